@@ -1,0 +1,5 @@
+"""Click commands contributed to ``kg`` by this package."""
+
+import click
+
+commands: list[click.Command] = []
