@@ -1,4 +1,4 @@
-"""Click commands contributed to ``kg`` by this package."""
+"""Click commands contributed to ``kg`` by the server package."""
 
 import click
 

@@ -1,0 +1,5 @@
+"""Blueprint: dumps."""
+
+from flask import Blueprint
+
+bp = Blueprint("dumps", __name__)

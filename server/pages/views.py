@@ -1,0 +1,5 @@
+"""Blueprint: pages."""
+
+from flask import Blueprint
+
+bp = Blueprint("pages", __name__)

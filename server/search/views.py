@@ -1,0 +1,5 @@
+"""Blueprint: search."""
+
+from flask import Blueprint
+
+bp = Blueprint("search", __name__)

@@ -1,0 +1,5 @@
+"""Blueprint: sparql."""
+
+from flask import Blueprint
+
+bp = Blueprint("sparql", __name__)
