@@ -1,5 +1,78 @@
-"""Click commands contributed to ``kg`` by this package."""
+"""Click commands contributed to ``kg`` by this package: build, validate, export, stats."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
+from kg import config
+
 commands: list[click.Command] = []
+
+
+def _command(function: click.Command) -> click.Command:
+    commands.append(function)
+    return function
+
+
+def _input_options(function):
+    """Options shared by ``kg build`` and ``kg validate``: where the inputs are."""
+    options = [
+        click.option("--records", "records_dir", type=click.Path(file_okay=False, path_type=Path),
+                     default=config.RECORDS_DIR, show_default=True,
+                     help="Directory of curated extraction records (*.json)."),
+        click.option("--texts", "texts_dir", type=click.Path(file_okay=False, path_type=Path),
+                     default=config.TEXTS_DIR, show_default=True,
+                     help="Directory of texts (*.txt) to extract when no curated record exists."),
+        click.option("--include-contacts", is_flag=True,
+                     help="Write people's e-mail addresses and phone numbers (off by default)."),
+        click.option("--no-link", is_flag=True,
+                     help="Do not link names to reference data (each name is its own entity)."),
+        click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+                     help=f"Largest input file read [default: {config.MAX_INPUT_BYTES}]."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _store_option(function):
+    return click.option("--store", "store_root", type=click.Path(file_okay=False, path_type=Path),
+                        default=config.STORE_ROOT, show_default=True,
+                        help="Store root (holds builds/ and the current symlink).")(function)
+
+
+@_command
+@click.command("build")
+@_input_options
+@click.option("--add", "add_files", multiple=True,
+              type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Extra RDF file to load (.ttl, .nt, .jsonld; .trig/.nq keep their graphs).")
+@_store_option
+def build_command(records_dir: Path, texts_dir: Path, include_contacts: bool, no_link: bool,
+                  max_bytes: int | None, add_files: tuple[Path, ...], store_root: Path) -> None:
+    """Build the graph from records and texts into a new store and swap it in."""
+    from kg.store.build import BuildError, build, terminal_progress
+
+    records = records_dir if records_dir.is_dir() else None
+    texts = texts_dir if texts_dir.is_dir() else None
+    try:
+        result = build(records, texts, list(add_files), store_root, include_contacts,
+                       link=not no_link, max_bytes=max_bytes, progress=terminal_progress)
+    except BuildError as error:
+        for problem in error.problems:
+            click.echo(f"problem: {problem}", err=True)
+        raise click.ClickException(f"build failed: {error}") from error
+    except RuntimeError as error:
+        raise click.ClickException(f"build failed: {error}") from error
+    for notice in result.notices:
+        click.echo(f"notice: {notice}", err=True)
+    for problem in result.problems:
+        click.echo(f"problem: {problem}", err=True)
+    timings = result.timings
+    click.echo(f"built {result.documents} documents, {result.projects} projects, "
+               f"{result.triples} triples into {result.store_path} "
+               f"({len(result.problems)} problems; map {timings['map']:.1f}s, "
+               f"validate {timings['validate']:.1f}s, load {timings['load']:.1f}s, "
+               f"total {timings['total']:.1f}s)")

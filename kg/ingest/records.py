@@ -1,0 +1,94 @@
+"""Read extraction records (JSON) safely: size limit, JSON syntax, schema, dates.
+
+Every failure is an :class:`~kg.ingest.errors.InputError` naming the file and
+the reason, so the build can report it and go on with the other inputs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from kg import config
+from kg.ingest.errors import InputError
+
+SCHEMA_FILE = Path(__file__).with_name("record.schema.json")
+
+
+@cache
+def record_validator() -> Draft202012Validator:
+    """The compiled JSON Schema (draft 2020-12) of the extraction record."""
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def read_limited(path: Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of ``path``; InputError when missing or larger than ``max_bytes``."""
+    limit = config.MAX_INPUT_BYTES if max_bytes is None else max_bytes
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(path.name, f"file is {size} bytes, over the limit of {limit} bytes")
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(path.name, f"cannot read: {error.strerror or error}") from error
+
+
+def parse_record(data: bytes | str, name: str) -> dict[str, Any]:
+    """Decode and check one record; InputError with a readable reason when it is unusable."""
+    try:
+        record = json.loads(data)
+    except UnicodeDecodeError as error:
+        raise InputError(name, f"not UTF-8: {error.reason}") from error
+    except json.JSONDecodeError as error:
+        raise InputError(name, f"invalid JSON: {error.msg} (line {error.lineno}, "
+                               f"column {error.colno})") from error
+    check_record(record, name)
+    return record
+
+
+def check_record(record: Any, name: str) -> None:
+    """Schema errors first (the most specific one), then facts JSON Schema cannot express."""
+    errors = sorted(record_validator().iter_errors(record), key=lambda e: list(e.absolute_path))
+    if errors:
+        first = errors[0]
+        where = "/".join(str(part) for part in first.absolute_path) or "record"
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise InputError(name, f"{where}: {first.message}{more}")
+    for index, project in enumerate(record["projects"]):
+        for field in ("start_date", "end_date"):
+            _check_calendar_date(project.get(field), name, f"projects/{index}/{field}")
+        for event_index, event in enumerate(project.get("events") or []):
+            _check_calendar_date(event.get("date"), name,
+                                 f"projects/{index}/events/{event_index}/date")
+    if record["projects"] and not any(_has_title(p) for p in record["projects"]):
+        raise InputError(name, "no project has a title in any language")
+
+
+def _has_title(project: dict[str, Any]) -> bool:
+    return any(value and value.strip() for value in project["title"].values())
+
+
+def _check_calendar_date(value: str | None, name: str, where: str) -> None:
+    if value and len(value) == 10:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError as error:
+            raise InputError(name, f"{where}: {value!r} is not a calendar date") from error
+
+
+def load_record(path: Path, max_bytes: int | None = None) -> dict[str, Any]:
+    """Read, parse and check the record in ``path``."""
+    return parse_record(read_limited(path, max_bytes), path.name)
+
+
+def record_paths(records_dir: Path) -> Iterator[Path]:
+    """The ``*.json`` files of ``records_dir`` in name order."""
+    yield from sorted(Path(records_dir).glob("*.json"))

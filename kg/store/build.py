@@ -1,0 +1,408 @@
+"""``kg build``: inputs -> mapped, validated document graphs -> a new store, swapped in.
+
+Stages (timed separately in :class:`BuildResult`):
+
+1. *gather*: curated records (``*.json``), texts without a curated record
+   (extracted), each checked; a bad input becomes a :class:`Problem`.
+2. *map* + *validate*: per document, in a pool of worker processes for large
+   inputs; a document graph with an ``sh:Violation`` is left out and reported.
+3. *load*: all surviving quads are bulk-loaded into a fresh store directory,
+   together with the reference graph, the ontology, ``--add`` files and the
+   metadata graph; then the directory is published atomically
+   (``kg.store.layout``). A build with no buildable document fails and leaves
+   the served store as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+import kg.extract
+import kg.link
+from kg import __version__, config
+from kg.ingest.errors import InputError
+from kg.ingest.records import check_record, parse_record, read_limited, record_paths
+from kg.link.model import Linker, NameOnlyLinker, slug
+from kg.rdf.keys import source_key
+from kg.rdf.mapping import RecordMapper
+from kg.rdf.nquads import nquad_lines
+from kg.store import layout
+from kg.store.meta import SourceFile, build_time, meta_graph
+from kg.validate.shacl import ShapesValidator, load_shapes
+
+REFERENCE_GRAPH = config.graph_uri("reference")
+ONTOLOGY_GRAPH = config.graph_uri("ontology")
+META_GRAPH = config.graph_uri("meta")
+RDF_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
+}
+POOL_THRESHOLD = 64  # fewer documents than this are mapped in-process
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input, or a part of one, that was left out of the build, and why."""
+
+    source: str
+    focus: str | None
+    message: str
+
+    def __str__(self) -> str:
+        focus = f" [{self.focus}]" if self.focus else ""
+        return f"{self.source}{focus}: {self.message}"
+
+
+class BuildError(Exception):
+    """The build produced nothing publishable; the served store is unchanged."""
+
+    def __init__(self, reason: str, problems: list[Problem]) -> None:
+        super().__init__(reason)
+        self.problems = problems
+
+
+@dataclass
+class BuildResult:
+    store_path: Path
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    documents: int = 0
+    projects: int = 0
+    triples: int = 0
+    workers: int = 1
+    # seconds: map and validate are summed over workers; load and total are wall time
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class DocumentInput:
+    """One document to map: its record and, when available, the text it was read from."""
+
+    name: str
+    record: dict[str, Any]
+    text: str | None = None
+    text_sha256: str | None = None
+    extraction_version: str = "curated"
+
+
+@dataclass
+class Processed:
+    """A mapped (and validated) document, as N-Quads lines ready to load."""
+
+    name: str
+    graph: str
+    lines: list[str] = field(default_factory=list)
+    reference_lines: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    projects: int = 0
+    entities: int = 0
+    map_seconds: float = 0.0
+    validate_seconds: float = 0.0
+
+
+@dataclass
+class Inputs:
+    documents: list[DocumentInput] = field(default_factory=list)
+    sources: list[SourceFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# -- gather ---------------------------------------------------------------------------
+
+def gather(records_dir: Path | None, texts_dir: Path | None, max_bytes: int | None) -> Inputs:
+    """Read and check every record and text; bad ones become problems."""
+    inputs = Inputs()
+    covered: set[str] = set()
+    for path in record_paths(records_dir) if records_dir else []:
+        try:
+            data = read_limited(path, max_bytes)
+            record = parse_record(data, path.name)
+        except InputError as error:
+            inputs.problems.append(Problem(error.name, None, error.reason))
+            continue
+        stem = Path(record["source"]).stem
+        if stem in covered:
+            inputs.problems.append(Problem(path.name, None, f"a record for source "
+                                           f"{record['source']!r} was already read"))
+            continue
+        covered.update({stem, path.stem})
+        document = DocumentInput(path.name, record)
+        _attach_text(document, texts_dir, max_bytes, inputs)
+        inputs.documents.append(document)
+        inputs.sources.append(SourceFile(f"records/{path.name}", sha256_hex(data),
+                                         config.graph_uri("doc", source_key(record["source"]))))
+    if texts_dir:
+        _extract_texts(texts_dir, covered, max_bytes, inputs)
+    return inputs
+
+
+def _attach_text(document: DocumentInput, texts_dir: Path | None, max_bytes: int | None,
+                 inputs: Inputs) -> None:
+    """The curated record's source text, for evidence context and the document's sha256."""
+    path = Path(texts_dir) / document.record["source"] if texts_dir else None
+    if path is None or not path.is_file():
+        return
+    try:
+        data = read_limited(path, max_bytes)
+        document.text = data.decode("utf-8")
+    except (InputError, UnicodeDecodeError) as error:
+        inputs.notices.append(f"{path.name}: text not used ({error})")
+        return
+    document.text_sha256 = sha256_hex(data)
+
+
+def _extract_texts(texts_dir: Path, covered: set[str], max_bytes: int | None,
+                   inputs: Inputs) -> None:
+    pending = [path for path in sorted(Path(texts_dir).glob("*.txt")) if path.stem not in covered]
+    extract_path = getattr(kg.extract, "extract_path", None)
+    if extract_path is None:  # until the extraction stage exists
+        if pending:
+            inputs.notices.append(f"{len(pending)} text(s) without a curated record skipped: "
+                                  "kg.extract.extract_path is not available")
+        return
+    for path in pending:
+        try:
+            data = read_limited(path, max_bytes)
+            record = extract_path(path)
+            check_record(record, path.name)
+        except InputError as error:
+            inputs.problems.append(Problem(error.name, None, error.reason))
+            continue
+        inputs.documents.append(DocumentInput(path.name, record, data.decode("utf-8", "replace"),
+                                              sha256_hex(data), f"kg-extract {__version__}"))
+        inputs.sources.append(SourceFile(f"texts/{path.name}", sha256_hex(data),
+                                         config.graph_uri("doc", source_key(record["source"]))))
+
+
+# -- map and validate (runs in worker processes) ---------------------------------------
+
+_worker: dict[str, Any] = {}
+
+
+def _init_worker(linker: Linker, include_contacts: bool, shapes_file: Path | None) -> None:
+    shapes = load_shapes(shapes_file) if shapes_file else None
+    _worker["mapper"] = RecordMapper(linker, include_contacts)
+    _worker["validator"] = ShapesValidator(shapes) if shapes is not None else None
+
+
+def process(document: DocumentInput) -> Processed:
+    """Map one document and validate its graph; problems instead of exceptions."""
+    graph_uri = config.graph_uri("doc", source_key(document.record["source"]))
+    result = Processed(document.name, graph_uri)
+    started = time.perf_counter()
+    try:
+        mapped = _worker["mapper"].map(document.record, document.text, document.text_sha256,
+                                       document.extraction_version)
+    except Exception as error:  # a record the mapper cannot handle must not stop the build
+        result.problems.append(Problem(document.name, None, f"cannot map: {error!r}"))
+        return result
+    result.problems = [Problem(document.name, None, reason) for reason in mapped.left_out]
+    mapped_at = time.perf_counter()
+    result.map_seconds = mapped_at - started
+    validator: ShapesValidator | None = _worker["validator"]
+    if validator is not None:
+        outcome = validator.validate(mapped.graph)
+        result.validate_seconds = time.perf_counter() - mapped_at
+        if not outcome.conforms:
+            result.problems += [Problem(document.name, v.focus, v.message)
+                                for v in outcome.violations]
+            return result
+    graph = URIRef(graph_uri)
+    result.lines = nquad_lines(mapped.graph, graph)
+    result.reference_lines = nquad_lines(mapped.reference, URIRef(REFERENCE_GRAPH))
+    result.projects = len(mapped.projects)
+    result.entities = len({s for s in mapped.graph.subjects(unique=True) if isinstance(s, URIRef)})
+    return result
+
+
+def _processed(documents: list[DocumentInput], workers: int, linker: Linker,
+               include_contacts: bool, shapes_file: Path | None) -> Iterator[Processed]:
+    args = (linker, include_contacts, shapes_file)
+    if workers <= 1:
+        _init_worker(*args)
+        yield from map(process, documents)
+        return
+    # fork: the workers inherit the (possibly large) linker instead of pickling it
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_init_worker, initargs=args) as pool:
+        yield from pool.imap(process, documents, chunksize=8)
+
+
+# -- load -------------------------------------------------------------------------------
+
+def _graph_counts(store: ox.Store, graph: str) -> tuple[int, int]:
+    query = ("SELECT (COUNT(*) AS ?t) (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH <" + graph +
+             "> { ?s ?p ?o BIND(IF(isIRI(?s), ?s, ?unbound) AS ?e) } }")
+    row = next(iter(store.query(query)))
+    return int(row["t"].value), int(row["n"].value)
+
+
+def _load_added(store: ox.Store, paths: Iterable[Path], result: BuildResult,
+                sources: list[SourceFile]) -> set[str]:
+    """Load ``--add`` RDF files; TriG/N-Quads keep their graphs, others get their own."""
+    graphs: set[str] = set()
+    for path in paths:
+        path = Path(path)
+        rdf_format = RDF_FORMATS.get(path.suffix.lower())
+        if rdf_format is None:
+            result.problems.append(Problem(path.name, None, "unknown RDF file type"))
+            continue
+        own_graph = None if rdf_format.supports_datasets else config.graph_uri(
+            "add", slug(path.stem))
+        to_graph = ox.NamedNode(own_graph) if own_graph else None
+        try:
+            read_limited(path, None)
+            named = {q.graph_name.value for q in ox.parse(path=path, format=rdf_format)
+                     if isinstance(q.graph_name, ox.NamedNode)}
+        except (InputError, SyntaxError, OSError) as error:
+            result.problems.append(Problem(path.name, None, f"not loaded: {error}"))
+            continue
+        store.bulk_load(path=path, format=rdf_format, to_graph=to_graph)
+        found = {own_graph} if own_graph else named
+        graphs |= found
+        sources.append(SourceFile(f"add/{path.name}", sha256_hex(path.read_bytes()),
+                                  own_graph or (min(named) if len(named) == 1 else None)))
+    return graphs
+
+
+# -- orchestration ----------------------------------------------------------------------
+
+def resolve_linker(linker: Linker | None, link: bool) -> Linker:
+    """The given linker; else the link stage's default (NameOnlyLinker when not linking)."""
+    if linker is not None:
+        return linker
+    default = getattr(kg.link, "default_linker", None)
+    return default() if link and default is not None else NameOnlyLinker()
+
+
+def build(records_dir: Path | None, texts_dir: Path | None = None, add_files: Iterable[Path] = (),
+          store_root: Path = config.STORE_ROOT, include_contacts: bool = False,
+          linker: Linker | None = None, *, link: bool = True, max_bytes: int | None = None,
+          workers: int | None = None, shapes_file: Path | None = config.SHAPES_FILE,
+          ontology_file: Path | None = config.ONTOLOGY_FILE,
+          progress: Callable[[Iterable[Processed], int], Iterable[Processed]] | None = None,
+          ) -> BuildResult:
+    """Build a store from the inputs and publish it as ``<store_root>/current``.
+
+    Raises :class:`BuildError` (served store untouched) when no document could be built.
+    """
+    started_at, wall = build_time(), time.perf_counter()
+    with layout.build_lock(store_root):
+        layout.remove_partial_builds(store_root)
+        inputs = gather(records_dir, texts_dir, max_bytes)
+        if workers is None:
+            workers = min(2, os.cpu_count() or 1) if len(inputs.documents) >= POOL_THRESHOLD else 1
+        if shapes_file is not None and not Path(shapes_file).exists():
+            inputs.notices.append(f"{shapes_file} not found: document graphs not validated")
+            shapes_file = None
+        build_id = started_at.strftime("%Y%m%dT%H%M%SZ") + f"-{os.getpid()}"
+        store_dir = layout.new_build_dir(store_root, build_id)
+        work_dir = layout.new_build_dir(store_root, build_id + "-input")
+        try:
+            result = BuildResult(store_dir, inputs.problems, inputs.notices, workers=workers)
+            counts = _map_and_write(inputs, work_dir / "documents.nq", result,
+                                    resolve_linker(linker, link), include_contacts, shapes_file,
+                                    progress)
+            if not result.documents:
+                raise BuildError("no input document could be built", result.problems)
+            _load(store_dir, work_dir, result, counts, inputs.sources, add_files, ontology_file,
+                  started_at, build_id)
+            result.store_path = layout.publish(store_root, store_dir)
+        except BaseException:
+            shutil.rmtree(store_dir, ignore_errors=True)
+            raise
+        finally:
+            shutil.rmtree(work_dir, ignore_errors=True)
+    result.timings["total"] = time.perf_counter() - wall
+    return result
+
+
+def _map_and_write(inputs: Inputs, out_path: Path, result: BuildResult, linker: Linker,
+                   include_contacts: bool, shapes_file: Path | None,
+                   progress: Callable | None) -> dict[str, tuple[int, int]]:
+    """Map and validate every document, appending good ones to ``out_path``."""
+    counts: dict[str, tuple[int, int]] = {}
+    reference: set[str] = set()
+    map_seconds = validate_seconds = 0.0
+    stream: Iterable[Processed] = _processed(inputs.documents, result.workers, linker,
+                                             include_contacts, shapes_file)
+    if progress is not None:
+        stream = progress(stream, len(inputs.documents))
+    with open(out_path, "w", encoding="utf-8") as out:
+        for done in stream:
+            map_seconds += done.map_seconds
+            validate_seconds += done.validate_seconds
+            result.problems.extend(done.problems)
+            if not done.lines:
+                continue
+            out.writelines(done.lines)
+            reference.update(done.reference_lines)
+            counts[done.graph] = (len(done.lines), done.entities)
+            result.documents += 1
+            result.projects += done.projects
+        out.writelines(sorted(reference))
+    if reference:
+        subjects = {line.split(" ", 1)[0] for line in reference if line.startswith("<")}
+        counts[REFERENCE_GRAPH] = (len(reference), len(subjects))
+    result.timings.update(map=map_seconds, validate=validate_seconds)
+    return counts
+
+
+def _load(store_dir: Path, work_dir: Path, result: BuildResult,
+          counts: dict[str, tuple[int, int]], sources: list[SourceFile],
+          add_files: Iterable[Path], ontology_file: Path | None,
+          started_at: Any, build_id: str) -> None:
+    """Bulk-load documents, reference, ontology, added files and metadata into the store."""
+    load_started = time.perf_counter()
+    store = ox.Store(str(store_dir))
+    store.bulk_load(path=work_dir / "documents.nq", format=ox.RdfFormat.N_QUADS)
+    extra_graphs: set[str] = set()
+    if ontology_file is not None and Path(ontology_file).exists():
+        store.bulk_load(path=ontology_file, format=ox.RdfFormat.TURTLE,
+                        to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
+        extra_graphs.add(ONTOLOGY_GRAPH)
+    extra_graphs |= _load_added(store, add_files, result, sources)
+    for graph in sorted(extra_graphs):
+        counts[graph] = _graph_counts(store, graph)
+    meta = meta_graph(counts, sources, started_at, build_time(), build_id)
+    store.bulk_load(input="".join(nquad_lines(meta, URIRef(META_GRAPH))),
+                    format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    result.triples = sum(t for t, _ in counts.values()) + len(meta)
+    del store
+    result.timings["load"] = time.perf_counter() - load_started
+
+
+def plain_progress(stream: Iterable[Processed], total: int,
+                   echo: Callable[[str], None] = print) -> Iterator[Processed]:
+    """Progress as plain lines (about every tenth of the work) for logs and CI."""
+    step = max(1, total // 10)
+    for done_count, processed in enumerate(stream, start=1):
+        if done_count % step == 0 or done_count == total:
+            echo(f"mapped and validated {done_count}/{total} documents")
+        yield processed
+
+
+def terminal_progress(stream: Iterable[Processed], total: int) -> Iterable[Processed]:
+    """A tqdm bar on a terminal, plain lines otherwise."""
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+        return tqdm(stream, total=total, unit="doc", desc="map+validate")
+    return plain_progress(stream, total)
