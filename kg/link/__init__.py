@@ -2,4 +2,12 @@
 
 from kg.link.model import Entity, Linker, NameOnlyLinker, slug
 
-__all__ = ["Entity", "Linker", "NameOnlyLinker", "slug"]
+
+def default_linker() -> Linker:
+    """The cached reference-data linker (indexes loaded once per process)."""
+    from kg.link.linker import default_linker as build
+
+    return build()
+
+
+__all__ = ["Entity", "Linker", "NameOnlyLinker", "default_linker", "slug"]

@@ -1,5 +1,35 @@
 """Click commands contributed to ``kg`` by this package."""
 
+from __future__ import annotations
+
+from pathlib import Path
+
 import click
 
-commands: list[click.Command] = []
+from kg import config
+
+
+@click.command("links")
+@click.option("--report", "show_report", is_flag=True, required=True,
+              help="Print link coverage per kind (municipality, region, organisation, …).")
+@click.option("--records", "records_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=config.RECORDS_DIR, show_default=True, help="Directory of record JSON.")
+@click.option("--csv", "csv_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write kind,total,linked,ambiguous,unlinked to this CSV file.")
+def links(show_report: bool, records_dir: Path, csv_file: Path | None) -> None:
+    """Link the names in extraction records to reference data and report the coverage."""
+    from kg.link.linker import default_linker
+    from kg.link.report import build_report, render_table, write_csv
+
+    if not records_dir.is_dir():
+        raise click.ClickException(f"{records_dir}: not a directory of extraction records")
+    counts, problems = build_report(records_dir, default_linker())
+    for problem in problems:
+        click.echo(problem, err=True)
+    click.echo(render_table(counts))
+    if csv_file:
+        write_csv(counts, csv_file)
+        click.echo(f"\nwrote {csv_file}")
+
+
+commands: list[click.Command] = [links]

@@ -40,6 +40,7 @@ class Entity:
     status: Status = "unlinked"
     candidates: tuple[str, ...] = ()            # for ambiguous/unlinked: nearest candidates
     from_reference: bool = False                # True when described by shipped reference data
+    broad_match: tuple[str, ...] = ()           # skos:broadMatch IRIs (YSO: the name is a kind of)
 
     @property
     def uri_kind(self) -> str:

@@ -1,0 +1,91 @@
+"""Organisations: every name, abbreviation and inflected form -> one canonical organisation."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kg.link.model import Entity, slug
+from kg.link.normalise import baseforms, norm
+from kg.link.reference import read_tsv, split_multi
+
+WIKIDATA_URI = "http://www.wikidata.org/entity/"
+_LEGAL_FORM = re.compile(
+    r"(^(oy|ab) |\s+(r\.?\s?y|r\.?\s?f|oy|oyj|ab|abp|ltd|s\.?\s?r|r\.?\s?s|ky|oy ab|ab oy)\.?$)")
+_CASE_SUFFIX = re.compile(r":\w+$")        # "OKM:n", "Xamkin" is handled by Voikko
+_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
+_COMMON_TOKENS = 40                         # tokens naming more organisations are not clues
+
+
+def org_key(name: str) -> str:
+    """Normalised name without a legal-form suffix: 'Luckan r.f.' -> 'luckan'."""
+    return _LEGAL_FORM.sub("", norm(name)).strip()
+
+
+class OrganisationIndex:
+    """Look-ups on ``organisations.tsv`` (see ``kg.link.tables``)."""
+
+    def __init__(self, reference_dir: Path | None = None) -> None:
+        self.entities: dict[str, Entity] = {}
+        self._names: dict[str, set[str]] = {}
+        self._tokens: dict[str, set[str]] = {}
+        for row in read_tsv("organisations.tsv", reference_dir):
+            self._add(row)
+
+    def _add(self, row: dict[str, str]) -> None:
+        names = {"fi": row["name_fi"], "sv": row["name_sv"], "en": row["name_en"]}
+        lang = next(code for code in ("fi", "en", "sv") if names[code])
+        others = split_multi(row["aliases"]) + split_multi(row["acronyms"])
+        identifiers = [(scheme, row[column]) for scheme, column in
+                       (("ror", "ror"), ("business_id", "business_id"), ("wikidata", "wikidata"))
+                       if row[column]]
+        self.entities[row["key"]] = Entity(
+            kind="organisation", key=row["key"], name=names[lang], lang=lang,
+            labels=tuple((code, n) for code, n in names.items() if n and code != lang),
+            alt_labels=tuple((None, n) for n in others),
+            same_as=(WIKIDATA_URI + row["wikidata"],) if row["wikidata"] else (),
+            identifiers=tuple(identifiers), status="linked", from_reference=True)
+        for name in (*names.values(), *others):
+            if name:
+                self._names.setdefault(org_key(name), set()).add(row["key"])
+                for token in org_key(name).split():
+                    self._tokens.setdefault(token, set()).add(row["key"])
+
+    def lookup(self, name: str) -> list[Entity]:
+        """Organisations the name fits, trying ever looser forms; stops at the first hit."""
+        for form in _forms(name):
+            keys = self._names.get(form)
+            if keys:
+                return [self.entities[k] for k in sorted(keys)]
+        return []
+
+    def nearest(self, name: str, limit: int = 3) -> tuple[str, ...]:
+        """Canonical names sharing the most distinctive words with ``name``."""
+        words = {w for form in _forms(name) for w in form.split() if len(w) > 2}
+        scores: dict[str, float] = {}
+        for word in words:
+            keys = self._tokens.get(word, set())
+            if len(keys) <= _COMMON_TOKENS:
+                for key in keys:
+                    scores[key] = scores.get(key, 0.0) + 1.0 / len(keys)
+        best = sorted(scores, key=lambda k: (-scores[k], k))[:limit]
+        return tuple(self.entities[k].name for k in best)
+
+
+def _forms(name: str) -> list[str]:
+    """The name, then without a case ending or parenthesis, then with a Finnish base form."""
+    base = org_key(_CASE_SUFFIX.sub("", name.strip()))
+    forms = [base]
+    bracket = _PARENTHESIS.search(name)
+    if bracket:
+        forms += [org_key(_PARENTHESIS.sub("", name)), org_key(bracket.group(1))]
+    words = base.split()
+    if words:
+        forms += [org_key(" ".join([*words[:-1], lemma])) for lemma in baseforms(words[-1])]
+        # glued genitive of a place before the head: "iisalmen kulttuuripalvelut" keeps its form
+    return [f for f in dict.fromkeys(forms) if f]
+
+
+def unknown_organisation(name: str, lang: str | None, candidates: tuple[str, ...]) -> Entity:
+    return Entity("organisation", slug(org_key(name) or name), name, lang,
+                  status="unlinked", candidates=candidates)

@@ -1,0 +1,115 @@
+"""Link coverage over a directory of extraction records (``kg links --report``)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.link.linker import ReferenceLinker
+from kg.link.model import Entity
+
+KINDS = ("municipality", "region", "area", "organisation", "topic", "target_group")
+CSV_COLUMNS = ("kind", "total", "linked", "ambiguous", "unlinked")
+_ORG_FIELDS = ("lead_organisations", "partner_organisations", "funders")
+
+
+@dataclass
+class KindCounts:
+    linked: dict[str, str] = field(default_factory=dict)      # name -> what it was linked to
+    ambiguous: dict[str, str] = field(default_factory=dict)   # name -> candidates
+    unlinked: dict[str, str] = field(default_factory=dict)    # name -> nearest candidates
+    broad_only: set[str] = field(default_factory=set)         # linked by skos:broadMatch only
+
+    @property
+    def total(self) -> int:
+        return len(self.linked) + len(self.ambiguous) + len(self.unlinked)
+
+
+def record_names(records_dir: Path, problems: list[str]) -> Iterator[tuple[str, str, str, str]]:
+    """(report kind, name, language, record field) for every name in every record."""
+    for path in sorted(records_dir.glob("*.json")):
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+            projects = record["projects"]
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            problems.append(f"{path}: not a readable extraction record ({error})")
+            continue
+        lang = record.get("language")
+        for project in projects:
+            for field_name in _ORG_FIELDS:
+                for name in project.get(field_name) or []:
+                    yield "organisation", name, lang, field_name
+            for share in (project.get("budget") or {}).get("shares") or []:
+                if share.get("organisation"):
+                    yield "organisation", share["organisation"], lang, "budget"
+            for field_name in ("regions", "municipalities"):
+                for name in project.get(field_name) or []:
+                    yield "place", name, lang, field_name
+            for name in project.get("topics") or []:
+                yield "topic", name, lang, "topics"
+            for name in project.get("target_groups") or []:
+                yield "target_group", name, lang, "target_groups"
+
+
+def build_report(records_dir: Path, linker: ReferenceLinker) -> tuple[dict[str, KindCounts],
+                                                                         list[str]]:
+    problems: list[str] = []
+    counts = {kind: KindCounts() for kind in KINDS}
+    for kind, name, lang, field_name in record_names(records_dir, problems):
+        if kind == "organisation":
+            entity = linker.organisation(name, lang)
+        elif kind == "place":
+            entity = linker.place(name, lang)
+            kind = entity.kind if entity.status == "linked" else (
+                "municipality" if field_name == "municipalities" else "region")
+        else:
+            entity = linker.concept(name, lang, field_name)
+        _count(counts[kind], name, entity)
+    return counts, problems
+
+
+def _count(counts: KindCounts, name: str, entity: Entity) -> None:
+    if entity.status == "linked":
+        counts.linked[name] = _target(entity)
+        if entity.broad_match and not (entity.exact_match or entity.close_match):
+            counts.broad_only.add(name)
+    elif entity.status == "ambiguous":
+        counts.ambiguous[name] = "; ".join(entity.candidates)
+    else:
+        counts.unlinked[name] = "; ".join(entity.candidates)
+
+
+def _target(entity: Entity) -> str:
+    ids = [f"{scheme}:{value}" for scheme, value in entity.identifiers if scheme != "wikidata"]
+    uris = [*entity.exact_match, *(f"~{u}" for u in entity.close_match),
+            *(f"<{u}" for u in entity.broad_match)]
+    shown = [u.replace("http://www.yso.fi/onto/yso/", "yso:") for u in uris]
+    broader = [f"in {b.name}" for b in entity.broader] if entity.kind == "area" else []
+    return f"{entity.name} [{', '.join([*ids, *shown, *broader]) or entity.key}]"
+
+
+def render_table(counts: dict[str, KindCounts]) -> str:
+    lines = [f"{'kind':<14}{'total':>6}{'linked':>8}{'ambig.':>8}{'unlinked':>10}{'linked %':>10}"]
+    for kind, c in counts.items():
+        share = f"{100 * len(c.linked) / c.total:.0f} %" if c.total else "-"
+        lines.append(f"{kind:<14}{c.total:>6}{len(c.linked):>8}{len(c.ambiguous):>8}"
+                     f"{len(c.unlinked):>10}{share:>10}")
+    lines.append("(distinct names per kind; ~ = skos:closeMatch, < = skos:broadMatch only)")
+    for kind, c in counts.items():
+        lines.append(f"\n== {kind}")
+        lines += [f"  linked     {n} -> {t}" for n, t in sorted(c.linked.items())]
+        lines += [f"  AMBIGUOUS  {n} -> {t}" for n, t in sorted(c.ambiguous.items())]
+        lines += [f"  UNLINKED   {n}" + (f"  (nearest: {t})" if t else "")
+                  for n, t in sorted(c.unlinked.items())]
+    return "\n".join(lines)
+
+
+def write_csv(counts: dict[str, KindCounts], path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(CSV_COLUMNS)
+        for kind, c in counts.items():
+            writer.writerow([kind, c.total, len(c.linked), len(c.ambiguous), len(c.unlinked)])
