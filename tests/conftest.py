@@ -15,7 +15,8 @@ CORPUS_TEXTS = SHARED / "corpus" / "texts"
 
 @pytest.fixture(scope="session")
 def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Store root built once per session from the curated records in data/records.
+    """Store root built once per session from the curated records in data/records
+    (with the seed texts of data/texts, which give those documents their sha256).
 
     The served store is ``<root>/current`` (open it with ``pyoxigraph.Store.read_only``).
     Every record must give its document graph; the only problems allowed are parts
@@ -24,7 +25,8 @@ def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from kg.store.build import build
 
     root = tmp_path_factory.mktemp("store")
-    result = build(records_dir=config.RECORDS_DIR, texts_dir=None, store_root=root)
+    result = build(records_dir=config.RECORDS_DIR, texts_dir=config.TEXTS_DIR,
+                   store_root=root)
     records = len(list(config.RECORDS_DIR.glob("*.json")))
     assert result.documents == records, result.problems
     assert all("no title" in problem.message for problem in result.problems), result.problems

@@ -197,7 +197,7 @@ _worker: dict[str, Any] = {}
 
 
 def _init_worker(linker: Linker, include_contacts: bool, shapes_file: Path | None) -> None:
-    shapes = load_shapes(shapes_file) if shapes_file else None
+    shapes = load_shapes(shapes_file, include_contacts) if shapes_file else None
     _worker["mapper"] = RecordMapper(linker, include_contacts)
     _worker["validator"] = ShapesValidator(shapes) if shapes is not None else None
 
@@ -323,7 +323,7 @@ def build(records_dir: Path | None, texts_dir: Path | None = None, add_files: It
             if not result.documents:
                 raise BuildError("no input document could be built", result.problems)
             _load(store_dir, work_dir, result, counts, inputs.sources, add_files, ontology_file,
-                  started_at, build_id)
+                  started_at)
             result.store_path = layout.publish(store_root, store_dir)
         except BaseException:
             shutil.rmtree(store_dir, ignore_errors=True)
@@ -367,8 +367,7 @@ def _map_and_write(inputs: Inputs, out_path: Path, result: BuildResult, linker: 
 
 def _load(store_dir: Path, work_dir: Path, result: BuildResult,
           counts: dict[str, tuple[int, int]], sources: list[SourceFile],
-          add_files: Iterable[Path], ontology_file: Path | None,
-          started_at: Any, build_id: str) -> None:
+          add_files: Iterable[Path], ontology_file: Path | None, started_at: Any) -> None:
     """Bulk-load documents, reference, ontology, added files and metadata into the store."""
     load_started = time.perf_counter()
     store = ox.Store(str(store_dir))
@@ -381,7 +380,7 @@ def _load(store_dir: Path, work_dir: Path, result: BuildResult,
     extra_graphs |= _load_added(store, add_files, result, sources)
     for graph in sorted(extra_graphs):
         counts[graph] = _graph_counts(store, graph)
-    meta = meta_graph(counts, sources, started_at, build_time(), build_id)
+    meta = meta_graph(counts, sources, started_at, build_time())
     store.bulk_load(input="".join(nquad_lines(meta, URIRef(META_GRAPH))),
                     format=ox.RdfFormat.N_QUADS)
     store.flush()

@@ -8,12 +8,12 @@ What the server reads (home page, VoID, DCAT, dumps)::
         void:entities N ;
         dcterms:modified "…"^^xsd:dateTime ;     # build end time (UTC)
         kuhy:softwareVersion "0.1.0" ;           # kg.__version__
-        prov:wasGeneratedBy <{base}dataset/build/{build-id}> ;
+        prov:wasGeneratedBy <{base}dataset/build/{build time}> ;
         void:subset <{base}dataset/graph/doc/h002>, … ;
         prov:wasDerivedFrom <{base}dataset/source/records/h002.json>, … .
     <{base}dataset/graph/doc/h002> a void:Dataset ;
         kuhy:graph <{base}graph/doc/h002> ; void:triples N ; void:entities N .
-    <{base}dataset/build/{build-id}> a prov:Activity ;
+    <{base}dataset/build/{build time}> a prov:Activity ;
         prov:startedAtTime …, prov:endedAtTime … ; kuhy:softwareVersion "0.1.0" .
     <{base}dataset/source/records/h002.json> a prov:Entity ;
         kuhy:sourceFile "records/h002.json" ; kuhy:sha256 "…" ; kuhy:graph <{base}graph/doc/h002> .
@@ -68,12 +68,12 @@ def _time(moment: dt.datetime) -> Literal:
 
 
 def meta_graph(counts: dict[str, tuple[int, int]], sources: list[SourceFile],
-               started: dt.datetime, ended: dt.datetime, build_id: str) -> Graph:
+               started: dt.datetime, ended: dt.datetime) -> Graph:
     """The metadata graph for graphs with (triples, entities) ``counts`` and ``sources``."""
     graph = Graph()
     add = graph.add
     dataset = dataset_uri()
-    build = dataset_uri("build", build_id)
+    build = dataset_uri("build", started.strftime("%Y%m%dT%H%M%SZ"))
     add((dataset, RDF.type, VOID.Dataset))
     add((dataset, RDF.type, DCAT.Dataset))
     add((dataset, DCTERMS.title, Literal("kuhy: Finnish cultural-wellbeing projects", lang="en")))

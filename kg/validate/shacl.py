@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pyshacl import Validator
 from pyshacl.graph_abstraction import RdfLibDataGraph
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
@@ -49,12 +49,19 @@ class Outcome:
         return not self.violations
 
 
-def load_shapes(path: Path | None = None) -> Graph | None:
+# The shape that forbids e-mail and phone; a build that includes contacts switches it off.
+NO_CONTACTS_SHAPE = URIRef("https://w3id.org/kuhy/shapes#NoContactsShape")
+
+
+def load_shapes(path: Path | None = None, include_contacts: bool = False) -> Graph | None:
     """The shapes graph from ``path`` (default ``shapes/kuhy.ttl``); None when absent."""
     path = config.SHAPES_FILE if path is None else Path(path)
     if not path.exists():
         return None
-    return Graph().parse(path, format="turtle")
+    shapes = Graph().parse(path, format="turtle")
+    if include_contacts:
+        shapes.add((NO_CONTACTS_SHAPE, SH.deactivated, Literal(True)))
+    return shapes
 
 
 class _PreparedQueryGraph(RdfLibDataGraph):
