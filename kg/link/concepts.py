@@ -85,11 +85,10 @@ class ConceptIndex:
         for table, level in ((self._exact, "exact"), (self._former, "close")):
             if key in table:
                 return self._choose(table[key], level)
-        lemma = lemma_key(key)
-        if lemma:
-            hits = self._lemma.get(lemma, set()) | self._exact.get(lemma, set())
-            if hits:
-                return self._choose(hits, "close")
+        lemma = lemma_key(key) or key  # a base-form name can still meet a plural label
+        hits = self._lemma.get(lemma, set()) | self._exact.get(lemma, set())
+        if hits:
+            return self._choose(hits, "close")
         return None
 
     def _choose(self, uris: set[str], level: str) -> Match:

@@ -183,7 +183,7 @@ def render_baseforms(reference_dir: Path | None = None) -> str:
 
     lines = ["uri\tlemma_key"]
     for row in read_tsv("yso_concepts.tsv", reference_dir):
-        for label in {row["pref_fi"], row["prev_pref_fi"]} - {""}:
+        for label in sorted({row["pref_fi"], row["prev_pref_fi"]} - {""}):
             plain = strip_qualifier(label)
             key = lemma_key(plain)
             if key and key != norm(plain):
