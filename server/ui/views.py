@@ -1,5 +1,90 @@
-"""Blueprint: ui."""
+"""Blueprint: UI — home page, query page (YASGUI), health endpoint."""
 
-from flask import Blueprint
+from __future__ import annotations
+
+import threading
+
+from flask import Blueprint, Response, jsonify, request
+from rdflib.namespace import OWL, RDF, RDFS
+
+from kg import config
+from kg.rdf.vocab import PREFIXES
+from server.dumps.files import FORMATS, file_name
+from server.dumps.meta import build_info
+from server.engine import get_engine
+from server.ui.web import render_html, settings
 
 bp = Blueprint("ui", __name__)
+
+CITATION = ("kuhy – knowledge graph of Finnish cultural-wellbeing projects. Build {build} "
+            "({date}). {url}. Licence CC BY 4.0.")
+_terms_cache: dict[str, dict[str, list[str]]] = {}
+_terms_lock = threading.Lock()
+
+
+def _canned_queries() -> list[object]:
+    from kg.queries import load_queries
+
+    return list(load_queries())
+
+
+@bp.get("/")
+def home() -> Response:
+    info = build_info(settings())
+    downloads = [(file_name(dump.ext, gz), dump.label + (" (gzip)" if gz else ""))
+                 for dump in FORMATS.values() for gz in (False, True)]
+    citation = CITATION.format(build=info.build_id, date=info.modified.date().isoformat(),
+                               url=request.url_root)
+    return render_html("home.html", info=info, downloads=downloads, citation=citation,
+                       queries=_canned_queries())
+
+
+@bp.get("/query")
+def query() -> Response:
+    queries = _canned_queries()
+    examples = [{"name": q.name, "title": q.title, "description": q.description,
+                 "sparql": q.sparql} for q in queries]
+    return render_html("query.html", queries=queries, examples=examples,
+                       selected=request.args.get("example"))
+
+
+def _vocabulary_terms() -> dict[str, list[str]]:
+    """Classes and properties declared in the ontology graph, for editor autocompletion."""
+    ontology = config.graph_uri("ontology", base=settings().base_uri)
+    rows = get_engine().select(f"""
+        SELECT DISTINCT ?term ?kind WHERE {{ GRAPH <{ontology}> {{ ?term <{RDF.type}> ?kind .
+          VALUES ?kind {{ <{OWL.Class}> <{RDFS.Class}> <{OWL.ObjectProperty}>
+                         <{OWL.DatatypeProperty}> <{RDF.Property}> }} FILTER(isIRI(?term)) }} }}""")
+    classes = sorted({str(r["term"]) for r in rows if r["kind"] in (OWL.Class, RDFS.Class)})
+    properties = sorted({str(r["term"]) for r in rows} - set(classes))
+    return {"classes": classes, "properties": properties}
+
+
+@bp.get("/query/terms.json")
+def terms() -> Response:
+    build = build_info(settings()).build_id
+    with _terms_lock:
+        cached = _terms_cache.get(build)
+    if cached is None:
+        cached = _vocabulary_terms()
+        with _terms_lock:
+            _terms_cache.clear()
+            _terms_cache[build] = cached
+    return jsonify(cached)
+
+
+@bp.get("/query/prefixes.json")
+def prefixes() -> Response:
+    return jsonify(PREFIXES)
+
+
+@bp.get("/health")
+def health() -> Response:
+    try:
+        info = build_info(settings())
+    except Exception as error:  # the store is missing or the engine is down
+        response = jsonify({"status": "unavailable", "error": str(error)})
+        response.status_code = 503
+        return response
+    return jsonify({"status": "ok", "build": info.build_id, "triples": info.triples,
+                    "modified": info.modified.isoformat()})

@@ -1,0 +1,123 @@
+"""Dump files of the whole graph, written once per build into a cache directory.
+
+The cache is ``<store_root>/dumps-cache/<build-id>/`` (beside the builds, never inside
+one; the server never writes into the store), or a directory under the system temp
+dir when the store root is not writable. A file is made on its first request under
+an exclusive file lock (so several gunicorn workers make it once), written to a
+temporary name and renamed into place; caches of older builds are removed. The
+files are written by pyoxigraph directly from the on-disk store (quad by quad, never
+the whole graph in memory): N-Quads, TriG and JSON-LD keep the named graphs; Turtle
+and N-Triples hold the union of all graphs.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import gzip
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.rdf.vocab import PREFIXES
+from kg.store.layout import current_store_path
+from server.settings import Settings
+
+
+@dataclass(frozen=True)
+class DumpFormat:
+    ext: str
+    media_type: str
+    rdf_format: ox.RdfFormat
+    quads: bool
+    label: str
+
+
+FORMATS = {
+    f.ext: f
+    for f in (
+        DumpFormat("ttl", "text/turtle", ox.RdfFormat.TURTLE, False, "Turtle"),
+        DumpFormat("nt", "application/n-triples", ox.RdfFormat.N_TRIPLES, False, "N-Triples"),
+        DumpFormat("nq", "application/n-quads", ox.RdfFormat.N_QUADS, True, "N-Quads"),
+        DumpFormat("trig", "application/trig", ox.RdfFormat.TRIG, True, "TriG"),
+        DumpFormat("jsonld", "application/ld+json", ox.RdfFormat.JSON_LD, True, "JSON-LD"),
+    )
+}
+UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+
+
+def file_name(ext: str, gz: bool) -> str:
+    return f"kuhy.{ext}" + (".gz" if gz else "")
+
+
+def cache_root(settings: Settings) -> Path:
+    preferred = Path(settings.store_root) / "dumps-cache"
+    try:
+        preferred.mkdir(exist_ok=True)
+        if os.access(preferred, os.W_OK):
+            return preferred
+    except OSError:
+        pass
+    fallback = Path(tempfile.gettempdir()) / "kuhy-dumps-cache"
+    fallback.mkdir(exist_ok=True)
+    return fallback
+
+
+def _write_plain(dump: DumpFormat, store_dir: Path, target: Path) -> None:
+    store = ox.Store.read_only(str(store_dir))
+    with target.open("wb") as out:
+        if dump.quads:
+            store.dump(out, dump.rdf_format, prefixes=PREFIXES)
+        else:
+            triples = store.query(UNION_TRIPLES, use_default_graph_as_union=True)
+            ox.serialize(triples, out, dump.rdf_format, prefixes=PREFIXES)
+    del store
+
+
+def _write_gzip(plain: Path, target: Path) -> None:
+    with plain.open("rb") as source, gzip.open(target, "wb", compresslevel=6) as out:
+        shutil.copyfileobj(source, out, length=1 << 20)
+
+
+def _remove_old_caches(root: Path, keep: str) -> None:
+    for child in root.iterdir():
+        if child.is_dir() and child.name != keep:
+            shutil.rmtree(child, ignore_errors=True)
+
+
+def _make(settings: Settings, directory: Path, ext: str, gz: bool) -> Path:
+    """Write one dump file (and its plain source for a .gz); the caller holds the lock."""
+    target = directory / file_name(ext, gz)
+    if target.exists():
+        return target
+    partial = target.with_name(f"{target.name}.part-{os.getpid()}")
+    if gz:
+        _write_gzip(_make(settings, directory, ext, gz=False), partial)
+    else:
+        _write_plain(FORMATS[ext], current_store_path(settings.store_root), partial)
+    os.replace(partial, target)
+    return target
+
+
+def ensure_dump(settings: Settings, build_id: str, ext: str, gz: bool) -> Path:
+    """Path of the dump file for the served build, making it first if needed."""
+    root = cache_root(settings)
+    directory = root / build_id
+    target = directory / file_name(ext, gz)
+    if target.exists():
+        return target
+    directory.mkdir(exist_ok=True)
+    with (directory / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        made = _make(settings, directory, ext, gz)
+    _remove_old_caches(root, keep=build_id)
+    return made
+
+
+def existing_size(settings: Settings, build_id: str, ext: str, gz: bool) -> int | None:
+    """Size in bytes of an already made dump file, else None."""
+    path = cache_root(settings) / build_id / file_name(ext, gz)
+    return path.stat().st_size if path.exists() else None

@@ -1,0 +1,124 @@
+"""Facts about the served build: id, time, counts, coverage — read once per build and cached.
+
+Build facts come from the metadata graph ``{base}graph/meta`` that the build writes
+(``<{base}dataset> void:triples N ; dcterms:modified …``); the build id is the name of
+the served build directory. Counts and coverage are asked of the graph itself.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, SKOS, VOID
+
+from kg import config
+from kg.rdf.vocab import K
+from kg.store.layout import current_store_path
+from server.engine import get_engine
+from server.settings import Settings
+
+COUNTED_CLASSES = {
+    "projects": K.Project, "organisations": K.Organisation, "people": K.Person,
+    "fundings": K.Funding, "programmes": K.FundingProgramme, "documents": K.Document,
+    "municipalities": K.Municipality, "regions": K.Region, "concepts": SKOS.Concept,
+}
+
+
+@dataclass
+class BuildInfo:
+    build_id: str
+    modified: datetime
+    triples: int
+    software_version: str | None
+    counts: dict[str, int] = field(default_factory=dict)
+    first_date: str | None = None
+    last_date: str | None = None
+    regions: list[tuple[URIRef, str]] = field(default_factory=list)
+
+
+_cache: dict[str, BuildInfo] = {}
+_lock = threading.Lock()
+
+
+def build_id(settings: Settings) -> str:
+    """Name of the served build directory (changes whenever a new build is swapped in)."""
+    return current_store_path(settings.store_root).name
+
+
+def _store_time(settings: Settings) -> datetime:
+    path: Path = current_store_path(settings.store_root)
+    return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).replace(microsecond=0)
+
+
+def dataset_uri(settings: Settings) -> URIRef:
+    return URIRef(settings.base_uri + "dataset")
+
+
+def meta_graph_uri(settings: Settings) -> str:
+    return config.graph_uri("meta", base=settings.base_uri)
+
+
+def _read_meta(info: BuildInfo, settings: Settings) -> None:
+    rows = get_engine().select(f"""
+        SELECT ?p ?o WHERE {{ GRAPH <{meta_graph_uri(settings)}> {{
+          <{dataset_uri(settings)}> ?p ?o .
+          VALUES ?p {{ <{VOID.triples}> <{DCTERMS.modified}> <{K.softwareVersion}> }} }} }}""")
+    for row in rows:
+        value = row["o"]
+        if row["p"] == VOID.triples:
+            info.triples = int(value)
+        elif row["p"] == DCTERMS.modified and isinstance(value, Literal):
+            parsed = value.toPython()
+            if isinstance(parsed, datetime):
+                info.modified = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        else:
+            info.software_version = str(value)
+
+
+def _read_counts(info: BuildInfo) -> None:
+    values = " ".join(f"<{cls}>" for cls in COUNTED_CLASSES.values())
+    rows = get_engine().select(f"""
+        SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?class {{ {values} }}
+          ?s <{RDF.type}> ?class }} GROUP BY ?class""")
+    by_class = {row["class"]: int(row["n"]) for row in rows}
+    info.counts = {name: by_class.get(cls, 0) for name, cls in COUNTED_CLASSES.items()}
+    if not info.triples:
+        rows = get_engine().select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        info.triples = int(rows[0]["n"]) if rows else 0
+
+
+def _read_coverage(info: BuildInfo) -> None:
+    rows = get_engine().select(f"""
+        SELECT (MIN(STR(?d)) AS ?first) (MAX(STR(?d)) AS ?last) WHERE {{
+          ?p <{RDF.type}> <{K.Project}> .
+          {{ ?p <{K.startDate}> ?d }} UNION {{ ?p <{K.endDate}> ?d }} }}""")
+    if rows:
+        info.first_date = str(rows[0]["first"]) if "first" in rows[0] else None
+        info.last_date = str(rows[0]["last"]) if "last" in rows[0] else None
+    rows = get_engine().select(f"""
+        SELECT DISTINCT ?r ?label WHERE {{
+          {{ ?p <{K.region}> ?r }} UNION {{ ?p <{K.municipality}>/<{K.inRegion}> ?r }}
+          ?r <{RDF.type}> <{K.Region}> .
+          OPTIONAL {{ ?r <{SKOS.prefLabel}> ?label FILTER(LANG(?label) = "fi") }} }}""")
+    labels = {row["r"]: str(row.get("label", row["r"])) for row in rows}
+    info.regions = sorted(labels.items(), key=lambda item: item[1])
+
+
+def build_info(settings: Settings) -> BuildInfo:
+    """The served build's facts, computed once per build id."""
+    current = build_id(settings)
+    with _lock:
+        if current in _cache:
+            return _cache[current]
+    info = BuildInfo(current, _store_time(settings), 0, None)
+    _read_meta(info, settings)
+    _read_counts(info)
+    _read_coverage(info)
+    with _lock:
+        _cache.clear()
+        _cache[current] = info
+    return info

@@ -1,0 +1,234 @@
+"""UI strings in Finnish, Swedish and English, the UI language of a request, label picking.
+
+The UI language comes from ``?lang=`` (then remembered in a cookie), else the
+cookie, else ``Accept-Language``, else Finnish.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from flask import Request
+
+LANGS = ("fi", "sv", "en")
+DEFAULT_LANG = "fi"
+LANG_COOKIE = "kuhy_lang"
+
+STRINGS: dict[str, tuple[str, str, str]] = {
+    # key: (fi, sv, en)
+    "site_title": ("kuhy – kulttuurihyvinvointihankkeet", "kuhy – kulturvälfärdsprojekt",
+                   "kuhy – cultural wellbeing projects"),
+    "home": ("Etusivu", "Startsida", "Home"),
+    "query": ("Kysely", "Fråga", "Query"),
+    "search": ("Haku", "Sök", "Search"),
+    "downloads": ("Lataukset", "Nedladdningar", "Downloads"),
+    "dataset": ("Aineiston kuvaus", "Beskrivning av datamängden", "Dataset description"),
+    "intro": (
+        "kuhy on avoin linkitetyn datan tietoverkko suomalaisista kulttuurihyvinvoinnin "
+        "hankkeista: hankkeet, organisaatiot, rahoittajat, ohjelmat, henkilöt, paikat, tulokset "
+        "ja mittarit. Jokainen tieto viittaa lähdeasiakirjaan ja, kun mahdollista, lauseeseen, "
+        "josta se luettiin.",
+        "kuhy är en öppen länkad datagraf över finländska kulturvälfärdsprojekt: projekt, "
+        "organisationer, finansiärer, program, personer, orter, resultat och indikatorer. Varje "
+        "uppgift hänvisar till sitt källdokument och, när det är känt, till meningen den "
+        "lästes ur.",
+        "kuhy is an open linked-data graph of Finnish cultural-wellbeing projects: projects, "
+        "organisations, funders, programmes, people, places, outcomes and indicators. Each fact "
+        "points to its source document and, when known, to the sentence it was read from.",
+    ),
+    "counts": ("Määrät", "Antal", "Counts"),
+    "triples": ("kolmikkoa", "tripler", "triples"),
+    "latest_build": ("Viimeisin koonti", "Senaste bygget", "Latest build"),
+    "licence": ("Lisenssi", "Licens", "Licence"),
+    "licence_text": (
+        "Aineisto: CC BY 4.0 – mainitse kuhy ja kunkin tiedon lähdeasiakirja.",
+        "Data: CC BY 4.0 – ange kuhy och källdokumentet för varje uppgift.",
+        "Data: CC BY 4.0 – credit kuhy and the source document of each fact.",
+    ),
+    "how_to_cite": ("Näin viittaat", "Så här citerar du", "How to cite"),
+    "build": ("Koonti", "Bygge", "Build"),
+    "format": ("Muoto", "Format", "Format"),
+    "size": ("Koko", "Storlek", "Size"),
+    "generated_on_request": ("tehdään ensimmäisellä latauksella", "skapas vid första nedladdningen",
+                             "made on first download"),
+    "sparql_endpoint": ("SPARQL-rajapinta", "SPARQL-ändpunkt", "SPARQL endpoint"),
+    "examples": ("Valmiit kyselyt", "Färdiga frågor", "Canned queries"),
+    "open_in_editor": ("Avaa editorissa", "Öppna i editorn", "Open in the editor"),
+    "search_placeholder": ("Hae hankkeita, organisaatioita, paikkoja, aiheita",
+                           "Sök projekt, organisationer, orter, ämnen",
+                           "Search projects, organisations, places, topics"),
+    "results": ("Tulokset", "Resultat", "Results"),
+    "no_results": ("Ei tuloksia.", "Inga resultat.", "No results."),
+    "facets": ("Rajaa", "Avgränsa", "Narrow down"),
+    "facet_funder": ("Rahoittaja", "Finansiär", "Funder"),
+    "facet_region": ("Maakunta", "Landskap", "Region"),
+    "facet_year": ("Vuosi", "År", "Year"),
+    "facet_target_group": ("Kohderyhmä", "Målgrupp", "Target group"),
+    "remove_filter": ("poista rajaus", "ta bort avgränsning", "remove filter"),
+    "kind": ("Tyyppi", "Typ", "Type"),
+    "not_found": ("Ei löytynyt", "Hittades inte", "Not found"),
+    "not_found_text": ("Tätä resurssia ei ole tietoverkossa.", "Resursen finns inte i grafen.",
+                       "This resource is not in the graph."),
+    "data_formats": ("Tiedot koneluettavina", "Maskinläsbara data", "Machine-readable data"),
+    "organisations": ("Organisaatiot", "Organisationer", "Organisations"),
+    "funding": ("Rahoitus", "Finansiering", "Funding"),
+    "dates": ("Ajankohta", "Tidpunkt", "Dates"),
+    "places": ("Paikat", "Orter", "Places"),
+    "people": ("Henkilöt", "Personer", "People"),
+    "outcomes": ("Tulokset", "Resultat", "Outcomes"),
+    "indicators": ("Mittarit", "Indikatorer", "Indicators"),
+    "other_facts": ("Muut tiedot", "Övriga uppgifter", "Other facts"),
+    "external_links": ("Ulkoiset linkit", "Externa länkar", "External links"),
+    "related": ("Viittaukset tähän", "Hänvisningar hit", "Referenced by"),
+    "source": ("Lähde", "Källa", "Source"),
+    "sources": ("Lähteet ja todisteet", "Källor och belägg", "Sources and evidence"),
+    "quote": ("Lainaus", "Citat", "Quote"),
+    "truncated": ("Näytetään {shown} ensimmäistä; loput SPARQL-kyselyllä.",
+                  "Visar de {shown} första; resten med SPARQL.",
+                  "Showing the first {shown}; query SPARQL for the rest."),
+    "role": ("rooli", "roll", "role"),
+    "programme": ("ohjelma", "program", "programme"),
+    "amount": ("summa", "belopp", "amount"),
+    "kind_project": ("Hanke", "Projekt", "Project"),
+    "kind_organisation": ("Organisaatio", "Organisation", "Organisation"),
+    "kind_person": ("Henkilö", "Person", "Person"),
+    "kind_funding": ("Rahoitus", "Finansiering", "Funding"),
+    "kind_programme": ("Rahoitusohjelma", "Finansieringsprogram", "Funding programme"),
+    "kind_event": ("Tapahtuma", "Evenemang", "Event"),
+    "kind_outcome": ("Tulos", "Resultat", "Outcome"),
+    "kind_indicator": ("Mittari", "Indikator", "Indicator"),
+    "kind_document": ("Lähdeasiakirja", "Källdokument", "Source document"),
+    "kind_municipality": ("Kunta", "Kommun", "Municipality"),
+    "kind_region": ("Alue", "Område", "Region"),
+    "kind_concept": ("Käsite", "Begrepp", "Concept"),
+    "health": ("Tila", "Status", "Status"),
+    "run_hint": ("Valitse valmis kysely tai kirjoita oma ja paina ▶.",
+                 "Välj en färdig fråga eller skriv en egen och tryck ▶.",
+                 "Pick a canned query or write your own and press ▶."),
+    "share_hint": ("Jaa kysely kopioimalla osoite: ?example=nimi tai ?query=…",
+                   "Dela frågan genom att kopiera adressen: ?example=namn eller ?query=…",
+                   "Share a query by copying its address: ?example=name or ?query=…"),
+}
+
+
+def t(key: str, lang: str) -> str:
+    """The UI string ``key`` in ``lang`` (falls back to Finnish)."""
+    texts = STRINGS[key]
+    return texts[LANGS.index(lang)] if lang in LANGS else texts[0]
+
+
+def _accept_language(request: Request) -> str | None:
+    for value, _quality in request.accept_languages:
+        primary = value.split("-")[0].lower()
+        if primary in LANGS:
+            return primary
+    return None
+
+
+def request_lang(request: Request) -> str:
+    """The UI language asked for by this request."""
+    asked = request.args.get("lang")
+    if asked in LANGS:
+        return asked
+    remembered = request.cookies.get(LANG_COOKIE)
+    if remembered in LANGS:
+        return remembered
+    return _accept_language(request) or DEFAULT_LANG
+
+
+def pick_label(labels: Iterable[tuple[str | None, str]], lang: str) -> str | None:
+    """The label in ``lang``, else Finnish, else English, else untagged, else any."""
+    by_lang: dict[str | None, str] = {}
+    for label_lang, text in labels:
+        key = label_lang.split("-")[0].lower() if label_lang else None
+        by_lang.setdefault(key, text)
+    for choice in (lang, "fi", "en", None):
+        if choice in by_lang:
+            return by_lang[choice]
+    return min(by_lang.values()) if by_lang else None
+
+
+PROPERTY_LABELS: dict[str, tuple[str, str, str]] = {
+    # local name of a kuhy/other property: (fi, sv, en)
+    "type": ("tyyppi", "typ", "type"),
+    "title": ("nimi", "namn", "title"),
+    "altTitle": ("muu nimi", "annat namn", "other title"),
+    "description": ("kuvaus", "beskrivning", "description"),
+    "startDate": ("alkaa", "börjar", "starts"),
+    "endDate": ("päättyy", "slutar", "ends"),
+    "status": ("tila", "status", "status"),
+    "scope": ("laajuus", "omfattning", "scope"),
+    "totalBudget": ("kokonaisbudjetti (€)", "total budget (€)", "total budget (€)"),
+    "hasParticipation": ("organisaatiot", "organisationer", "organisations"),
+    "hasFunding": ("rahoitus", "finansiering", "funding"),
+    "municipality": ("kunta", "kommun", "municipality"),
+    "region": ("alue", "område", "region"),
+    "targetGroup": ("kohderyhmä", "målgrupp", "target group"),
+    "topic": ("aihe", "ämne", "topic"),
+    "goal": ("tavoite", "mål", "goal"),
+    "activity": ("toimenpide", "åtgärd", "activity"),
+    "hasOutcome": ("tulos", "resultat", "outcome"),
+    "hasIndicator": ("mittari", "indikator", "indicator"),
+    "hasPersonRole": ("henkilöt", "personer", "people"),
+    "hasEvent": ("tapahtuma", "evenemang", "event"),
+    "webPage": ("verkkosivu", "webbsida", "web page"),
+    "sourceDocument": ("lähdeasiakirja", "källdokument", "source document"),
+    "organisation": ("organisaatio", "organisation", "organisation"),
+    "role": ("rooli", "roll", "role"),
+    "budgetShare": ("budjettiosuus (€)", "budgetandel (€)", "budget share (€)"),
+    "funder": ("rahoittaja", "finansiär", "funder"),
+    "programme": ("rahoitusohjelma", "finansieringsprogram", "programme"),
+    "amount": ("summa (€)", "belopp (€)", "amount (€)"),
+    "currency": ("valuutta", "valuta", "currency"),
+    "person": ("henkilö", "person", "person"),
+    "roleName": ("tehtävä", "uppgift", "role"),
+    "text": ("teksti", "text", "text"),
+    "value": ("arvo", "värde", "value"),
+    "unit": ("yksikkö", "enhet", "unit"),
+    "date": ("päivä", "datum", "date"),
+    "startTime": ("alkaa klo", "börjar kl.", "starts at"),
+    "endTime": ("päättyy klo", "slutar kl.", "ends at"),
+    "place": ("paikka", "plats", "place"),
+    "prefLabel": ("nimi", "namn", "name"),
+    "label": ("nimi", "namn", "name"),
+    "altLabel": ("muu nimi", "annat namn", "other name"),
+    "name": ("nimi", "namn", "name"),
+    "statisticsFinlandCode": ("kuntakoodi", "kommunkod", "municipality code"),
+    "regionCode": ("maakuntakoodi", "landskapskod", "region code"),
+    "inRegion": ("maakunta", "landskap", "region"),
+    "overlapsRegion": ("maakunta", "landskap", "region"),
+    "businessId": ("Y-tunnus", "FO-nummer", "business ID"),
+    "rorId": ("ROR", "ROR", "ROR"),
+    "sameAs": ("sama kuin", "samma som", "same as"),
+    "exactMatch": ("vastaa", "motsvarar", "exact match"),
+    "closeMatch": ("lähes sama kuin", "nära", "close match"),
+    "sourceFile": ("tiedosto", "fil", "file"),
+    "url": ("osoite", "adress", "URL"),
+    "language": ("kieli", "språk", "language"),
+    "sha256": ("SHA-256", "SHA-256", "SHA-256"),
+}
+
+ROLE_LABELS: dict[str, tuple[str, str, str]] = {
+    "Lead": ("päätoteuttaja", "huvudgenomförare", "lead"),
+    "Partner": ("yhteistyökumppani", "samarbetspartner", "partner"),
+    "Coordinator": ("koordinaattori", "koordinator", "coordinator"),
+    "SubImplementer": ("osatoteuttaja", "delgenomförare", "sub-implementer"),
+}
+
+
+def term_label(local_name: str, lang: str, table: dict[str, tuple[str, str, str]]) -> str | None:
+    """The UI name of a vocabulary term from ``table`` in ``lang``, if it has one."""
+    texts = table.get(local_name)
+    if texts is None:
+        return None
+    return texts[LANGS.index(lang)] if lang in LANGS else texts[0]
+
+STATUS_LABELS: dict[str, tuple[str, str, str]] = {
+    "planned": ("suunnitteilla", "planerat", "planned"),
+    "ongoing": ("käynnissä", "pågående", "ongoing"),
+    "completed": ("päättynyt", "avslutat", "completed"),
+    "local": ("paikallinen", "lokal", "local"),
+    "regional": ("alueellinen", "regional", "regional"),
+    "national": ("valtakunnallinen", "nationell", "national"),
+    "international": ("kansainvälinen", "internationell", "international"),
+}

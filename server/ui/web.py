@@ -1,0 +1,77 @@
+"""Helpers every HTML view shares: UI language, localised links, rendering, negotiation."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode, urlsplit
+
+from flask import Response, current_app, make_response, render_template, request
+
+from server import i18n
+from server.renderers.negotiate import negotiate as negotiate_accept
+from server.settings import Settings
+
+LANG_COOKIE_MAX_AGE = 365 * 24 * 3600
+
+
+def settings() -> Settings:
+    return current_app.config["KUHY"]
+
+
+def local_href(uri: str) -> str:
+    """Where a canonical ``{base}…`` IRI is served on this host; other IRIs stay as they are."""
+    base = settings().base_uri
+    if uri.startswith(base):
+        return f"{request.script_root}/{uri[len(base):]}"
+    return uri
+
+
+def canonical_uri(path: str) -> str:
+    """The canonical IRI of a local path such as ``id/project/x``."""
+    return settings().base_uri + path.lstrip("/")
+
+
+def lang_switch_links(lang: str) -> list[dict[str, object]]:
+    links = []
+    for code in i18n.LANGS:
+        args = request.args.to_dict(flat=False)
+        args["lang"] = [code]
+        links.append({"code": code, "href": f"{request.path}?{urlencode(args, doseq=True)}",
+                      "current": code == lang})
+    return links
+
+
+def external_name(uri: str) -> str:
+    """A short human name for an external IRI (authority and local code)."""
+    known = (
+        ("http://uri.suomi.fi/codelist/jhs/kunta", "Tilastokeskus / Statistics Finland"),
+        ("http://uri.suomi.fi/codelist/jhs/maakunta", "Tilastokeskus / Statistics Finland"),
+        ("http://www.yso.fi/onto/yso/", "YSO"),
+        ("http://www.wikidata.org/entity/", "Wikidata"),
+        ("https://ror.org/", "ROR"),
+    )
+    code = uri.rstrip("/").rsplit("/", 1)[-1]
+    for prefix, authority in known:
+        if uri.startswith(prefix):
+            return f"{authority} {code}"
+    return urlsplit(uri).netloc or uri
+
+
+def render_html(template: str, status: int = 200, **context: object) -> Response:
+    """Render ``template`` in the request's UI language; remember a ``?lang=`` choice."""
+    lang = i18n.request_lang(request)
+    body = render_template(
+        template, lang=lang, t=lambda key, **kw: i18n.t(key, lang).format(**kw),
+        lang_links=lang_switch_links(lang), href=local_href, external_name=external_name,
+        **context)
+    response = make_response(body, status)
+    response.headers["Content-Language"] = lang
+    response.vary.update(("Accept-Language", "Cookie"))
+    if request.args.get("lang") in i18n.LANGS:
+        response.set_cookie(i18n.LANG_COOKIE, lang, max_age=LANG_COOKIE_MAX_AGE,
+                            samesite="Lax")
+    return response
+
+
+def negotiate(offered: list[str]) -> str | None:
+    """The offered media type that best fits the request's Accept header (q-values)."""
+    return negotiate_accept(request.headers.get("Accept"), offered)
