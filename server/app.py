@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, Response, request
 
 from server.settings import Settings
+
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "Content-Type, Content-Length, Content-Location, Vary",
+}
+PREFLIGHT_HEADERS = {
+    "Access-Control-Allow-Methods": "GET, HEAD, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Content-Type, Accept-Language",
+    "Access-Control-Max-Age": "86400",
+}
+
+
+def add_cors(response: Response) -> Response:
+    """Everything this server offers is public and read-only, so any origin may read it."""
+    response.headers.update(CORS_HEADERS)
+    if request.method == "OPTIONS":
+        response.headers.update(PREFLIGHT_HEADERS)
+    return response
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -21,4 +39,5 @@ def create_app(settings: Settings | None = None) -> Flask:
     init_engine(app)
     for blueprint in (sparql_bp, pages_bp, dumps_bp, search_bp, ui_bp):
         app.register_blueprint(blueprint)
+    app.after_request(add_cors)
     return app

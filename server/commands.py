@@ -1,5 +1,57 @@
 """Click commands contributed to ``kg`` by the server package."""
 
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
 import click
 
-commands: list[click.Command] = []
+
+def gunicorn_command(host: str, port: int, workers: int, threads: int) -> list[str]:
+    """gunicorn on gthread workers; the request line is unlimited so the app itself
+    answers over-long GET queries (413) instead of gunicorn's bare 400."""
+    return [
+        sys.executable, "-m", "gunicorn",
+        "--bind", f"{host}:{port}",
+        "--workers", str(workers),
+        "--worker-class", "gthread",
+        "--threads", str(threads),
+        "--limit-request-line", "0",
+        "--limit-request-field_size", "0",
+        "--graceful-timeout", "5",
+        "--access-logfile", "-",
+        "server.wsgi:app",
+    ]
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--store", "store", type=click.Path(path_type=Path),
+              help="Store root (with builds/ and current) or a store directory; "
+                   "default KUHY_STORE or var/store.")
+@click.option("--production", is_flag=True, help="Serve with gunicorn (several processes).")
+@click.option("--workers", default=2, show_default=True, type=int,
+              help="gunicorn worker processes (--production).")
+@click.option("--threads", default=4, show_default=True, type=int,
+              help="Threads per gunicorn worker (--production).")
+def serve(host: str, port: int, store: Path | None, production: bool, workers: int,
+          threads: int) -> None:
+    """Serve the graph read-only: SPARQL endpoint, pages, dumps, query UI."""
+    if store is not None:
+        if not store.exists():
+            raise click.BadParameter(f"{store}: no such store directory", param_hint="--store")
+        os.environ["KUHY_STORE"] = str(store.resolve())
+    if production:
+        command = gunicorn_command(host, port, workers, threads)
+        os.execv(command[0], command)
+    from server.app import create_app
+
+    app = create_app()
+    click.echo(f"kuhy serving {app.config['KUHY'].store_root} at http://{host}:{port}/")
+    app.run(host=host, port=port, threaded=True, use_reloader=False)
+
+
+commands: list[click.Command] = [serve]

@@ -17,15 +17,44 @@ def _env_int(key: str, default: int) -> int:
     return int(os.environ.get(f"KUHY_{key}", default))
 
 
+def _env_list(key: str) -> tuple[str, ...]:
+    return tuple(os.environ.get(f"KUHY_{key}", "").split())
+
+
+def _env_path(key: str, default: Path) -> Path:
+    return Path(os.environ.get(f"KUHY_{key}", str(default)))
+
+
 @dataclass
 class Settings:
     base_uri: str = config.BASE_URI
-    store_root: Path = config.STORE_ROOT
+    # A store root with builds/ and a `current` link, or a store directory itself.
+    store_root: Path = field(default_factory=lambda: _env_path("STORE", config.STORE_ROOT))
+    # Seconds a query may run before its worker process is killed (answer: 503).
     query_timeout_s: float = field(default_factory=lambda: _env_float("QUERY_TIMEOUT", 10.0))
+    # A query running longer than this is reniced so short queries keep their latency.
+    deprioritise_after_s: float = field(
+        default_factory=lambda: _env_float("DEPRIORITISE_AFTER", 0.5))
+    # Largest query text in UTF-8 bytes; longer ones get 413 (a 5 MB query is refused).
     max_query_bytes: int = field(default_factory=lambda: _env_int("MAX_QUERY_BYTES", 1_000_000))
     html_row_limit: int = field(default_factory=lambda: _env_int("HTML_ROW_LIMIT", 1000))
-    query_workers: int = field(default_factory=lambda: _env_int("QUERY_WORKERS", 2))
-    service_allow_list: tuple[str, ...] = ()
+    # Query worker processes per serving process (each gunicorn worker has its own pool).
+    query_workers: int = field(default_factory=lambda: _env_int("QUERY_WORKERS", 4))
+    # Result bytes a worker gathers before sending a chunk of a streamed response.
+    stream_chunk_bytes: int = field(default_factory=lambda: _env_int("STREAM_CHUNK", 65536))
+    # SERVICE endpoints a query may call (space-separated IRIs in KUHY_SERVICE_ALLOW_LIST).
+    # Empty: every SERVICE is refused and the workers run without network access.
+    service_allow_list: tuple[str, ...] = field(
+        default_factory=lambda: _env_list("SERVICE_ALLOW_LIST"))
 
     def to_flask(self) -> dict[str, object]:
         return {"KUHY": self}
+
+    def worker_config(self) -> dict[str, object]:
+        from kg.rdf.vocab import PREFIXES
+
+        return {
+            "prefixes": PREFIXES,
+            "chunk": self.stream_chunk_bytes,
+            "isolate_network": not self.service_allow_list,
+        }

@@ -1,16 +1,25 @@
-"""Embedded engine: queries the on-disk pyoxigraph store opened read-only.
-
-First version runs in-process; the pooled, killable version replaces the
-internals behind the same methods.
-"""
+"""Embedded engine: the on-disk pyoxigraph store, queried through the killable worker pool."""
 
 from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 import rdflib
 
-from kg.store.layout import current_store_path
-from server.engine import QuerySyntaxError
+from server.engine import (
+    EngineError,
+    QueryFailed,
+    QueryRequest,
+    QuerySyntaxError,
+    QueryTimeout,
+    wire,
+)
+from server.engine.pool import Worker, WorkerPool
 from server.settings import Settings
 
 
@@ -24,40 +33,158 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Nod
     return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
 
 
+def json_term_to_rdflib(term: dict) -> rdflib.term.Node:
+    if term["type"] == "uri":
+        return rdflib.URIRef(term["value"])
+    if term["type"] == "bnode":
+        return rdflib.BNode(term["value"])
+    if "xml:lang" in term:
+        return rdflib.Literal(term["value"], lang=term["xml:lang"])
+    datatype = term.get("datatype")
+    return rdflib.Literal(term["value"], datatype=rdflib.URIRef(datatype) if datatype else None)
+
+
+class PooledResult:
+    """Serialised result bytes read from a worker; holds the worker until the end."""
+
+    def __init__(self, pool: WorkerPool, worker: Worker, header: dict, chunks: list[bytes],
+                 complete: bool, deadline: float, nice_at: float, limit_s: float) -> None:
+        self.kind, self.format = header["kind"], header["format"]
+        self._pool, self._worker = pool, (None if complete else worker)
+        self._chunks, self._deadline, self._nice_at = chunks, deadline, nice_at
+        self._limit_s = limit_s
+        self.body = b"".join(chunks) if complete else None
+
+    def __iter__(self) -> Iterator[bytes]:
+        chunks, self._chunks = self._chunks, []
+        yield from chunks
+        while self._worker is not None:
+            yield from self._next_chunks()
+
+    def _next_chunks(self) -> Iterator[bytes]:
+        worker = self._worker
+        try:
+            kind, payload = worker.read_frame(self._deadline, self._nice_at)
+        except QueryTimeout:
+            self.close()
+            raise QueryTimeout(f"query exceeded the {self._limit_s:g} s limit") from None
+        if kind == wire.DATA:
+            yield payload
+        elif kind == wire.END:
+            self._worker = None
+            self._pool.release(worker)
+        else:
+            self.close()
+            raise EngineError(json.loads(payload).get("message", "query failed mid-stream"))
+
+    def close(self) -> None:
+        """Stop early (client gone, HEAD, error): the worker is mid-result, so replace it."""
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            self._pool.discard(worker)
+
+
 class EmbeddedEngine:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._store: ox.Store | None = None
+        self._pool: WorkerPool | None = None
+        self._pool_pid = 0
+        self._lock = threading.Lock()
+        self._graphs: list[str] | None = None
 
     @property
-    def store(self) -> ox.Store:
-        if self._store is None:
-            self._store = ox.Store.read_only(str(current_store_path(self.settings.store_root)))
-        return self._store
+    def pool(self) -> WorkerPool:
+        """The pool of this process (a forked server process builds its own)."""
+        if self._pool is None or self._pool_pid != os.getpid():
+            with self._lock:
+                if self._pool is None or self._pool_pid != os.getpid():
+                    self._pool = WorkerPool(self.settings.store_root, self.settings.query_workers,
+                                            self.settings.worker_config())
+                    self._pool_pid = os.getpid()
+        return self._pool
 
-    def _query(self, query: str):
+    def execute(self, request: QueryRequest) -> PooledResult:
+        limit_s = request.timeout or self.settings.query_timeout_s
+        deadline = time.monotonic() + limit_s
+        pool = self.pool
+        worker = pool.acquire(limit_s)
+        nice_at = time.monotonic() + self.settings.deprioritise_after_s
         try:
-            return self.store.query(query, use_default_graph_as_union=True)
-        except SyntaxError as error:
-            raise QuerySyntaxError(str(error)) from error
+            worker.send(wire.encode_request({
+                "query": request.query,
+                "results_format": request.results_format,
+                "graph_format": request.graph_format,
+                "default_graphs": request.default_graphs,
+                "named_graphs": request.named_graphs,
+                "row_limit": request.row_limit,
+            }))
+            kind, payload = worker.read_frame(deadline, nice_at)
+        except QueryTimeout:
+            pool.discard(worker)
+            raise QueryTimeout(f"query exceeded the {limit_s:g} s limit") from None
+        except EngineError:
+            pool.discard(worker)
+            raise
+        if kind == wire.ERROR:
+            pool.release(worker)
+            error = json.loads(payload)
+            if error["status"] == 400:
+                raise QuerySyntaxError(error["message"])
+            raise QueryFailed(error["status"], error["message"])
+        return self._first_chunks(pool, worker, json.loads(payload), deadline, nice_at, limit_s)
+
+    def _first_chunks(self, pool: WorkerPool, worker: Worker, header: dict, deadline: float,
+                      nice_at: float, limit_s: float) -> PooledResult:
+        """Take the frames already received; a result that is complete needs no streaming."""
+        chunks: list[bytes] = []
+        while (frame := worker.buffered_frame()) is not None:
+            kind, payload = frame
+            if kind == wire.DATA:
+                chunks.append(payload)
+                continue
+            if kind == wire.END:
+                pool.release(worker)
+                return PooledResult(pool, worker, header, chunks, True, deadline, nice_at, limit_s)
+            pool.discard(worker)
+            raise QueryFailed(500, json.loads(payload).get("message", "query failed"))
+        return PooledResult(pool, worker, header, chunks, False, deadline, nice_at, limit_s)
+
+    def _read_all(self, request: QueryRequest) -> PooledResult:
+        result = self.execute(request)
+        if result.body is None:
+            try:
+                result.body = b"".join(result)
+            finally:
+                result.close()
+        return result
 
     def select(self, query: str, timeout: float | None = None) -> list[dict[str, rdflib.term.Node]]:
-        solutions = self._query(query)
-        names = [v.value for v in solutions.variables]
+        result = self._read_all(QueryRequest(query, "json", None, timeout=timeout))
+        document = json.loads(result.body)
         return [
-            {name: to_rdflib(row[name]) for name in names if row[name] is not None}
-            for row in solutions
+            {name: json_term_to_rdflib(term) for name, term in binding.items()}
+            for binding in document.get("results", {}).get("bindings", [])
         ]
 
     def ask(self, query: str, timeout: float | None = None) -> bool:
-        return bool(self._query(query))
+        result = self._read_all(QueryRequest(query, "json", None, timeout=timeout))
+        return bool(json.loads(result.body).get("boolean"))
 
     def construct(self, query: str, timeout: float | None = None) -> rdflib.Dataset:
+        result = self._read_all(QueryRequest(query, None, "ntriples", timeout=timeout))
         dataset = rdflib.Dataset()
-        for triple in self._query(query):
+        for triple in ox.parse(result.body, format=ox.RdfFormat.N_TRIPLES):
             dataset.add((to_rdflib(triple.subject), to_rdflib(triple.predicate),
                          to_rdflib(triple.object)))
         return dataset
 
+    def named_graphs(self) -> list[str]:
+        if self._graphs is None:
+            rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g")
+            self._graphs = [str(row["g"]) for row in rows if "g" in row]
+        return self._graphs
+
     def close(self) -> None:
-        self._store = None
+        if self._pool is not None and self._pool_pid == os.getpid():
+            self._pool.close()
+        self._pool = None

@@ -1,0 +1,172 @@
+"""A pool of query worker processes that can be killed when a query overruns.
+
+pyoxigraph cannot cancel a running query, so every query runs in a worker process
+(``server.engine.worker``) that opened the store read-only once. The pool lives in the
+process that serves requests (created after a gunicorn fork) and hands one worker to one
+request at a time. A query past its limit gets its worker killed and replaced; a query
+running longer than ``deprioritise_after_s`` is reniced so short queries keep their latency.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import queue
+import select
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from kg import config
+from server.engine import EngineBusy, EngineError, QueryTimeout, wire
+
+READ_SIZE = 1 << 20
+
+
+class Worker:
+    def __init__(self, command: list[str], generation: int) -> None:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(config.PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
+        )
+        self.proc = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, bufsize=0,
+            close_fds=True,
+        )
+        self.generation = generation
+        self.to_fd = self.proc.stdin.fileno()
+        self.from_fd = self.proc.stdout.fileno()
+        self.buffer = bytearray()
+        self.niced = False
+        self.poller = select.poll()
+        self.poller.register(self.from_fd, select.POLLIN | select.POLLHUP | select.POLLERR)
+
+    def send(self, data: bytes) -> None:
+        try:
+            wire.write_all(self.to_fd, data)
+        except OSError as error:
+            raise EngineError(f"query worker is gone: {error}") from error
+
+    def buffered_frame(self) -> tuple[bytes, bytes] | None:
+        """The next frame if it is already fully received, else None."""
+        if len(self.buffer) < wire.FRAME_HEAD.size:
+            return None
+        kind, length = wire.FRAME_HEAD.unpack_from(self.buffer)
+        end = wire.FRAME_HEAD.size + length
+        if len(self.buffer) < end:
+            return None
+        payload = bytes(self.buffer[wire.FRAME_HEAD.size : end])
+        del self.buffer[:end]
+        return kind, payload
+
+    def read_frame(self, deadline: float, nice_at: float) -> tuple[bytes, bytes]:
+        while True:
+            frame = self.buffered_frame()
+            if frame is not None:
+                return frame
+            self._fill(deadline, nice_at)
+
+    def _fill(self, deadline: float, nice_at: float) -> None:
+        while True:
+            now = time.monotonic()
+            if now >= deadline:
+                raise QueryTimeout(deadline)
+            wake = deadline if self.niced else min(deadline, nice_at)
+            if self.poller.poll(max(0, math.ceil((wake - now) * 1000))):
+                chunk = os.read(self.from_fd, READ_SIZE)
+                if not chunk:
+                    raise EngineError("query worker died")
+                self.buffer += chunk
+                return
+            if not self.niced and time.monotonic() >= nice_at:
+                self._set_priority(19)
+
+    def _set_priority(self, niceness: int) -> bool:
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.proc.pid, niceness)
+        except OSError:
+            return False
+        self.niced = niceness > 0
+        return True
+
+    def restore_priority(self) -> bool:
+        return not self.niced or self._set_priority(0)
+
+    def kill(self) -> None:
+        self.proc.kill()
+        self.proc.wait()
+        self.proc.stdin.close()
+        self.proc.stdout.close()
+
+
+class WorkerPool:
+    def __init__(self, store_root: Path, size: int, worker_config: dict) -> None:
+        self.store_root = store_root
+        self.size = size
+        self.worker_config = worker_config
+        self.generation = 0
+        self.store_path = self._resolve_store()
+        self._checked_at = time.monotonic()
+        self._lock = threading.Lock()
+        self._idle: queue.LifoQueue[Worker] = queue.LifoQueue()
+        self._workers: set[Worker] = set()
+        for _ in range(size):
+            self._idle.put(self._spawn())
+
+    def _resolve_store(self) -> str:
+        current = self.store_root / "current"
+        return str((current if current.exists() else self.store_root).resolve())
+
+    def _spawn(self) -> Worker:
+        worker_config = dict(self.worker_config, store=self.store_path)
+        command = [sys.executable, "-m", "server.engine.worker", json.dumps(worker_config)]
+        worker = Worker(command, self.generation)
+        with self._lock:
+            self._workers.add(worker)
+        return worker
+
+    def _notice_new_build(self) -> None:
+        """A new build swapped in under `current`: later acquisitions get fresh workers."""
+        now = time.monotonic()
+        if now - self._checked_at < 2.0:
+            return
+        self._checked_at = now
+        path = self._resolve_store()
+        if path != self.store_path:
+            with self._lock:
+                self.store_path, self.generation = path, self.generation + 1
+
+    def acquire(self, timeout: float) -> Worker:
+        self._notice_new_build()
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise EngineBusy(f"all {self.size} query workers stayed busy") from None
+            if worker.generation == self.generation and worker.proc.poll() is None:
+                return worker
+            self.discard(worker)
+
+    def release(self, worker: Worker) -> None:
+        if worker.buffer or not worker.restore_priority():
+            self.discard(worker)
+        else:
+            self._idle.put(worker)
+
+    def discard(self, worker: Worker) -> None:
+        """Kill a worker (overrun, died, or out of date) and put a fresh one in its place."""
+        worker.kill()
+        with self._lock:
+            self._workers.discard(worker)
+        self._idle.put(self._spawn())
+
+    def close(self) -> None:
+        with self._lock:
+            workers, self._workers = list(self._workers), set()
+        for worker in workers:
+            if worker.proc.poll() is None:
+                worker.kill()

@@ -1,0 +1,180 @@
+"""A query worker process: opens the store read-only once, then answers queries one by one.
+
+Run as ``python -m server.engine.worker '<json config>'`` by the pool; it reads requests on
+stdin and writes reply frames to stdout (see ``wire``). The server kills it when a query
+overruns its time limit, so nothing here needs to be interruptible.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import json
+import os
+import sys
+import threading
+import time
+from typing import Any
+
+import pyoxigraph as ox
+
+from server.engine import wire
+from server.renderers import RENDERERS
+from server.renderers.html import TABLE_FORMAT
+
+CLONE_NEWNET = 0x40000000
+CLONE_NEWUSER = 0x10000000
+
+
+
+class FrameWriter:
+    """File-like sink: buffers serialised bytes and sends DATA frames of about chunk bytes."""
+
+    def __init__(self, fd: int, header: dict, chunk: int) -> None:
+        self.fd, self.chunk = fd, chunk
+        self.buffer = bytearray(wire.json_frame(wire.HEADER, header))
+        self.pending_head = len(self.buffer)  # the header frame, sent with the first data
+        self.started = False
+
+    def write(self, data: bytes) -> int:
+        self.buffer += data
+        if len(self.buffer) - self.pending_head >= self.chunk:
+            self._send(final=False)
+        return len(data)
+
+    def flush(self) -> None:
+        """pyoxigraph flushes its own buffers; frames leave only at chunk size or at the end."""
+
+    def _send(self, final: bool) -> None:
+        head = bytes(self.buffer[: self.pending_head])
+        body = bytes(self.buffer[self.pending_head :])
+        out = head + (wire.frame(wire.DATA, body) if body else b"")
+        wire.write_all(self.fd, out + (wire.frame(wire.END) if final else b""))
+        self.buffer, self.pending_head, self.started = bytearray(), 0, True
+
+    def finish(self) -> None:
+        self._send(final=True)
+
+
+def _isolate_network() -> str:
+    """Move this process into an empty network namespace so no query can reach the network."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for flags in (CLONE_NEWNET, CLONE_NEWUSER | CLONE_NEWNET):
+        if libc.unshare(flags) == 0:
+            return "isolated"
+    return "not isolated: " + os.strerror(ctypes.get_errno())
+
+
+def _exit_with_parent() -> None:
+    """Exit when the server process is gone, even in the middle of a long query
+    (pyoxigraph releases the GIL while it evaluates, so this thread keeps running)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _dataset_arguments(request: dict) -> dict[str, Any]:
+    defaults, named = request.get("default_graphs"), request.get("named_graphs")
+    if defaults is None and named is None:
+        return {"use_default_graph_as_union": True}
+    return {
+        "default_graph": [ox.NamedNode(iri) for iri in defaults or []],
+        "named_graphs": [ox.NamedNode(iri) for iri in named or []],
+    }
+
+
+def _kind(result: Any) -> str:
+    if isinstance(result, ox.QuerySolutions):
+        return "solutions"
+    if isinstance(result, ox.QueryBoolean):
+        return "boolean"
+    return "graph"
+
+
+def _term_json(term: Any) -> dict | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        value = {"type": "literal", "value": term.value, "datatype": term.datatype.value}
+        if term.language:
+            value["xml:lang"] = term.language
+        return value
+    return {"type": "triple", "value": str(term)}
+
+
+def _write_table(result: Any, kind: str, limit: int, writer: FrameWriter) -> None:
+    if kind == "boolean":
+        table = {"vars": [], "boolean": bool(result), "rows": [], "truncated": False}
+    else:
+        if kind == "solutions":
+            names = [v.value for v in result.variables]
+            rows = ([_term_json(row[name]) for name in names] for row in result)
+        else:
+            names = ["subject", "predicate", "object"]
+            rows = ([_term_json(t.subject), _term_json(t.predicate), _term_json(t.object)]
+                    for t in result)
+        taken = list(itertools.islice(rows, limit + 1))
+        table = {"vars": names, "rows": taken[:limit], "truncated": len(taken) > limit}
+    writer.write(json.dumps(table).encode())
+
+
+def answer(store: ox.Store, request: dict, out_fd: int, config: dict) -> None:
+    try:
+        result = store.query(request["query"], **_dataset_arguments(request))
+    except (SyntaxError, ValueError) as error:
+        wire.write_all(out_fd, wire.json_frame(wire.ERROR, {"status": 400, "message": str(error)}))
+        return
+    except (OSError, RuntimeError) as error:
+        message = f"query evaluation failed: {error}"
+        wire.write_all(out_fd, wire.json_frame(wire.ERROR, {"status": 500, "message": message}))
+        return
+    kind = _kind(result)
+    format_key = request.get("graph_format" if kind == "graph" else "results_format")
+    if format_key is None:
+        message = f"no acceptable format for a {kind} result"
+        wire.write_all(out_fd, wire.json_frame(wire.ERROR, {"status": 406, "message": message}))
+        return
+    writer = FrameWriter(out_fd, {"kind": kind, "format": format_key}, config["chunk"])
+    try:
+        if format_key == TABLE_FORMAT:
+            _write_table(result, kind, request.get("row_limit") or 1000, writer)
+        else:
+            RENDERERS[format_key].write(result, writer, config.get("prefixes") or {})
+    except (OSError, ValueError, RuntimeError, TypeError) as error:
+        message = f"query evaluation failed: {error}"
+        wire.write_all(out_fd, wire.json_frame(wire.ERROR, {"status": 500, "message": message}))
+        return
+    writer.finish()
+
+
+def main(argv: list[str]) -> int:
+    config = json.loads(argv[1])
+    out_fd = os.dup(1)
+    os.dup2(2, 1)  # stray prints go to stderr, never into the frame channel
+    if config.get("isolate_network", True):
+        status = _isolate_network()
+        if status != "isolated":
+            print(f"kuhy query worker: network {status}", file=sys.stderr)
+    _exit_with_parent()
+    store = ox.Store.read_only(config["store"])
+    while True:
+        request = wire.read_request(0)
+        if request is None:
+            return 0
+        try:
+            answer(store, request, out_fd, config)
+        except BrokenPipeError:
+            return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,72 @@
+"""Just enough SPARQL lexing to find SERVICE clauses without being fooled by strings,
+comments, IRIs, prefixed names or variables that merely contain the word."""
+
+from __future__ import annotations
+
+import re
+
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_NAME_CHARS = r"A-Za-z0-9_\-.\u00B7\u00C0-\U000EFFFF"
+_TOKEN = re.compile(
+    rf"""
+    (?P<space>\s+)
+  | (?P<comment>\#[^\n\r]*)
+  | (?P<iri><[^<>"{{}}|^`\\\x00-\x20]*>)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+              |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+  | (?P<variable>[?$][{_NAME_CHARS}]+)
+  | (?P<bnode>_:[{_NAME_CHARS}]+)
+  | (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+  | (?P<pname>(?:[A-Za-z\u00C0-\U000EFFFF][{_NAME_CHARS}]*)?:(?:[{_NAME_CHARS}:%]|\\.)*)
+  | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def unescape_codepoints(query: str) -> str:
+    """SPARQL applies \\uXXXX escapes to the whole query text before parsing (§19.2)."""
+    if "\\u" not in query and "\\U" not in query:
+        return query
+    return _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), query)
+
+
+def tokens(query: str) -> list[tuple[str, str]]:
+    """(kind, text) pairs, whitespace and comments dropped."""
+    return [
+        (match.lastgroup, match.group())
+        for match in _TOKEN.finditer(unescape_codepoints(query))
+        if match.lastgroup not in ("space", "comment")
+    ]
+
+
+def service_targets(query: str) -> list[str]:
+    """The endpoints of every SERVICE clause, as written (IRI, prefixed name or variable)."""
+    if "service" not in query.lower() and "\\" not in query:
+        return []
+    found = tokens(query)
+    targets = []
+    for index, (kind, text) in enumerate(found):
+        if kind != "word" or text.upper() != "SERVICE":
+            continue
+        following = found[index + 1 : index + 3]
+        if following and following[0][0] == "word" and following[0][1].upper() == "SILENT":
+            following = following[1:]
+        targets.append(following[0][1] if following else "")
+    return targets
+
+
+def expand_target(target: str, query: str) -> str | None:
+    """The IRI a SERVICE target names, or None when it is a variable or cannot be resolved."""
+    if target.startswith("<") and target.endswith(">"):
+        return target[1:-1]
+    if ":" not in target or target.startswith(("?", "$")):
+        return None
+    prefix, _, local = target.partition(":")
+    found = tokens(query)
+    for index, (kind, text) in enumerate(found[:-2]):
+        if kind == "word" and text.upper() == "PREFIX" and found[index + 1][1] == prefix + ":":
+            iri = found[index + 2][1]
+            return iri[1:-1] + local if iri.startswith("<") else None
+    return None
