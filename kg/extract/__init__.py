@@ -1,0 +1,36 @@
+"""Extraction: read project texts (fi/sv/en) into extraction records (see extraction-record.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.ingest.errors import InputError
+from kg.ingest.texts import read_text_file
+
+# Longest text (in characters) that is read; longer texts are refused, not truncated.
+MAX_TEXT_CHARS = 2_000_000
+
+
+def extract_text(text: str, source: str) -> dict:
+    """One extraction record for the text of one document named ``source``."""
+    from kg.extract.langid import identify_language
+    from kg.extract.normalise import normalise_text
+    from kg.extract.pipeline import pipeline
+
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(source, f"text has {len(text)} characters, over {MAX_TEXT_CHARS}")
+    language = identify_language(normalise_text(text[:20000]))
+    nlp = pipeline(language)
+    doc = nlp.make_doc(text)
+    doc._.source = source
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return doc._.record
+
+
+def extract_path(path: Path) -> dict:
+    """The extraction record of one text file; InputError (name, reason) when unreadable."""
+    return extract_text(read_text_file(path), path.name)
+
+
+__all__ = ["extract_text", "extract_path", "InputError"]

@@ -1,5 +1,88 @@
-"""Click commands contributed to ``kg`` by this package."""
+"""Click commands contributed to ``kg`` by this package: ``extract`` and ``evaluate``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import click
 
-commands: list[click.Command] = []
+from kg import config
+from kg.ingest.errors import InputError
+
+SHARED = config.PROJECT_ROOT.parent / "shared"
+
+
+def expand_inputs(paths: tuple[Path, ...]) -> list[Path]:
+    """Files as given; directories expand to their ``*.txt`` files, sorted."""
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(path.glob("*.txt")) if path.is_dir() else [path])
+    return files
+
+
+def _extract_one(path: Path, out_dir: Path) -> tuple[str, str | None]:
+    from kg.extract import extract_path
+
+    try:
+        record = extract_path(path)
+    except InputError as error:
+        return path.name, error.reason
+    target = out_dir / f"{path.stem}.json"
+    target.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path.name, None
+
+
+def extract_files(files: list[Path], out_dir: Path, jobs: int = 1) -> list[tuple[str, str]]:
+    """Extract every file into ``out_dir``; returns (name, reason) for the files that failed."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if jobs <= 1 or len(files) < 2:
+        results = [_extract_one(path, out_dir) for path in files]
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(_extract_one, files, [out_dir] * len(files),
+                                    chunksize=max(1, len(files) // (jobs * 8))))
+    return [(name, reason) for name, reason in results if reason is not None]
+
+
+@click.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="folder for the <stem>.json records")
+@click.option("--jobs", default=1, show_default=True, help="documents extracted in parallel")
+def extract_command(paths: tuple[Path, ...], out_dir: Path, jobs: int) -> None:
+    """Read project texts (files or folders of *.txt) into extraction records."""
+    files = expand_inputs(paths)
+    failures = extract_files(files, out_dir, jobs)
+    for name, reason in failures:
+        click.echo(f"{name}: {reason}", err=True)
+    done = len(files) - len(failures)
+    click.echo(f"extracted {done} of {len(files)} file(s) into {out_dir}", err=True)
+    if done == 0:
+        sys.exit(1)
+
+
+@click.command("evaluate")
+@click.option("--texts", type=click.Path(path_type=Path), default=SHARED / "corpus" / "texts",
+              show_default=True, help="folder of texts to extract")
+@click.option("--gold", type=click.Path(path_type=Path), default=SHARED / "corpus" / "gold",
+              show_default=True, help="folder of gold records")
+@click.option("--per-doc", is_flag=True, help="one line per document as well")
+@click.option("--jobs", default=1, show_default=True)
+def evaluate_command(texts: Path, gold: Path, per_doc: bool, jobs: int) -> None:
+    """Extract the dev corpus and print the scorer's table."""
+    scorer = SHARED / "tools" / "score_extraction.py"
+    with tempfile.TemporaryDirectory() as tmp:
+        failures = extract_files(expand_inputs((texts,)), Path(tmp), jobs)
+        for name, reason in failures:
+            click.echo(f"{name}: {reason}", err=True)
+        args = [sys.executable, str(scorer), "--pred", tmp, "--gold", str(gold)]
+        result = subprocess.run(args + (["--per-doc"] if per_doc else []), check=False)
+    sys.exit(result.returncode)
+
+
+commands: list[click.Command] = [extract_command, evaluate_command]

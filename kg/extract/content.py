@@ -1,0 +1,186 @@
+"""Goals, activities, outcomes, description, indicators, target groups, topics and events."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import morphology
+from kg.extract.dates import find_dates, find_times
+from kg.extract.gazetteer import gazetteer
+from kg.extract.segment import Sentence
+from kg.extract.settings import EVENT_HEADS
+
+GOAL_CUES = re.compile(
+    r"\b(tavoit\w*|tarkoitukse\w*|päämäär\w*|pyri\w*|tähtää\w*|målet|målsättning\w*|syftet|"
+    r"syfte|mål|vill vi|vill|aims?|goals?|objectives?|purpose)\b", re.I)
+OUTCOME_CUES = re.compile(
+    r"\b(tulokse\w*|tulos|lopputulokse\w*|syntyy|syntyi|saavutet\w*|vaikutu\w*|vaikuttavuu\w*|"
+    r"juurtu\w*|resultat\w*|result\w*|outcomes?|impact|luo pohjaa|voi osaltaan|pystytään|"
+    r"muodostuu)\b", re.I)
+ACTIVITY_CUES = re.compile(
+    r"\b(\w+(?:taan|tään)|järjest\w*|toteut\w*|kehit\w*|luodaan|kootaan|tehdään|tuetaan|"
+    r"keskittyy|tuo|huomioidaan|selvittää|ordna\w*|genomför\w*|utveckla\w*|bestod|lade|"
+    r"koncentrerade|låg fokus|var tyngdpunkten|organi[sz]e\w*|develop\w*|tukee|on mukana|"
+    r"ohjelmassa)\b", re.I)
+_BACKGROUND = re.compile(r"\b(lisätieto\w*|ilmoittautu\w*|klikkaa|klicka|prenumerera|"
+                         r"tutkimuksissa|tutkimuksessa|havaittu|on todettu|julkaistaan)\b", re.I)
+NUMBER_WORDS = {
+    "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6, "seitsemän": 7,
+    "kahdeksan": 8, "yhdeksän": 9, "kymmenen": 10, "två": 2, "tre": 3, "fyra": 4, "fem": 5,
+    "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
+_QUANTITY = re.compile(
+    r"(?<![\d.,/-])(yli |över |over |noin |n\. |ca |about )?(\d{1,6}|"
+    + "|".join(NUMBER_WORDS) + r")\s?(%|prosenttia|procent|percent)?(?::\w+)?"
+    r"(?:\s+((?:uutta|uudet|nya|new)\s+)?([A-ZÅÄÖa-zåäö][\w/-]*(?:\s[\w/-]+)?))?", re.I)
+_NOT_UNITS = re.compile(
+    r"^(euro\w*|€|eur|vuo\w*|år\w*|years?|kuukau\w*|months?|päivä\w*|klo|kl|krs|h|min|"
+    r"tuntia|timmar|hours?|vuotiaat|%|luku\w*|krs\.|[A-ZÅÄÖ])", re.I)
+
+
+def free_text(sentences: list[Sentence]) -> dict[str, list[Sentence]]:
+    """Sentences and list items sorted into goals, activities and outcomes."""
+    result: dict[str, list[Sentence]] = {"goals": [], "activities": [], "outcomes": []}
+    for sentence in sentences:
+        words = sentence.text.split()
+        if len(words) < 3 or _BACKGROUND.search(sentence.text) or "@" in sentence.text:
+            continue
+        if sentence.section in result:
+            result[sentence.section].append(sentence)
+            continue
+        if sentence.section not in (None, "description", "facts"):
+            continue
+        if len(words) < 5:
+            continue
+        if GOAL_CUES.search(sentence.text):
+            result["goals"].append(sentence)
+        elif OUTCOME_CUES.search(sentence.text):
+            result["outcomes"].append(sentence)
+        elif ACTIVITY_CUES.search(sentence.text) and sentence.text[-1:] in ".!":
+            result["activities"].append(sentence)
+    return result
+
+
+def indicators(sentences: list[Sentence]) -> list[dict]:
+    found = []
+    for sentence in sentences:
+        text = sentence.text
+        if "@" in text or re.search(r"\b(puh|p\.|tel)\b", text):
+            continue
+        for match in _QUANTITY.finditer(text):
+            number = match.group(2).lower()
+            value = NUMBER_WORDS.get(number)
+            if value is None:
+                if not number.isdigit():
+                    continue
+                value = int(number)
+                if 1900 <= value <= 2100 or value == 0:
+                    continue
+            percent = bool(match.group(3))
+            noun = match.group(5) or ""
+            if not percent and (not noun or _NOT_UNITS.match(noun)):
+                continue
+            if not percent and not noun[:1].islower() and not noun.split()[0].endswith("n"):
+                continue
+            after = text[match.end():match.end() + 2]
+            if after.startswith((".", ":")) and not percent and not noun:
+                continue
+            unit = "percent" if percent else "count"
+            start = sentence.start + match.start()
+            phrase = text[match.start():match.end()].strip() if not percent else text
+            found.append({"value": value, "unit": unit, "text": phrase,
+                          "start": start, "end": sentence.start + match.end(),
+                          "quote": text})
+    return found
+
+
+def target_groups(sentences: list[Sentence], language: str) -> list[str]:
+    groups = gazetteer().groups
+    found: list[str] = []
+    for sentence in sentences:
+        for word in re.findall(r"[\wåäöÅÄÖ-]+", sentence.text.lower()):
+            base = morphology.plural_base(word) if language == "fi" else word
+            if base in groups and base not in found:
+                found.append(base)
+    for sentence in sentences:
+        if sentence.section == "target":
+            for part in re.split(r",\s*|\s+sekä\s+|\s+samt\s+", sentence.text.rstrip(".")):
+                if 0 < len(part.split()) <= 6 and part.lower() not in found:
+                    found.append(part.strip())
+    return found
+
+
+_GENERIC = frozenset(
+    [
+        "hankkeet", "hanke", "projektit", "projekti", "toiminta", "kunnat", "kunta", "alue",
+        "alueet", "vuosi", "aika", "osa", "tieto", "tiedot", "keinot", "kehittäminen",
+        "yhteistyö", "ihmiset", "palvelut", "työ", "toimijat", "tavoitteet", "tulokset",
+        "projekt", "verksamhet", "år", "projects", "project", "work", "people", "services",
+        "time",
+    ]
+)
+
+
+def topics(sentences: list[Sentence], language: str, limit: int = 5) -> list[str]:
+    """The domain term plus the YSO concepts named most often (at least twice) in the text."""
+    labels = gazetteer().topics.get(language, {})
+    counts: dict[str, int] = {}
+    order: list[str] = []
+    text = " ".join(s.text for s in sentences)
+    for word in re.findall(r"[\wåäöÅÄÖ-]+", text):
+        if not word[:1].islower():
+            continue
+        base = morphology.base_form(word) if language == "fi" else word
+        for key in (base, morphology.plural_base(word) if language == "fi" else word):
+            if key in labels and key not in _GENERIC:
+                counts[key] = counts.get(key, 0) + 1
+                if key not in order:
+                    order.append(key)
+                break
+    found = [labels[k] for k in sorted(order, key=lambda k: -counts[k]) if counts[k] >= 2]
+    if "kulttuurihyvinvoin" in text.lower() or "kulturell välfärd" in text.lower():
+        found.insert(0, "kulttuurihyvinvointi" if language != "sv" else "kulturell välfärd")
+    return found[:limit]
+
+
+_EVENT_LINE = re.compile(r"(" + "|".join(EVENT_HEADS) + r")\w*\b", re.I)
+_LOCATIVE = re.compile(r"\b([A-ZÅÄÖ][\w-]+(?:n|in))\s+([\w-]+(?:ssa|ssä|lla|llä))\b")
+
+
+def events(sentences: list[Sentence], text: str) -> list[dict]:
+    found = []
+    for sentence in sentences:
+        if not _EVENT_LINE.search(sentence.text):
+            continue
+        dates = [d for d in find_dates(sentence.text)]
+        if len(dates) != 1:
+            continue
+        date, d_start, _d_end = dates[0]
+        times = find_times(sentence.text)
+        place = None
+        loc = _LOCATIVE.search(sentence.text)
+        if loc:
+            town = morphology.base_form(loc.group(1), prefer="paikannimi")
+            hall = morphology.base_form(loc.group(2))
+            place = f"{town}, {hall}"
+        name = _event_name(sentence, text)
+        found.append({"name": name, "date": date,
+                      "start_time": times[0][0] if times else None,
+                      "end_time": times[0][1] if times else None, "place": place,
+                      "start": sentence.start + d_start, "quote": sentence.text})
+    unique: dict[str, dict] = {}
+    for event in found:
+        unique.setdefault(event["date"], event)
+    return list(unique.values())
+
+
+def _event_name(sentence: Sentence, text: str) -> str | None:
+    head = re.match(r"(.+?\s?[-–]\s?(?:" + "|".join(EVENT_HEADS) + r"))\w*\b", sentence.text,
+                    re.I)
+    if head and len(head.group(1).split()) >= 3:
+        return head.group(1)
+    before = text[:sentence.start].rstrip("\n").rsplit("\n", 1)[-1].strip()
+    if before and len(before.split()) <= 12 and not before.endswith("."):
+        return before
+    return None

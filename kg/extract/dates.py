@@ -1,0 +1,150 @@
+"""Dates, periods and clock times in Finnish, Swedish and English texts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+D = r"\s*[-–]\s*"
+FULL = r"(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})"
+_FULL_RANGE = re.compile(rf"\b{FULL}{D}{FULL}\b")
+_PARTIAL_RANGE = re.compile(rf"\b(\d{{1,2}})\.(\d{{1,2}})\.?{D}{FULL}\b")
+_MONTH_RANGE = re.compile(r"\b(\d{1,2})/((?:19|20)\d{2})" + D + r"(\d{1,2})/((?:19|20)\d{2})\b")
+_YEAR_RANGE = re.compile(rf"(?<![\d.])((?:19|20)\d{{2}}){D}((?:19|20)\d{{2}})(?![\d.])")
+_FULL_DATE = re.compile(rf"(?<![\d.]){FULL}(?![\d])")
+_ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
+_TIME = re.compile(r"\b(?:klo|kl\.?|kello|at|from)\s+(\d{1,2})(?:[.:](\d{2}))?"
+                   r"(?:" + D + r"(\d{1,2})(?:[.:](\d{2}))?)?", re.IGNORECASE)
+# Program periods, not project periods.
+_PROGRAMME_CONTEXT = re.compile(r"(ohjelmakau|kehittämisohjelma|siirtymäkau|programperiod|"
+                                r"programme period|rakennerahasto|ohjelma)\w*\W{0,3}$", re.I)
+_YEAR_CONTEXT = re.compile(r"(vuosi(na|lle|en)|vuosien|ajalle|ajalla|aikana|åren|under|during|"
+                           r"years|toteutetaan|hanke|projekt)\w*\W{0,3}$", re.I)
+_YEAR_SPAN = re.compile(r"\bvuoden ((?:19|20)\d{2}) (ajan|aikana)\b", re.I)
+_SV_START = re.compile(r"\b(?:startat|startade|inleddes|påbörjades|började|startar)\b[^.]{0,30}?"
+                       r"\b(?:(?:hösten|våren|sommaren|vintern|i början av|år)\s+)?"
+                       r"((?:19|20)\d{2})\b", re.I)
+_SV_END = re.compile(r"\b(?:fram till|till och med|pågår till|avslutas)\b[^.]{0,25}?"
+                     r"((?:19|20)\d{2})\b", re.I)
+_FI_START = re.compile(r"\b(?:alkaa|alkoi|käynnistyi|käynnistyy|alkaen)\s+(?:vuonna\s+)?" + FULL,
+                       re.I)
+_FI_END = re.compile(r"\b(?:päättyy|päättyi|loppuu|kestää|jatkuu)\s+(?:vuonna\s+|vuoden\s+)?"
+                     r"(?:" + FULL + r"|((?:19|20)\d{2}))", re.I)
+_YEAR_PROJECT = re.compile(r"\b[Vv]uoden ((?:19|20)\d{2}) [\w-]*hanke\b")
+
+
+@dataclass
+class Period:
+    start: str | None
+    end: str | None
+    offset: int
+    end_offset: int
+    rank: int  # lower is better: 0 full dates, 1 month, 2 year, 3 cue words
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        return self.offset, self.end_offset
+
+
+def iso(day: str, month: str, year: str) -> str | None:
+    d, m = int(day), int(month)
+    if not (1 <= d <= 31 and 1 <= m <= 12):
+        return None
+    return f"{year}-{m:02d}-{d:02d}"
+
+
+def month_iso(month: str, year: str) -> str | None:
+    m = int(month)
+    return f"{year}-{m:02d}" if 1 <= m <= 12 else None
+
+
+def find_periods(text: str) -> list[Period]:
+    """Every date range in the text, best-ranked first within the same position."""
+    periods: list[Period] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: str | None, end: str | None, match: re.Match[str], rank: int) -> None:
+        if start is None and end is None:
+            return
+        if start and end and start > end:
+            return
+        if any(s <= match.start() < e for s, e in taken):
+            return
+        taken.append((match.start(), match.end()))
+        periods.append(Period(start, end, match.start(), match.end(), rank))
+
+    for m in _FULL_RANGE.finditer(text):
+        add(iso(*m.group(1, 2, 3)), iso(*m.group(4, 5, 6)), m, 0)
+    for m in _PARTIAL_RANGE.finditer(text):
+        add(iso(m.group(1), m.group(2), m.group(5)), iso(*m.group(3, 4, 5)), m, 0)
+    for m in _MONTH_RANGE.finditer(text):
+        add(month_iso(*m.group(1, 2)), month_iso(*m.group(3, 4)), m, 1)
+    for m in _YEAR_RANGE.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        if _PROGRAMME_CONTEXT.search(before):
+            continue
+        rank = 2 if _YEAR_CONTEXT.search(before) else 3
+        add(m.group(1), m.group(2), m, rank)
+    for m in _YEAR_SPAN.finditer(text):
+        add(m.group(1), m.group(1), m, 2)
+    _cue_periods(text, add)
+    return sorted(periods, key=lambda p: p.offset)
+
+
+def _cue_periods(text: str, add) -> None:  # noqa: ANN001 - local callback
+    starts = list(_FI_START.finditer(text))
+    ends = list(_FI_END.finditer(text))
+    if starts and ends and ends[0].start() > starts[0].start():
+        start, end = starts[0], ends[0]
+        end_iso = iso(*end.group(1, 2, 3)) if end.group(1) else end.group(4)
+        add(iso(*start.group(1, 2, 3)), end_iso, _Span(start.start(), end.end()), 1)
+    sv_start, sv_end = _SV_START.search(text), _SV_END.search(text)
+    if sv_start and sv_end and sv_end.start() > sv_start.start():
+        add(sv_start.group(1), sv_end.group(1), _Span(sv_start.start(), sv_end.end()), 2)
+    elif sv_start:
+        add(sv_start.group(1), None, sv_start, 3)
+    for m in _YEAR_PROJECT.finditer(text):
+        add(m.group(1), None, m, 3)
+
+
+class _Span:
+    """A match-like object for periods assembled from two cue matches."""
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def find_dates(text: str) -> list[tuple[str, int, int]]:
+    """Single full dates (d.m.yyyy or yyyy-mm-dd) with their offsets."""
+    found = []
+    for m in _FULL_DATE.finditer(text):
+        value = iso(*m.group(1, 2, 3))
+        if value:
+            found.append((value, m.start(), m.end()))
+    for m in _ISO_DATE.finditer(text):
+        value = iso(m.group(3), m.group(2), m.group(1))
+        if value:
+            found.append((value, m.start(), m.end()))
+    return sorted(found, key=lambda item: item[1])
+
+
+def _clock(hour: str, minute: str | None) -> str | None:
+    h, mi = int(hour), int(minute or 0)
+    return f"{h:02d}:{mi:02d}" if h < 24 and mi < 60 else None
+
+
+def find_times(text: str) -> list[tuple[str | None, str | None, int, int]]:
+    """Clock times "klo 9.30-12", "kl. 12–16" as (start, end, offsets)."""
+    found = []
+    for m in _TIME.finditer(text):
+        start = _clock(m.group(1), m.group(2))
+        end = _clock(m.group(3), m.group(4)) if m.group(3) else None
+        if start:
+            found.append((start, end, m.start(), m.end()))
+    return found

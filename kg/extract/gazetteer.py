@@ -1,0 +1,126 @@
+"""Gazetteers built from reference data (data/reference) and the hand-written general-knowledge
+tables in data/reference/gazetteer: places, organisations, programmes, target-group words."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from kg import config
+
+GAZETTEER_DIR = config.REFERENCE_DIR / "gazetteer"
+
+
+@dataclass
+class Place:
+    name_fi: str
+    name_sv: str
+    kind: str  # "municipality" | "region"
+
+    def name(self, language: str) -> str:
+        return self.name_sv if language == "sv" and self.name_sv else self.name_fi
+
+
+@dataclass
+class Gazetteer:
+    places: dict[str, Place] = field(default_factory=dict)  # lower-case name (fi or sv) -> place
+    demonyms: dict[str, Place] = field(default_factory=dict)  # "vantaalainen" -> Vantaa
+    org_aliases: dict[str, str] = field(default_factory=dict)  # lower-case alias -> canonical
+    org_names: set[str] = field(default_factory=set)  # lower-case known organisation names
+    programmes: dict[str, str] = field(default_factory=dict)  # lower-case alias -> canonical
+    groups: set[str] = field(default_factory=set)
+    topics: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> key -> label
+    place_words_max: int = 1  # longest place name in words
+
+
+def _table(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def _demonym_stems(name: str) -> list[str]:
+    low = name.lower()
+    stems = [low]
+    if low.endswith("i"):
+        stems.append(low[:-1] + "e")
+    back = any(vowel in low for vowel in "aou")
+    suffix = "lainen" if back else "läinen"
+    return [stem + suffix for stem in stems]
+
+
+def _add_place(gaz: Gazetteer, place: Place) -> None:
+    for name in (place.name_fi, place.name_sv):
+        if name:
+            gaz.places.setdefault(name.lower(), place)
+            gaz.place_words_max = max(gaz.place_words_max, len(name.split()))
+    for demonym in _demonym_stems(place.name_fi):
+        gaz.demonyms.setdefault(demonym, place)
+
+
+def _load_places(gaz: Gazetteer) -> None:
+    path = config.REFERENCE_DIR / "dvv_kuntaluettelo_2021.csv"
+    rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";")
+    regions: dict[str, Place] = {}
+    for row in rows:
+        _add_place(gaz, Place(row["KUNTANIMIFI"], row["KUNTANIMISV"], "municipality"))
+        regions[row["MAAKUNTANIMIFI"]] = Place(row["MAAKUNTANIMIFI"], row["MAAKUNTANIMISV"],
+                                               "region")
+    for region in regions.values():
+        _add_place(gaz, region)
+    for row in _table(GAZETTEER_DIR / "subregions.tsv"):
+        _add_place(gaz, Place(row[0], row[1] if len(row) > 1 else "", "region"))
+
+
+def _load_organisations(gaz: Gazetteer) -> None:
+    for canonical, alias in _table(GAZETTEER_DIR / "organisations.tsv"):
+        gaz.org_aliases[alias.lower()] = canonical
+        gaz.org_names.add(canonical.lower())
+    with (config.REFERENCE_DIR / "ror_fi.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            names = [row["name"], *row["names_fi"].split("|"), *row["names_sv"].split("|"),
+                     *row["names_en"].split("|")]
+            names = [name for name in names if name and "(" not in name]
+            gaz.org_names.update(name.lower() for name in names)
+            canonical = (row["names_fi"].split("|")[0] or row["name"]).strip()
+            for acronym in row["acronyms"].split("|"):
+                if len(acronym) >= 3 and acronym.lower() not in gaz.org_aliases:
+                    gaz.org_aliases[acronym.lower()] = canonical
+    with (config.REFERENCE_DIR / "fi_business_ids.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            for key in ("name_fi", "name_sv", "name_en"):
+                if row[key]:
+                    gaz.org_names.add(row[key].lower())
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, loaded once per process."""
+    gaz = Gazetteer()
+    _load_places(gaz)
+    _load_organisations(gaz)
+    for canonical, alias in _table(GAZETTEER_DIR / "programmes.tsv"):
+        gaz.programmes[alias.lower()] = canonical
+        gaz.programmes.setdefault(canonical.lower(), canonical)
+    gaz.groups = {row[0] for row in _table(GAZETTEER_DIR / "groups.tsv")}
+    _load_topics(gaz)
+    return gaz
+
+
+def _load_topics(gaz: Gazetteer) -> None:
+    """YSO preferred labels (qualifiers removed), one-word labels only, per language."""
+    path = config.REFERENCE_DIR / "yso_concepts.tsv"
+    columns = {"fi": "pref_fi", "sv": "pref_sv", "en": "pref_en"}
+    topics: dict[str, dict[str, str]] = {lang: {} for lang in columns}
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            for lang, column in columns.items():
+                label = row[column].split(" (")[0].strip()
+                if label and " " not in label and label.islower():
+                    topics[lang].setdefault(label, label)
+    gaz.topics = topics

@@ -1,0 +1,42 @@
+"""Amounts of money in euros: "1 502 328 €", "28 000 euroa", "190433 euroa", "1,2 milj. euroa"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_AMOUNT = re.compile(
+    r"(?<![\d,.])(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d{1,2}))?\s*"
+    r"(milj(?:\.|oonaa|oonan)?\s*|miljoner\s*|million\s*|m\s*)?"
+    r"(€|euroa|euron|eur\b|euro\b|euros\b|EUR\b)", re.IGNORECASE)
+_EURO_FIRST = re.compile(r"(?:€|EUR)\s?(\d{1,3}(?:[ ,]\d{3})+|\d+)")
+
+
+@dataclass
+class Amount:
+    eur: float
+    start: int
+    end: int
+
+
+def _number(whole: str, decimals: str | None) -> float:
+    value = float(re.sub(r"[ .]", "", whole))
+    if decimals:
+        value += float("0." + decimals)
+    return value
+
+
+def find_amounts(text: str) -> list[Amount]:
+    found = []
+    for m in _AMOUNT.finditer(text):
+        value = _number(m.group(1), m.group(2))
+        if m.group(3):
+            value *= 1_000_000
+        found.append(Amount(value, m.start(), m.end()))
+    for m in _EURO_FIRST.finditer(text):
+        found.append(Amount(float(re.sub(r"[ ,]", "", m.group(1))), m.start(), m.end()))
+    return sorted(found, key=lambda a: a.start)
+
+
+def as_number(value: float) -> int | float:
+    return int(value) if value == int(value) else value

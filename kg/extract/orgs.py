@@ -1,0 +1,154 @@
+"""Organisation names: splitting label values into names, base forms, abbreviations, programmes,
+and organisation noun phrases in prose (for role cues and to keep place names inside them out)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract import morphology
+from kg.extract.gazetteer import gazetteer
+from kg.extract.settings import ORG_HEADS, ORG_ROLE_WORDS
+
+_BUSINESS_ID = re.compile(r",?\s*\b\d{7}-\d\b")
+_PARENS = re.compile(r"\s*\([^()]*\)")
+_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:ja|och|and|sekä|samt|&)\s+(?=[A-ZÅÄÖ])")
+_WORD = re.compile(r"[\wÅÄÖåäö][\w'’.&+-]*")
+_GENITIVE_ALIAS = re.compile(r"^(.+?)(?::n|:in|in|n|s)$")
+_ORG_HEAD_RE = re.compile(r"(?:" + "|".join(sorted(ORG_HEADS, key=len, reverse=True)) + r")$")
+
+
+def split_names(value: str) -> list[str]:
+    """"A, B ja C (D)" -> ["A", "B", "C"]: lists of names as written in a label value."""
+    value = _PARENS.sub("", _BUSINESS_ID.sub("", value))
+    parts = []
+    for part in _SPLIT.split(value):
+        part = re.sub(r"\s*/.*$", "", part).strip(" .:-–")
+        words = part.split()
+        if len(words) > 1 and words[-1].isupper() and len(words[-1]) > 2 and \
+                words[-1].lower() not in ("oy", "ry", "rf", "ab"):
+            part = " ".join(words[:-1])  # trailing acronym: "... kultur SÖFUK"
+        if part and part.lower() not in ORG_ROLE_WORDS and not _only_role_words(part):
+            parts.append(part)
+    return parts
+
+
+def _only_role_words(part: str) -> bool:
+    words = [w for w in re.findall(r"\w+", part.lower()) if w not in ("ja", "och", "and")]
+    return bool(words) and all(w in ORG_ROLE_WORDS for w in words)
+
+
+@lru_cache(maxsize=20_000)
+def resolve_alias(name: str) -> str | None:
+    """Full name for an abbreviation or short form ("XAMK", "OKM:n", "Xamkin"), else None."""
+    aliases = gazetteer().org_aliases
+    low = name.lower().strip()
+    if low in aliases:
+        return aliases[low]
+    match = _GENITIVE_ALIAS.match(low)
+    if match and match.group(1) in aliases:
+        return aliases[match.group(1)]
+    return None
+
+
+@lru_cache(maxsize=20_000)
+def canonical_org(name: str, language: str = "fi") -> str:
+    """Base form of an organisation name as the organisation writes it."""
+    name = name.strip(" .,:;")
+    alias = resolve_alias(name)
+    if alias:
+        return alias
+    if language == "fi":
+        name = re.sub(r"\b(AMK|amk)\b:?n?", "ammattikorkeakoulu", name)
+        name = re.sub(r"\bammattikorkeakoulu (\w)", lambda m: "ammattikorkeakoulun " + m.group(1),
+                      name) if re.search(r"ammattikorkeakoulu [A-ZÅÄÖ]", name) else name
+        words = name.split()
+        if words and re.fullmatch(r"[\wÅÄÖåäö-]+", words[-1]) and not words[-1].isupper():
+            name = morphology.phrase_base_form(name)
+    if name[:1].islower():
+        name = name[:1].upper() + name[1:]
+    return name
+
+
+def programme_of(name: str) -> str | None:
+    """The funding programme a name stands for, when it names one (gazetteer), else None."""
+    programmes = gazetteer().programmes
+    low = name.lower().strip()
+    if low in programmes:
+        return programmes[low]
+    base = morphology.phrase_base_form(name).lower()
+    if base in programmes:
+        return programmes[base]
+    for alias, canonical in programmes.items():
+        if low.startswith(alias + " ") or low.startswith(alias + " –") or \
+                low.startswith(alias + " -"):
+            return name.strip()
+        if re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", name) and alias.isupper():
+            return canonical
+    return None
+
+
+def is_org_head(word: str) -> bool:
+    low = word.lower()
+    if _ORG_HEAD_RE.search(low):
+        return True
+    base = morphology.base_form(word).lower() if word.isalpha() or "-" in word else low
+    return bool(_ORG_HEAD_RE.search(base))
+
+
+def looks_like_org(name: str) -> bool:
+    words = name.split()
+    if not words:
+        return False
+    low = name.lower()
+    return (is_org_head(words[-1]) or low in gazetteer().org_names
+            or resolve_alias(name) is not None or words[0].lower() in ("city", "university"))
+
+
+_TOKEN = re.compile(r"[\wÅÄÖåäö][\wÅÄÖåäö'’-]*:?\w*|\S")
+
+
+def org_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of organisation noun phrases ending in a head word ("... liitto",
+    "... förbund", "University of ..."), or known abbreviations and names."""
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    spans = []
+    for i, (word, _start, end) in enumerate(tokens):
+        if not word[0].isalpha():
+            continue
+        if resolve_alias(word) is not None and (word[0].isupper()):
+            spans.append((_start, end))
+            continue
+        if not is_org_head(word.split(":")[0]):
+            continue
+        first = _extend_left(tokens, i)
+        if first < i or word[0].isupper():
+            spans.append((tokens[first][1], end))
+    for i, (word, start, _end) in enumerate(tokens):
+        if word in ("City", "University", "Municipality") and i + 2 < len(tokens) and \
+                tokens[i + 1][0] == "of":
+            spans.append((start, tokens[i + 2][2]))
+    return spans
+
+
+def _extend_left(tokens: list[tuple[str, int, int]], head: int) -> int:
+    """First token of the name whose head word is at ``head``."""
+    first = head
+    for j in range(head - 1, -1, -1):
+        if not _name_part(tokens, j):
+            break
+        first = j
+    return first
+
+
+def _name_part(tokens: list[tuple[str, int, int]], j: int) -> bool:
+    word = tokens[j][0]
+    if word[0].isupper():
+        return word.lower() not in ("hanke", "hankkeen", "projektet")
+    if word.endswith("-"):
+        return j > 0
+    if word in ("ja", "och"):  # "Opetus- ja kulttuuriministeriö"
+        return j > 0 and tokens[j - 1][0].endswith("-") and tokens[j + 1][0][0].islower()
+    # a lower-case genitive inside a name: "Kaakkois-Suomen sosiaalialan osaamiskeskus"
+    return (word.islower() and j > 0 and tokens[j - 1][0][:1].isupper()
+            and morphology.GENITIVE in morphology.case_of(word))

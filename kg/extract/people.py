@@ -1,0 +1,206 @@
+"""People: names with roles, organisations, e-mails (restored from obfuscation or templates)
+and phone numbers, from contact blocks, label fields and prose."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from kg.extract import morphology, orgs
+from kg.extract.segment import Segments
+from kg.extract.settings import DEGREE_PREFIXES, PERSON_ROLE_HEADS
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\d-])(?:\+358[\s-]?\d{1,3}|0\d{1,3})(?:[\s-]?\d{2,4}){1,3}(?![\d-])")
+_NAME_WORD = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+_NAME = re.compile(rf"\b({_NAME_WORD}) ({_NAME_WORD})(?:\b|$)")
+_CAPS_NAME = re.compile(r"\b([A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?) ([A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?)\b")
+_ROLE_RE = re.compile(r"(?:" + "|".join(PERSON_ROLE_HEADS) + r")(?:t|n|na)?$", re.I)
+
+
+@dataclass
+class Person:
+    name: str
+    start: int
+    end: int
+    line: int
+    roles: list[str] = field(default_factory=list)
+    organisation: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+    def as_record(self) -> dict:
+        return {"name": self.name, "roles": self.roles, "organisation": self.organisation,
+                "email": self.email, "phone": self.phone}
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def is_role(phrase: str) -> bool:
+    words = phrase.strip(" .,").split()
+    return 0 < len(words) <= 6 and bool(_ROLE_RE.search(words[-1].strip(".,:;"))) or \
+        (len(words) > 1 and bool(_ROLE_RE.search(words[0])) and words[1] in ("av", "för", "of"))
+
+
+def _title_case(word: str) -> str:
+    return "-".join(part.capitalize() for part in word.split("-"))
+
+
+def _person_names(line: str) -> list[tuple[str, int, int]]:
+    found = []
+    for m in _NAME.finditer(line):
+        first, last = m.group(1), m.group(2)
+        if morphology.is_first_name(first) and not orgs.is_org_head(last) and \
+                not morphology.is_first_name(last) | _is_place(last):
+            surname = last
+            readings = morphology.analyses(last)
+            if readings and readings[0][2] == morphology.GENITIVE and \
+                    line[m.end():m.end() + 7] == " mukaan":
+                surname = _title_case(morphology.base_form(last))
+            found.append((f"{first} {surname}", m.start(), m.end()))
+        elif morphology.is_first_name(last) and not morphology.is_first_name(first) and \
+                not morphology.is_known(first):
+            found.append((f"{last} {first}", m.start(), m.end()))  # surname first
+    for m in _CAPS_NAME.finditer(line):
+        first, last = _title_case(m.group(1)), _title_case(m.group(2))
+        if morphology.is_first_name(first):
+            found.append((f"{first} {last}", m.start(), m.end()))
+    return found
+
+
+def _is_place(word: str) -> bool:
+    return any(r[1] == "paikannimi" for r in morphology.analyses(word))
+
+
+def find_people(text: str, seg: Segments) -> list[Person]:
+    people: list[Person] = []
+    for index, line in enumerate(seg.lines):
+        for name, start, end in _person_names(line.text):
+            if any(p.name == name for p in people):
+                continue
+            person = Person(name, line.start + start, line.start + end, index)
+            _roles_and_org(person, line.text, start, end, seg, index)
+            people.append(person)
+    _contact_fields(people, seg)
+    _emails(people, text, seg)
+    _phones(people, seg)
+    return people
+
+
+def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segments,
+                   index: int) -> None:
+    before = line[:start].rstrip(" ,:")
+    after = line[end:].strip(" ,")
+    label_prefix = re.match(r"^\s*([\w-]+)\s*:", line)
+    if label_prefix and orgs.resolve_alias(label_prefix.group(1)):
+        person.organisation = orgs.resolve_alias(label_prefix.group(1))
+    words_before = before.split()
+    if words_before and is_role(words_before[-1]):
+        person.roles.append(words_before[-1].lower())
+        rest = " ".join(words_before[:-1]).strip(" ,:")
+        if rest and orgs.looks_like_org(rest.split(":")[-1].strip()):
+            person.organisation = orgs.canonical_org(rest.split(":")[-1].strip())
+    for part in re.split(r"\s*[,/]\s*", after):
+        part = part.strip(" .")
+        if not part or PHONE.fullmatch(part) or EMAIL.search(part):
+            continue
+        if _person_names(part):
+            break
+        if is_role(part):
+            person.roles.append(part.lower() if part[0].isupper() and " " not in part else part)
+        elif orgs.looks_like_org(part) and person.organisation is None:
+            person.organisation = orgs.canonical_org(part)
+        elif part.startswith("p.") or part.lower().startswith("puh"):
+            continue
+        else:
+            break
+    if not after:
+        _block_roles(person, seg, index)
+
+
+def _block_roles(person: Person, seg: Segments, index: int) -> None:
+    """Name alone on its line: the role and organisation are on the lines around it."""
+    lines = seg.lines
+    previous = lines[index - 1].text.strip() if index > 0 else ""
+    if previous and is_role(previous) and not person.roles:
+        person.roles.append(previous.lower())
+    for j in range(index + 1, min(len(lines), index + 5)):
+        text = lines[j].text.strip()
+        if not text:
+            continue
+        if _person_names(text) or EMAIL.search(text) or PHONE.search(text):
+            break
+        if is_role(text):
+            person.roles.append(text.lower() if " " not in text else text[0].lower() + text[1:])
+        elif orgs.looks_like_org(text) and person.organisation is None and len(text) < 80:
+            person.organisation = orgs.canonical_org(text)
+        else:
+            break
+
+
+def _contact_fields(people: list[Person], seg: Segments) -> None:
+    names = [f for f in seg.fields if f.key == "contact_name"]
+    for name_field in names:
+        person = next((p for p in people if p.line in (name_field.line, name_field.line + 1)),
+                      None)
+        if person is None:
+            continue
+        if "yhteyshenkilö" in name_field.label.lower() and "yhteyshenkilö" not in person.roles:
+            person.roles.append("yhteyshenkilö")
+        for role_field in seg.all("contact_role"):
+            if role_field.value.lower() not in person.roles:
+                person.roles.insert(0, role_field.value.lower())
+        lead = seg.first("lead")
+        if lead and person.organisation is None:
+            person.organisation = orgs.canonical_org(orgs.split_names(lead.value)[0]) \
+                if orgs.split_names(lead.value) else None
+
+
+def _emails(people: list[Person], text: str, seg: Segments) -> None:
+    emails = [m.group() for m in EMAIL.finditer(text)]
+    templates = [e for e in emails if fold(e).startswith(("etunimi.sukunimi", "firstname.lastname",
+                                                          "fornamn.efternamn"))]
+    for person in people:
+        first, _, last = fold(person.name).partition(" ")
+        for email in emails:
+            local = fold(email.split("@")[0])
+            if last and last.replace(" ", "") in local and (first[:1] == local[:1]):
+                person.email = email.lower()
+                break
+        if person.email is None:
+            glued = re.search(rf"\b{re.escape(first)}\.{re.escape(last)}\s*(?:at|ät)\s*"
+                              r"([\w-]+(?:\.[\w-]+)+)", fold(text))
+            if glued:
+                person.email = f"{first}.{last}@{glued.group(1)}"
+        if person.email is None and templates:
+            domain = templates[0].split("@")[1]
+            person.email = f"{first}.{last}@{domain}".replace(" ", "")
+
+
+def _phones(people: list[Person], seg: Segments) -> None:
+    for person in people:
+        for j in range(person.line, min(len(seg.lines), person.line + 6)):
+            text = seg.lines[j].text
+            if j > person.line and _person_names(text):
+                break
+            match = PHONE.search(text[person.end - seg.lines[j].start:] if j == person.line
+                                 else text)
+            if match and len(re.sub(r"\D", "", match.group())) >= 7:
+                person.phone = match.group().strip()
+                break
+    labelled = seg.all("phone")
+    for phone_field in labelled:
+        person = next((p for p in people if abs(p.line - phone_field.line) <= 6), None)
+        if person and PHONE.search(phone_field.value):
+            person.phone = PHONE.search(phone_field.value).group()
+
+
+def strip_degrees(name: str) -> str:
+    words = name.split()
+    while len(words) > 2 and words[0].lower().strip(".") in DEGREE_PREFIXES:
+        words.pop(0)
+    return " ".join(words)

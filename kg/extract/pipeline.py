@@ -1,0 +1,100 @@
+"""The spaCy pipeline: a normalising tokenizer and small registered components, in the order
+given by settings.PIPELINE, on a blank fi/sv/en language (no statistical model needed)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract import content, projects
+from kg.extract.dates import find_periods
+from kg.extract.langid import identify_language
+from kg.extract.money import find_amounts
+from kg.extract.normalise import normalise_text
+from kg.extract.people import find_people
+from kg.extract.places import find_places
+from kg.extract.segment import segment
+from kg.extract.settings import PIPELINE
+
+for _name in ("language", "segments", "periods", "amounts", "places", "people", "excluded",
+              "record", "source"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+class NormalisingTokenizer:
+    """Normalises the text (settings-free, see kg.extract.normalise) before tokenising it."""
+
+    def __init__(self, inner) -> None:  # noqa: ANN001 - a spaCy tokenizer
+        self.inner = inner
+
+    def __call__(self, text: str) -> Doc:
+        return self.inner(normalise_text(text))
+
+
+@Language.component("kuhy_language")
+def language_component(doc: Doc) -> Doc:
+    doc._.language = identify_language(doc.text, default=doc.lang_)
+    return doc
+
+
+@Language.component("kuhy_segmenter")
+def segmenter_component(doc: Doc) -> Doc:
+    doc._.segments = segment(doc.text)
+    return doc
+
+
+@Language.component("kuhy_dates")
+def dates_component(doc: Doc) -> Doc:
+    doc._.periods = find_periods(doc.text)
+    return doc
+
+
+@Language.component("kuhy_money")
+def money_component(doc: Doc) -> Doc:
+    doc._.amounts = find_amounts(doc.text)
+    return doc
+
+
+@Language.component("kuhy_places")
+def places_component(doc: Doc) -> Doc:
+    doc._.excluded = projects.excluded_spans(doc.text, doc._.segments)
+    doc._.places = find_places(doc.text, doc._.language, doc._.excluded)
+    return doc
+
+
+@Language.component("kuhy_people")
+def people_component(doc: Doc) -> Doc:
+    doc._.people = find_people(doc.text, doc._.segments)
+    return doc
+
+
+@Language.component("kuhy_projects")
+def projects_component(doc: Doc) -> Doc:
+    seg = doc._.segments
+    facts = projects.DocumentFacts(doc.text, doc._.language, seg, doc._.periods, doc._.people,
+                                   doc._.places, doc._.excluded)
+    spans = projects.split_projects(seg, doc.text)
+    doc._.record = {
+        "source": doc._.source,
+        "language": doc._.language,
+        "projects": [projects.build_project(span, facts) for span in spans],
+    }
+    return doc
+
+
+@cache
+def pipeline(language: str) -> Language:
+    """The blank pipeline for one language with the kuhy components added."""
+    nlp = spacy.blank(language if language in ("fi", "sv", "en") else "fi")
+    nlp.tokenizer = NormalisingTokenizer(nlp.tokenizer)
+    nlp.max_length = 2_000_000
+    for name in PIPELINE:
+        nlp.add_pipe(name)
+    return nlp
+
+
+__all__ = ["pipeline", "content"]

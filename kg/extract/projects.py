@@ -1,0 +1,427 @@
+"""Assemble extraction records: split the text into projects and fill each project's fields."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract import content, orgs, titles
+from kg.extract.dates import Period, find_periods
+from kg.extract.money import as_number, find_amounts
+from kg.extract.people import EMAIL, PHONE, Person
+from kg.extract.places import PlaceMention
+from kg.extract.roles import Roles, field_roles, prose_roles
+from kg.extract.segment import Segments, Sentence
+from kg.extract.settings import SCOPE_CUES, SCOPE_VALUES, STATUS_CUES, STATUS_VALUES
+
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s,;)]+")
+_GRANT_WORDS = re.compile(r"\b(myön\w*|avustu\w*|rahoitu\w*|beviljade|bidrag|grant\w*)", re.I)
+_PROJECT_WORDS = re.compile(r"\b(hank\w*|projekt\w*|project\w*|ohjelm\w*|program\w*)\b", re.I)
+
+
+@dataclass
+class ProjectSpan:
+    title: str | None
+    alts: list[str]
+    lines: range  # the lines that belong only to this project
+    shared: list[range]  # lines shared with every project of the text
+
+
+def split_projects(seg: Segments, text: str) -> list[ProjectSpan]:
+    everything = range(0, len(seg.lines))
+    leads = seg.all("lead")
+    lead_labels = [f.label.lower() for f in leads]
+    repeated = [f for f in leads if lead_labels.count(f.label.lower()) >= 2]
+    if len(repeated) >= 2:
+        return _list_projects(seg, repeated)
+    headings = titles.heading_candidates(seg)
+    if len(headings) >= 2:
+        return _heading_projects(seg, headings)
+    paragraph_projects = _paragraph_projects(seg)
+    if paragraph_projects:
+        return paragraph_projects
+    title, alts = _single_title(seg, text)
+    if title is None and not _looks_like_project(seg, text):
+        return []
+    return [ProjectSpan(title, alts, everything, [])]
+
+
+def _single_title(seg: Segments, text: str) -> tuple[str | None, list[str]]:
+    candidates = []
+    for fld in seg.all("title"):
+        candidates.append(titles.TitleCandidate(fld.value, fld.start, fld.end, "label"))
+    candidates += titles.hanke_candidates(seg) + titles.projektet_candidates(text)
+    for extra in (titles.facts_candidate(seg), titles.first_line_candidate(seg)):
+        if extra:
+            candidates.append(extra)
+    return titles.choose_title(candidates)
+
+
+def _looks_like_project(seg: Segments, text: str) -> bool:
+    if any(f.key in ("lead", "funder", "period", "budget") for f in seg.fields):
+        return True
+    return len(_PROJECT_WORDS.findall(text)) >= 2
+
+
+def _line_of(seg: Segments, offset: int) -> int:
+    for index, line in enumerate(seg.lines):
+        if line.start <= offset <= line.end:
+            return index
+    return len(seg.lines) - 1
+
+
+def _list_projects(seg: Segments, leads: list) -> list[ProjectSpan]:
+    starts = []
+    for fld in leads:
+        start = fld.line
+        title = None
+        previous = fld.line - 1
+        while previous >= 0 and not seg.lines[previous].text.strip():
+            previous -= 1
+        if previous >= 0 and previous not in seg.label_lines and \
+                len(seg.lines[previous].text.split()) <= 16 and \
+                not seg.lines[previous].text.strip().endswith("."):
+            title = seg.lines[previous].text.strip()
+            start = previous
+        starts.append((start, title))
+    spans = []
+    shared = [range(0, starts[0][0])]
+    for i, (start, title) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else len(seg.lines)
+        alts = titles.acronym_alts(title, []) if title else []
+        spans.append(ProjectSpan(title, alts, range(start, end), shared))
+    return spans
+
+
+def _heading_projects(seg: Segments, headings: list) -> list[ProjectSpan]:
+    lines = [_line_of(seg, h.start) for h in headings]
+    shared = [range(0, lines[0])]
+    spans = []
+    for i, heading in enumerate(headings):
+        end = lines[i + 1] if i + 1 < len(lines) else len(seg.lines)
+        spans.append(ProjectSpan(heading.text, [], range(lines[i], end), shared))
+    return spans
+
+
+def _paragraph_projects(seg: Segments) -> list[ProjectSpan]:
+    starting: dict[str, int] = {}
+    for candidate in titles.hanke_candidates(seg):
+        line = _line_of(seg, candidate.start)
+        nested = any(candidate.text.lower().startswith(t.lower()) or
+                     t.lower().startswith(candidate.text.lower()) for t in starting)
+        if seg.lines[line].start == candidate.start and not nested:
+            starting[candidate.text] = line
+    if len(starting) < 2:
+        return []
+    own_lines: dict[str, list[int]] = {title: [line] for title, line in starting.items()}
+    shared = [i for i in range(len(seg.lines)) if i not in starting.values()]
+    spans = []
+    for title, line_list in own_lines.items():
+        line = line_list[0]
+        spans.append(ProjectSpan(title, [], range(line, line + 1),
+                                 [range(i, i + 1) for i in shared]))
+    return spans
+
+
+# ------------------------------------------------------------------ one project
+
+
+@dataclass
+class DocumentFacts:
+    text: str
+    language: str
+    seg: Segments
+    periods: list[Period]
+    people: list[Person]
+    places: list[PlaceMention]
+    excluded: list[tuple[int, int]]
+
+
+def _in_lines(seg: Segments, offset: int, lines: list[range]) -> bool:
+    line = _line_of(seg, offset)
+    return any(line in r for r in lines)
+
+
+def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
+    seg, language = facts.seg, facts.language
+    own = [span.lines]
+    scope_lines = own + span.shared
+    sentences = [s for s in seg.sentences if _in_lines(seg, s.start, scope_lines)]
+    own_sentences = [s for s in seg.sentences if _in_lines(seg, s.start, own)]
+    evidence: list[dict] = []
+
+    def note(field: str, value: object, start: int, end: int) -> None:
+        line = seg.lines[_line_of(seg, start)]
+        quote = next((s.text for s in seg.sentences if s.start <= start < s.end + 1),
+                     line.text.strip())
+        evidence.append({"field": field, "value": value, "start": start, "end": end,
+                         "quote": quote or line.text})
+
+    roles = Roles()
+    all_lines = range(0, len(seg.lines))
+    field_roles(seg, all_lines if not span.shared else span.lines, language, roles)
+    if span.shared:
+        field_roles(seg, range(0, span.lines.start) if span.lines.start else range(0),
+                    language, roles)
+    prose_roles(sentences, language, roles)
+    _header_lead(seg, roles, language)
+    programme_mentions(sentences, roles)
+
+    project = {"title": _title_dict(span.title, language), "alt_titles": span.alts}
+    described = [s for s in own_sentences if s.section in (None, "description", "goals")
+                 and len(s.text.split()) >= 6 and not s.list_item and s.line not in seg.label_lines]
+    project["description"] = described[0].text if described else None
+    start, end = _period(span, facts, note)
+    project["start_date"], project["end_date"] = start, end
+    project["status"] = _status(seg, sentences, span)
+    for role in ("lead", "partner", "funder", "programme"):
+        names = _unique(getattr(roles, role))
+        for name, s, e in names:
+            note({"lead": "lead_organisations", "partner": "partner_organisations",
+                  "funder": "funders", "programme": "funding_programmes"}[role], name, s, e)
+    leads = [n for n, _s, _e in _unique(roles.lead)]
+    partners = [n for n, _s, _e in _unique(roles.partner) if n not in leads]
+    project["lead_organisations"] = leads
+    project["partner_organisations"] = partners
+    project["funders"] = [n for n, _s, _e in _unique(roles.funder)]
+    project["funding_programmes"] = [n for n, _s, _e in _unique(roles.programme)]
+    project["budget"] = _budget(seg, sentences, span, note, language, project)
+    project["scope"] = _scope(seg, sentences)
+    regions, municipalities = [], []
+    for mention in facts.places:
+        if not _in_lines(seg, mention.start, scope_lines):
+            continue
+        target = regions if mention.place.kind == "region" else municipalities
+        if mention.name not in target:
+            target.append(mention.name)
+            note("regions" if target is regions else "municipalities", mention.name,
+                 mention.start, mention.end)
+    project["regions"], project["municipalities"] = regions, municipalities
+    project["target_groups"] = content.target_groups(sentences, language)
+    project["topics"] = content.topics(sentences, language)
+    sorted_text = content.free_text([s for s in sentences if s.line not in seg.value_lines or
+                                     s.section in ("goals", "activities", "outcomes")])
+    for key in ("goals", "activities", "outcomes"):
+        project[key] = list(dict.fromkeys(s.text for s in sorted_text[key]))
+    indicators = content.indicators(own_sentences if span.shared else sentences)
+    for item in indicators:
+        evidence.append({"field": "indicators", "value": item["value"], "start": item["start"],
+                         "end": item["end"], "quote": item["quote"]})
+    project["indicators"] = _unique_indicators(indicators)
+    people = [p for p in facts.people if _in_lines(seg, p.start, scope_lines)]
+    for person in people:
+        note("people", person.name, person.start, person.end)
+    project["people"] = [p.as_record() for p in people]
+    events = content.events(own_sentences or sentences, facts.text)
+    for event in events:
+        evidence.append({"field": "events", "value": event["date"], "start": event["start"],
+                         "end": event["start"] + 10, "quote": event["quote"]})
+    project["events"] = [{k: e[k] for k in ("name", "date", "start_time", "end_time", "place")}
+                         for e in events]
+    project["links"] = _links(seg, sentences)
+    project["evidence"] = evidence
+    return project
+
+
+def _title_dict(title: str | None, language: str) -> dict:
+    result: dict[str, str | None] = {"fi": None, "sv": None, "en": None}
+    if not title:
+        return result
+    if " / " in title:
+        first, second = title.split(" / ", 1)
+        result["fi"], result["sv"] = first.strip(), second.strip()
+        return result
+    from kg.extract.langid import identify_language
+    guess = identify_language(title, default="")
+    if not guess:
+        from kg.extract import morphology
+        known = sum(morphology.is_known(w) for w in re.findall(r"[\wåäöÅÄÖ]+", title))
+        guess = "fi" if known >= max(1, len(title.split()) // 2) else language
+    result[guess if guess in result else language] = title
+    return result
+
+
+def _unique(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    seen: dict[str, tuple[str, int, int]] = {}
+    for name, start, end in items:
+        key = name.lower()
+        if key not in seen:
+            seen[key] = (name, start, end)
+    return list(seen.values())
+
+
+def _header_lead(seg: Segments, roles: Roles, language: str) -> None:
+    """Database entries name the owner on a line of its own near the top ("Lapuan kaupunki")."""
+    if roles.lead:
+        return
+    for index, line in enumerate(seg.lines[:8]):
+        text = line.text.strip()
+        if not text or index in seg.label_lines or len(text.split()) > 5 or text.endswith("."):
+            continue
+        words = text.split()
+        if orgs.is_org_head(words[-1]) and words[0][:1].isupper() and len(words) >= 2:
+            roles.add("lead", text, line.start, line.end, language)
+            return
+
+
+def programme_mentions(sentences: list[Sentence], roles: Roles) -> None:
+    from kg.extract.gazetteer import gazetteer
+    programmes = gazetteer().programmes
+    for sentence in sentences:
+        for alias, canonical in programmes.items():
+            if not (alias.isupper() or alias.endswith("+") or alias[:1].isupper()):
+                continue
+            pattern = rf"(?<![\w-]){re.escape(alias)}(?![\w])"
+            match = re.search(pattern, sentence.text, re.I if len(alias) > 6 else 0)
+            if match:
+                roles.programme.append((canonical, sentence.start + match.start(),
+                                        sentence.start + match.end()))
+        question = re.search(r"\b([\w+-]+)-hanke\?$", sentence.text)
+        if question and orgs.programme_of(question.group(1)):
+            roles.programme.append((orgs.programme_of(question.group(1)), sentence.start,
+                                    sentence.end))
+
+
+def _period(span: ProjectSpan, facts: DocumentFacts, note) -> tuple[str | None, str | None]:
+    seg = facts.seg
+    for key in ("period",):
+        for fld in seg.fields:
+            if fld.key == key and _in_lines(seg, fld.start, [span.lines] + span.shared):
+                periods = find_periods(fld.value)
+                if periods:
+                    best = min(periods, key=lambda p: p.rank)
+                    note("start_date", best.start, fld.start, fld.end)
+                    return best.start, best.end
+    start_field, end_field = seg.first("start"), seg.first("end")
+    if start_field and end_field:
+        from kg.extract.dates import find_dates
+        starts, ends = find_dates(start_field.value), find_dates(end_field.value)
+        if starts and ends:
+            note("start_date", starts[0][0], start_field.start, start_field.end)
+            note("end_date", ends[0][0], end_field.start, end_field.end)
+            return starts[0][0], ends[0][0]
+    candidates = [p for p in facts.periods if _in_lines(seg, p.offset, [span.lines])]
+    if not candidates:
+        candidates = [p for p in facts.periods if _in_lines(seg, p.offset, span.shared)]
+    if not candidates:
+        return None, None
+    best = min(candidates, key=lambda p: (p.rank, p.offset))
+    note("start_date", best.start, best.offset, best.end_offset)
+    if best.end:
+        note("end_date", best.end, best.offset, best.end_offset)
+    return best.start, best.end
+
+
+def _value_status(value: str) -> str | None:
+    low = value.lower().strip(" .")
+    for status, words in STATUS_VALUES.items():
+        if low in words:
+            return status
+    return None
+
+
+def _status(seg: Segments, sentences: list[Sentence], span: ProjectSpan) -> str | None:
+    for fld in seg.all("status"):
+        status = _value_status(fld.value)
+        if status:
+            return status
+    for line in seg.lines[:12]:
+        status = _value_status(line.text)
+        if status and len(line.text.split()) <= 2:
+            return status
+    for status, patterns in STATUS_CUES.items():
+        for sentence in sentences:
+            if any(re.search(p, sentence.text, re.I) for p in patterns):
+                return status
+    return None
+
+
+def _scope(seg: Segments, sentences: list[Sentence]) -> str | None:
+    for fld in seg.all("scope"):
+        low = fld.value.lower().strip(" .")
+        for scope, words in SCOPE_VALUES.items():
+            if low in words:
+                return scope
+        return None
+    for scope, pattern in SCOPE_CUES.items():
+        if any(re.search(pattern, s.text, re.I) for s in sentences):
+            return scope
+    return None
+
+
+def _budget(seg: Segments, sentences: list[Sentence], span: ProjectSpan, note, language: str,
+            project: dict) -> dict:
+    total = None
+    for fld in seg.fields:
+        if fld.key == "budget" and _in_lines(seg, fld.start, [span.lines] + span.shared):
+            amounts = find_amounts(fld.value)
+            if amounts:
+                total = as_number(amounts[0].eur)
+                note("budget.total_eur", total, fld.start, fld.end)
+                break
+    shares = []
+    for fld in seg.fields:
+        if fld.key is None and "osuus" in fld.label.lower():
+            amounts = find_amounts(fld.value)
+            owner = fld.label.split()[0]
+            if amounts:
+                organisation = orgs.canonical_org(owner, language)
+                shares.append({"organisation": organisation, "eur": as_number(amounts[0].eur)})
+                note("budget.shares", amounts[0].eur, fld.start, fld.end)
+    own = [s for s in sentences if _in_lines(seg, s.start, [span.lines])]
+    for sentence in own:
+        if not _GRANT_WORDS.search(sentence.text):
+            continue
+        amounts = find_amounts(sentence.text)
+        funder_names = [n for n in project["funders"] if _mentions(sentence.text, n)]
+        if len(amounts) == 1 and len(funder_names) == 1:
+            eur = as_number(amounts[0].eur)
+            shares.append({"organisation": funder_names[0], "eur": eur})
+            note("budget.shares", eur, sentence.start + amounts[0].start,
+                 sentence.start + amounts[0].end)
+    return {"total_eur": total, "shares": shares}
+
+
+def _mentions(text: str, name: str) -> bool:
+    stem = name.lower()[: max(4, len(name) - 3)]
+    return stem in text.lower()
+
+
+def _links(seg: Segments, sentences: list[Sentence]) -> list[str]:
+    links = []
+    for fld in seg.all("link"):
+        links.append(fld.value.strip())
+    for sentence in sentences:
+        for match in _URL.finditer(sentence.text):
+            link = match.group().rstrip(".")
+            if link not in links and not EMAIL.search(link):
+                links.append(link)
+    for line in seg.lines:
+        for match in _URL.finditer(line.text):
+            link = match.group().rstrip(".")
+            if link not in links:
+                links.append(link)
+    return links
+
+
+def _unique_indicators(items: list[dict]) -> list[dict]:
+    seen, result = set(), []
+    for item in items:
+        key = (item["value"], item["unit"], item["text"])
+        if key not in seen:
+            seen.add(key)
+            result.append({"value": item["value"], "unit": item["unit"], "text": item["text"]})
+    return result
+
+
+def excluded_spans(text: str, seg: Segments) -> list[tuple[int, int]]:
+    """Spans whose place names do not count: organisation names, addresses, contact lines."""
+    spans = list(orgs.org_spans(text))
+    for fld in seg.fields:
+        if fld.key in ("address", "contact_name", "email", "phone", "link"):
+            spans.append((fld.start, fld.end))
+    for line in seg.lines:
+        if re.search(r"\b\d{5}\b", line.text) or EMAIL.search(line.text) or \
+                PHONE.search(line.text):
+            spans.append((line.start, line.end))
+    return spans

@@ -1,0 +1,144 @@
+"""Roles of organisations from label fields and from the verbs around names in prose."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract import morphology, orgs
+from kg.extract.segment import Segments, Sentence
+from kg.extract.settings import ROLE_CUES
+
+_GEN_LIST = re.compile(r"((?:[A-ZÅÄÖ][\w-]*n,?\s+)+(?:ja|och)\s+[A-ZÅÄÖ][\w-]*n)\s+"
+                       r"(?:(?:kuntien|kaupunkien)\s+)?([a-zåäö][\w-]+)")
+
+
+_CARRIED_OUT = re.compile(r"\b(toteuttivat|toteuttavat|toteuttaa|toteutti|hallinnoivat)\s+")
+
+
+@dataclass
+class Roles:
+    lead: list[tuple[str, int, int]] = field(default_factory=list)
+    partner: list[tuple[str, int, int]] = field(default_factory=list)
+    funder: list[tuple[str, int, int]] = field(default_factory=list)
+    programme: list[tuple[str, int, int]] = field(default_factory=list)
+
+    def add(self, role: str, name: str, start: int, end: int, language: str) -> None:
+        programme = orgs.programme_of(name)
+        if programme:
+            self.programme.append((programme, start, end))
+            return
+        canonical = orgs.canonical_org(name, language)
+        if len(canonical) > 2:
+            getattr(self, role).append((canonical, start, end))
+
+
+FIELD_ROLES = {"lead": "lead", "partner": "partner", "funder": "funder",
+               "programme": "programme"}
+
+
+def field_roles(seg: Segments, lines: range, language: str, roles: Roles) -> None:
+    for fld in seg.fields:
+        if fld.key not in FIELD_ROLES or fld.line not in lines:
+            continue
+        if fld.key == "programme":
+            value = re.sub(r"\s*\([^()]*\)", "", fld.value).strip()
+            roles.programme.append((orgs.programme_of(value) or value, fld.start, fld.end))
+            continue
+        for name in orgs.split_names(fld.value):
+            _add_with_programme(roles, FIELD_ROLES[fld.key], name, fld.start, fld.end, language)
+
+
+def _add_with_programme(roles: Roles, role: str, name: str, start: int, end: int,
+                        language: str) -> None:
+    """"Hämeen ELY-keskus Euroopan sosiaalirahastosta": a funder followed by a programme."""
+    match = re.search(r"\s(Euroopan|European|Europeiska)", name)
+    if match and match.start() > 0:
+        roles.add(role, name[:match.start()], start, end, language)
+        roles.add("programme", name[match.start() + 1:], start, end, language)
+        return
+    roles.add(role, name, start, end, language)
+
+
+def _names_after(text: str) -> list[str]:
+    text = re.split(r"[.!?]\s|\s(?:yhteistyössä|kanssa|jossa|joka|som|which)\b", text)[0]
+    names = []
+    for part in orgs.split_names(text):
+        if part[:1].isupper() or orgs.looks_like_org(part):
+            names.append(part)
+    return names
+
+
+def prose_roles(sentences: list[Sentence], language: str, roles: Roles) -> None:
+    for sentence in sentences:
+        text = sentence.text
+        low = text.lower()
+        spans = orgs.org_spans(text)
+        for start, end in spans:
+            following = low[end:end + 25].split()
+            if not following:
+                continue
+            word = following[0].strip(".,")
+            name = text[start:end]
+            if word in ROLE_CUES["lead_genitive"]:
+                roles.add("lead", name, sentence.start + start, sentence.start + end, language)
+            elif word in ROLE_CUES["funder_genitive"] or word in ROLE_CUES["funder_before"]:
+                roles.add("funder", name, sentence.start + start, sentence.start + end, language)
+        for cue_key, role in (("lead_after", "lead"), ("partner_after", "partner"),
+                              ("funder_after", "funder")):
+            for cue in ROLE_CUES[cue_key]:
+                for match in re.finditer(rf"\b{re.escape(cue)}\b", low):
+                    rest = text[match.end():].lstrip(" :")
+                    rest = re.sub(r"^(?:on|ovat|är|var|is|are)\s+", "", rest)
+                    rest = re.sub(r'^bidraget\s+"[^"]*"\s+av\s+', "", rest)
+                    for name in _names_after(rest)[:8]:
+                        if orgs.looks_like_org(name) or orgs.resolve_alias(name):
+                            position = sentence.start + match.end()
+                            roles.add(role, name, position, position + len(name), language)
+        _distributed_leads(sentence, language, roles)
+        _subject_leads(sentence, spans, language, roles)
+        _partner_kanssa(sentence, language, roles)
+
+
+def _distributed_leads(sentence: Sentence, language: str, roles: Roles) -> None:
+    """"toteuttivat Iisalmen, Keiteleen ja Vieremän kuntien kulttuuripalvelut" -> one lead each."""
+    match = _CARRIED_OUT.search(sentence.text)
+    if not match:
+        return
+    rest = sentence.text[match.end():]
+    gen = _GEN_LIST.match(rest)
+    if not gen:
+        return
+    head = morphology.plural_base(gen.group(2)) if morphology.analyses(gen.group(2)) else \
+        gen.group(2)
+    for owner in re.split(r",\s*|\s+(?:ja|och)\s+", gen.group(1)):
+        owner = owner.strip()
+        if owner:
+            position = sentence.start + match.end()
+            roles.lead.append((f"{owner} {head}", position, position + len(gen.group(0))))
+
+
+def _subject_leads(sentence: Sentence, spans: list[tuple[int, int]], language: str,
+                   roles: Roles) -> None:
+    """"A ja B järjestävät yhteistyössä ..." -> A and B lead."""
+    for cue in ROLE_CUES["lead_before"]:
+        match = re.search(rf"\s{cue}\b", sentence.text)
+        if not match:
+            continue
+        subject = sentence.text[:match.start()]
+        if len(subject.split()) > 12 or "hanke" in subject.lower():
+            continue
+        for name in orgs.split_names(subject):
+            if orgs.looks_like_org(name) or any(orgs.resolve_alias(w) for w in name.split()):
+                roles.add("lead", name, sentence.start, sentence.start + len(subject), language)
+        return
+
+
+def _partner_kanssa(sentence: Sentence, language: str, roles: Roles) -> None:
+    match = re.search(r"\byhteistyössä\s+((?:[A-ZÅÄÖ][\w-]*\s+)?[\w-]+)\s+kanssa\b", sentence.text)
+    if match and match.group(1)[:1].isupper():
+        words = match.group(1).split()
+        head = morphology.plural_base(words[-1])
+        name = " ".join(words[:-1] + [head])
+        position = sentence.start + match.start(1)
+        roles.partner.append((name, position, position + len(match.group(1))))

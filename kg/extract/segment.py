@@ -1,0 +1,223 @@
+"""Field segmenter: label-value layouts (same line, label on its own line, fact boxes) and prose
+sections split into sentences and list items, all with offsets in the normalised text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.settings import BLOCK_KEYS, LABELS
+
+_LABEL_INDEX: dict[str, str] = {label: key for key, labels in LABELS.items() for label in labels}
+_COLON_LINE = re.compile(r"^([^:\n]{1,70}?)\s*:\s*(.*)$")
+_LIST_MARK = re.compile(r"^(?:[-–•*·▪►]\s*|\d{1,2}[.)]\s+)")
+_ABBREVIATIONS = frozenset(
+    [
+        "mm", "esim", "ns", "yms", "jne", "p", "puh", "klo", "kl", "ca", "n", "t", "s", "ks",
+        "vrt", "dr", "prof", "st", "ym", "tms", "ml", "os", "mr", "mrs", "nr", "no", "bl", "a",
+        "t.ex", "fr.o.m", "s.k", "etc", "eg", "ie", "vs", "yo", "amk",
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]?\s+(?=[\"'(]?[A-ZÅÄÖ0-9])")
+
+
+@dataclass
+class Line:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Field:
+    key: str | None  # canonical key (settings.LABELS) or None for an unknown label
+    label: str
+    value: str
+    start: int  # offsets of the value
+    end: int
+    line: int  # index of the line holding the label
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int
+    end: int
+    line: int
+    section: str | None  # the block label above it (goals, activities, ...), if any
+    list_item: bool = False
+
+
+@dataclass
+class Segments:
+    lines: list[Line] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    label_lines: set[int] = field(default_factory=set)  # lines that are labels or headings
+    value_lines: set[int] = field(default_factory=set)  # lines holding a single field value
+
+    def first(self, key: str) -> Field | None:
+        return next((f for f in self.fields if f.key == key), None)
+
+    def all(self, key: str) -> list[Field]:
+        return [f for f in self.fields if f.key == key]
+
+
+def label_key(text: str) -> str | None:
+    """Canonical key of a label text ("Hankkeen toteuttaja:" -> "lead"), else None."""
+    cleaned = re.sub(r"\s+", " ", text.strip().rstrip(":").strip()).lower()
+    cleaned = cleaned.rstrip("?").strip()
+    return _LABEL_INDEX.get(cleaned)
+
+
+def split_lines(text: str) -> list[Line]:
+    lines, offset = [], 0
+    for raw in text.split("\n"):
+        lines.append(Line(raw, offset, offset + len(raw)))
+        offset += len(raw) + 1
+    return lines
+
+
+def _next_content(lines: list[Line], index: int) -> int | None:
+    for j in range(index + 1, min(len(lines), index + 4)):
+        if lines[j].text.strip():
+            return j
+    return None
+
+
+def _is_label_only(line: str) -> str | None:
+    stripped = line.strip()
+    if not stripped or len(stripped) > 70:
+        return None
+    key = label_key(stripped)
+    if key:
+        return key
+    return None
+
+
+def segment(text: str) -> Segments:
+    """Fields, label lines and sentences (with their section) of a normalised text."""
+    seg = Segments(lines=split_lines(text))
+    section: str | None = None
+    index = 0
+    lines = seg.lines
+    list_seen = False
+    while index < len(lines):
+        line = lines[index]
+        key = _is_label_only(line.text)
+        if key is not None and _in_value_position(seg, index):
+            key = None
+            seg.fields.append(Field(None, lines[index - 1].text.strip(), line.text.strip(),
+                                    line.start, line.end, index - 1))
+            seg.value_lines.add(index)
+            index += 1
+            continue
+        if key is not None:
+            list_seen = False
+            seg.label_lines.add(index)
+            if key in BLOCK_KEYS or key == "facts":
+                section = key
+                index += 1
+                continue
+            target = _next_content(lines, index)
+            if target is not None and _is_label_only(lines[target].text) is None:
+                value = lines[target]
+                seg.fields.append(Field(key, line.text.strip().rstrip(":"), value.text.strip(),
+                                        value.start, value.end, index))
+                seg.value_lines.add(target)
+                _add_sentences(seg, value, target, section if key == "indicator" else key)
+                index = target + 1
+                continue
+            index += 1
+            continue
+        match = _COLON_LINE.match(line.text)
+        if match and _label_like(match.group(1)):
+            label, value = match.group(1), match.group(2)
+            key = label_key(label)
+            value_start = line.start + match.start(2)
+            if key in BLOCK_KEYS:
+                section = key
+            if value.strip():
+                seg.fields.append(Field(key, label.strip(), value.strip(), value_start,
+                                        value_start + len(value.rstrip()), index))
+                if key is not None or len(label.split()) <= 3:
+                    seg.label_lines.add(index)
+                if key in BLOCK_KEYS or key is None:
+                    _add_sentences(seg, Line(value, value_start, line.end), index,
+                                   key if key in BLOCK_KEYS else section)
+            elif key is not None:
+                seg.label_lines.add(index)
+                if key not in BLOCK_KEYS:
+                    target = _next_content(lines, index)
+                    if target is not None and _is_label_only(lines[target].text) is None:
+                        value_line = lines[target]
+                        seg.fields.append(Field(key, label.strip(), value_line.text.strip(),
+                                                value_line.start, value_line.end, index))
+                        seg.value_lines.add(target)
+                        index = target + 1
+                        continue
+            index += 1
+            continue
+        if line.text.strip():
+            is_item = bool(_LIST_MARK.match(line.text.strip()))
+            if section in BLOCK_KEYS and list_seen and not is_item:
+                section = None
+            list_seen = list_seen or is_item
+            _add_sentences(seg, line, index, section)
+        elif section in ("facts",):
+            section = None
+        index += 1
+    return seg
+
+
+def _in_value_position(seg: Segments, index: int) -> bool:
+    """A known label word where a fact box has its value ("LABin rooli" / "Osatoteuttaja")."""
+    if index < 2:
+        return False
+    previous = seg.lines[index - 1].text.strip()
+    if not previous or _is_label_only(previous) or len(previous.split()) > 4:
+        return False
+    return index - 2 in seg.value_lines and not previous.endswith((".", ":"))
+
+
+def _label_like(label: str) -> bool:
+    words = label.split()
+    if not words or len(words) > 7 or "http" in label or "@" in label:
+        return False
+    if re.search(r"\d", label) and not label_key(label):
+        return False
+    return not label.strip().endswith((".", ","))
+
+
+def _add_sentences(seg: Segments, line: Line, index: int, section: str | None) -> None:
+    text = line.text
+    stripped = text.lstrip()
+    offset = line.start + len(text) - len(stripped)
+    mark = _LIST_MARK.match(stripped)
+    if not stripped.strip("-–• "):
+        return
+    if mark:
+        offset += mark.end()
+        stripped = stripped[mark.end():]
+        seg.sentences.append(Sentence(stripped.rstrip(), offset, offset + len(stripped.rstrip()),
+                                      index, section, list_item=True))
+        return
+    for start, end in sentence_spans(stripped):
+        seg.sentences.append(Sentence(stripped[start:end], offset + start, offset + end, index,
+                                      section))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence boundaries in one line of text, careful with abbreviations and dates."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start:match.start()].split()
+        last = before[-1].lower().rstrip(".") if before else ""
+        if last in _ABBREVIATIONS or re.fullmatch(r"\d{1,2}(\.\d{1,2})?", last):
+            continue
+        end = match.end()
+        spans.append((start, len(text[:end].rstrip())))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans

@@ -1,0 +1,194 @@
+"""The one place where the extractor is configured: pipeline order, labels and cue words.
+
+Everything here is general knowledge of how Finnish, Swedish and English project texts are
+written (database field labels, verbs that give an organisation its role); nothing names a
+particular document, project or organisation.
+"""
+
+from __future__ import annotations
+
+# spaCy components, in order (each is registered in kg/extract/pipeline.py).
+PIPELINE: tuple[str, ...] = (
+    "kuhy_language", "kuhy_segmenter", "kuhy_dates", "kuhy_money", "kuhy_places",
+    "kuhy_people", "kuhy_projects",
+)
+EXTRACTION_VERSION = "kuhy-extract 1.0"
+
+# Field labels: canonical key -> label texts (lower case, without the trailing colon).
+# "block" keys take every following line up to the next label; others take one value.
+LABELS: dict[str, tuple[str, ...]] = {
+    "title": ("hankkeen nimi", "projektin nimi", "hanke", "projektets namn", "projektnamn",
+              "project name", "project title", "name of the project"),
+    "lead": ("toteuttaja", "toteuttajat", "hankkeen toteuttaja", "päätoteuttaja", "hallinnoija",
+             "hakija", "hakijan virallinen nimi", "hakijan nimi", "koordinointi ja toteutus",
+             "koordinaattori", "koordinoija", "hankkeen hallinnoija", "vastuuorganisaatio",
+             "toteuttava organisaatio", "järjestäjä", "huvudman", "projektägare", "sökande",
+             "genomförare", "projektets huvudman", "applicant", "implementer of the main project",
+             "lead partner", "coordinator", "project owner", "organiser", "organizer"),
+    "partner": ("osatoteuttaja", "osatoteuttajat", "yhteistyökumppani", "yhteistyökumppanit",
+                "hankkeen yhteistyökumppanit", "kumppanit", "hankekumppanit", "partnerit",
+                "delgenomförare", "delgenomförarna", "samarbetspartner", "samarbetspartners",
+                "partner", "partners", "implementers of sub-projects", "implementer of sub-project",
+                "co-implementers"),
+    "funder": ("rahoittaja", "rahoittajat", "hankkeen rahoittajat", "hankkeen rahoittaja",
+               "rahoitus", "rahoittaja ja päärahoituslähde", "vastuuviranomainen", "myöntäjä",
+               "rahoituksen myöntäjä", "finansiär", "finansiärer", "finansiering", "funder",
+               "funders", "funding", "financier"),
+    "programme": ("ohjelma", "ohjelma/rahasto", "rahoitusohjelma", "rahasto", "program",
+                  "programme", "fund", "funding programme"),
+    "period": ("kesto", "hankkeen kesto", "hankkeen kesto ja ajankohta", "toteutusaika",
+               "suunnitelman mukainen toteutusaika", "aikataulu", "hankeaika", "projektiaika",
+               "ajankohta", "toteutusajankohta", "projektets tid", "tidsperiod", "tid", "period",
+               "project duration", "duration", "projektperiod", "hankkeen toteutusaika"),
+    "start": ("aloituspäivämäärä", "alkamispäivä", "alkamispäivämäärä", "alkaa", "startdatum",
+              "start date", "startdatum för projektet"),
+    "end": ("loppumispäivämäärä", "päättymispäivä", "päättymispäivämäärä", "päättyy",
+            "slutdatum", "end date"),
+    "status": ("tila", "projektin tila", "hankkeen tila", "toiminnan tila", "status",
+               "projektets status"),
+    "scope": ("toteutusalue", "hankeluonne", "verksamhetsområde", "scope"),
+    "budget": ("budjetti", "kokonaisbudjetti", "kustannusarvio", "kokonaiskustannukset",
+               "hankkeen budjetti", "hankkeen kokonaisbudjetti", "budget", "total budget",
+               "projektets budget", "totalbudget", "kokonaisrahoitus"),
+    "goals": ("tavoitteet", "tavoite", "hankkeen tavoite", "hankkeen tavoitteet", "päätavoite",
+              "mål", "målsättning", "syfte", "projektets mål", "målet", "goals", "objectives",
+              "aims", "objective", "goal"),
+    "activities": ("toimenpiteet", "toiminta", "lyhyt kuvaus hankkeessa tehdystä toiminnasta",
+                   "aktiviteter", "åtgärder", "verksamhet", "activities", "measures"),
+    "outcomes": ("tulokset", "hankkeen vaikuttavuus", "vaikuttavuus",
+                 "toiminnan tulokset ja vaikutukset", "tulokset ja vaikutukset", "vaikutukset",
+                 "hankkeen tulokset", "resultat", "results", "outcomes", "impact", "effekter"),
+    "description": ("kuvaus", "julkinen hankekuvaus", "hankkeen kuvaus", "tiivistelmä",
+                    "suunnitelman mukainen tiivistelmä toteutuksesta", "beskrivning",
+                    "description", "summary", "abstract", "projektbeskrivning"),
+    "target": ("kohderyhmä", "kohderyhmät", "kohderyhmän kuvaus", "målgrupp", "målgrupper",
+               "target group", "target groups"),
+    "contact": ("lisätietoja", "lisätietoa", "lisätiedot", "yhteyshenkilö", "yhteyshenkilöt",
+                "hankkeen yhteyshenkilöt", "yhteystiedot", "lisätietoa, yhteyshenkilö",
+                "kontakt", "kontaktperson", "mer information", "mera information",
+                "ytterligare information", "contact", "contact person", "further information",
+                "more information", "työryhmä"),
+    "contact_name": ("yhteyshenkilön nimi", "hankkeen yhteyshenkilön nimi", "kontaktpersonens namn",
+                     "contact name"),
+    "contact_role": ("yhteyshenkilön asema hakijaorganisaatiossa", "yhteyshenkilön asema",
+                     "asema", "tehtävänimike"),
+    "email": ("sähköposti", "sähköpostiosoite", "yhteyshenkilön sähköpostiosoite",
+              "yhteyshenkilön sähköpostisoite", "e-post", "email", "e-mail"),
+    "phone": ("puhelin", "puhelinnumero", "yhteyshenkilön puhelinnumero", "telefon", "phone",
+              "puh"),
+    "link": ("www-osoite", "verkkosivut", "kotisivu", "kotisivut", "webbplats", "website",
+             "hankkeen verkkosivut"),
+    "indicator": ("tavoitteen seurannan mittarit", "mittarit", "indikaattorit", "indicators",
+                  "indikatorer"),
+    "address": ("jakeluosoite", "postinumero", "postitoimipaikka", "osoite", "kirjaston osoite",
+                "käyntiosoite", "postiosoite", "adress", "address", "kirjaston puhelin",
+                "kirjaston sähköposti", "organisaatiotyyppi", "y-tunnus", "isil-tunnus"),
+    "facts": ("faktat", "fakta", "facts", "faktaruta", "toteuttajat", "perustiedot",
+              "lähteet ja linkit"),
+}
+BLOCK_KEYS = frozenset({"goals", "activities", "outcomes", "description", "target", "contact"})
+
+# Values of a status field or a status line, and prose cues for the status.
+STATUS_VALUES: dict[str, tuple[str, ...]] = {
+    "completed": ("päättynyt", "toiminta päättynyt", "päättyi", "valmis", "avslutat",
+                  "avslutad", "completed", "finished", "ended", "closed"),
+    "ongoing": ("käynnissä", "käynnissä oleva", "toiminnassa", "pågående", "pågår", "ongoing",
+                "active", "running"),
+    "planned": ("suunnitteilla", "alkamassa", "planerat", "planned", "upcoming"),
+}
+STATUS_CUES: dict[str, tuple[str, ...]] = {
+    "completed": (r"\b(hanke|hankkeen|projekti) (oli|toimi|päättyi|toteutettiin)\b",
+                  r"\bhankkeen päätyttyä\b", r"\b(projektet|det) (var|genomfördes|avslutades)\b",
+                  r"\bthe project (was|ended)\b"),
+    "ongoing": (r"\b(on|ovat) [\w ]{0,30}käynnissä\b", r"\bhar startat\b",
+                r"\bkommer att vara aktivt\b", r"\bpågår\b", r"\bis ongoing\b"),
+    "planned": (r"\bkäynnistyy\b", r"\bkäynnistyvät\b", r"\bstartar\b", r"\bwill start\b"),
+}
+SCOPE_VALUES: dict[str, tuple[str, ...]] = {
+    "national": ("kansallinen", "valtakunnallinen", "nationell", "riksomfattande", "national"),
+    "international": ("kansainvälinen", "internationell", "international"),
+    "regional": ("alueellinen", "maakunnallinen", "seudullinen", "regional"),
+    "local": ("paikallinen", "lokal", "local"),
+}
+SCOPE_CUES: dict[str, str] = {
+    "regional": r"\b(maakunnallis\w*|maakunna(n|lle|ssa|ksi)|maakuntien|ylimaakunnallis\w*|"
+                r"landskapsomfattande|regional)\b",
+}
+
+# Head words (base forms) that end an organisation name, in all three languages.
+ORG_HEADS: tuple[str, ...] = (
+    "liitto", "kaupunki", "kunta", "yliopisto", "ammattikorkeakoulu", "korkeakoulu",
+    "ministeriö", "keskus", "säätiö", "yhdistys", "ry", "oy", "oyj", "seura", "sairaanhoitopiiri",
+    "kirjasto", "kunnankirjasto", "kaupunginkirjasto", "museo", "teatteri", "opisto", "toimikunta",
+    "akatemia", "verkosto", "laitos", "virasto", "rahasto", "hyvinvointialue", "seurakunta",
+    "kuntayhtymä", "osuuskunta", "orkesteri", "kulttuuripalvelut", "järjestö", "instituutti",
+    "förbund", "stiftelse", "förening", "rf", "kommun", "stad", "sjukvårdsdistrikt",
+    "distrikt", "universitet", "högskola", "yrkeshögskola", "fonden", "kulturfonden",
+    "university", "foundation", "association", "city", "council", "institute", "centre",
+    "center", "ministry", "municipality", "society",
+)
+# Verbs and nouns that give a role to the organisation named beside them.
+ROLE_CUES: dict[str, tuple[str, ...]] = {
+    # genitive agent + participle: "Etelä-Pohjanmaan liiton toteuttamassa hankkeessa"
+    "lead_genitive": ("toteuttama", "toteuttamassa", "toteuttaman", "toteuttamaa", "järjestämän",
+                      "järjestämä", "järjestämässä", "koordinoima", "koordinoiman",
+                      "koordinoimaa", "koordinoimassa", "hallinnoima", "hallinnoiman",
+                      "hallinnoimassa", "hallinnoimaa", "vetämä", "vetämässä", "vetämän"),
+    "funder_genitive": ("rahoittama", "rahoittaman", "rahoittamassa", "rahoittamaa",
+                        "myöntämää", "myöntämän", "myöntämä", "tukema", "tukeman"),
+    # subject + verb: "Hanketta koordinoi X", "X myönsi hankkeelle"
+    "lead_after": ("hanketta koordinoi", "hanketta hallinnoi", "hanketta toteuttaa",
+                   "hankkeen päätoteuttaja on", "hankkeen toteuttaja on", "hanketta vetää",
+                   "hankkeen hallinnoija on", "administrerades av", "administreras av",
+                   "samordnades av", "samordnas av", "leds av", "genomförs av",
+                   "is coordinated by", "is led by", "is implemented by"),
+    "partner_after": ("osatoteuttaja", "osatoteuttajat", "osatoteuttajina", "hankekumppaneina ovat",
+                      "yhteistyökumppaneina ovat", "delgenomförarna var", "delgenomförare är",
+                      "delgenomförare var", "partners are"),
+    "funder_after": ("rahoitus", "hanketta rahoittaa", "hanketta rahoittavat", "finansieras av",
+                     "finansierades av", "is funded by", "funded by", "rahoittajana toimii"),
+    "funder_before": ("myönsi", "myöntää", "myönsi hankkeelle", "rahoittaa hanketta"),
+    "lead_before": ("järjestävät yhteistyössä", "järjestää", "järjestävät", "koordinoi",
+                    "toteuttaa", "toteuttavat"),
+}
+ORG_ROLE_WORDS = frozenset(
+    [
+        "yhteistyökumppani", "rahoittaja", "osatoteuttaja", "toteuttaja", "päätoteuttaja",
+        "hallinnoija", "hakija", "partner", "funder", "applicant", "samarbetspartner",
+        "finansiär",
+    ]
+)
+
+# Person role head words (compounds end with one of these).
+PERSON_ROLE_HEADS: tuple[str, ...] = (
+    "päällikkö", "johtaja", "koordinaattori", "suunnittelija", "asiantuntija", "lehtori",
+    "tutkija", "sihteeri", "työntekijä", "ohjaaja", "tuottaja", "vastaava", "yhteyshenkilö",
+    "neuvoja", "kehittäjä", "opettaja", "rehtori", "professori", "puheenjohtaja", "vetäjä",
+    "assistentti", "avustaja", "kuraattori", "konsultti", "amanuenssi", "intendentti",
+    "samordnare", "projektledare", "koordinator", "chef", "direktör", "sekreterare",
+    "planerare", "producent", "ansvarig", "handledare", "verksamhetsledare", "rådgivare",
+    "coordinator", "manager", "director", "officer", "researcher", "specialist", "producer",
+    "planner", "head", "lecturer", "toimitusjohtaja",
+)
+DEGREE_PREFIXES = frozenset(
+    [
+        "fm", "ft", "fl", "fk", "ktm", "ktt", "km", "kt", "ytm", "ytt", "vtm", "vtt", "ttm",
+        "ttt", "tam", "tat", "mum", "mut", "psm", "di", "tkt", "lt", "huk", "dr", "prof",
+        "professori", "dosentti", "msc", "ma", "phd",
+    ]
+)
+
+# Event nouns (compounds end with one of these) and time cue words.
+EVENT_HEADS: tuple[str, ...] = (
+    "seminaari", "tilaisuus", "tapahtuma", "konsertti", "webinaari", "työpaja", "koulutus",
+    "festivaali", "näyttely", "päivä", "seminarium", "evenemang", "konferens", "workshop",
+    "seminar", "event", "conference", "tillfälle", "infotilaisuus", "kiertue",
+)
+
+# Words that never start or make a title.
+TITLE_STOP_LINES = frozenset(
+    [
+        "hanke", "projekti", "projekt", "project", "tiedote", "pressmeddelande", "press",
+        "release", "uutiset", "nyheter", "news", "takaisin", "ylös", "etusivu",
+    ]
+)

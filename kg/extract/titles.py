@@ -1,0 +1,150 @@
+"""Project titles: labelled names, "<name> -hanke" / "projektet <name>" mentions, headings,
+fact boxes and the first line; alternative titles from nested names and acronyms."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.extract import orgs
+from kg.extract.dates import find_periods
+from kg.extract.segment import Segments
+from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
+
+_HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeelle|hankkeesta|"
+                    r"hankkeeseen|hankkeella|hankkeena|hankkeet|projekti|projektin|projektissa|"
+                    r"projektia)\b")
+_PROJEKTET = re.compile(r"\b(?:projektet|kulturprojektet|samprojektet|the project)\s+"
+                        r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+))*)")
+_EVENT_TAIL = re.compile(r"\s*[-–]\s?(?:" + "|".join(EVENT_HEADS) + r")\w*\b.*$", re.I)
+_PARENS_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+@dataclass
+class TitleCandidate:
+    text: str
+    start: int
+    end: int
+    kind: str  # label | hanke | projektet | facts | first_line | heading | list
+
+
+def _clean(title: str) -> str:
+    title = _PARENS_TAIL.sub("", title.strip())
+    return title.strip(" \"'.,:;-–")
+
+
+def _valid(title: str) -> bool:
+    words = title.split()
+    if not words or len(words) > 16 or len(title) < 3:
+        return False
+    last = words[-1]
+    if orgs.programme_of(last) or (len(words) == 1 and last.isupper() and len(last) <= 5):
+        return False
+    return title[0].isupper() or title[0].isdigit()
+
+
+def hanke_candidates(seg: Segments) -> list[TitleCandidate]:
+    found = []
+    for sentence in seg.sentences:
+        for match in _HANKE.finditer(sentence.text):
+            if match.group().strip(" -–").startswith("hankkeet"):
+                continue
+            title = _clean(sentence.text[:match.start()])
+            if "/" in title:
+                title = _clean(title.rsplit("/", 1)[1])
+            if _valid(title) and title.lower() not in TITLE_STOP_LINES:
+                start = sentence.start + sentence.text.index(title)
+                found.append(TitleCandidate(title, start, start + len(title), "hanke"))
+            break
+    return found
+
+
+def projektet_candidates(text: str) -> list[TitleCandidate]:
+    found = []
+    for match in _PROJEKTET.finditer(text):
+        title = match.group(1).strip()
+        if _valid(title):
+            found.append(TitleCandidate(title, match.start(1), match.end(1), "projektet"))
+    return found
+
+
+def first_line_candidate(seg: Segments) -> TitleCandidate | None:
+    for index, line in enumerate(seg.lines[:6]):
+        text = line.text.strip()
+        if not text or index in seg.label_lines:
+            continue
+        if text.lower() in TITLE_STOP_LINES or re.fullmatch(r"[\W\d]+", text):
+            continue
+        title = _clean(_EVENT_TAIL.sub("", text))
+        title = re.sub(r"\s*[-–]\s?(?:hanke|projekt)$", "", title)
+        if text.endswith(".") or ":" in text or len(title.split()) > 14 or not _valid(title):
+            return None
+        if find_periods(text) and not title:
+            continue
+        return TitleCandidate(title, line.start, line.start + len(title), "first_line")
+    return None
+
+
+def facts_candidate(seg: Segments) -> TitleCandidate | None:
+    for index in sorted(seg.label_lines):
+        label = seg.lines[index].text.strip().lower().rstrip(":")
+        if label in ("faktat", "fakta", "facts", "faktaruta"):
+            for line in seg.lines[index + 1:index + 4]:
+                text = line.text.strip()
+                if text:
+                    if len(text.split()) <= 12 and not text.endswith(".") and ":" not in text:
+                        return TitleCandidate(_clean(text), line.start, line.end, "facts")
+                    break
+    return None
+
+
+def heading_candidates(seg: Segments) -> list[TitleCandidate]:
+    """Short lines made of a name and a period: "Kulturvård II 1.5.-31.12.2019"."""
+    found = []
+    for line in seg.lines:
+        periods = find_periods(line.text)
+        if not periods or len(line.text) > 90:
+            continue
+        period = periods[0]
+        name = _clean(line.text[:period.offset])
+        if period.rank <= 1 and name and line.text[period.end_offset:].strip() == "" and \
+                len(name.split()) <= 8 and _valid(name) and not name.endswith(":"):
+            found.append(TitleCandidate(name, line.start, line.start + len(name), "heading"))
+    return found
+
+
+def choose_title(candidates: list[TitleCandidate]) -> tuple[str | None, list[str]]:
+    """(title, alternative titles) from the candidates of one project."""
+    if not candidates:
+        return None, []
+    by_kind = {kind: [c for c in candidates if c.kind == kind]
+               for kind in ("label", "heading", "list", "hanke", "projektet", "facts",
+                            "first_line")}
+    pool = next((group for group in by_kind.values() if group), candidates)
+    counts = Counter(c.text for c in pool)
+    names = list(counts)
+    # A name nested in a longer one ("Tehhään virtaa yhdessä" in "... - Virtuaalisten ...").
+    title = max(names, key=lambda n: (sum(1 for m in names if n.lower().startswith(m.lower())),
+                                      counts[n], len(n)))
+    alts = []
+    for candidate in candidates:
+        low = candidate.text.lower()
+        if candidate.text != title and title.lower().startswith(low) and \
+                candidate.text not in alts and low != title.lower():
+            alts.append(candidate.text)
+    alts += acronym_alts(title, alts)
+    return title, alts
+
+
+def acronym_alts(title: str, known: list[str]) -> list[str]:
+    parts = re.split(r"\s[-–]\s", title)
+    if len(parts) < 2:
+        return []
+    alts = []
+    for part in (parts[0], parts[-1]):
+        words = part.split()
+        acronymish = len(words) <= 2 and any(sum(ch.isupper() for ch in w) >= 2 for w in words)
+        if acronymish and part not in known:
+            alts.append(part.strip())
+    return alts

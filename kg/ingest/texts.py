@@ -1,0 +1,64 @@
+"""Read one input text file: size limit, empty and binary files refused, encoding fallback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg import config
+from kg.ingest.errors import InputError
+
+# Bytes that never occur in real text; a few of them mean the file is binary.
+_CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM), else cp1252/Latin-1; InputError for binary or empty data."""
+    if not data.strip():
+        raise InputError(name, "empty file")
+    if b"\x00" in data:
+        raise InputError(name, "binary file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = _decode_legacy(data, name)
+    if _looks_binary(text):
+        raise InputError(name, "binary file (too many control characters)")
+    if not text.strip():
+        raise InputError(name, "empty file")
+    return text
+
+
+def _decode_legacy(data: bytes, name: str) -> str:
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("latin-1")
+    # C1 control characters mean this is not Latin-1 text either.
+    if sum(0x80 <= ord(char) < 0xA0 for char in text) > len(text) // 100:
+        raise InputError(name, "undecodable: neither UTF-8 nor Latin-1/cp1252 text")
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    controls = sum(char in _CONTROL_CHARS for char in sample)
+    return controls > max(2, len(sample) // 50)
+
+
+_CONTROL_CHARS = frozenset(_CONTROL_BYTES.decode("latin-1"))
+
+
+def read_text_file(path: Path, max_bytes: int | None = None) -> str:
+    """The decoded text of ``path``; InputError naming the file and the reason otherwise."""
+    limit = config.MAX_INPUT_BYTES if max_bytes is None else max_bytes
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(path.name, f"file is {size} bytes, over the limit of {limit} bytes")
+        data = path.read_bytes()
+    except IsADirectoryError as error:
+        raise InputError(path.name, "is a directory, not a text file") from error
+    except OSError as error:
+        raise InputError(path.name, f"cannot read: {error.strerror or error}") from error
+    return decode_text(data, path.name)
