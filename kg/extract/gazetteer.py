@@ -31,6 +31,7 @@ class Gazetteer:
     org_aliases: dict[str, str] = field(default_factory=dict)  # lower-case alias -> canonical
     org_names: set[str] = field(default_factory=set)  # lower-case known organisation names
     programmes: dict[str, str] = field(default_factory=dict)  # lower-case alias -> canonical
+    programme_aliases: list[tuple[str, str]] = field(default_factory=list)  # as written
     groups: set[str] = field(default_factory=set)
     topics: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> key -> label
     place_words_max: int = 1  # longest place name in words
@@ -106,6 +107,7 @@ def gazetteer() -> Gazetteer:
     _load_organisations(gaz)
     for canonical, alias in _table(GAZETTEER_DIR / "programmes.tsv"):
         gaz.programmes[alias.lower()] = canonical
+        gaz.programme_aliases.append((alias, canonical))
         gaz.programmes.setdefault(canonical.lower(), canonical)
     gaz.groups = {row[0] for row in _table(GAZETTEER_DIR / "groups.tsv")}
     _load_topics(gaz)

@@ -63,6 +63,8 @@ def base_form(word: str, prefer: str = "") -> str:
 def plural_base(word: str) -> str:
     """Nominative plural of a plural word form ("toimijoiden" -> "toimijat"); else the base form."""
     readings = analyses(word)
+    if readings and readings[0][3] == "plural" and readings[0][2] == NOMINATIVE:
+        return word
     if readings and readings[0][3] == "plural" and readings[0][2] != NOMINATIVE:
         base = base_form(word)
         if base.endswith(("nen",)):

@@ -12,7 +12,7 @@ from kg.extract.settings import ORG_HEADS, ORG_ROLE_WORDS
 
 _BUSINESS_ID = re.compile(r",?\s*\b\d{7}-\d\b")
 _PARENS = re.compile(r"\s*\([^()]*\)")
-_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:ja|och|and|sekä|samt|&)\s+(?=[A-ZÅÄÖ])")
+_SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:ja|och|and|sekä|samt|&)\s+(?=[A-ZÅÄÖ])")
 _WORD = re.compile(r"[\wÅÄÖåäö][\w'’.&+-]*")
 _GENITIVE_ALIAS = re.compile(r"^(.+?)(?::n|:in|in|n|s)$")
 _ORG_HEAD_RE = re.compile(r"(?:" + "|".join(sorted(ORG_HEADS, key=len, reverse=True)) + r")$")
@@ -30,7 +30,18 @@ def split_names(value: str) -> list[str]:
             part = " ".join(words[:-1])  # trailing acronym: "... kultur SÖFUK"
         if part and part.lower() not in ORG_ROLE_WORDS and not _only_role_words(part):
             parts.append(part)
-    return parts
+    return _distribute_heads(parts)
+
+
+def _distribute_heads(parts: list[str]) -> list[str]:
+    """"Södra Österbottens och Norra Savolax förbund" -> both get the head word "förbund"."""
+    result = list(parts)
+    for i in range(len(parts) - 2, -1, -1):
+        words, following = result[i].split(), result[i + 1].split()
+        if len(following) >= 2 and is_org_head(following[-1]) and not looks_like_org(result[i]) \
+                and len(words) <= 3 and words[-1][:1].isupper() and words[-1].endswith(("s", "n")):
+            result[i] = f"{result[i]} {following[-1]}"
+    return result
 
 
 def _only_role_words(part: str) -> bool:
@@ -59,9 +70,8 @@ def canonical_org(name: str, language: str = "fi") -> str:
     if alias:
         return alias
     if language == "fi":
-        name = re.sub(r"\b(AMK|amk)\b:?n?", "ammattikorkeakoulu", name)
-        name = re.sub(r"\bammattikorkeakoulu (\w)", lambda m: "ammattikorkeakoulun " + m.group(1),
-                      name) if re.search(r"ammattikorkeakoulu [A-ZÅÄÖ]", name) else name
+        name = re.sub(r"\b(?:AMK|amk):n\b", "ammattikorkeakoulun", name)
+        name = re.sub(r"\b(?:AMK|amk)\b", "Ammattikorkeakoulu", name)
         words = name.split()
         if words and re.fullmatch(r"[\wÅÄÖåäö-]+", words[-1]) and not words[-1].isupper():
             name = morphology.phrase_base_form(name)
@@ -101,7 +111,7 @@ def looks_like_org(name: str) -> bool:
     if not words:
         return False
     low = name.lower()
-    return (is_org_head(words[-1]) or low in gazetteer().org_names
+    return (is_org_head(words[-1]) or is_org_head(words[0]) or low in gazetteer().org_names
             or resolve_alias(name) is not None or words[0].lower() in ("city", "university"))
 
 

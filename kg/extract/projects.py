@@ -160,9 +160,8 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     roles = Roles()
     all_lines = range(0, len(seg.lines))
     field_roles(seg, all_lines if not span.shared else span.lines, language, roles)
-    if span.shared:
-        field_roles(seg, range(0, span.lines.start) if span.lines.start else range(0),
-                    language, roles)
+    for shared in span.shared:
+        field_roles(seg, shared, language, roles)
     prose_roles(sentences, language, roles)
     _header_lead(seg, roles, language)
     programme_mentions(sentences, roles)
@@ -266,9 +265,12 @@ def _header_lead(seg: Segments, roles: Roles, language: str) -> None:
 
 def programme_mentions(sentences: list[Sentence], roles: Roles) -> None:
     from kg.extract.gazetteer import gazetteer
-    programmes = gazetteer().programmes
+    programmes = gazetteer().programme_aliases
     for sentence in sentences:
-        for alias, canonical in programmes.items():
+        quoted = re.search(r'\b(?:bidraget|avustus|grant)\s+"([^"]{3,80})"', sentence.text)
+        if quoted:
+            roles.programme.append((quoted.group(1), sentence.start, sentence.end))
+        for alias, canonical in programmes:
             if not (alias.isupper() or alias.endswith("+") or alias[:1].isupper()):
                 continue
             pattern = rf"(?<![\w-]){re.escape(alias)}(?![\w])"

@@ -61,10 +61,11 @@ def _add_with_programme(roles: Roles, role: str, name: str, start: int, end: int
 
 
 def _names_after(text: str) -> list[str]:
-    text = re.split(r"[.!?]\s|\s(?:yhteistyössä|kanssa|jossa|joka|som|which)\b", text)[0]
+    text = re.split(r"[.!?](?:\s|$)|\s(?:yhteistyössä|kanssa|jossa|joka|som|which)\b|"
+                    r"(?<!-)\s(?:ja|och|and)\s(?=[a-zåäö])", text)[0]
     names = []
     for part in orgs.split_names(text):
-        if part[:1].isupper() or orgs.looks_like_org(part):
+        if part[:1].isupper():
             names.append(part)
     return names
 

@@ -125,7 +125,8 @@ ORG_HEADS: tuple[str, ...] = (
     "förbund", "stiftelse", "förening", "rf", "kommun", "stad", "sjukvårdsdistrikt",
     "distrikt", "universitet", "högskola", "yrkeshögskola", "fonden", "kulturfonden",
     "university", "foundation", "association", "city", "council", "institute", "centre",
-    "center", "ministry", "municipality", "society",
+    "center", "ministry", "municipality", "society", "stiftelsen", "föreningen", "förbundet",
+    "kommunen", "staden",
 )
 # Verbs and nouns that give a role to the organisation named beside them.
 ROLE_CUES: dict[str, tuple[str, ...]] = {
@@ -142,7 +143,8 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
                    "hankkeen hallinnoija on", "administrerades av", "administreras av",
                    "samordnades av", "samordnas av", "leds av", "genomförs av",
                    "is coordinated by", "is led by", "is implemented by"),
-    "partner_after": ("osatoteuttaja", "osatoteuttajat", "osatoteuttajina", "hankekumppaneina ovat",
+    "partner_after": ("hankkeessa on mukana", "mukana ovat",
+                      "osatoteuttaja", "osatoteuttajat", "osatoteuttajina", "hankekumppaneina ovat",
                       "yhteistyökumppaneina ovat", "delgenomförarna var", "delgenomförare är",
                       "delgenomförare var", "partners are"),
     "funder_after": ("rahoitus", "hanketta rahoittaa", "hanketta rahoittavat", "finansieras av",
