@@ -23,7 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.rdf.vocab import PREFIXES
-from kg.store.layout import current_store_path
+from server.dumps.meta import served_store_dir
 from server.settings import Settings
 
 
@@ -54,7 +54,8 @@ def file_name(ext: str, gz: bool) -> str:
 
 
 def cache_root(settings: Settings) -> Path:
-    preferred = Path(settings.store_root) / "dumps-cache"
+    root = Path(settings.store_root)
+    preferred = (root if (root / "current").exists() else root.parent) / "dumps-cache"
     try:
         preferred.mkdir(exist_ok=True)
         if os.access(preferred, os.W_OK):
@@ -97,7 +98,7 @@ def _make(settings: Settings, directory: Path, ext: str, gz: bool) -> Path:
     if gz:
         _write_gzip(_make(settings, directory, ext, gz=False), partial)
     else:
-        _write_plain(FORMATS[ext], current_store_path(settings.store_root), partial)
+        _write_plain(FORMATS[ext], served_store_dir(settings), partial)
     os.replace(partial, target)
     return target
 

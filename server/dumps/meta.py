@@ -44,13 +44,20 @@ _cache: dict[str, BuildInfo] = {}
 _lock = threading.Lock()
 
 
+def served_store_dir(settings: Settings) -> Path:
+    """The served store: ``<root>/current`` of a store root, or the root if it is a store."""
+    current = Path(settings.store_root) / "current"
+    return current_store_path(settings.store_root) if current.exists() else Path(
+        settings.store_root).resolve()
+
+
 def build_id(settings: Settings) -> str:
     """Name of the served build directory (changes whenever a new build is swapped in)."""
-    return current_store_path(settings.store_root).name
+    return served_store_dir(settings).name
 
 
 def _store_time(settings: Settings) -> datetime:
-    path: Path = current_store_path(settings.store_root)
+    path = served_store_dir(settings)
     return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).replace(microsecond=0)
 
 

@@ -1,0 +1,57 @@
+"""Page-test fixtures: the real app on a free port, over a sample store and the built one."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from werkzeug.serving import make_server
+
+from server.app import create_app
+from server.settings import Settings
+
+SAMPLE_TRIG = Path(__file__).with_name("pages_sample.trig")
+BASE = "https://w3id.org/kuhy/"
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store root (builds/<id> + current link) holding pages_sample.trig."""
+    root = tmp_path_factory.mktemp("pages-store")
+    build = root / "builds" / "sample-build-1"
+    build.mkdir(parents=True)
+    store = ox.Store(str(build))
+    store.load(path=str(SAMPLE_TRIG), format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store
+    os.symlink(build, root / "current")
+    return root
+
+
+def _serve(store_root: Path) -> Iterator[str]:
+    app = create_app(Settings(store_root=store_root, query_workers=2))
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+        app.extensions["kuhy.engine"].close()
+
+
+@pytest.fixture(scope="session")
+def sample_server(sample_store: Path) -> Iterator[str]:
+    """Base URL of the app serving the sample store."""
+    yield from _serve(sample_store)
+
+
+@pytest.fixture(scope="session")
+def real_server(built_store: Path) -> Iterator[str]:
+    """Base URL of the app serving the store built from data/records."""
+    yield from _serve(built_store)
