@@ -14,7 +14,7 @@ from kg.extract.settings import DEGREE_PREFIXES, PERSON_ROLE_HEADS
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\d-])(?:\+358[\s-]?\d{1,3}|0\d{1,3})(?:[\s-]?\d{2,4}){1,3}(?![\d-])")
 _NAME_WORD = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
-_NAME = re.compile(rf"\b({_NAME_WORD}) ({_NAME_WORD})(?:\b|$)")
+_NAME = re.compile(rf"(?<![\w-])(?=({_NAME_WORD}) ({_NAME_WORD})(?:\b|$))")
 _CAPS_NAME = re.compile(r"\b([A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?) ([A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?)\b")
 _ROLE_RE = re.compile(r"(?:" + "|".join(PERSON_ROLE_HEADS) + r")(?:t|n|na)?$", re.I)
 
@@ -54,17 +54,18 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
     found = []
     for m in _NAME.finditer(line):
         first, last = m.group(1), m.group(2)
+        name_end = m.start() + len(first) + 1 + len(last)
         if morphology.is_first_name(first) and not orgs.is_org_head(last) and \
                 not morphology.is_first_name(last) | _is_place(last):
             surname = last
             readings = morphology.analyses(last)
             if readings and readings[0][2] == morphology.GENITIVE and \
-                    line[m.end():m.end() + 7] == " mukaan":
+                    line[name_end:name_end + 7] == " mukaan":
                 surname = _title_case(morphology.base_form(last))
-            found.append((f"{first} {surname}", m.start(), m.end()))
+            found.append((f"{first} {surname}", m.start(), name_end))
         elif morphology.is_first_name(last) and not morphology.is_first_name(first) and \
                 not morphology.is_known(first):
-            found.append((f"{last} {first}", m.start(), m.end()))  # surname first
+            found.append((f"{last} {first}", m.start(), name_end))  # surname first
     for m in _CAPS_NAME.finditer(line):
         first, last = _title_case(m.group(1)), _title_case(m.group(2))
         if morphology.is_first_name(first):

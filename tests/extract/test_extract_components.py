@@ -1,0 +1,101 @@
+"""Unit tests of the extraction components: normaliser, language id, base forms, dates, money,
+segmenter, people and places."""
+
+from __future__ import annotations
+
+from kg.extract.dates import find_periods, find_times
+from kg.extract.langid import identify_language
+from kg.extract.money import find_amounts
+from kg.extract.morphology import phrase_base_form
+from kg.extract.normalise import normalise_text
+from kg.extract.orgs import canonical_org, split_names
+from kg.extract.people import find_people
+from kg.extract.places import find_places
+from kg.extract.segment import segment
+
+
+def test_normaliser_cleans_spaces_hyphens_markup_and_obfuscation() -> None:
+    raw = ("Hanke\u00a0alkaa\u00adpian <b>nyt</b> &amp; 2021\u20122023\r\n"
+           "nimi(at)xamk.fi, a [at] b [dot] fi")
+    text = normalise_text(raw)
+    assert text == "Hanke alkaapian nyt & 2021–2023\nnimi@xamk.fi, a@b.fi"
+
+
+def test_language_identification() -> None:
+    assert identify_language("Hankkeen tavoitteena on lisätä hyvinvointia ja osallisuutta.") == "fi"
+    assert identify_language("Projektet har som mål att stöda äldre och det är viktigt.") == "sv"
+    assert identify_language("The project was funded by the ministry and is ongoing.") == "en"
+
+
+def test_base_forms_change_only_the_head_word() -> None:
+    assert phrase_base_form("Etelä-Pohjanmaan liiton") == "Etelä-Pohjanmaan liitto"
+    assert phrase_base_form("Iisalmen") == "Iisalmi"
+    assert canonical_org("Opetus- ja kulttuuriministeriön") == "Opetus- ja kulttuuriministeriö"
+    assert canonical_org("XAMK") == "Kaakkois-Suomen ammattikorkeakoulu"
+
+
+def test_periods_in_many_forms() -> None:
+    cases = {
+        "Toteutus ajalla 1.1.2020 - 31.12.2021": ("2020-01-01", "2021-12-31"),
+        "01.04.2015 – 31.12.2017": ("2015-04-01", "2017-12-31"),
+        "hanke (8/2021–12/2022) on": ("2021-08", "2022-12"),
+        "toteutetaan vuosina 2021‒2022": ("2021", "2022"),
+        "mallinnettiin vuoden 2021 ajan": ("2021", "2021"),
+        "Kulturvård II 1.5.-31.12.2019": ("2019-05-01", "2019-12-31"),
+        "Alkaa 1.1.2015 ja päättyy 31.5.2017": ("2015-01-01", "2017-05-31"),
+        "startat under hösten 2021 och aktivt fram till slutet av år 2023": ("2021", "2023"),
+    }
+    for text, expected in cases.items():
+        periods = find_periods(normalise_text(text))
+        assert periods, text
+        assert (periods[0].start, periods[0].end) == expected, text
+    assert find_periods("ohjelmakaudella 2014-2020") == []
+
+
+def test_clock_times() -> None:
+    assert find_times("26.6.2018 klo 9.30-12.00")[0][:2] == ("09:30", "12:00")
+    assert find_times("kl. 12–16")[0][:2] == ("12:00", "16:00")
+
+
+def test_money_amounts() -> None:
+    text = "Kokonaisbudjetti: 1 502 328 €, 28 000 euroa, 190433 euroa ja 1,5 milj. euroa"
+    assert [a.eur for a in find_amounts(text)] == [1502328, 28000, 190433, 1500000]
+
+
+def test_segmenter_reads_label_layouts() -> None:
+    text = normalise_text(
+        "Hankkeen toteuttaja: Etelä-Pohjanmaan liitto\n\nRahoittaja\nOpetus- ja "
+        "kulttuuriministeriö\nTavoitteet\nKunnat saavat uusia palveluja.\n"
+    )
+    seg = segment(text)
+    assert [(f.key, f.value) for f in seg.fields] == [
+        ("lead", "Etelä-Pohjanmaan liitto"), ("funder", "Opetus- ja kulttuuriministeriö")]
+    assert [(s.section, s.text) for s in seg.sentences][-1] == (
+        "goals", "Kunnat saavat uusia palveluja.")
+
+
+def test_split_names_keeps_coordinated_compounds() -> None:
+    value = "Hämeen elinkeino-, liikenne- ja ympäristökeskus, Pohjanmaan liitto ja Luckan ry"
+    assert split_names(value) == [
+        "Hämeen elinkeino-, liikenne- ja ympäristökeskus", "Pohjanmaan liitto", "Luckan ry"]
+    assert split_names("Södra Österbottens och Norra Savolax förbund") == [
+        "Södra Österbottens förbund", "Norra Savolax förbund"]
+
+
+def test_people_with_roles_phone_and_template_email() -> None:
+    text = normalise_text("Lisätietoja: Projektipäällikkö Esa Vienamo, Etelä-Pohjanmaan liitto, "
+                          "p. 0400 883317\nOsoite • etunimi.sukunimi@etela-pohjanmaa.fi")
+    person = find_people(text, segment(text))[0]
+    assert person.as_record() == {
+        "name": "Esa Vienamo", "roles": ["projektipäällikkö"],
+        "organisation": "Etelä-Pohjanmaan liitto", "email": "esa.vienamo@etela-pohjanmaa.fi",
+        "phone": "0400 883317"}
+
+
+def test_places_in_base_form_outside_organisation_names() -> None:
+    text = "Työpajat Kymenlaaksossa ja vantaalaisille perheille. Lapuan kaupunki toteuttaa."
+    names = [m.name for m in find_places(text, "fi", excluded=[(text.index("Lapuan"), len(text))])]
+    assert names == ["Kymenlaakso", "Vantaa"]
+    swedish = "I Södra Österbotten och Egentliga Finland."
+    assert [m.name for m in find_places(swedish, "sv", [])] == ["Södra Österbotten",
+                                                                 "Egentliga Finland"]
