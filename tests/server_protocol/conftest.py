@@ -1,0 +1,56 @@
+"""Fixtures for the SPARQL protocol tests: the real app on a free port over the built store."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from werkzeug.serving import make_server
+
+from server.app import create_app
+from server.settings import Settings
+
+QUERY_TIMEOUT_S = 3.0
+HTML_ROW_LIMIT = 5
+
+
+@pytest.fixture(scope="session")
+def protocol_server(built_store: Path) -> Iterator[str]:
+    """URL of /sparql on the app serving the store built from data/records."""
+    settings = Settings(store_root=built_store, query_workers=3, query_timeout_s=QUERY_TIMEOUT_S,
+                        html_row_limit=HTML_ROW_LIMIT, service_allow_list=())
+    app = create_app(settings)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/sparql"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+        app.extensions["kuhy.engine"].close()
+
+
+@pytest.fixture(scope="session")
+def html_row_limit() -> int:
+    return HTML_ROW_LIMIT
+
+
+@pytest.fixture(scope="session")
+def two_graphs(protocol_server: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """Two document graphs, each with a subject typed there and absent from the other graph."""
+    query = """
+        SELECT ?g ?s WHERE {
+          GRAPH ?g { ?s a ?type }
+          FILTER(CONTAINS(STR(?g), "/graph/doc/"))
+        } ORDER BY ?g ?s"""
+    rows = requests.get(protocol_server, params={"query": query}, timeout=30).json()
+    picked: dict[str, str] = {}
+    for row in rows["results"]["bindings"]:
+        picked.setdefault(row["g"]["value"], row["s"]["value"])
+    graphs = list(picked.items())
+    assert len(graphs) >= 2, graphs
+    return graphs[0], graphs[-1]

@@ -1,0 +1,59 @@
+"""`kg serve --production`: gunicorn workers over the read-only store, answering the protocol."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+from kg import config
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "gunicorn exited early"
+        try:
+            requests.get(url, params={"query": "ASK {}"}, timeout=2)
+            return
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not come up")
+
+
+def test_production_mode_serves_queries_from_several_workers(built_store: Path) -> None:
+    port = _free_port()
+    env = dict(os.environ, KUHY_QUERY_WORKERS="1", KUHY_QUERY_TIMEOUT="5")
+    command = [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--production",
+               "--workers", "2",
+               "--port", str(port), "--store", str(built_store)]
+    process = subprocess.Popen(command, env=env, cwd=config.PROJECT_ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               start_new_session=True)
+    url = f"http://127.0.0.1:{port}/sparql"
+    try:
+        _wait_until_up(url, process)
+        query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        counts = {requests.get(url, params={"query": query}, timeout=30).json()
+                  ["results"]["bindings"][0]["n"]["value"] for _ in range(6)}
+        assert len(counts) == 1 and int(counts.pop()) > 100
+        long_get = requests.get(url, params={"query": "ASK {}" + " " * 20_000}, timeout=30)
+        assert long_get.status_code == 200  # gunicorn's 4 KB request-line limit is lifted
+        update = requests.post(url, data={"update": "CLEAR ALL"}, timeout=30)
+        assert update.status_code == 403
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        _, stderr = process.communicate(timeout=20)
+    assert b"Booting worker" in stderr

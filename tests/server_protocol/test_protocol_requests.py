@@ -1,0 +1,154 @@
+"""SPARQL 1.1 Protocol over HTTP: the three request forms, datasets, and every refusal status."""
+
+from __future__ import annotations
+
+import json
+
+import requests
+
+ASK_ANY = "ASK { ?s ?p ?o }"
+
+
+def _ask(response: requests.Response) -> bool:
+    assert response.status_code == 200, response.text
+    return response.json()["boolean"]
+
+
+def test_get_post_form_and_post_direct_give_the_same_answer(protocol_server: str) -> None:
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?type }"
+    via_get = requests.get(protocol_server, params={"query": query}, timeout=30)
+    via_form = requests.post(protocol_server, data={"query": query}, timeout=30)
+    via_body = requests.post(protocol_server, data=query.encode(), timeout=30,
+                             headers={"Content-Type": "application/sparql-query"})
+    counts = {int(r.json()["results"]["bindings"][0]["n"]["value"])
+              for r in (via_get, via_form, via_body)}
+    assert len(counts) == 1 and counts.pop() > 0
+
+
+def test_trailing_slash_path_is_the_same_endpoint(protocol_server: str) -> None:
+    response = requests.post(protocol_server + "/", data="ASK {}", timeout=30,
+                             headers={"Content-Type": "application/sparql-query"})
+    assert _ask(response) is True
+
+
+def test_default_graph_is_the_union_of_all_graphs(protocol_server, two_graphs) -> None:
+    (_, first), (_, last) = two_graphs
+    query = f"ASK {{ <{first}> a ?t1 . <{last}> a ?t2 }}"
+    assert _ask(requests.get(protocol_server, params={"query": query}, timeout=30)) is True
+
+
+def test_default_graph_uri_defines_the_default_graph(protocol_server, two_graphs) -> None:
+    (graph_a, subject_a), (graph_b, subject_b) = two_graphs
+    query = f"ASK {{ <{subject_b}> a ?type }}"
+    only_a = {"query": query, "default-graph-uri": graph_a}
+    both = [("query", query), ("default-graph-uri", graph_a), ("default-graph-uri", graph_b)]
+    assert _ask(requests.get(protocol_server, params=only_a, timeout=30)) is False
+    assert _ask(requests.get(protocol_server, params=both, timeout=30)) is True
+
+
+def test_named_graph_uri_limits_graph_patterns(protocol_server, two_graphs) -> None:
+    (graph_a, _), (graph_b, _) = two_graphs
+    query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    response = requests.post(protocol_server, params={"named-graph-uri": graph_b},
+                             data=query, timeout=30,
+                             headers={"Content-Type": "application/sparql-query"})
+    graphs = {row["g"]["value"] for row in response.json()["results"]["bindings"]}
+    assert graphs == {graph_b}
+    # only named graphs given: the default graph is empty
+    assert _ask(requests.get(protocol_server, params={"query": ASK_ANY,
+                                                      "named-graph-uri": graph_a},
+                             timeout=30)) is False
+
+
+def test_protocol_dataset_overrides_from_clauses(protocol_server, two_graphs) -> None:
+    (graph_a, _), (graph_b, subject_b) = two_graphs
+    query = f"ASK FROM <{graph_b}> {{ <{subject_b}> a ?type }}"
+    assert _ask(requests.get(protocol_server, params={"query": query}, timeout=30)) is True
+    overridden = {"query": query, "default-graph-uri": graph_a}
+    assert _ask(requests.get(protocol_server, params=overridden, timeout=30)) is False
+
+
+def test_syntax_error_is_400_with_line_and_column(protocol_server: str) -> None:
+    response = requests.get(protocol_server, params={"query": "SELECT * WHERE {\n ?s ?p }"},
+                            timeout=30)
+    assert response.status_code == 400
+    assert "2:" in response.text and "error" in response.text.lower()
+
+
+def test_missing_and_repeated_query_are_400(protocol_server: str) -> None:
+    missing = requests.post(protocol_server, data={"default-graph-uri": "http://x.example/"},
+                            timeout=30)
+    repeated = requests.get(protocol_server + "?query=ASK%20%7B%7D&query=SELECT%20*%20%7B%7D",
+                            timeout=30)
+    assert missing.status_code == 400 and "query" in missing.text
+    assert repeated.status_code == 400 and "repeated" in repeated.text
+
+
+def test_invalid_utf8_is_400(protocol_server: str) -> None:
+    in_url = requests.get(protocol_server + "?query=ASK%20%7B%7D%FF", timeout=30)
+    in_body = requests.post(protocol_server, data=b"ASK {} # \xff\xfe", timeout=30,
+                            headers={"Content-Type": "application/sparql-query"})
+    in_form = requests.post(protocol_server, data=b"query=ASK%20%7B%7D%C3", timeout=30,
+                            headers={"Content-Type": "application/x-www-form-urlencoded"})
+    utf16 = requests.post(protocol_server, data="ASK {}".encode("utf-16"), timeout=30,
+                          headers={"Content-Type": "application/sparql-query; charset=UTF-16"})
+    for response in (in_url, in_body, in_form, utf16):
+        assert response.status_code == 400, response.text
+        assert "UTF-8" in response.text
+
+
+def test_wrong_or_missing_body_media_type_is_415(protocol_server: str) -> None:
+    text_plain = requests.post(protocol_server, data="ASK {}", timeout=30,
+                               headers={"Content-Type": "text/plain"})
+    untyped = requests.post(protocol_server, data=b"query=ASK%20%7B%7D", timeout=30,
+                            headers={"Content-Type": ""})
+    for response in (text_plain, untyped):
+        assert response.status_code == 415, response.text
+        assert "application/sparql-query" in response.text
+
+
+def test_updates_are_refused_as_read_only(protocol_server: str) -> None:
+    attempts = [
+        requests.get(protocol_server, params={"update": "CLEAR ALL"}, timeout=30),
+        requests.post(protocol_server, data={"update": "CLEAR ALL"}, timeout=30),
+        requests.post(protocol_server, data="CLEAR ALL", timeout=30,
+                      headers={"Content-Type": "application/sparql-update"}),
+        requests.post(protocol_server, data="update=CLEAR%20NAMED&update=CLEAR%20DEFAULT",
+                      timeout=30, headers={"Content-Type": "application/x-www-form-urlencoded"}),
+    ]
+    for response in attempts:
+        assert response.status_code == 403, response.text
+        assert "read-only" in response.text
+    both = requests.post(protocol_server, data={"query": "ASK {}", "update": "CLEAR ALL"},
+                         timeout=30)
+    assert both.status_code == 400
+    # the data is still there
+    assert _ask(requests.get(protocol_server, params={"query": ASK_ANY}, timeout=30)) is True
+
+
+def test_other_methods_are_405(protocol_server: str) -> None:
+    response = requests.put(protocol_server + "?query=ASK%20%7B%7D", timeout=30)
+    assert response.status_code == 405
+    assert "POST" in response.headers["Allow"]
+
+
+def test_queries_over_the_size_limit_are_413(protocol_server: str) -> None:
+    five_mb = "ASK {}" + " " * (5 * 1024 * 1024)
+    direct = requests.post(protocol_server, data=five_mb.encode(), timeout=60,
+                           headers={"Content-Type": "application/sparql-query"})
+    form = requests.post(protocol_server, data={"query": five_mb}, timeout=60)
+    for response in (direct, form):
+        assert response.status_code == 413, response.text[:200]
+        assert "limit" in response.text
+    just_under = "ASK {}" + " " * 900_000
+    response = requests.post(protocol_server, data=just_under.encode(), timeout=60,
+                             headers={"Content-Type": "application/sparql-query"})
+    assert _ask(response) is True
+
+
+def test_service_description_without_query(protocol_server: str) -> None:
+    response = requests.get(protocol_server, headers={"Accept": "application/ld+json"},
+                            timeout=30)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("application/ld+json")
+    assert isinstance(json.loads(response.text), list)

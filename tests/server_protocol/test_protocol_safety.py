@@ -1,0 +1,129 @@
+"""Safety: SERVICE never calls out, the time limit is enforced while others are served, CORS."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+import requests
+
+from server.engine import QueryRequest
+from server.engine.embedded import EmbeddedEngine
+from server.settings import Settings
+
+PATHOLOGICAL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+@pytest.fixture
+def listener() -> Iterator[tuple[str, list[bytes]]]:
+    """A local HTTP-looking socket recording every connection made to it."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    server.settimeout(0.2)
+    seen: list[bytes] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = server.accept()
+            except OSError:
+                continue
+            seen.append(connection.recv(200))
+            connection.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}/sparql", seen
+    stop.set()
+    thread.join(timeout=2)
+    server.close()
+
+
+def test_service_is_refused_and_never_called(protocol_server: str, listener) -> None:
+    endpoint, seen = listener
+    queries = [
+        f"SELECT * WHERE {{ SERVICE <{endpoint}> {{ ?s ?p ?o }} }}",
+        f"select * where {{ service silent <{endpoint}> {{ ?s ?p ?o }} }}",
+        f"PREFIX remote: <{endpoint.rsplit('/', 1)[0]}/> "
+        "SELECT * { SERVICE remote:sparql { } }",
+        "SELECT * WHERE { VALUES ?e { <" + endpoint + "> } SERVICE ?e { ?s ?p ?o } }",
+        f"SELECT * WHERE {{ \\u0053ERVICE <{endpoint}> {{ ?s ?p ?o }} }}",
+    ]
+    for query in queries:
+        response = requests.get(protocol_server, params={"query": query}, timeout=30)
+        assert response.status_code == 400, (query, response.text)
+        assert "SERVICE" in response.text and "refused" in response.text
+    time.sleep(0.3)
+    assert seen == []
+
+
+def test_the_word_service_elsewhere_is_allowed(protocol_server: str) -> None:
+    query = """PREFIX ex: <http://example.org/>
+        SELECT ?service WHERE { BIND("SERVICE <http://example.org/>" AS ?service)
+        # SERVICE <http://example.org/> { }
+        }"""
+    response = requests.get(protocol_server, params={"query": query}, timeout=30)
+    assert response.status_code == 200, response.text
+
+
+def test_workers_have_no_network_even_if_service_slipped_through(built_store, listener) -> None:
+    endpoint, seen = listener
+    engine = EmbeddedEngine(Settings(store_root=built_store, query_workers=1))
+    try:
+        query = f"SELECT * WHERE {{ SERVICE <{endpoint}> {{ ?s ?p ?o }} }}"
+        with pytest.raises(Exception, match="(?i)unreachable|network|failed"):
+            result = engine.execute(QueryRequest(query, timeout=10))
+            b"".join(result)
+    finally:
+        engine.close()
+    time.sleep(0.3)
+    assert seen == []
+
+
+def test_time_limit_stops_the_query_and_others_are_served(protocol_server: str) -> None:
+    outcome: dict[str, object] = {}
+
+    def slow() -> None:
+        started = time.monotonic()
+        response = requests.get(protocol_server, params={"query": PATHOLOGICAL}, timeout=60)
+        outcome["slow"] = (response.status_code, response.text, time.monotonic() - started)
+
+    thread = threading.Thread(target=slow)
+    thread.start()
+    time.sleep(0.5)
+    latencies = []
+    while thread.is_alive():
+        started = time.monotonic()
+        response = requests.get(protocol_server, params={"query": "ASK { ?s a ?t }"}, timeout=30)
+        latencies.append(time.monotonic() - started)
+        assert response.status_code == 200
+        time.sleep(0.05)
+    thread.join()
+    status, text, elapsed = outcome["slow"]
+    assert status == 503
+    assert "exceeded the 3 s limit" in text
+    assert 2.9 < elapsed < 8
+    assert len(latencies) >= 5 and max(latencies) < 1.0
+    # the killed worker was replaced: the endpoint answers as before
+    after = requests.get(protocol_server, params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
+    assert after.json()["boolean"] is True
+
+
+def test_cors_on_responses_and_preflight(protocol_server: str) -> None:
+    response = requests.get(protocol_server, params={"query": "ASK {}"}, timeout=30,
+                            headers={"Origin": "https://example.org"})
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    preflight = requests.options(protocol_server, timeout=30, headers={
+        "Origin": "https://example.org", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "Content-Type"})
+    assert preflight.status_code in (200, 204)
+    assert preflight.headers["Access-Control-Allow-Origin"] == "*"
+    assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
+    assert "Content-Type" in preflight.headers["Access-Control-Allow-Headers"]
+    refused = requests.get(protocol_server, params={"query": "ASK {"}, timeout=30)
+    assert refused.headers["Access-Control-Allow-Origin"] == "*"
