@@ -21,6 +21,7 @@ PREDICATE_ORDER = [
 ]
 EXTERNAL_PROPS = (OWL.sameAs, SKOS.exactMatch, SKOS.closeMatch, K.rorId)
 HIDDEN_PROPS = (RDF.type, RDFS.label)
+HIDDEN_NODE_PROPS = (RDF.type, K.currency)  # every amount is in euros
 MAIN_OF_NODE = (K.person, K.organisation, K.funder, K.programme, K.text)
 
 
@@ -116,7 +117,7 @@ class Presenter:
         return Value(text, href=local_href(str(obj)))
 
     def node_value(self, node: Node) -> Value:
-        facts = {p: o for p, o, _g in self.d.node_facts(node) if p != RDF.type}
+        facts = {p: o for p, o, _g in self.d.node_facts(node) if p not in HIDDEN_NODE_PROPS}
         main = next((p for p in MAIN_OF_NODE if p in facts), None)
         value = self.plain_value(facts[main]) if main else Value(local_name(node))
         for predicate, obj in facts.items():

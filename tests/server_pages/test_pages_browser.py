@@ -1,0 +1,129 @@
+"""The pages in a real browser (Debian chromium through Playwright) over the built store.
+
+Screenshots go to tests/artifacts/ (gitignored): the home page, a canned query's results,
+a project page in Finnish and in Swedish, and a narrowed search.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from kg import config
+from kg.rdf.vocab import K
+from kg.store.layout import current_store_path
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ARTIFACTS = config.PROJECT_ROOT / "tests" / "artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+TIMEOUT_MS = 30_000
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                              args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 1000})
+    context.set_default_timeout(TIMEOUT_MS)
+    requests_outside: list[str] = []
+    context.on("request", lambda request: requests_outside.append(request.url)
+               if not request.url.startswith("http://127.0.0.1") else None)
+    yield context.new_page()
+    context.close()
+    assert requests_outside == [], "the pages must work offline"
+
+
+def _shot(page: Page, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def _richest_project_with_source_url(store_root: Path) -> str:
+    """Key of a project with organisations, a funder, a start date, places and a source URL."""
+    store = ox.Store.read_only(str(current_store_path(store_root)))
+    rows = list(store.query(f"""
+        SELECT ?p (COUNT(DISTINCT ?part) AS ?n) WHERE {{
+          ?p a <{K.Project}> ; <{K.startDate}> ?start ; <{K.hasParticipation}> ?part ;
+             <{K.hasFunding}>/<{K.funder}> ?funder ; <{K.sourceDocument}>/<{K.url}> ?url .
+          {{ ?p <{K.municipality}> ?place }} UNION {{ ?p <{K.region}> ?place }}
+        }} GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1""", use_default_graph_as_union=True))
+    del store
+    assert rows, "the built store has no project with all the facts a page should show"
+    return rows[0][0].value.rsplit("/id/project/", 1)[1]
+
+
+def test_home_page(real_server: str, page: Page) -> None:
+    page.goto(f"{real_server}/")
+    expect(page.locator("h1")).to_contain_text("kulttuurihyvinvointi")
+    expect(page.locator("#build-id")).not_to_be_empty()
+    expect(page.locator("a[href='/dumps/kuhy.ttl.gz']")).to_be_visible()
+    _shot(page, "home-fi")
+
+
+def test_canned_query_runs_in_the_editor(real_server: str, page: Page) -> None:
+    page.goto(f"{real_server}/query")
+    expect(page.locator(".CodeMirror")).to_be_visible()
+    page.locator("#examples a.example[data-name='projects_by_funder']").click()
+    rows = page.locator(".yasr table tbody tr")
+    expect(rows.first).to_be_visible()
+    assert rows.count() >= 1
+    assert "example=" in page.url
+    _shot(page, "query-results")
+
+
+def test_project_page_in_finnish_then_swedish(real_server: str, built_store: Path,
+                                              page: Page) -> None:
+    key = _richest_project_with_source_url(built_store)
+    page.goto(f"{real_server}/id/project/{key}")
+    assert page.url.endswith(f"/page/project/{key}")
+    facts = page.locator("table.facts").first
+    for label in ("organisaatiot", "rahoitus", "alkaa", "lähdeasiakirja"):
+        expect(facts).to_contain_text(label)
+    expect(facts).to_contain_text("päätoteuttaja")
+    expect(page.locator("section.sources a[href^='http']").first).to_be_visible()
+    fi_shot = _shot(page, "project-fi")
+
+    page.locator("ul.langs a[hreflang='sv']").click()
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
+    facts = page.locator("table.facts").first
+    for label in ("organisationer", "finansiering", "börjar", "källdokument"):
+        expect(facts).to_contain_text(label)
+    expect(facts).to_contain_text("huvudgenomförare")
+    sv_shot = _shot(page, "project-sv")
+    # the choice is remembered: the next page is Swedish without ?lang
+    page.goto(f"{real_server}/")
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
+    assert fi_shot.stat().st_size > 10_000 and sv_shot.stat().st_size > 10_000
+
+
+def test_search_and_click_a_facet(real_server: str, page: Page) -> None:
+    page.goto(f"{real_server}/")
+    box = page.locator("header form.searchbox input[name=q]")
+    box.fill("kulttuuri")
+    box.press("Enter")
+    page.wait_for_url("**/search?q=kulttuuri*")
+    before = int(page.locator("#result-count").inner_text())
+    assert before > 1
+    facet = page.locator(".facet[data-facet='region'] a").first
+    chosen = facet.inner_text()
+    facet.click()
+    page.wait_for_url("**region=*")
+    expect(page.locator(".facet[data-facet='region'] a.selected")).to_have_text(chosen)
+    after = int(page.locator("#result-count").inner_text())
+    assert 1 <= after < before
+    _shot(page, "search-facet")
