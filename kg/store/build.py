@@ -2,8 +2,8 @@
 
 Stages (timed separately in :class:`BuildResult`):
 
-1. *gather*: curated records (``*.json``), texts without a curated record
-   (extracted), each checked; a bad input becomes a :class:`Problem`.
+1. *gather* (``kg.ingest.inputs``): curated records (``*.json``), texts without
+   a curated record (extracted), each checked; a bad input becomes a ``Problem``.
 2. *map* + *validate*: per document, in a pool of worker processes for large
    inputs; a document graph with an ``sh:Violation`` is left out and reported.
 3. *load*: all surviving quads are bulk-loaded into a fresh store directory,
@@ -15,7 +15,6 @@ Stages (timed separately in :class:`BuildResult`):
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 import shutil
@@ -29,17 +28,17 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import URIRef
 
-import kg.extract
 import kg.link
-from kg import __version__, config
+from kg import config
 from kg.ingest.errors import InputError
-from kg.ingest.records import check_record, parse_record, read_limited, record_paths
+from kg.ingest.inputs import DocumentInput, Inputs, Problem, SourceFile, gather, sha256_hex
+from kg.ingest.records import read_limited
 from kg.link.model import Linker, NameOnlyLinker, slug
 from kg.rdf.keys import source_key
 from kg.rdf.mapping import RecordMapper
 from kg.rdf.nquads import nquad_lines
 from kg.store import layout
-from kg.store.meta import SourceFile, build_time, meta_graph
+from kg.store.meta import build_time, meta_graph
 from kg.validate.shacl import ShapesValidator, load_shapes
 
 REFERENCE_GRAPH = config.graph_uri("reference")
@@ -50,19 +49,6 @@ RDF_FORMATS = {
     ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
 }
 POOL_THRESHOLD = 64  # fewer documents than this are mapped in-process
-
-
-@dataclass(frozen=True)
-class Problem:
-    """An input, or a part of one, that was left out of the build, and why."""
-
-    source: str
-    focus: str | None
-    message: str
-
-    def __str__(self) -> str:
-        focus = f" [{self.focus}]" if self.focus else ""
-        return f"{self.source}{focus}: {self.message}"
 
 
 class BuildError(Exception):
@@ -87,17 +73,6 @@ class BuildResult:
 
 
 @dataclass
-class DocumentInput:
-    """One document to map: its record and, when available, the text it was read from."""
-
-    name: str
-    record: dict[str, Any]
-    text: str | None = None
-    text_sha256: str | None = None
-    extraction_version: str = "curated"
-
-
-@dataclass
 class Processed:
     """A mapped (and validated) document, as N-Quads lines ready to load."""
 
@@ -110,85 +85,6 @@ class Processed:
     entities: int = 0
     map_seconds: float = 0.0
     validate_seconds: float = 0.0
-
-
-@dataclass
-class Inputs:
-    documents: list[DocumentInput] = field(default_factory=list)
-    sources: list[SourceFile] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-# -- gather ---------------------------------------------------------------------------
-
-def gather(records_dir: Path | None, texts_dir: Path | None, max_bytes: int | None) -> Inputs:
-    """Read and check every record and text; bad ones become problems."""
-    inputs = Inputs()
-    covered: set[str] = set()
-    for path in record_paths(records_dir) if records_dir else []:
-        try:
-            data = read_limited(path, max_bytes)
-            record = parse_record(data, path.name)
-        except InputError as error:
-            inputs.problems.append(Problem(error.name, None, error.reason))
-            continue
-        stem = Path(record["source"]).stem
-        if stem in covered:
-            inputs.problems.append(Problem(path.name, None, f"a record for source "
-                                           f"{record['source']!r} was already read"))
-            continue
-        covered.update({stem, path.stem})
-        document = DocumentInput(path.name, record)
-        _attach_text(document, texts_dir, max_bytes, inputs)
-        inputs.documents.append(document)
-        inputs.sources.append(SourceFile(f"records/{path.name}", sha256_hex(data),
-                                         config.graph_uri("doc", source_key(record["source"]))))
-    if texts_dir:
-        _extract_texts(texts_dir, covered, max_bytes, inputs)
-    return inputs
-
-
-def _attach_text(document: DocumentInput, texts_dir: Path | None, max_bytes: int | None,
-                 inputs: Inputs) -> None:
-    """The curated record's source text, for evidence context and the document's sha256."""
-    path = Path(texts_dir) / document.record["source"] if texts_dir else None
-    if path is None or not path.is_file():
-        return
-    try:
-        data = read_limited(path, max_bytes)
-        document.text = data.decode("utf-8")
-    except (InputError, UnicodeDecodeError) as error:
-        inputs.notices.append(f"{path.name}: text not used ({error})")
-        return
-    document.text_sha256 = sha256_hex(data)
-
-
-def _extract_texts(texts_dir: Path, covered: set[str], max_bytes: int | None,
-                   inputs: Inputs) -> None:
-    pending = [path for path in sorted(Path(texts_dir).glob("*.txt")) if path.stem not in covered]
-    extract_path = getattr(kg.extract, "extract_path", None)
-    if extract_path is None:  # until the extraction stage exists
-        if pending:
-            inputs.notices.append(f"{len(pending)} text(s) without a curated record skipped: "
-                                  "kg.extract.extract_path is not available")
-        return
-    for path in pending:
-        try:
-            data = read_limited(path, max_bytes)
-            record = extract_path(path)
-            check_record(record, path.name)
-        except InputError as error:
-            inputs.problems.append(Problem(error.name, None, error.reason))
-            continue
-        inputs.documents.append(DocumentInput(path.name, record, data.decode("utf-8", "replace"),
-                                              sha256_hex(data), f"kg-extract {__version__}"))
-        inputs.sources.append(SourceFile(f"texts/{path.name}", sha256_hex(data),
-                                         config.graph_uri("doc", source_key(record["source"]))))
 
 
 # -- map and validate (runs in worker processes) ---------------------------------------
@@ -278,7 +174,7 @@ def _load_added(store: ox.Store, paths: Iterable[Path], result: BuildResult,
         found = {own_graph} if own_graph else named
         graphs |= found
         sources.append(SourceFile(f"add/{path.name}", sha256_hex(path.read_bytes()),
-                                  own_graph or (min(named) if len(named) == 1 else None)))
+                                  graph=own_graph or (min(named) if len(named) == 1 else None)))
     return graphs
 
 

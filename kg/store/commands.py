@@ -76,3 +76,69 @@ def build_command(records_dir: Path, texts_dir: Path, include_contacts: bool, no
                f"({len(result.problems)} problems; map {timings['map']:.1f}s, "
                f"validate {timings['validate']:.1f}s, load {timings['load']:.1f}s, "
                f"total {timings['total']:.1f}s)")
+
+
+@_command
+@click.command("validate")
+@_input_options
+@click.option("--turtle", "turtle_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the SHACL validation report as Turtle to this file ('-': stdout).")
+def validate_command(records_dir: Path, texts_dir: Path, include_contacts: bool, no_link: bool,
+                     max_bytes: int | None, turtle_out: Path | None) -> None:
+    """Map the inputs as kg build would and check each document graph against the shapes."""
+    from kg.store.build import resolve_linker
+    from kg.validate.report import validate_inputs
+
+    try:
+        run = validate_inputs(records_dir if records_dir.is_dir() else None,
+                              texts_dir if texts_dir.is_dir() else None,
+                              resolve_linker(None, not no_link), include_contacts, max_bytes)
+    except FileNotFoundError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(run.text())
+    if turtle_out is not None:
+        turtle = run.report_graph().serialize(format="turtle")
+        if str(turtle_out) == "-":
+            click.echo(turtle)
+        else:
+            turtle_out.write_text(turtle, encoding="utf-8")
+    if not run.conforms:
+        raise click.ClickException("some inputs do not conform (see above)")
+
+
+@_command
+@click.command("export")
+@click.option("--format", "format_name", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
+              default="nq", show_default=True, help="RDF serialisation.")
+@click.option("--gzip", "compress", is_flag=True, help="Compress the output with gzip.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write.")
+@_store_option
+def export_command(format_name: str, compress: bool, out_path: Path, store_root: Path) -> None:
+    """Export the served graph (quads streamed from the store, never all in memory)."""
+    from kg.store.export import export
+
+    try:
+        count = export(store_root, format_name, out_path, compress)
+    except FileNotFoundError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"wrote {count} statements to {out_path}")
+
+
+@_command
+@click.command("stats")
+@_store_option
+def stats_command(store_root: Path) -> None:
+    """Counts of the served graph: instances by class and triples by named graph."""
+    from kg.store.export import class_counts, graph_counts, open_store
+
+    try:
+        store = open_store(store_root)
+    except FileNotFoundError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo("instances by class:")
+    for name, count in class_counts(store):
+        click.echo(f"  {count:>8}  {name}")
+    click.echo("triples by graph:")
+    for name, count in graph_counts(store):
+        click.echo(f"  {count:>8}  {name}")

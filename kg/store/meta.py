@@ -26,25 +26,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, VOID, XSD
 
 from kg import __version__, config
+from kg.ingest.inputs import SourceFile
+from kg.rdf.keys import document_graph
 from kg.rdf.vocab import K
 
 CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """An input file of the build: path relative to its input dir, sha256, graph it fed."""
-
-    name: str
-    sha256: str
-    graph: str | None
 
 
 def build_time() -> dt.datetime:
@@ -101,6 +93,8 @@ def meta_graph(counts: dict[str, tuple[int, int]], sources: list[SourceFile],
         add((node, RDF.type, PROV.Entity))
         add((node, K.sourceFile, Literal(source.name)))
         add((node, K.sha256, Literal(source.sha256)))
-        if source.graph:
-            add((node, K.graph, URIRef(source.graph)))
+        graph_name = source.graph or (document_graph(source.record_source)
+                                      if source.record_source else None)
+        if graph_name:
+            add((node, K.graph, URIRef(graph_name)))
     return graph

@@ -12,7 +12,8 @@ import pyoxigraph as ox
 from kg.rdf.vocab import PREFIXES
 from kg.store.layout import current_store_path
 
-PREFIX_LINES = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
+PREFIX_LINES = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items()) + \
+    "PREFIX sh: <http://www.w3.org/ns/shacl#>\n"
 
 
 def open_current(store_root: Path) -> ox.Store:

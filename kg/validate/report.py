@@ -1,0 +1,61 @@
+"""``kg validate``: map the inputs as the build would and report SHACL results per document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.ingest.inputs import gather
+from kg.link.model import Linker
+from kg.rdf.mapping import RecordMapper
+from kg.validate.shacl import Outcome, ShapesValidator, load_shapes
+
+
+@dataclass
+class ValidationRun:
+    """Outcomes per input name, plus inputs (or parts) that could not be used at all."""
+
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def conforms(self) -> bool:
+        return not self.problems and all(o.conforms for o in self.outcomes.values())
+
+    def report_graph(self) -> Graph:
+        """All documents' SHACL validation reports in one graph."""
+        merged = Graph()
+        merged.bind("sh", "http://www.w3.org/ns/shacl#")
+        for outcome in self.outcomes.values():
+            merged += outcome.report
+        return merged
+
+    def text(self) -> str:
+        lines = list(self.problems)
+        for name, outcome in sorted(self.outcomes.items()):
+            if outcome.conforms:
+                lines.append(f"{name}: conforms")
+                continue
+            lines.append(f"{name}: {len(outcome.violations)} violation(s)")
+            lines += [f"  {violation}" for violation in outcome.violations]
+        return "\n".join(lines)
+
+
+def validate_inputs(records_dir: Path | None, texts_dir: Path | None, linker: Linker,
+                    include_contacts: bool = False, max_bytes: int | None = None,
+                    shapes_file: Path | None = None) -> ValidationRun:
+    shapes = load_shapes(shapes_file, include_contacts)
+    if shapes is None:
+        raise FileNotFoundError("no shapes file to validate against")
+    validator = ShapesValidator(shapes)
+    mapper = RecordMapper(linker, include_contacts)
+    inputs = gather(records_dir, texts_dir, max_bytes)
+    run = ValidationRun(problems=[str(problem) for problem in inputs.problems])
+    for document in inputs.documents:
+        mapped = mapper.map(document.record, document.text, document.text_sha256,
+                            document.extraction_version)
+        run.problems += [f"{document.name}: {reason}" for reason in mapped.left_out]
+        run.outcomes[document.name] = validator.validate(mapped.graph)
+    return run

@@ -1,0 +1,79 @@
+"""kg export / stats / validate and the metadata graph, on the session's built store."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+from click.testing import CliRunner
+from foundation_helpers import open_current, select, write_record
+
+from kg import __version__, config
+from kg.cli import main
+
+
+def test_export_formats_round_trip_the_store(built_store: Path, tmp_path: Path) -> None:
+    store = open_current(built_store)
+    quads = set(store.quads_for_pattern(None, None, None, None))
+    for name, rdf_format in (("nq", ox.RdfFormat.N_QUADS), ("trig", ox.RdfFormat.TRIG),
+                             ("jsonld", ox.RdfFormat.JSON_LD)):
+        out = tmp_path / f"dump.{name}.gz"
+        outcome = CliRunner().invoke(main, ["export", "--format", name, "--gzip", "--out",
+                                            str(out), "--store", str(built_store)])
+        assert outcome.exit_code == 0, outcome.output
+        with gzip.open(out) as data:
+            assert set(ox.parse(data, format=rdf_format)) == quads, name
+    for name, rdf_format in (("nt", ox.RdfFormat.N_TRIPLES), ("ttl", ox.RdfFormat.TURTLE)):
+        out = tmp_path / f"dump.{name}"
+        CliRunner().invoke(main, ["export", "--format", name, "--out", str(out), "--store",
+                                  str(built_store)])
+        parsed = {quad.triple for quad in ox.parse(path=out, format=rdf_format)}
+        assert parsed == {quad.triple for quad in quads}, name
+
+
+def test_stats_counts_classes_and_graphs(built_store: Path) -> None:
+    outcome = CliRunner().invoke(main, ["stats", "--store", str(built_store)])
+    assert outcome.exit_code == 0, outcome.output
+    projects = next(line for line in outcome.output.splitlines() if line.endswith("#Project"))
+    assert int(projects.split()[0]) == 23  # 24 gold projects, one has no title
+    assert f"{config.BASE_URI}graph/doc/h002" in outcome.output
+
+
+def test_meta_graph_counts_match_the_graphs(built_store: Path) -> None:
+    store = open_current(built_store)
+    meta = config.graph_uri("meta")
+    rows = select(store, "SELECT ?g ?t WHERE { GRAPH <" + meta + "> { ?d void:subset ?s . "
+                         "?s kuhy:graph ?g ; void:triples ?t } }")
+    described = {row["g"]: int(row["t"]) for row in rows}
+    actual = {g.value: len(list(store.quads_for_pattern(None, None, None, g)))
+              for g in store.named_graphs()}
+    assert described == {g: n for g, n in actual.items() if not g.endswith("graph/meta")}
+    version = select(store, "SELECT ?v ?m WHERE { ?d a void:Dataset, dcat:Dataset ; "
+                            "kuhy:softwareVersion ?v ; dcterms:modified ?m }")
+    assert [row["v"] for row in version] == [__version__]
+    sources = select(store, "SELECT ?f ?sha ?g WHERE { ?s kuhy:sourceFile ?f ; kuhy:sha256 ?sha ;"
+                            " kuhy:graph ?g FILTER(STRSTARTS(?f, 'records/')) }")
+    assert len(sources) == 16 and all(len(row["sha"]) == 64 for row in sources)
+
+
+def test_validate_reports_violations_as_text_and_turtle(tmp_path: Path) -> None:
+    record = json.loads((config.RECORDS_DIR / "h002.json").read_text(encoding="utf-8"))
+    record["projects"][0]["start_date"], record["projects"][0]["end_date"] = "2019", "2015"
+    write_record(tmp_path, "reversed.json", record)
+    report = tmp_path / "report.ttl"
+    outcome = CliRunner().invoke(main, ["validate", "--records", str(tmp_path), "--texts",
+                                        str(tmp_path / "none"), "--turtle", str(report)])
+    assert outcome.exit_code == 1
+    assert "reversed.json: 1 violation(s)" in outcome.output
+    results = select(ox_store_of(report), "SELECT ?f WHERE { ?r sh:focusNode ?f ; "
+                                          "sh:resultSeverity sh:Violation }")
+    assert [row["f"] for row in results] == [
+        f"{config.BASE_URI}id/project/tyota-nuorille-ja-hyvinvointia-ikaantyneille-kulttuurista-2019"]
+
+
+def ox_store_of(turtle: Path) -> ox.Store:
+    store = ox.Store()
+    store.load(path=turtle, format=ox.RdfFormat.TURTLE)
+    return store
