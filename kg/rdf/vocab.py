@@ -54,9 +54,10 @@ from __future__ import annotations
 from rdflib import Namespace
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
 
-from kg import config
-
-K = Namespace(config.BASE_URI + "ontology#")
+# The vocabulary keeps one identity wherever the data is served, so its namespace
+# does not follow a configured base URI (ontology and shapes files spell it too).
+ONTOLOGY_NS = "https://w3id.org/kuhy/ontology#"
+K = Namespace(ONTOLOGY_NS)
 SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 ORG = Namespace("http://www.w3.org/ns/org#")
