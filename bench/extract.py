@@ -1,0 +1,97 @@
+"""Extraction throughput: the dev corpus replicated to N documents, extracted with --jobs 1 and
+--jobs 2 on the rules path; prints documents/s, words/s and peak RSS (whole process tree).
+
+    .venv/bin/python bench/extract.py [--documents 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg import config  # noqa: E402
+from kg.extract.commands import extract_files  # noqa: E402
+
+CORPUS = config.PROJECT_ROOT.parent / "shared" / "corpus" / "texts"
+
+
+def replicate(target: Path, count: int) -> tuple[list[Path], int]:
+    sources = sorted(CORPUS.glob("*.txt"))
+    files, words = [], 0
+    for i in range(count):
+        source = sources[i % len(sources)]
+        path = target / f"{i:05d}_{source.name}"
+        shutil.copyfile(source, path)
+        words += len(source.read_text(encoding="utf-8").split())
+        files.append(path)
+    return files, words
+
+
+class PeakRss:
+    """Samples the RSS of this process and its children every 50 ms."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = me.memory_info().rss
+            for child in me.children(recursive=True):
+                with contextlib.suppress(psutil.Error):
+                    total += child.memory_info().rss
+            self.peak = max(self.peak, total)
+            time.sleep(0.05)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def run(files: list[Path], words: int, jobs: int, out: Path) -> None:
+    with PeakRss() as rss:
+        start = time.perf_counter()
+        failures = extract_files(files, out, jobs)
+        elapsed = time.perf_counter() - start
+    print(f"rules path --jobs {jobs}: {len(files)} documents in {elapsed:.1f} s = "
+          f"{len(files) / elapsed:.1f} documents/s, {words / elapsed:,.0f} words/s, "
+          f"peak RSS {rss.peak / 2**20:.0f} MiB, failures {len(failures)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=2000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = Path(tmp) / "in"
+        inputs.mkdir()
+        files, words = replicate(inputs, args.documents)
+        print(f"{len(files)} documents ({words:,} words) from {CORPUS}")
+        for jobs in (1, 2):
+            run(files, words, jobs, Path(tmp) / f"out{jobs}")
+    if importlib.util.find_spec("fi_experimental_web_md") is None:
+        print("statistical model: model not installed (spacy-fi-experimental-web-md)")
+    else:
+        print("statistical model: installed, but the extractor does not use it yet")
+
+
+if __name__ == "__main__":
+    main()
