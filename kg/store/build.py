@@ -35,11 +35,11 @@ from kg.ingest.inputs import DocumentInput, Inputs, Problem, SourceFile, gather,
 from kg.ingest.records import read_limited
 from kg.link.model import Linker, NameOnlyLinker, slug
 from kg.rdf.keys import source_key
-from kg.rdf.mapping import RecordMapper
+from kg.rdf.mapping import MappedDocument, RecordMapper
 from kg.rdf.nquads import nquad_lines
 from kg.store import layout
 from kg.store.meta import build_time, meta_graph
-from kg.validate.shacl import ShapesValidator, load_shapes
+from kg.validate.shacl import ShapesValidator, load_shapes, validate_each
 
 REFERENCE_GRAPH = config.graph_uri("reference")
 ONTOLOGY_GRAPH = config.graph_uri("ontology")
@@ -98,47 +98,62 @@ def _init_worker(linker: Linker, include_contacts: bool, shapes_file: Path | Non
     _worker["validator"] = ShapesValidator(shapes) if shapes is not None else None
 
 
-def process(document: DocumentInput) -> Processed:
-    """Map one document and validate its graph; problems instead of exceptions."""
+BATCH = 8  # documents validated together (each still judged alone, see validate_each)
+
+
+def _map(document: DocumentInput) -> tuple[Processed, MappedDocument | None]:
+    """Map one document; a record the mapper cannot handle becomes a problem."""
     graph_uri = config.graph_uri("doc", source_key(document.record["source"]))
     result = Processed(document.name, graph_uri)
     started = time.perf_counter()
     try:
         mapped = _worker["mapper"].map(document.record, document.text, document.text_sha256,
                                        document.extraction_version)
-    except Exception as error:  # a record the mapper cannot handle must not stop the build
+    except Exception as error:  # must not stop the build
         result.problems.append(Problem(document.name, None, f"cannot map: {error!r}"))
-        return result
+        return result, None
     result.problems = [Problem(document.name, None, reason) for reason in mapped.left_out]
-    mapped_at = time.perf_counter()
-    result.map_seconds = mapped_at - started
+    result.map_seconds = time.perf_counter() - started
+    return result, mapped
+
+
+def process_batch(documents: list[DocumentInput]) -> list[Processed]:
+    """Map and validate a few documents; the conforming ones become N-Quads lines."""
+    pairs = [_map(document) for document in documents]
+    usable = [(result, mapped) for result, mapped in pairs if mapped is not None]
     validator: ShapesValidator | None = _worker["validator"]
-    if validator is not None:
-        outcome = validator.validate(mapped.graph)
-        result.validate_seconds = time.perf_counter() - mapped_at
-        if not outcome.conforms:
-            result.problems += [Problem(document.name, v.focus, v.message)
-                                for v in outcome.violations]
-            return result
-    graph = URIRef(graph_uri)
-    result.lines = nquad_lines(mapped.graph, graph)
-    result.reference_lines = nquad_lines(mapped.reference, URIRef(REFERENCE_GRAPH))
-    result.projects = len(mapped.projects)
-    result.entities = len({s for s in mapped.graph.subjects(unique=True) if isinstance(s, URIRef)})
-    return result
+    if validator is not None and usable:
+        started = time.perf_counter()
+        verdicts = validate_each(validator, [mapped.graph for _, mapped in usable])
+        share = (time.perf_counter() - started) / len(usable)
+        for (result, _), violations in zip(usable, verdicts, strict=True):
+            result.validate_seconds = share
+            result.problems += [Problem(result.name, v.focus, v.message) for v in violations]
+        usable = [(r, m) for (r, m), violations in zip(usable, verdicts, strict=True)
+                  if not violations]
+    for result, mapped in usable:
+        result.lines = nquad_lines(mapped.graph, URIRef(result.graph))
+        result.reference_lines = nquad_lines(mapped.reference, URIRef(REFERENCE_GRAPH))
+        result.projects = len(mapped.projects)
+        result.entities = len({s for s in mapped.graph.subjects(unique=True)
+                               if isinstance(s, URIRef)})
+    return [result for result, _ in pairs]
 
 
 def _processed(documents: list[DocumentInput], workers: int, linker: Linker,
                include_contacts: bool, shapes_file: Path | None) -> Iterator[Processed]:
     args = (linker, include_contacts, shapes_file)
+    batches = [documents[i:i + BATCH] for i in range(0, len(documents), BATCH)]
     if workers <= 1:
         _init_worker(*args)
-        yield from map(process, documents)
+        for batch in batches:
+            yield from process_batch(batch)
         return
     # fork: the workers inherit the (possibly large) linker instead of pickling it
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_init_worker, initargs=args) as pool:
-        yield from pool.imap(process, documents, chunksize=8)
+        for processed in pool.imap(process_batch, batches):
+            yield from processed
 
 
 # -- load -------------------------------------------------------------------------------
