@@ -80,6 +80,7 @@ def canonical_org(name: str, language: str = "fi") -> str:
     return name
 
 
+@lru_cache(maxsize=20_000)
 def programme_of(name: str) -> str | None:
     """The funding programme a name stands for, when it names one (gazetteer), else None."""
     programmes = gazetteer().programmes
@@ -98,6 +99,7 @@ def programme_of(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def is_org_head(word: str) -> bool:
     low = word.lower()
     if _ORG_HEAD_RE.search(low):
@@ -118,7 +120,8 @@ def looks_like_org(name: str) -> bool:
 _TOKEN = re.compile(r"[\wÅÄÖåäö][\wÅÄÖåäö'’-]*:?\w*|\S")
 
 
-def org_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=50_000)
+def org_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Character spans of organisation noun phrases ending in a head word ("... liitto",
     "... förbund", "University of ..."), or known abbreviations and names."""
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -138,7 +141,7 @@ def org_spans(text: str) -> list[tuple[int, int]]:
         if word in ("City", "University", "Municipality") and i + 2 < len(tokens) and \
                 tokens[i + 1][0] == "of":
             spans.append((start, tokens[i + 2][2]))
-    return spans
+    return tuple(spans)
 
 
 def _extend_left(tokens: list[tuple[str, int, int]], head: int) -> int:

@@ -20,7 +20,7 @@ from kg.extract.segment import segment
 from kg.extract.settings import PIPELINE
 
 for _name in ("language", "segments", "periods", "amounts", "places", "people", "excluded",
-              "record", "source"):
+              "record", "source", "text"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -37,47 +37,48 @@ class NormalisingTokenizer:
 
 @Language.component("kuhy_language")
 def language_component(doc: Doc) -> Doc:
-    doc._.language = identify_language(doc.text, default=doc.lang_)
+    doc._.text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    doc._.language = identify_language(doc._.text, default=doc.lang_)
     return doc
 
 
 @Language.component("kuhy_segmenter")
 def segmenter_component(doc: Doc) -> Doc:
-    doc._.segments = segment(doc.text)
+    doc._.segments = segment(doc._.text)
     return doc
 
 
 @Language.component("kuhy_dates")
 def dates_component(doc: Doc) -> Doc:
-    doc._.periods = find_periods(doc.text)
+    doc._.periods = find_periods(doc._.text)
     return doc
 
 
 @Language.component("kuhy_money")
 def money_component(doc: Doc) -> Doc:
-    doc._.amounts = find_amounts(doc.text)
+    doc._.amounts = find_amounts(doc._.text)
     return doc
 
 
 @Language.component("kuhy_places")
 def places_component(doc: Doc) -> Doc:
-    doc._.excluded = projects.excluded_spans(doc.text, doc._.segments)
-    doc._.places = find_places(doc.text, doc._.language, doc._.excluded)
+    doc._.excluded = projects.excluded_spans(doc._.text, doc._.segments)
+    doc._.places = find_places(doc._.text, doc._.language, doc._.excluded)
     return doc
 
 
 @Language.component("kuhy_people")
 def people_component(doc: Doc) -> Doc:
-    doc._.people = find_people(doc.text, doc._.segments)
+    doc._.people = find_people(doc._.text, doc._.segments)
     return doc
 
 
 @Language.component("kuhy_projects")
 def projects_component(doc: Doc) -> Doc:
     seg = doc._.segments
-    facts = projects.DocumentFacts(doc.text, doc._.language, seg, doc._.periods, doc._.people,
+    facts = projects.DocumentFacts(doc._.text, doc._.language, seg, doc._.periods, doc._.people,
                                    doc._.places, doc._.excluded)
-    spans = projects.split_projects(seg, doc.text)
+    spans = projects.split_projects(seg, doc._.text)
     doc._.record = {
         "source": doc._.source,
         "language": doc._.language,

@@ -48,8 +48,11 @@ def find_places(text: str, language: str,
     words = list(_WORD.finditer(text))
     places = gazetteer().places
     skip_until = -1
+    blocked = bytearray(len(text) + 1)
+    for s, e in excluded:
+        blocked[s:e] = b"\x01" * (min(e, len(text)) - s)
     for i, match in enumerate(words):
-        if match.start() < skip_until or any(s <= match.start() < e for s, e in excluded):
+        if match.start() < skip_until or blocked[match.start()]:
             continue
         word = match.group()
         # Multi-word names (Swedish "Södra Österbotten", "Egentliga Finlands").

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extract import content, orgs, titles
 from kg.extract.dates import Period, find_periods
@@ -15,6 +17,8 @@ from kg.extract.segment import Segments, Sentence
 from kg.extract.settings import SCOPE_CUES, SCOPE_VALUES, STATUS_CUES, STATUS_VALUES
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s,;)]+")
+_STATUS_PATTERNS = {status: re.compile("|".join(patterns), re.I)
+                    for status, patterns in STATUS_CUES.items()}
 _GRANT_WORDS = re.compile(r"\b(myön\w*|avustu\w*|rahoitu\w*|beviljade|bidrag|grant\w*)", re.I)
 _PROJECT_WORDS = re.compile(r"\b(hank\w*|projekt\w*|project\w*|ohjelm\w*|program\w*)\b", re.I)
 
@@ -64,10 +68,9 @@ def _looks_like_project(seg: Segments, text: str) -> bool:
 
 
 def _line_of(seg: Segments, offset: int) -> int:
-    for index, line in enumerate(seg.lines):
-        if line.start <= offset <= line.end:
-            return index
-    return len(seg.lines) - 1
+    starts = [line.start for line in seg.lines] if seg.line_starts is None else seg.line_starts
+    seg.line_starts = starts
+    return max(0, bisect_right(starts, offset) - 1)
 
 
 def _list_projects(seg: Segments, leads: list) -> list[ProjectSpan]:
@@ -263,18 +266,26 @@ def _header_lead(seg: Segments, roles: Roles, language: str) -> None:
             return
 
 
-def programme_mentions(sentences: list[Sentence], roles: Roles) -> None:
+@cache
+def _programme_patterns() -> list[tuple[re.Pattern[str], str]]:
     from kg.extract.gazetteer import gazetteer
-    programmes = gazetteer().programme_aliases
+    patterns = []
+    for alias, canonical in gazetteer().programme_aliases:
+        if alias.isupper() or alias.endswith("+") or alias[:1].isupper():
+            flags = re.I if len(alias) > 6 else 0
+            patterns.append((re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w])", flags),
+                             canonical))
+    return patterns
+
+
+def programme_mentions(sentences: list[Sentence], roles: Roles) -> None:
+    patterns = _programme_patterns()
     for sentence in sentences:
         quoted = re.search(r'\b(?:bidraget|avustus|grant)\s+"([^"]{3,80})"', sentence.text)
         if quoted:
             roles.programme.append((quoted.group(1), sentence.start, sentence.end))
-        for alias, canonical in programmes:
-            if not (alias.isupper() or alias.endswith("+") or alias[:1].isupper()):
-                continue
-            pattern = rf"(?<![\w-]){re.escape(alias)}(?![\w])"
-            match = re.search(pattern, sentence.text, re.I if len(alias) > 6 else 0)
+        for pattern, canonical in patterns:
+            match = pattern.search(sentence.text)
             if match:
                 roles.programme.append((canonical, sentence.start + match.start(),
                                         sentence.start + match.end()))
@@ -331,9 +342,9 @@ def _status(seg: Segments, sentences: list[Sentence], span: ProjectSpan) -> str 
         status = _value_status(line.text)
         if status and len(line.text.split()) <= 2:
             return status
-    for status, patterns in STATUS_CUES.items():
+    for status, pattern in _STATUS_PATTERNS.items():
         for sentence in sentences:
-            if any(re.search(p, sentence.text, re.I) for p in patterns):
+            if pattern.search(sentence.text):
                 return status
     return None
 

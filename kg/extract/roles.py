@@ -16,6 +16,11 @@ _GEN_LIST = re.compile(r"((?:[A-ZÅÄÖ][\w-]*n,?\s+)+(?:ja|och)\s+[A-ZÅÄÖ][\
 _CARRIED_OUT = re.compile(r"\b(toteuttivat|toteuttavat|toteuttaa|toteutti|hallinnoivat)\s+")
 
 
+_CUE_PATTERNS = {key: [re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b")]
+                 for key, cues in ROLE_CUES.items()}
+_LEAD_BEFORE = [(cue, re.compile(rf"\s{cue}\b")) for cue in ROLE_CUES["lead_before"]]
+
+
 @dataclass
 class Roles:
     lead: list[tuple[str, int, int]] = field(default_factory=list)
@@ -87,8 +92,8 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles) -> None:
                 roles.add("funder", name, sentence.start + start, sentence.start + end, language)
         for cue_key, role in (("lead_after", "lead"), ("partner_after", "partner"),
                               ("funder_after", "funder")):
-            for cue in ROLE_CUES[cue_key]:
-                for match in re.finditer(rf"\b{re.escape(cue)}\b", low):
+            for cue in _CUE_PATTERNS[cue_key]:
+                for match in cue.finditer(low):
                     rest = text[match.end():].lstrip(" :")
                     rest = re.sub(r"^(?:on|ovat|är|var|is|are)\s+", "", rest)
                     rest = re.sub(r'^bidraget\s+"[^"]*"\s+av\s+', "", rest)
@@ -122,8 +127,8 @@ def _distributed_leads(sentence: Sentence, language: str, roles: Roles) -> None:
 def _subject_leads(sentence: Sentence, spans: list[tuple[int, int]], language: str,
                    roles: Roles) -> None:
     """"A ja B järjestävät yhteistyössä ..." -> A and B lead."""
-    for cue in ROLE_CUES["lead_before"]:
-        match = re.search(rf"\s{cue}\b", sentence.text)
+    for _cue, pattern in _LEAD_BEFORE:
+        match = pattern.search(sentence.text)
         if not match:
             continue
         subject = sentence.text[:match.start()]

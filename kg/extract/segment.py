@@ -55,6 +55,7 @@ class Segments:
     sentences: list[Sentence] = field(default_factory=list)
     label_lines: set[int] = field(default_factory=set)  # lines that are labels or headings
     value_lines: set[int] = field(default_factory=set)  # lines holding a single field value
+    line_starts: list[int] | None = None  # cache for offset -> line look-ups
 
     def first(self, key: str) -> Field | None:
         return next((f for f in self.fields if f.key == key), None)
