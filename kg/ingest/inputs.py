@@ -67,6 +67,13 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def evidence_text(data: bytes) -> str:
+    """The text as evidence offsets count it: decoded and normalised like extraction does."""
+    from kg.extract.normalise import normalise_text
+
+    return normalise_text(data.decode("utf-8", "replace"))
+
+
 def gather(records_dir: Path | None, texts_dir: Path | None, max_bytes: int | None) -> Inputs:
     """Read and check every record and text; bad ones become problems."""
     inputs = Inputs()
@@ -102,8 +109,8 @@ def _attach_text(document: DocumentInput, texts_dir: Path | None, max_bytes: int
         return
     try:
         data = read_limited(path, max_bytes)
-        document.text = data.decode("utf-8")
-    except (InputError, UnicodeDecodeError) as error:
+        document.text = evidence_text(data)
+    except InputError as error:
         inputs.notices.append(f"{path.name}: text not used ({error})")
         return
     document.text_sha256 = sha256_hex(data)
@@ -126,7 +133,7 @@ def _extract_texts(texts_dir: Path, covered: set[str], max_bytes: int | None,
         except InputError as error:
             inputs.problems.append(Problem(error.name, None, error.reason))
             continue
-        inputs.documents.append(DocumentInput(path.name, record, data.decode("utf-8", "replace"),
+        inputs.documents.append(DocumentInput(path.name, record, evidence_text(data),
                                               sha256_hex(data), f"kg-extract {__version__}"))
         inputs.sources.append(SourceFile(f"texts/{path.name}", sha256_hex(data),
                                          record["source"]))
