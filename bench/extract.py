@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib.util
+import os
 import shutil
 import sys
 import tempfile
@@ -68,12 +69,19 @@ class PeakRss:
 
 def run(files: list[Path], words: int, jobs: int, out: Path) -> None:
     with PeakRss() as rss:
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), _cpu_seconds()
         failures = extract_files(files, out, jobs)
-        elapsed = time.perf_counter() - start
+        elapsed, cpu = time.perf_counter() - start, _cpu_seconds() - cpu_start
     print(f"rules path --jobs {jobs}: {len(files)} documents in {elapsed:.1f} s = "
           f"{len(files) / elapsed:.1f} documents/s, {words / elapsed:,.0f} words/s, "
-          f"peak RSS {rss.peak / 2**20:.0f} MiB, failures {len(failures)}")
+          f"peak RSS {rss.peak / 2**20:.0f} MiB, failures {len(failures)}; "
+          f"CPU {1000 * cpu / len(files):.1f} ms/document, load average {os.getloadavg()[0]:.1f}")
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU time of this process and its finished children."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
 
 
 def main() -> None:
