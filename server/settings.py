@@ -51,10 +51,7 @@ class Settings:
         return {"KUHY": self}
 
     def worker_config(self) -> dict[str, object]:
-        from kg.rdf.vocab import PREFIXES
-
         return {
-            "prefixes": PREFIXES,
             "chunk": self.stream_chunk_bytes,
             "isolate_network": not self.service_allow_list,
         }

@@ -104,7 +104,7 @@ class Worker:
 
 class WorkerPool:
     def __init__(self, store_root: Path, size: int, worker_config: dict) -> None:
-        self.store_root = store_root
+        self.store_root = Path(store_root)
         self.size = size
         self.worker_config = worker_config
         self.generation = 0

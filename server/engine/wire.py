@@ -34,26 +34,32 @@ def write_all(fd: int, data: bytes | bytearray | memoryview) -> None:
         view = view[written:]
 
 
-def read_exact(fd: int, size: int) -> bytes | None:
-    """Blocking read of exactly size bytes; None at end of file."""
-    chunks, missing = [], size
-    while missing:
-        chunk = os.read(fd, missing)
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        missing -= len(chunk)
-    return b"".join(chunks)
-
-
 def encode_request(request: dict) -> bytes:
     payload = json.dumps(request).encode()
     return LENGTH.pack(len(payload)) + payload
 
 
-def read_request(fd: int) -> dict | None:
-    head = read_exact(fd, LENGTH.size)
-    if head is None:
-        return None
-    payload = read_exact(fd, LENGTH.unpack(head)[0])
-    return None if payload is None else json.loads(payload)
+class RequestReader:
+    """Reads length-prefixed requests with as few system calls as possible."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd, self.buffer = fd, bytearray()
+
+    def _fill(self, size: int) -> bool:
+        while len(self.buffer) < size:
+            chunk = os.read(self.fd, max(65536, size - len(self.buffer)))
+            if not chunk:
+                return False
+            self.buffer += chunk
+        return True
+
+    def next(self) -> dict | None:
+        """The next request; None at end of file (the server closed the pipe)."""
+        if not self._fill(LENGTH.size):
+            return None
+        end = LENGTH.size + LENGTH.unpack_from(self.buffer)[0]
+        if not self._fill(end):
+            return None
+        payload = bytes(self.buffer[LENGTH.size : end])
+        del self.buffer[:end]
+        return json.loads(payload)

@@ -148,7 +148,7 @@ def answer(store: ox.Store, request: dict, out_fd: int, config: dict) -> None:
         if format_key == TABLE_FORMAT:
             _write_table(result, kind, request.get("row_limit") or 1000, writer)
         else:
-            RENDERERS[format_key].write(result, writer, config.get("prefixes") or {})
+            RENDERERS[format_key].write(result, writer, {})
     except (OSError, ValueError, RuntimeError, TypeError) as error:
         message = f"query evaluation failed: {error}"
         wire.write_all(out_fd, wire.json_frame(wire.ERROR, {"status": 500, "message": message}))
@@ -166,8 +166,9 @@ def main(argv: list[str]) -> int:
             print(f"kuhy query worker: network {status}", file=sys.stderr)
     _exit_with_parent()
     store = ox.Store.read_only(config["store"])
+    requests = wire.RequestReader(0)
     while True:
-        request = wire.read_request(0)
+        request = requests.next()
         if request is None:
             return 0
         try:

@@ -16,7 +16,10 @@ def results_writer(fmt: ox.QueryResultsFormat):
 
 def graph_writer(fmt: ox.RdfFormat, *, with_prefixes: bool = False):
     def write(triples: Any, output: IO[bytes], prefixes: dict[str, str]) -> None:
-        if with_prefixes:
+        if isinstance(triples, ox.QueryTriples):
+            # serialised inside pyoxigraph: no Python object per triple (and so no prefixes)
+            triples.serialize(output, format=fmt)
+        elif with_prefixes:
             ox.serialize(triples, output, format=fmt, prefixes=prefixes)
         else:
             ox.serialize(triples, output, format=fmt)

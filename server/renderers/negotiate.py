@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,11 @@ def negotiate(accept_header: str | None, offered: list[str]) -> str | None:
         return None
     if not accept_header or not accept_header.strip():
         return offered[0]
+    return _negotiate(accept_header, tuple(offered))
+
+
+@lru_cache(maxsize=1024)  # clients send a handful of distinct Accept headers
+def _negotiate(accept_header: str, offered: tuple[str, ...]) -> str | None:
     ranges = parse_accept(accept_header)
     if not ranges:
         return offered[0]
