@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import kg.extract
-from kg import __version__
+from kg import __version__, config
 from kg.ingest.errors import InputError
 from kg.ingest.records import check_record, parse_record, read_limited, record_paths
 
@@ -92,7 +92,7 @@ def gather(records_dir: Path | None, texts_dir: Path | None, max_bytes: int | No
             continue
         covered.update({stem, path.stem})
         document = DocumentInput(path.name, record)
-        _attach_text(document, texts_dir, max_bytes, inputs)
+        _attach_text(document, path, texts_dir, max_bytes, inputs)
         inputs.documents.append(document)
         inputs.sources.append(SourceFile(f"records/{path.name}", sha256_hex(data),
                                          record["source"]))
@@ -101,11 +101,23 @@ def gather(records_dir: Path | None, texts_dir: Path | None, max_bytes: int | No
     return inputs
 
 
-def _attach_text(document: DocumentInput, texts_dir: Path | None, max_bytes: int | None,
-                 inputs: Inputs) -> None:
+def text_path(record_source: str, record_path: Path, texts_dir: Path | None) -> Path | None:
+    """The text a curated record was read from: its ``source`` file, or a ``.txt`` of the
+    same stem, in ``texts_dir`` and then in the project's ``data/texts``; None when absent."""
+    names = [record_source, Path(record_source).stem + ".txt", record_path.stem + ".txt"]
+    directories = [Path(d) for d in (texts_dir, config.TEXTS_DIR) if d is not None]
+    for directory in dict.fromkeys(directories):
+        for name in names:
+            if (directory / name).is_file():
+                return directory / name
+    return None
+
+
+def _attach_text(document: DocumentInput, record_path: Path, texts_dir: Path | None,
+                 max_bytes: int | None, inputs: Inputs) -> None:
     """The curated record's source text, for evidence context and the document's sha256."""
-    path = Path(texts_dir) / document.record["source"] if texts_dir else None
-    if path is None or not path.is_file():
+    path = text_path(document.record["source"], record_path, texts_dir)
+    if path is None:
         return
     try:
         data = read_limited(path, max_bytes)

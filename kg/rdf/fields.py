@@ -15,7 +15,7 @@ FIELD_MAPPING: dict[str, str] = {
     "language": "document dcterms:language; language tag of description, goals, activities, "
                 "outcomes, role names and names passed to the linker",
     "projects": "one K:Project each at {base}id/project/{slug(main title)}-{start year}, "
-                "K:sourceDocument the document; a project with no title is left out (reported)",
+                "K:sourceDocument the document; a project with no title is left out (notice)",
     "projects.title": "K:title per language (language-tagged); main title also rdfs:label",
     "projects.title.fi": "K:title \"…\"@fi",
     "projects.title.sv": "K:title \"…\"@sv",
@@ -36,17 +36,19 @@ FIELD_MAPPING: dict[str, str] = {
                                    "{base}id/programme/{slug(name)}",
     "projects.budget": "see total_eur and shares",
     "projects.budget.total_eur": "K:totalBudget xsd:decimal (euros)",
-    "projects.budget.shares": "K:budgetShare on the organisation's participation (a "
+    "projects.budget.shares": "a funder's share is K:amount on its K:Funding; any other "
+                              "organisation's is K:budgetShare on its participation (a "
                               "participation without role when the organisation has none)",
     "projects.budget.shares.organisation": "K:organisation of that participation (linked)",
-    "projects.budget.shares.eur": "K:budgetShare xsd:decimal (euros)",
+    "projects.budget.shares.eur": "K:budgetShare or K:amount xsd:decimal (euros)",
     "projects.scope": "K:scope (plain literal)",
     "projects.regions": "K:region (K:municipality when the linker says it is one); entity "
                         "from the linker, reference data in the reference graph",
     "projects.municipalities": "K:municipality (K:region when the linker says it is an area)",
     "projects.target_groups": "K:targetGroup skos:Concept from the linker (field "
                               "target_groups)",
-    "projects.topics": "K:topic skos:Concept from the linker (field topics)",
+    "projects.topics": "K:topic skos:Concept from the linker (field topics); its YSO "
+                       "exactMatch/closeMatch/broadMatch, YSO labels in the reference graph",
     "projects.goals": "K:goal \"…\"@lang",
     "projects.activities": "K:activity \"…\"@lang",
     "projects.outcomes": "K:hasOutcome K:Outcome at {base}id/outcome/{project-key}-{sha1(text)} "

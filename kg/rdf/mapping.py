@@ -172,6 +172,9 @@ class _DocumentBuilder:
             add((uri, SKOS.exactMatch, URIRef(iri)))
         for iri in entity.close_match:
             add((uri, SKOS.closeMatch, URIRef(iri)))
+        for iri in entity.broad_match:
+            add((uri, SKOS.broadMatch, URIRef(iri)))
+        self._yso_labels(entity)
         for scheme, value in entity.identifiers:
             if scheme == "ror":
                 add((uri, K.rorId, URIRef(value)))
@@ -187,6 +190,16 @@ class _DocumentBuilder:
                 self._describe(parent_uri, parent, self.result.reference
                                if parent.from_reference else self.graph)
             add((uri, link, parent_uri))
+
+    def _yso_labels(self, entity: Entity) -> None:
+        """A concept from reference data bears its YSO concept's labels: write them on the
+        YSO IRI too (reference graph), so queries that reach YSO can show its name."""
+        matches = entity.exact_match + entity.close_match
+        if entity.kind != "concept" or not entity.from_reference or len(matches) != 1:
+            return
+        yso = URIRef(matches[0])
+        for lang, label in ((entity.lang, entity.name), *entity.labels):
+            self.result.reference.add((yso, SKOS.prefLabel, Literal(label, lang=lang)))
 
     def organisation(self, name: str) -> URIRef:
         return self.entity(self.linker.organisation(keys.normalise(name), self.lang), name)
@@ -217,12 +230,13 @@ class _ProjectWriter:
         self.key = key
         self.add = doc.add
         self.participations: dict[URIRef, URIRef] = {}
+        self.fundings: dict[URIRef, URIRef] = {}  # funder organisation -> its funding node
 
     def write(self) -> None:
         self.titles()
         self.plain_facts()
-        self.participation()
         self.funding()
+        self.participation()
         self.places_and_concepts()
         self.outcomes_and_indicators()
         self.people()
@@ -279,10 +293,15 @@ class _ProjectWriter:
                 self.add(part, K.role, ROLE_TERMS[role])
                 self.doc.remember(field_name, name, part)
         for share in (self.project.get("budget") or {}).get("shares") or []:
-            part = self.participation_node(self.doc.organisation(share["organisation"]))
+            org = self.doc.organisation(share["organisation"])
+            funding = self.fundings.get(org)
+            if funding is not None:  # a funder's share is the amount of its funding
+                node, prop = funding, K.amount
+            else:
+                node, prop = self.participation_node(org), K.budgetShare
             if share.get("eur") is not None:
-                self.add(part, K.budgetShare, decimal_literal(share["eur"]))
-            self.doc.remember("budget", share.get("eur"), part)
+                self.add(node, prop, decimal_literal(share["eur"]))
+            self.doc.remember("budget", share.get("eur"), node)
 
     def funding(self) -> None:
         funders = self.project.get("funders") or []
@@ -298,7 +317,9 @@ class _ProjectWriter:
             self.add(node, RDF.type, K.Funding)
             self.add(node, K.currency, Literal("EUR"))
             if funder:
-                self.add(node, K.funder, self.doc.organisation(funder))
+                org = self.doc.organisation(funder)
+                self.add(node, K.funder, org)
+                self.fundings.setdefault(org, node)
                 self.doc.remember("funders", funder, node)
             for programme in its_programmes:
                 self.add(node, K.programme, self.programme(programme))

@@ -81,6 +81,7 @@ class Processed:
     lines: list[str] = field(default_factory=list)
     reference_lines: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
     projects: int = 0
     entities: int = 0
     map_seconds: float = 0.0
@@ -112,7 +113,7 @@ def _map(document: DocumentInput) -> tuple[Processed, MappedDocument | None]:
     except Exception as error:  # must not stop the build
         result.problems.append(Problem(document.name, None, f"cannot map: {error!r}"))
         return result, None
-    result.problems = [Problem(document.name, None, reason) for reason in mapped.left_out]
+    result.notices = [f"{document.name}: {reason}" for reason in mapped.left_out]
     result.map_seconds = time.perf_counter() - started
     return result, mapped
 
@@ -261,6 +262,7 @@ def _map_and_write(inputs: Inputs, out_path: Path, result: BuildResult, linker: 
             map_seconds += done.map_seconds
             validate_seconds += done.validate_seconds
             result.problems.extend(done.problems)
+            result.notices.extend(done.notices)
             if not done.lines:
                 continue
             out.writelines(done.lines)

@@ -19,6 +19,7 @@ class ValidationRun:
 
     outcomes: dict[str, Outcome] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # parts left out on purpose
 
     @property
     def conforms(self) -> bool:
@@ -33,7 +34,7 @@ class ValidationRun:
         return merged
 
     def text(self) -> str:
-        lines = list(self.problems)
+        lines = [f"notice: {notice}" for notice in self.notices] + list(self.problems)
         for name, outcome in sorted(self.outcomes.items()):
             if outcome.conforms:
                 lines.append(f"{name}: conforms")
@@ -56,6 +57,6 @@ def validate_inputs(records_dir: Path | None, texts_dir: Path | None, linker: Li
     for document in inputs.documents:
         mapped = mapper.map(document.record, document.text, document.text_sha256,
                             document.extraction_version)
-        run.problems += [f"{document.name}: {reason}" for reason in mapped.left_out]
+        run.notices += [f"{document.name}: {reason}" for reason in mapped.left_out]
         run.outcomes[document.name] = validator.validate(mapped.graph)
     return run

@@ -75,11 +75,12 @@ def check_organisations(store: ox.Store, node: str, project: dict[str, Any]) -> 
         found = names_via(store, node, f"kuhy:hasParticipation [ kuhy:role kuhy:{role} ; "
                                        "kuhy:organisation ?x ]")
         assert {norm(name) for name in project[field]} <= found, field
-    for share in project["budget"]["shares"]:
-        rows = select(store, f"""SELECT ?eur ?label WHERE {{ <{node}> kuhy:hasParticipation
-            [ kuhy:budgetShare ?eur ; kuhy:organisation ?x ] . {LABELS} }}""")
+    shares = select(store, f"""SELECT ?eur ?label WHERE {{
+        {{ <{node}> kuhy:hasParticipation [ kuhy:budgetShare ?eur ; kuhy:organisation ?x ] }}
+        UNION {{ <{node}> kuhy:hasFunding [ kuhy:amount ?eur ; kuhy:funder ?x ] }} {LABELS} }}""")
+    for share in project["budget"]["shares"]:  # a funder's share is its funding's amount
         assert (Decimal(str(share["eur"])), norm(share["organisation"])) in {
-            (Decimal(row["eur"]), norm(row["label"])) for row in rows}
+            (Decimal(row["eur"]), norm(row["label"])) for row in shares}
 
 
 def check_funding(store: ox.Store, node: str, project: dict[str, Any]) -> None:
