@@ -30,7 +30,8 @@ _FI_START = re.compile(r"\b(?:alkaa|alkoi|käynnistyi|käynnistyy|alkaen)\s+(?:v
                        re.I)
 _FI_END = re.compile(r"\b(?:päättyy|päättyi|loppuu|kestää|jatkuu)\s+(?:vuonna\s+|vuoden\s+)?"
                      r"(?:" + FULL + r"|((?:19|20)\d{2}))", re.I)
-_YEAR_PROJECT = re.compile(r"\b[Vv]uoden ((?:19|20)\d{2}) [\w-]*hanke\b")
+_YEAR_PROJECT = re.compile(r"\b(?:[Vv]uoden|År|Year) ((?:19|20)\d{2}) [\w+-]*(?:hanke|ansökan|"
+                           r"project)\b")
 
 
 @dataclass

@@ -94,3 +94,9 @@ def is_known(word: str) -> bool:
 
 def case_of(word: str) -> set[str]:
     return {reading[2] for reading in analyses(word)}
+
+
+def is_finite_verb(word: str) -> bool:
+    """Every reading is a finite verb ("otti", "julkistettiin"; Voikko gives those no case)."""
+    readings = analyses(word)
+    return bool(readings) and all(cls == "teonsana" and not case for _b, cls, case, _n in readings)

@@ -108,6 +108,20 @@ def is_org_head(word: str) -> bool:
     return bool(_ORG_HEAD_RE.search(base))
 
 
+_PROJECT_WORD = re.compile(r"(?:^|[\s-])(?:hanke|hankkeen|projekti|projektet)$", re.I)
+
+
+def plausible_name(name: str, language: str = "fi") -> bool:
+    """False for phrases that are not an organisation's name: a clause with a finite verb
+    ("Koordinaatiovastuun otti ..."), a project ("... -hanke"), a sentence."""
+    words = name.split()
+    if not words or len(words) > 10 or re.search(r"[a-zåäö]\.\s[A-ZÅÄÖ]", name) or \
+            _PROJECT_WORD.search(name):
+        return False
+    return language != "fi" or not any(
+        word.islower() and morphology.is_finite_verb(word) for word in words[:-1])
+
+
 def looks_like_org(name: str) -> bool:
     words = name.split()
     if not words:

@@ -55,13 +55,11 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
     for m in _NAME.finditer(line):
         first, last = m.group(1), m.group(2)
         name_end = m.start() + len(first) + 1 + len(last)
+        if is_role(first) or is_role(last):  # "Director Kari": a role beside a first name
+            continue
         if morphology.is_first_name(first) and not orgs.is_org_head(last) and \
                 not morphology.is_first_name(last) | _is_place(last):
-            surname = last
-            readings = morphology.analyses(last)
-            if readings and readings[0][2] == morphology.GENITIVE and \
-                    line[name_end:name_end + 7] == " mukaan":
-                surname = _title_case(morphology.base_form(last))
+            surname = _surname_base(last)
             found.append((f"{first} {surname}", m.start(), name_end))
         elif morphology.is_first_name(last) and not morphology.is_first_name(first) and \
                 not morphology.is_known(first):
@@ -71,6 +69,14 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
         if morphology.is_first_name(first):
             found.append((f"{first} {last}", m.start(), m.end()))
     return found
+
+
+def _surname_base(word: str) -> str:
+    """Base form of a surname that is only ever read as a genitive ("Huuskon" -> "Huusko")."""
+    readings = morphology.analyses(word)
+    if readings and all(r[2] == morphology.GENITIVE for r in readings):
+        return _title_case(morphology.base_form(word))
+    return word
 
 
 def _is_place(word: str) -> bool:
@@ -113,7 +119,8 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
             break
         if is_role(part):
             person.roles.append(part.lower() if part[0].isupper() and " " not in part else part)
-        elif orgs.looks_like_org(part) and person.organisation is None:
+        elif orgs.looks_like_org(part) and person.organisation is None and \
+                len(part.split()) <= 8:
             person.organisation = orgs.canonical_org(part)
         elif part.startswith("p.") or part.lower().startswith("puh"):
             continue

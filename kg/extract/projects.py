@@ -12,7 +12,7 @@ from kg.extract.dates import Period, find_periods
 from kg.extract.money import as_number, find_amounts
 from kg.extract.people import EMAIL, PHONE, Person
 from kg.extract.places import PlaceMention
-from kg.extract.roles import Roles, field_roles, prose_roles
+from kg.extract.roles import Roles, field_roles, header_funder, prose_roles
 from kg.extract.segment import Segments, Sentence
 from kg.extract.settings import SCOPE_CUES, SCOPE_VALUES, STATUS_CUES, STATUS_VALUES
 
@@ -53,7 +53,8 @@ def split_projects(seg: Segments, text: str) -> list[ProjectSpan]:
 def _single_title(seg: Segments, text: str) -> tuple[str | None, list[str]]:
     candidates = []
     for fld in seg.all("title"):
-        candidates.append(titles.TitleCandidate(fld.value, fld.start, fld.end, "label"))
+        if titles.label_value_is_title(fld.value):
+            candidates.append(titles.TitleCandidate(fld.value, fld.start, fld.end, "label"))
     candidates += titles.hanke_candidates(seg) + titles.projektet_candidates(text)
     for extra in (titles.facts_candidate(seg), titles.first_line_candidate(seg)):
         if extra:
@@ -167,6 +168,7 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
         field_roles(seg, shared, language, roles)
     prose_roles(sentences, language, roles)
     _header_lead(seg, roles, language)
+    header_funder(seg, roles, language)
     programme_mentions(sentences, roles)
 
     project = {"title": _title_dict(span.title, language), "alt_titles": span.alts}

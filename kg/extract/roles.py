@@ -13,6 +13,11 @@ _GEN_LIST = re.compile(r"((?:[A-ZÅÄÖ][\w-]*n,?\s+)+(?:ja|och)\s+[A-ZÅÄÖ][\
                        r"(?:(?:kuntien|kaupunkien)\s+)?([a-zåäö][\w-]+)")
 
 
+# "Vuoden 2015 ELY-hanke (Hanke on saanut rahoitusta)", "År 2012 RFV-ansökan (Projekt fått
+# finansiering)": a register's header line naming the funder by its abbreviation.
+_FUNDED_HEADER = re.compile(r"^(?:vuoden|år|year)\s+(?:19|20)\d{2}\s+([\w+]+)-(?:hanke|ansökan|"
+                            r"application|project)\b.*\b(?:saanut rahoitu|fått finansiering|"
+                            r"received funding|was funded)", re.I)
 _CARRIED_OUT = re.compile(r"\b(toteuttivat|toteuttavat|toteuttaa|toteutti|hallinnoivat)\s+")
 
 
@@ -34,10 +39,11 @@ class Roles:
             self.programme.append((programme, start, end))
             return
         canonical = orgs.canonical_org(name, language)
-        if len(canonical) > 2:
+        if len(canonical) > 2 and orgs.plausible_name(canonical, language):
             getattr(self, role).append((canonical, start, end))
 
 
+_FIRST_SENTENCE = re.compile(r"(?<=[a-zåäö])\.\s+(?=[A-ZÅÄÖ])")
 FIELD_ROLES = {"lead": "lead", "partner": "partner", "funder": "funder",
                "programme": "programme"}
 
@@ -50,7 +56,8 @@ def field_roles(seg: Segments, lines: range, language: str, roles: Roles) -> Non
             value = re.sub(r"\s*\([^()]*\)", "", fld.value).strip()
             roles.programme.append((orgs.programme_of(value) or value, fld.start, fld.end))
             continue
-        for name in orgs.split_names(fld.value):
+        value = _FIRST_SENTENCE.split(fld.value)[0]  # "X. X and Y merged in 2020, ..."
+        for name in orgs.split_names(value):
             _add_with_programme(roles, FIELD_ROLES[fld.key], name, fld.start, fld.end, language)
 
 
@@ -63,6 +70,16 @@ def _add_with_programme(roles: Roles, role: str, name: str, start: int, end: int
         roles.add("programme", name[match.start() + 1:], start, end, language)
         return
     roles.add(role, name, start, end, language)
+
+
+def header_funder(seg: Segments, roles: Roles, language: str) -> None:
+    """The funder abbreviation on a register's "Vuoden 2015 ELY-hanke (... rahoitusta)" line."""
+    for line in seg.lines[:10]:
+        match = _FUNDED_HEADER.match(line.text.strip())
+        if match and orgs.resolve_alias(match.group(1)):
+            roles.add("funder", match.group(1), line.start + match.start(1),
+                      line.start + match.end(1), language)
+            return
 
 
 def _names_after(text: str) -> list[str]:

@@ -127,7 +127,7 @@ def segment(text: str) -> Segments:
                                         value.start, value.end, index))
                 seg.value_lines.add(target)
                 _add_sentences(seg, value, target, section if key == "indicator" else key)
-                index = target + 1
+                index = _more_listed_names(seg, key, index, target) + 1
                 continue
             index += 1
             continue
@@ -169,6 +169,26 @@ def segment(text: str) -> Segments:
             section = None
         index += 1
     return seg
+
+
+_BUSINESS_ID_END = re.compile(r",?\s*\d{7}-\d\s*$")
+
+
+def _more_listed_names(seg: Segments, key: str, label_line: int, value_line: int) -> int:
+    """Registers list one organisation a line with its business ID ("Kunta, 0203135-3") under
+    one role label: every such line is a value of that label. Returns the last line taken."""
+    lines = seg.lines
+    if key not in ("lead", "partner", "funder") or \
+            not _BUSINESS_ID_END.search(lines[value_line].text):
+        return value_line
+    last = value_line
+    while last + 1 < len(lines) and _BUSINESS_ID_END.search(lines[last + 1].text):
+        last += 1
+        line = lines[last]
+        seg.fields.append(Field(key, lines[label_line].text.strip().rstrip(":"), line.text.strip(),
+                                line.start, line.end, label_line))
+        seg.value_lines.add(last)
+    return last
 
 
 def _in_value_position(seg: Segments, index: int) -> bool:

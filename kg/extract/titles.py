@@ -7,8 +7,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg.extract import orgs
+from kg.extract import morphology, orgs
 from kg.extract.dates import find_periods
+from kg.extract.places import find_places
 from kg.extract.segment import Segments
 from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
 
@@ -18,6 +19,9 @@ _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeel
 _PROJEKTET = re.compile(r"\b(?:projektet|kulturprojektet|samprojektet|the project)\s+"
                         r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+))*)")
 _EVENT_TAIL = re.compile(r"\s*[-–]\s?(?:" + "|".join(EVENT_HEADS) + r")\w*\b.*$", re.I)
+# A year and a funder ("Vuoden 2015 ELY"), or a register's type and number
+# ("Utvecklingsprojekt - 112640", "Kehittämishanke - 209728").
+_NOT_A_TITLE = re.compile(r"^(?:(?:vuoden|år|year)\s+\d{4}\b|[\w-]+\s[-–]\s\d+$)", re.I)
 _PARENS_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 
 
@@ -39,9 +43,16 @@ def _valid(title: str) -> bool:
     if not words or len(words) > 16 or len(title) < 3:
         return False
     last = words[-1]
+    if _NOT_A_TITLE.match(title) or (len(words) <= 3 and orgs.resolve_alias(last)):
+        return False
     if orgs.programme_of(last) or (len(words) == 1 and last.isupper() and len(last) <= 5):
         return False
     return title[0].isupper() or title[0].isdigit()
+
+
+def label_value_is_title(value: str) -> bool:
+    """A labelled title that is a name, not a register's type and number."""
+    return not _NOT_A_TITLE.match(value.strip())
 
 
 def hanke_candidates(seg: Segments) -> list[TitleCandidate]:
@@ -53,11 +64,48 @@ def hanke_candidates(seg: Segments) -> list[TitleCandidate]:
             title = _clean(sentence.text[:match.start()])
             if "/" in title:
                 title = _clean(title.rsplit("/", 1)[1])
+            title = name_before_hanke(title)
             if _valid(title) and title.lower() not in TITLE_STOP_LINES:
                 start = sentence.start + sentence.text.index(title)
                 found.append(TitleCandidate(title, start, start + len(title), "hanke"))
             break
     return found
+
+
+def _any_finite_verb(word: str) -> bool:
+    """Some reading is a finite verb ("sai", "julkistettiin", "on")."""
+    return any(cls == "teonsana" and not case for _b, cls, case, _n in morphology.analyses(word))
+
+
+def _starts_name(words: list[str], i: int) -> bool:
+    """A capitalised word after a lower-case one or a comma: where a name inside prose begins."""
+    previous = words[i - 1]
+    return words[i][:1].isupper() and (previous[:1].islower() or previous.endswith((",", ":")))
+
+
+def name_before_hanke(text: str) -> str:
+    """The project name at the end of the words before "-hanke": a sentence such as
+    "Kaupunki sai 35 000 euroa Taide toipumisen tukena" gives "Taide toipumisen tukena";
+    a leading adjective ("Valtakunnallinen Taide in Action") is dropped."""
+    words = text.split()
+    verbs = [i for i, word in enumerate(words) if i > 0 and _any_finite_verb(word.strip(",."))]
+    if verbs:
+        # the last name start after a verb; place names sit inside titles ("... Pohjois-Karjalaan")
+        starts = [i for i in range(verbs[0] + 1, len(words)) if _starts_name(words, i)
+                  and not find_places(words[i], "fi", [])]
+        if starts:
+            first = starts[-1]
+            # a genitive modifier belongs to the name: "Kestävän kasvun Satakunta 2"
+            while first >= 2 and words[first - 1].islower() and words[first - 2][:1].isupper() \
+                    and morphology.GENITIVE in morphology.case_of(words[first - 1]) \
+                    and not words[first - 2].endswith(","):
+                first -= 2
+            words = words[first:]
+    if len(words) >= 2 and words[1][:1].isupper() and words[0][:1].isupper() and \
+            any(cls == "laatusana" and case == morphology.NOMINATIVE
+                for _b, cls, case, _n in morphology.analyses(words[0].lower())):
+        words = words[1:]
+    return _clean(" ".join(words))
 
 
 def projektet_candidates(text: str) -> list[TitleCandidate]:
@@ -74,10 +122,11 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
         text = line.text.strip()
         if not text or index in seg.label_lines:
             continue
-        if text.lower() in TITLE_STOP_LINES or re.fullmatch(r"[\W\d]+", text):
+        if text.lower() in TITLE_STOP_LINES or re.fullmatch(r"[\W\d]+", text) or \
+                _NOT_A_TITLE.match(text):
             continue
         title = _clean(_EVENT_TAIL.sub("", text))
-        title = re.sub(r"\s*[-–]\s?(?:hanke|projekt)$", "", title)
+        title = _clean(re.sub(r"\s[-–]?\s?(?:hanke|projekt)\b.*$", "", title, flags=re.I))
         if text.endswith(".") or ":" in text or len(title.split()) > 14 or not _valid(title):
             return None
         if find_periods(text) and not title:

@@ -1,0 +1,72 @@
+"""Rules added for unseen layouts: titles inside sentences, register header lines, listed
+partners with business IDs, implausible organisation names, people cut by role words.
+All texts are synthetic."""
+
+from __future__ import annotations
+
+from kg.extract import extract_text
+from kg.extract.normalise import normalise_text
+from kg.extract.orgs import plausible_name
+from kg.extract.people import find_people
+from kg.extract.segment import segment
+from kg.extract.titles import label_value_is_title, name_before_hanke
+
+
+def _project(text: str) -> dict:
+    projects = extract_text(text, "synthetic.txt")["projects"]
+    assert len(projects) == 1, projects
+    return projects[0]
+
+
+def test_title_is_cut_from_the_sentence_before_hanke() -> None:
+    assert name_before_hanke("Joensuun kaupunki sai 20 000 euroa Laulu kantaa") == "Laulu kantaa"
+    assert name_before_hanke("Museo on yhdessä Kuopion kanssa mukana Taidetta kaikille") == \
+        "Taidetta kaikille"
+    assert name_before_hanke("Ohjelma julkistettiin Kulttuurista iloa Pohjois-Savoon") == \
+        "Kulttuurista iloa Pohjois-Savoon"
+    assert name_before_hanke("Liitto käynnisti Vahvan kulttuurin Kainuu 3") == \
+        "Vahvan kulttuurin Kainuu 3"
+    # titles with their own verbs and no later name stay whole
+    assert name_before_hanke("Kylässä kelpaa elää") == "Kylässä kelpaa elää"
+    assert name_before_hanke("Valtakunnallinen Sirkus Kaikille") == "Sirkus Kaikille"
+
+
+def test_register_codes_are_not_titles() -> None:
+    assert not label_value_is_title("Kehittämishanke - 123456")
+    assert not label_value_is_title("Vuoden 2019 AVI")
+    assert label_value_is_title("Laulu kantaa - yhteislaulua kylille")
+
+
+def test_register_header_gives_funder_and_year_not_title() -> None:
+    text = ("Lukuiloa kyliin\nVuoden 2017 AVI-hanke (Hanke on saanut rahoitusta)\n\n"
+            "Hankkeen tavoite:\nKirjasto vie lukupiirejä kyliin ja palvelutaloihin.\n")
+    project = _project(text)
+    assert project["title"]["fi"] == "Lukuiloa kyliin"
+    assert project["funders"] == ["Aluehallintovirasto"]
+    assert project["start_date"] == "2017"
+    swedish = ("Läsglädje i byarna\nÅr 2014 RFV-ansökan (Projekt fått finansiering)\n\n"
+               "Projektet för läsecirklar till byarna och servicehusen.\n")
+    assert _project(swedish)["funders"] == ["Aluehallintovirasto"]
+
+
+def test_partners_listed_one_a_line_with_business_ids() -> None:
+    text = ("Hankkeen nimi: Soiva kylä\nOsatoteuttajat\n\nKylän kuoroyhdistys. Yhdistys muutti "
+            "nimensä 2019., 1234567-8\nMäntyharjun kunta, 0123456-7\nSavon opisto, 7654321-0\n")
+    project = _project(text)
+    assert project["partner_organisations"] == ["Kylän kuoroyhdistys", "Mäntyharjun kunta",
+                                                "Savon opisto"]
+
+
+def test_clauses_and_projects_are_not_organisation_names() -> None:
+    assert not plausible_name("Vastuun otti Kainuun liitto")
+    assert not plausible_name("Laulu kantaa -hanke")
+    assert not plausible_name("Kuoro ry. Yhdistys muutti nimensä")
+    assert plausible_name("Opetus- ja kulttuuriministeriö")
+    assert plausible_name("Kainuun liitto")
+
+
+def test_people_are_not_cut_by_role_words_and_genitive_surnames_are_based() -> None:
+    text = normalise_text("Artistic Director Maija Koskela, maija@example.org\n"
+                          "Hankkeessa ovat mukana Pekka Huuskon ja Liisa Leskisen ryhmät.")
+    names = [person.name for person in find_people(text, segment(text))]
+    assert names == ["Maija Koskela", "Pekka Huusko", "Liisa Leskinen"]
