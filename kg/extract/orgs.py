@@ -22,7 +22,7 @@ def split_names(value: str) -> list[str]:
     """"A, B ja C (D)" -> ["A", "B", "C"]: lists of names as written in a label value."""
     value = _PARENS.sub("", _BUSINESS_ID.sub("", value))
     parts = []
-    for part in _SPLIT.split(value):
+    for part in _split_keeping_known(value):
         part = re.sub(r"\s*/.*$", "", part).strip(" .:-–")
         words = part.split()
         if len(words) > 1 and words[-1].isupper() and len(words[-1]) > 2 and \
@@ -31,6 +31,39 @@ def split_names(value: str) -> list[str]:
         if part and part.lower() not in ORG_ROLE_WORDS and not _only_role_words(part):
             parts.append(part)
     return _distribute_heads(parts)
+
+
+_LIST_BEFORE = re.compile(r"(?:^|[,;]\s*|\s(?:and|ja|och|sekä|samt|&)\s)$")
+_LIST_AFTER = re.compile(r"(?:$|\s*[,;(]|\s(?:and|ja|och|sekä|samt|&)\s)")
+
+
+@lru_cache(maxsize=1)
+def _names_with_conjunction() -> tuple[str, ...]:
+    """Known names that contain "and"/"ja"/"och" ("Ministry of Education and Culture")."""
+    gaz = gazetteer()
+    names = set(gaz.org_aliases) | gaz.org_names
+    return tuple(sorted((n for n in names if re.search(r"\s(?:and|ja|och|&)\s", n)),
+                        key=len, reverse=True))
+
+
+def _split_keeping_known(value: str) -> list[str]:
+    """Split a list of names, but never inside a known name that holds a conjunction."""
+    low = value.lower()
+    kept: list[tuple[int, int]] = []
+    for name in _names_with_conjunction():
+        start = low.find(name)
+        if start >= 0 and not any(s <= start < e for s, e in kept) and \
+                _LIST_BEFORE.search(value[:start]) and _LIST_AFTER.match(value[start + len(name):]):
+            kept.append((start, start + len(name)))
+    if not kept:
+        return _SPLIT.split(value)
+    parts, position = [], 0
+    for start, end in sorted(kept):
+        parts.extend(p for p in _SPLIT.split(value[position:start]) if p.strip(" ,;"))
+        parts.append(value[start:end])
+        position = end
+    parts.extend(p for p in _SPLIT.split(value[position:]) if p.strip(" ,;"))
+    return parts
 
 
 def _distribute_heads(parts: list[str]) -> list[str]:

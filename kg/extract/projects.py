@@ -19,7 +19,8 @@ from kg.extract.settings import SCOPE_CUES, SCOPE_VALUES, STATUS_CUES, STATUS_VA
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s,;)]+")
 _STATUS_PATTERNS = {status: re.compile("|".join(patterns), re.I)
                     for status, patterns in STATUS_CUES.items()}
-_GRANT_WORDS = re.compile(r"\b(myön\w*|avustu\w*|rahoitu\w*|beviljade|bidrag|grant\w*)", re.I)
+_GRANT_WORDS = re.compile(r"\b(myön\w*|avustu\w*|rahoitu\w*|bevilja\w*|bidrag\w*|anslag\w*|"
+                          r"grant\w*)", re.I)
 _PROJECT_WORDS = re.compile(r"\b(hank\w*|projekt\w*|project\w*|ohjelm\w*|program\w*)\b", re.I)
 
 
@@ -29,6 +30,8 @@ class ProjectSpan:
     alts: list[str]
     lines: range  # the lines that belong only to this project
     shared: list[range]  # lines shared with every project of the text
+    grantee: tuple[str, int, int] | None = None  # a grant list's recipient (name, offsets)
+    grant_eur: float | None = None  # and the amount it received
 
 
 def split_projects(seg: Segments, text: str) -> list[ProjectSpan]:
@@ -38,6 +41,9 @@ def split_projects(seg: Segments, text: str) -> list[ProjectSpan]:
     repeated = [f for f in leads if lead_labels.count(f.label.lower()) >= 2]
     if len(repeated) >= 2:
         return _list_projects(seg, repeated)
+    grants = _grant_lines(seg)
+    if len(grants) >= 2:
+        return _grant_projects(seg, grants)
     headings = titles.heading_candidates(seg)
     if len(headings) >= 2:
         return _heading_projects(seg, headings)
@@ -48,6 +54,37 @@ def split_projects(seg: Segments, text: str) -> list[ProjectSpan]:
     if title is None and not _looks_like_project(seg, text):
         return []
     return [ProjectSpan(title, alts, everything, [])]
+
+
+# A grant list entry: "Recipient ry, Town, 2 500 euroa" (one a line).
+_GRANT_LINE = re.compile(r"^(?P<name>[^,]{3,90}),\s(?P<place>[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?),"
+                         r"\s(?P<amount>\d[\d .]*\s?(?:€|euroa|euro|eur))\.?$", re.I)
+
+
+def _grant_lines(seg: Segments) -> list[tuple[int, re.Match[str]]]:
+    from kg.extract.places import find_places
+
+    found = []
+    for index, line in enumerate(seg.lines):
+        match = _GRANT_LINE.match(line.text.strip())
+        if match and find_places(match.group("place"), "fi", []):
+            found.append((index, match))
+    return found
+
+
+def _grant_projects(seg: Segments, grants: list[tuple[int, re.Match[str]]]) -> list[ProjectSpan]:
+    """One untitled project per recipient; the text above the list is shared by all."""
+    shared = [range(0, grants[0][0])]
+    spans = []
+    for i, (line, match) in enumerate(grants):
+        end = grants[i + 1][0] if i + 1 < len(grants) else len(seg.lines)
+        offset = seg.lines[line].start + len(seg.lines[line].text) - \
+            len(seg.lines[line].text.lstrip())
+        grantee = (match.group("name"), offset + match.start("name"), offset + match.end("name"))
+        amounts = find_amounts(match.group("amount"))
+        spans.append(ProjectSpan(None, [], range(line, end), shared, grantee,
+                                 amounts[0].eur if amounts else None))
+    return spans
 
 
 def _single_title(seg: Segments, text: str) -> tuple[str | None, list[str]]:
@@ -65,7 +102,10 @@ def _single_title(seg: Segments, text: str) -> tuple[str | None, list[str]]:
 def _looks_like_project(seg: Segments, text: str) -> bool:
     if any(f.key in ("lead", "funder", "period", "budget") for f in seg.fields):
         return True
-    return len(_PROJECT_WORDS.findall(text)) >= 2
+    if len(_PROJECT_WORDS.findall(text)) >= 2:
+        return True
+    # a grant news item: "Förbundet får 97 000 euro för ..." and a grant word
+    return bool(_GRANT_WORDS.search(text)) and bool(find_amounts(text[:3000]))
 
 
 def _line_of(seg: Segments, offset: int) -> int:
@@ -170,11 +210,17 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     _header_lead(seg, roles, language)
     header_funder(seg, roles, language)
     programme_mentions(sentences, roles)
+    if span.grantee:
+        roles.lead.insert(0, (orgs.canonical_org(span.grantee[0], language), *span.grantee[1:]))
 
     project = {"title": _title_dict(span.title, language), "alt_titles": span.alts}
     described = [s for s in own_sentences if s.section in (None, "description", "goals")
                  and len(s.text.split()) >= 6 and not s.list_item and s.line not in seg.label_lines]
     project["description"] = described[0].text if described else None
+    if span.grantee:  # the line under a grant list entry says what the grant is for
+        purpose = [line.text.strip() for line in seg.lines[span.lines.start + 1:span.lines.stop]
+                   if line.text.strip()]
+        project["description"] = purpose[0] if purpose else None
     start, end = _period(span, facts, note)
     project["start_date"], project["end_date"] = start, end
     project["status"] = _status(seg, sentences, span)
@@ -239,8 +285,11 @@ def _title_dict(title: str | None, language: str) -> dict:
     guess = identify_language(title, default="")
     if not guess:
         from kg.extract import morphology
-        known = sum(morphology.is_known(w) for w in re.findall(r"[\wåäöÅÄÖ]+", title))
-        guess = "fi" if known >= max(1, len(title.split()) // 2) else language
+        words = re.findall(r"[\wåäöÅÄÖ]+", title)
+        known = sum(morphology.is_known(w) for w in words)
+        # in a Swedish or English text only a (nearly) wholly Finnish title is Finnish
+        needed = max(1, len(words) // 2) if language == "fi" else max(2, len(words) - 1)
+        guess = "fi" if known >= needed else language
     result[guess if guess in result else language] = title
     return result
 
@@ -383,6 +432,19 @@ def _budget(seg: Segments, sentences: list[Sentence], span: ProjectSpan, note, l
                 organisation = orgs.canonical_org(owner, language)
                 shares.append({"organisation": organisation, "eur": as_number(amounts[0].eur)})
                 note("budget.shares", amounts[0].eur, fld.start, fld.end)
+    for fld in seg.all("granted"):
+        amounts = find_amounts(fld.value)
+        if amounts and _in_lines(seg, fld.start, [span.lines] + span.shared):
+            eur = as_number(amounts[0].eur)
+            if project["funders"]:
+                shares.append({"organisation": project["funders"][0], "eur": eur})
+            elif total is None:
+                total = eur
+            note("budget.shares", eur, fld.start, fld.end)
+            break
+    if span.grant_eur is not None and project["funders"]:
+        shares.append({"organisation": project["funders"][0], "eur": as_number(span.grant_eur)})
+        return {"total_eur": total, "shares": shares}
     own = [s for s in sentences if _in_lines(seg, s.start, [span.lines])]
     for sentence in own:
         if not _GRANT_WORDS.search(sentence.text):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.settings import BLOCK_KEYS, LABELS
 
+_PROSE_KEYS = frozenset({"goals", "activities", "outcomes", "description"})
 _LABEL_INDEX: dict[str, str] = {label: key for key, labels in LABELS.items() for label in labels}
 _COLON_LINE = re.compile(r"^([^:\n]{1,70}?)\s*:\s*(.*)$")
 _LIST_MARK = re.compile(r"^(?:[-–•*·▪►]\s*|\d{1,2}[.)]\s+)")
@@ -137,7 +138,8 @@ def segment(text: str) -> Segments:
             key = label_key(label)
             value_start = line.start + match.start(2)
             if key in BLOCK_KEYS:
-                section = key
+                # prose may run on under "Tavoitteet: ..."; a target or contact value does not
+                section = key if not value.strip() or key in _PROSE_KEYS else None
             if value.strip():
                 seg.fields.append(Field(key, label.strip(), value.strip(), value_start,
                                         value_start + len(value.rstrip()), index))

@@ -70,3 +70,59 @@ def test_people_are_not_cut_by_role_words_and_genitive_surnames_are_based() -> N
                           "Hankkeessa ovat mukana Pekka Huuskon ja Liisa Leskisen ryhmät.")
     names = [person.name for person in find_people(text, segment(text))]
     assert names == ["Maija Koskela", "Pekka Huusko", "Liisa Leskinen"]
+
+
+def test_grant_list_gives_one_project_per_recipient() -> None:
+    text = ("Taiteen edistämiskeskus myönsi avustuksia yhteisöille\n\n"
+            "Avustukset vuonna 2019\n\n"
+            "Laulukerho ry, Kuopio, 3 000 euroa\nlaulutuokioihin palvelutaloissa\n\n"
+            "Tanssiryhmä Pyörre ry, Oulu, 4500 euroa\ntanssityöpajoihin nuorille\n")
+    projects = extract_text(text, "grants.txt")["projects"]
+    assert [p["lead_organisations"] for p in projects] == [["Laulukerho ry"],
+                                                          ["Tanssiryhmä Pyörre ry"]]
+    assert [p["municipalities"] for p in projects] == [["Kuopio"], ["Oulu"]]
+    assert projects[1]["budget"]["shares"] == [{"organisation": "Taiteen edistämiskeskus",
+                                               "eur": 4500}]
+    assert projects[0]["description"] == "laulutuokioihin palvelutaloissa"
+
+
+def test_grant_news_without_a_project_word_is_a_project() -> None:
+    text = "Seniorförbundet får 40 000 euro för kulturprogram. Bidraget delas ut i maj."
+    assert len(extract_text(text, "bidrag.txt")["projects"]) == 1
+
+
+SWEDISH_ENTRY = """Kultur i byarna
+Projektägare: Österbottens förbund
+Samarbetspartner: Korsholms kommun och Närpes stad
+Finansiär: Svenska kulturfonden
+Beviljat belopp: 45 000 €
+Projekttid: 1.3.2022–28.2.2024
+Målgrupp: närståendevårdare
+Kontaktperson: Anna Lindholm, projektledare, anna.lindholm@example.fi
+Projektets mål är att föra kultur till äldre på landsbygden.
+"""
+
+
+def test_swedish_database_labels() -> None:
+    project = _project(SWEDISH_ENTRY)
+    assert project["title"] == {"fi": None, "sv": "Kultur i byarna", "en": None}
+    assert project["lead_organisations"] == ["Österbottens förbund"]
+    assert project["partner_organisations"] == ["Korsholms kommun", "Närpes stad"]
+    assert project["funders"] == ["Svenska kulturfonden"]
+    assert project["budget"]["shares"] == [{"organisation": "Svenska kulturfonden", "eur": 45000}]
+    assert (project["start_date"], project["end_date"]) == ("2022-03-01", "2024-02-28")
+    assert project["people"][0]["roles"] == ["projektledare"]
+    # the prose after a one-line target group is not a target group (only its group word is)
+    assert project["target_groups"] == ["äldre", "närståendevårdare"]
+    assert project["goals"] == ["Projektets mål är att föra kultur till äldre på landsbygden."]
+
+
+def test_english_database_labels_keep_known_names_whole() -> None:
+    text = ("Songs Together\nProject owner: Example University of Applied Sciences\n"
+            "Funding: Ministry of Education and Culture\nDuration: 1.9.2021 - 31.8.2023\n"
+            "The project aims to bring choir singing to care homes.\n")
+    project = _project(text)
+    assert project["title"]["en"] == "Songs Together"
+    assert project["lead_organisations"] == ["Example University of Applied Sciences"]
+    assert project["funders"] == ["Opetus- ja kulttuuriministeriö"]
+    assert project["end_date"] == "2023-08-31"
