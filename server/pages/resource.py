@@ -26,6 +26,10 @@ LABEL_PROPS = (SKOS.prefLabel, RDFS.label, K.title, FOAF.name, K.text, K.sourceF
 # Links that only repeat what the page shows another way; not listed as "referenced by".
 IGNORED_INCOMING = (OA.hasBody, OA.hasSource, OWL.sameAs)
 INCOMING_LIMIT = 500
+# An entity named in many documents is described in each document's graph; its facts are
+# read up to this many (graph, triple) rows and the documents of up to SOURCE_LIMIT graphs.
+FACT_ROW_LIMIT = 1000
+SOURCE_LIMIT = 50
 
 
 @dataclass
@@ -117,7 +121,7 @@ def _read_facts(description: Description) -> None:
           {{ GRAPH ?g {{ {uri} ?p ?o }} BIND({uri} AS ?s) }}
           UNION
           {{ VALUES ?hp {{ {_values(HANGING)} }} {uri} ?hp ?s . GRAPH ?g {{ ?s ?p ?o }} }}
-        }}""")
+        }} LIMIT {FACT_ROW_LIMIT}""")
     description.facts = [(row["s"], row["p"], row["o"], row.get("g")) for row in rows]
 
 
@@ -148,19 +152,27 @@ def _read_incoming(description: Description) -> None:
 
 def _read_evidence(description: Description) -> None:
     bodies = {description.uri} | {s for s, _p, _o, _g in description.facts}
-    rows = get_engine().select(f"""
-        SELECT ?ann ?body ?s ?p ?o WHERE {{
+    nodes = get_engine().select(f"""
+        SELECT ?ann ?body ?target ?selector WHERE {{
           VALUES ?body {{ {_values(bodies)} }}
           ?ann {_iri(OA.hasBody)} ?body .
-          {{ BIND(?ann AS ?s) ?s ?p ?o }}
-          UNION {{ ?ann {_iri(OA.hasTarget)} ?s . ?s ?p ?o }}
-          UNION {{ ?ann {_iri(OA.hasTarget)}/{_iri(OA.hasSelector)} ?s . ?s ?p ?o }}
+          OPTIONAL {{ ?ann {_iri(OA.hasTarget)} ?target .
+                     OPTIONAL {{ ?target {_iri(OA.hasSelector)} ?selector }} }}
         }}""")
-    per_annotation: dict[Node, dict[URIRef, Node]] = {}
+    if not nodes:
+        return
+    owner: dict[Node, Node] = {}  # annotation, target or selector -> its annotation
+    for row in nodes:
+        for key in ("ann", "target", "selector"):
+            if key in row:
+                owner[row[key]] = row["ann"]
+    rows = get_engine().select(f"""
+        SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {_values(owner)} }} ?s ?p ?o }}""")
+    per_annotation: dict[Node, dict[URIRef, Node]] = {
+        row["ann"]: {OA.hasBody: row["body"]} for row in nodes}
     for row in rows:
         description.extra_triples.add((row["s"], row["p"], row["o"]))
-        values = per_annotation.setdefault(row["ann"], {OA.hasBody: row["body"]})
-        values.setdefault(row["p"], row["o"])
+        per_annotation[owner[row["s"]]].setdefault(row["p"], row["o"])
     for values in per_annotation.values():
         description.evidence.append(Evidence(
             body=values[OA.hasBody], field=_text(values.get(K.field)),
@@ -177,10 +189,11 @@ def _read_labels(description: Description) -> None:
             nodes.add(obj)
     for item in description.incoming:
         nodes.update(n for n in (item.subject, item.predicate, item.role) if n is not None)
+    # (VALUES ?p would make the engine scan every label; a FILTER keeps it on ?x lookups)
     rows = get_engine().select(f"""
         SELECT DISTINCT ?x ?p ?l WHERE {{
-          VALUES ?x {{ {_values(nodes)} }} VALUES ?p {{ {_values(LABEL_PROPS)} }}
-          ?x ?p ?l . FILTER(isLiteral(?l))
+          VALUES ?x {{ {_values(nodes)} }} ?x ?p ?l .
+          FILTER(?p IN ({", ".join(_iri(p) for p in LABEL_PROPS)}) && isLiteral(?l))
         }}""")
     for row in rows:
         label = row["l"]
@@ -189,7 +202,7 @@ def _read_labels(description: Description) -> None:
 
 
 def _read_documents(description: Description) -> None:
-    graphs = {g for *_rest, g in description.facts if g is not None}
+    graphs = sorted({g for *_rest, g in description.facts if g is not None})[:SOURCE_LIMIT]
     documents = {e.document for e in description.evidence if e.document is not None}
     if not graphs and not documents:
         return
