@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kg.rdf import keys
+from kg.rdf.nquads import Terms, iri, literal, typed
 from kg.rdf.vocab import OA, K
+
+OAT, KT = Terms(OA), Terms(K)
+RDF_TYPE = iri(RDF.type)
+COUNT = iri(XSD.nonNegativeInteger)
 
 CONTEXT_CHARS = 32
 
@@ -45,38 +49,35 @@ def quote_selector(quote: str, value: Any, text: str | None = None,
     return prefix, exact, suffix
 
 
-def add_annotation(graph: Graph, project: URIRef, body: URIRef, document: URIRef,
-                   evidence: dict[str, Any], text: str | None) -> URIRef:
-    """Write one annotation (IRI named from the evidence content) and return it."""
+def annotation_triples(project: str, body: str, document: str, evidence: dict[str, Any],
+                       text: str | None) -> list[str]:
+    """The triples of one annotation (IRI named from the evidence content), as N-Triples."""
     field_name, value = evidence["field"], evidence.get("value")
     start, end, quote = evidence.get("start"), evidence.get("end"), evidence["quote"]
     annotation = keys.fragment(project, "annotation", field_name, value, start, end, quote)
-    target = URIRef(f"{annotation}-target")
-    selector = URIRef(f"{annotation}-quote")
+    a, target, selector = f"<{annotation}> ", f"<{annotation}-target>", f"<{annotation}-quote>"
     prefix, exact, suffix = quote_selector(quote, value, text, start)
     triples = [
-        (annotation, RDF.type, OA.Annotation),
-        (annotation, OA.motivatedBy, OA.identifying),
-        (annotation, OA.hasBody, body),
-        (annotation, K.field, Literal(field_name)),
-        (annotation, OA.hasTarget, target),
-        (target, OA.hasSource, document),
-        (target, OA.hasSelector, selector),
-        (selector, RDF.type, OA.TextQuoteSelector),
-        (selector, OA.exact, Literal(exact)),
-        (selector, OA.prefix, Literal(prefix)),
-        (selector, OA.suffix, Literal(suffix)),
+        a + RDF_TYPE + " " + OAT.Annotation,
+        a + OAT.motivatedBy + " " + OAT.identifying,
+        a + OAT.hasBody + f" <{body}>",
+        a + KT.field + " " + literal(field_name),
+        a + OAT.hasTarget + " " + target,
+        f"{target} {OAT.hasSource} <{document}>",
+        f"{target} {OAT.hasSelector} {selector}",
+        f"{selector} {RDF_TYPE} {OAT.TextQuoteSelector}",
+        f"{selector} {OAT.exact} {literal(exact)}",
+        f"{selector} {OAT.prefix} {literal(prefix)}",
+        f"{selector} {OAT.suffix} {literal(suffix)}",
     ]
     if value is not None:
-        triples.append((annotation, K.value, Literal(str(value))))
+        triples.append(a + KT.value + " " + literal(str(value)))
     if start is not None and end is not None:
-        position = URIRef(f"{annotation}-position")
+        position = f"<{annotation}-position>"
         triples += [
-            (target, OA.hasSelector, position),
-            (position, RDF.type, OA.TextPositionSelector),
-            (position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)),
-            (position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)),
+            f"{target} {OAT.hasSelector} {position}",
+            f"{position} {RDF_TYPE} {OAT.TextPositionSelector}",
+            f"{position} {OAT.start} {typed(str(start), COUNT)}",
+            f"{position} {OAT.end} {typed(str(end), COUNT)}",
         ]
-    for triple in triples:
-        graph.add(triple)
-    return annotation
+    return triples

@@ -12,8 +12,6 @@ import unicodedata
 from pathlib import PurePath
 from typing import Any
 
-from rdflib import URIRef
-
 from kg import config
 from kg.link.model import slug
 
@@ -58,14 +56,15 @@ def project_key(project: dict[str, Any], language: str | None) -> str:
     return f"{slug(title[1])}-{year}" if year else slug(title[1])
 
 
-def thing(kind: str, key: str) -> URIRef:
-    return URIRef(config.thing_uri(kind, key))
+def thing(kind: str, key: str) -> str:
+    """``{base}id/{kind}/{key}`` as a plain IRI string."""
+    return config.thing_uri(kind, key)
 
 
-def document_graph(source: str) -> URIRef:
-    return URIRef(config.graph_uri("doc", source_key(source)))
+def document_graph(source: str) -> str:
+    return config.graph_uri("doc", source_key(source))
 
 
-def fragment(node: URIRef, name: str, *parts: Any) -> URIRef:
+def fragment(node: str, name: str, *parts: Any) -> str:
     """``{node}#{name}-{digest(parts)}``; for node kinds without a path of their own."""
-    return URIRef(f"{node}#{name}-{digest(*parts)}")
+    return f"{node}#{name}-{digest(*parts)}"

@@ -11,73 +11,108 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 from urllib.parse import quote
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from kg import config
 from kg.link.model import Entity, Linker, slug
 from kg.rdf import keys
-from kg.rdf.evidence import add_annotation
+from kg.rdf.evidence import annotation_triples
+from kg.rdf.nquads import Terms, iri, literal, nquads_text, ntriples_text, typed
 from kg.rdf.vocab import ROLE_TERMS, SCHEMA, WD, K
 
+# IRI terms as N-Triples text, by namespace
+KT, RDFT, RDFST, SKOST, OWLT = Terms(K), Terms(RDF), Terms(RDFS), Terms(SKOS), Terms(OWL)
+DCT, PROVT, FOAFT, SCHEMAT, XSDT = Terms(DCTERMS), Terms(PROV), Terms(FOAF), Terms(SCHEMA), \
+    Terms(XSD)
+A = RDFT.type
 ENTITY_CLASSES = {
-    "organisation": K.Organisation,
-    "municipality": K.Municipality,
-    "region": K.Region,
-    "area": K.Area,
-    "concept": SKOS.Concept,
+    "organisation": KT.Organisation,
+    "municipality": KT.Municipality,
+    "region": KT.Region,
+    "area": KT.Area,
+    "concept": SKOST.Concept,
 }
 IDENTIFIER_PROPERTIES = {
-    "kunta": K.statisticsFinlandCode,
-    "maakunta": K.regionCode,
-    "business_id": K.businessId,
+    "kunta": KT.statisticsFinlandCode,
+    "maakunta": KT.regionCode,
+    "business_id": KT.businessId,
 }
-DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+ROLES = {role: iri(term) for role, term in ROLE_TERMS.items()}
+DATE_TYPES = {4: XSDT.gYear, 7: XSDT.gYearMonth, 10: XSDT.date}
+REFERENCE_GRAPH = config.graph_uri("reference")
 
 
 @dataclass
 class MappedDocument:
-    """The RDF read from one record: its document graph and reference-entity triples."""
+    """The RDF read from one record: its document graph and reference-entity triples,
+    each an ordered set of ``"<s> <p> o"`` N-Triples strings (see ``kg.rdf.nquads``)."""
 
     source: str
-    graph_uri: URIRef
-    graph: Graph
-    reference: Graph
-    projects: list[URIRef] = field(default_factory=list)
+    graph_uri: str
+    triples: dict[str, None] = field(default_factory=dict)
+    reference: dict[str, None] = field(default_factory=dict)
+    projects: list[str] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)  # why parts of the record were not mapped
 
+    def nquads(self) -> str:
+        """The document graph as N-Quads text."""
+        return nquads_text(self.triples, self.graph_uri)
 
-def date_literal(value: str) -> Literal:
-    return Literal(value, datatype=DATE_TYPES[len(value)])
+    def reference_nquads(self) -> str:
+        return nquads_text(self.reference, REFERENCE_GRAPH)
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The document graph as an rdflib Graph (tests, the pyshacl engine)."""
+        return Graph().parse(data=ntriples_text(self.triples), format="nt")
+
+    @cached_property
+    def reference_graph(self) -> Graph:
+        return Graph().parse(data=ntriples_text(self.reference), format="nt")
+
+    def subjects(self) -> set[str]:
+        """The IRI subjects of the document graph (its entities)."""
+        return {triple[:triple.index(">") + 1] for triple in self.triples}
 
 
-def decimal_literal(value: float | int) -> Literal:
-    lexical = format(Decimal(str(value)).normalize(), "f")
-    return Literal(lexical, datatype=XSD.decimal)
+def date_literal(value: str) -> str:
+    return typed(value, DATE_TYPES[len(value)])
 
 
-def time_literal(value: str) -> Literal:
-    return Literal(value.replace(".", ":") + ":00", datatype=XSD.time)
+def decimal_literal(value: float | int) -> str:
+    return typed(format(Decimal(str(value)).normalize(), "f"), XSDT.decimal)
 
 
-def web_iri(link: str) -> URIRef | None:
+def time_literal(value: str) -> str:
+    return typed(value.replace(".", ":") + ":00", XSDT.time)
+
+
+def web_iri(link: str) -> str | None:
     """A link as an IRI: scheme added when missing, unsafe characters escaped."""
     link = link.strip()
     if not link or " " in link:
         return None
     if "://" not in link:
         link = "http://" + link
-    return URIRef(quote(link, safe=":/?#[]@!$&'()*+,;=%~-._"))
+    return quote(link, safe=":/?#[]@!$&'()*+,;=%~-._")
 
 
 class RecordMapper:
-    """Maps records with one linker; ``include_contacts`` writes e-mail and phone."""
+    """Maps records with one linker; ``include_contacts`` writes e-mail and phone.
+
+    The triples describing an entity depend on the entity alone, so they are
+    made once per mapper and reused by every document that names it.
+    """
 
     def __init__(self, linker: Linker, include_contacts: bool = False) -> None:
         self.linker = linker
         self.include_contacts = include_contacts
+        self.descriptions: dict[Entity, tuple[list[str], list[str]]] = {}
 
     def map(self, record: dict[str, Any], text: str | None = None,
             text_sha256: str | None = None, extraction_version: str = "curated") -> MappedDocument:
@@ -91,11 +126,61 @@ class RecordMapper:
             builder.add_project(project)
         return builder.result
 
+    def description(self, entity: Entity) -> tuple[list[str], list[str]]:
+        """(document-graph triples, reference-graph triples) describing the entity."""
+        found = self.descriptions.get(entity)
+        if found is None:
+            found = self.descriptions[entity] = ([], [])
+            _describe(entity, found)
+        return found
+
+
+def _describe(entity: Entity, out: tuple[list[str], list[str]]) -> str:
+    """Append the entity's (and its broader areas') triples to ``out``; return its IRI."""
+    uri = keys.thing(entity.uri_kind, entity.key)
+    target = out[1] if entity.from_reference else out[0]
+    s = f"<{uri}> "
+    add = target.append
+    add(s + A + " " + ENTITY_CLASSES[entity.kind])
+    for lang, label in ((entity.lang, entity.name), *entity.labels):
+        add(s + SKOST.prefLabel + " " + literal(label, lang))
+        add(s + RDFST.label + " " + literal(label, lang))
+    for lang, label in entity.alt_labels:
+        add(s + SKOST.altLabel + " " + literal(label, lang))
+    for prop, iris in ((OWLT.sameAs, entity.same_as), (SKOST.exactMatch, entity.exact_match),
+                       (SKOST.closeMatch, entity.close_match),
+                       (SKOST.broadMatch, entity.broad_match)):
+        for value in iris:
+            add(s + prop + " " + iri(value))
+    for scheme, value in entity.identifiers:
+        if scheme == "ror":
+            add(s + KT.rorId + " " + iri(value))
+        elif scheme == "wikidata":
+            add(s + OWLT.sameAs + " " + iri(WD[value]))
+        else:
+            add(s + IDENTIFIER_PROPERTIES.get(scheme, DCT.identifier) + " " + literal(value))
+    _yso_labels(entity, out[1])
+    link = KT.inRegion if entity.kind == "municipality" else KT.overlapsRegion
+    for parent in entity.broader:
+        add(s + link + " " + iri(_describe(parent, out)))
+    return uri
+
+
+def _yso_labels(entity: Entity, reference: list[str]) -> None:
+    """A concept from reference data bears its YSO concept's labels: write them on the
+    YSO IRI too (reference graph), so queries that reach YSO can show its name."""
+    matches = entity.exact_match + entity.close_match
+    if entity.kind != "concept" or not entity.from_reference or len(matches) != 1:
+        return
+    for lang, label in ((entity.lang, entity.name), *entity.labels):
+        reference.append(f"<{matches[0]}> {SKOST.prefLabel} {literal(label, lang)}")
+
 
 class _DocumentBuilder:
     """Writes one record; keeps the fact nodes evidence entries attach to."""
 
     def __init__(self, mapper: RecordMapper, record: dict[str, Any], text: str | None) -> None:
+        self.mapper = mapper
         self.linker = mapper.linker
         self.include_contacts = mapper.include_contacts
         self.record = record
@@ -103,20 +188,23 @@ class _DocumentBuilder:
         self.lang = record.get("language") or None
         self.source = record["source"]
         self.doc = keys.thing("document", keys.source_key(self.source))
-        self.result = MappedDocument(self.source, keys.document_graph(self.source), Graph(),
-                                     Graph())
-        self.graph = self.result.graph
-        self.described: set[URIRef] = set()
-        self.facts: dict[tuple[str, str], URIRef] = {}
+        self.result = MappedDocument(self.source, keys.document_graph(self.source))
+        self.triples = self.result.triples
+        self.facts: dict[tuple[str, str], str] = {}
 
     # -- helpers ---------------------------------------------------------
-    def add(self, s: URIRef, p: URIRef, o: Any) -> None:
-        self.graph.add((s, p, o))
+    def add(self, s: str, p: str, o: str) -> None:
+        """One triple: subject IRI (plain string), predicate and object as N-Triples terms."""
+        self.triples[f"<{s}> {p} {o}"] = None
 
-    def text_literal(self, value: str, lang: str | None = None) -> Literal:
-        return Literal(keys.normalise(value), lang=lang or self.lang)
+    def link(self, s: str, p: str, o: str) -> None:
+        """One triple whose object is an IRI (plain string)."""
+        self.triples[f"<{s}> {p} <{o}>"] = None
 
-    def remember(self, field_name: str, value: Any, node: URIRef) -> None:
+    def text_literal(self, value: str, lang: str | None = None) -> str:
+        return literal(keys.normalise(value), lang or self.lang)
+
+    def remember(self, field_name: str, value: Any, node: str) -> None:
         """Note the node a (field, value) fact lives on; the smallest IRI wins a tie."""
         if value is not None:
             fact = (field_name, keys.normalise(str(value)).casefold())
@@ -126,82 +214,36 @@ class _DocumentBuilder:
     # -- document --------------------------------------------------------
     def add_document(self, text_sha256: str | None, extraction_version: str) -> None:
         doc = self.doc
-        self.add(doc, RDF.type, K.Document)
-        self.add(doc, K.sourceFile, Literal(self.source))
-        self.add(doc, RDFS.label, Literal(self.source))
+        self.add(doc, A, KT.Document)
+        self.add(doc, KT.sourceFile, literal(self.source))
+        self.add(doc, RDFST.label, literal(self.source))
         url = web_iri(self.record.get("url") or "")
         if url is not None:
-            self.add(doc, K.url, url)
-            self.add(doc, PROV.wasDerivedFrom, url)
+            self.add(doc, KT.url, iri(url))
+            self.add(doc, PROVT.wasDerivedFrom, iri(url))
         if self.lang:
-            self.add(doc, DCTERMS.language, Literal(self.lang))
+            self.add(doc, DCT.language, literal(self.lang))
         if text_sha256:
-            self.add(doc, K.sha256, Literal(text_sha256))
-        activity = URIRef(f"{doc}#extraction")
-        self.add(doc, PROV.wasGeneratedBy, activity)
-        self.add(activity, RDF.type, PROV.Activity)
-        self.add(activity, K.extractionVersion, Literal(extraction_version))
+            self.add(doc, KT.sha256, literal(text_sha256))
+        activity = f"{doc}#extraction"
+        self.add(doc, PROVT.wasGeneratedBy, iri(activity))
+        self.add(activity, A, PROVT.Activity)
+        self.add(activity, KT.extractionVersion, literal(extraction_version))
 
     # -- entities ----------------------------------------------------------
-    def entity(self, entity: Entity, written_as: str | None = None) -> URIRef:
+    def entity(self, entity: Entity, written_as: str | None = None) -> str:
         uri = keys.thing(entity.uri_kind, entity.key)
-        target = self.result.reference if entity.from_reference else self.graph
-        if uri not in self.described:
-            self.described.add(uri)
-            self._describe(uri, entity, target)
+        in_document, in_reference = self.mapper.description(entity)
+        self.triples.update(dict.fromkeys(in_document))
+        self.result.reference.update(dict.fromkeys(in_reference))
         if written_as and keys.normalise(written_as) != entity.name:
             known = {entity.name, *(label for _, label in entity.labels),
                      *(label for _, label in entity.alt_labels)}
             if keys.normalise(written_as) not in known:
-                self.add(uri, SKOS.altLabel, self.text_literal(written_as))
+                self.add(uri, SKOST.altLabel, self.text_literal(written_as))
         return uri
 
-    def _describe(self, uri: URIRef, entity: Entity, target: Graph) -> None:
-        add = target.add
-        add((uri, RDF.type, ENTITY_CLASSES[entity.kind]))
-        add((uri, SKOS.prefLabel, Literal(entity.name, lang=entity.lang)))
-        add((uri, RDFS.label, Literal(entity.name, lang=entity.lang)))
-        for lang, label in entity.labels:
-            add((uri, SKOS.prefLabel, Literal(label, lang=lang)))
-            add((uri, RDFS.label, Literal(label, lang=lang)))
-        for lang, label in entity.alt_labels:
-            add((uri, SKOS.altLabel, Literal(label, lang=lang)))
-        for iri in entity.same_as:
-            add((uri, OWL.sameAs, URIRef(iri)))
-        for iri in entity.exact_match:
-            add((uri, SKOS.exactMatch, URIRef(iri)))
-        for iri in entity.close_match:
-            add((uri, SKOS.closeMatch, URIRef(iri)))
-        for iri in entity.broad_match:
-            add((uri, SKOS.broadMatch, URIRef(iri)))
-        self._yso_labels(entity)
-        for scheme, value in entity.identifiers:
-            if scheme == "ror":
-                add((uri, K.rorId, URIRef(value)))
-            elif scheme == "wikidata":
-                add((uri, OWL.sameAs, WD[value]))
-            else:
-                add((uri, IDENTIFIER_PROPERTIES.get(scheme, DCTERMS.identifier), Literal(value)))
-        link = K.inRegion if entity.kind == "municipality" else K.overlapsRegion
-        for parent in entity.broader:
-            parent_uri = keys.thing(parent.uri_kind, parent.key)
-            if parent_uri not in self.described:
-                self.described.add(parent_uri)
-                self._describe(parent_uri, parent, self.result.reference
-                               if parent.from_reference else self.graph)
-            add((uri, link, parent_uri))
-
-    def _yso_labels(self, entity: Entity) -> None:
-        """A concept from reference data bears its YSO concept's labels: write them on the
-        YSO IRI too (reference graph), so queries that reach YSO can show its name."""
-        matches = entity.exact_match + entity.close_match
-        if entity.kind != "concept" or not entity.from_reference or len(matches) != 1:
-            return
-        yso = URIRef(matches[0])
-        for lang, label in ((entity.lang, entity.name), *entity.labels):
-            self.result.reference.add((yso, SKOS.prefLabel, Literal(label, lang=lang)))
-
-    def organisation(self, name: str) -> URIRef:
+    def organisation(self, name: str) -> str:
         return self.entity(self.linker.organisation(keys.normalise(name), self.lang), name)
 
     # -- projects ----------------------------------------------------------
@@ -210,27 +252,28 @@ class _DocumentBuilder:
         node = keys.thing("project", key)
         self.result.projects.append(node)
         self.facts = {}
-        self.add(node, RDF.type, K.Project)
-        self.add(node, K.sourceDocument, self.doc)
+        self.add(node, A, KT.Project)
+        self.add(node, KT.sourceDocument, iri(self.doc))
         _ProjectWriter(self, project, node, key).write()
         for evidence in project.get("evidence") or []:
             body = self.facts.get((evidence["field"],
                                    keys.normalise(str(evidence.get("value"))).casefold()), node)
-            add_annotation(self.graph, node, body, self.doc, evidence, self.text)
+            self.triples.update(dict.fromkeys(
+                annotation_triples(node, body, self.doc, evidence, self.text)))
 
 
 class _ProjectWriter:
     """The triples of one project, one method per group of record fields."""
 
-    def __init__(self, doc: _DocumentBuilder, project: dict[str, Any], node: URIRef,
+    def __init__(self, doc: _DocumentBuilder, project: dict[str, Any], node: str,
                  key: str) -> None:
         self.doc = doc
         self.project = project
         self.node = node
         self.key = key
-        self.add = doc.add
-        self.participations: dict[URIRef, URIRef] = {}
-        self.fundings: dict[URIRef, URIRef] = {}  # funder organisation -> its funding node
+        self.add, self.link = doc.add, doc.link
+        self.participations: dict[str, str] = {}
+        self.fundings: dict[str, str] = {}  # funder organisation -> its funding node
 
     def write(self) -> None:
         self.titles()
@@ -246,43 +289,43 @@ class _ProjectWriter:
         doc, node = self.doc, self.node
         main = keys.main_title(self.project, doc.lang)
         if main:
-            self.add(node, RDFS.label, Literal(main[1], lang=main[0]))
+            self.add(node, RDFST.label, literal(main[1], main[0]))
         for lang, title in sorted((self.project.get("title") or {}).items()):
             if title and title.strip():
-                self.add(node, K.title, Literal(keys.normalise(title), lang=lang))
+                self.add(node, KT.title, literal(keys.normalise(title), lang))
                 doc.remember("title", title, node)
         for alt in self.project.get("alt_titles") or []:
-            self.add(node, K.altTitle, Literal(keys.normalise(alt)))
+            self.add(node, KT.altTitle, literal(keys.normalise(alt)))
             doc.remember("alt_titles", alt, node)
 
     def plain_facts(self) -> None:
         project, node, doc = self.project, self.node, self.doc
         if project.get("description"):
-            self.add(node, K.description, doc.text_literal(project["description"]))
-        for field_name, prop in (("start_date", K.startDate), ("end_date", K.endDate)):
+            self.add(node, KT.description, doc.text_literal(project["description"]))
+        for field_name, prop in (("start_date", KT.startDate), ("end_date", KT.endDate)):
             if project.get(field_name):
                 self.add(node, prop, date_literal(project[field_name]))
-        for field_name, prop in (("status", K.status), ("scope", K.scope)):
+        for field_name, prop in (("status", KT.status), ("scope", KT.scope)):
             if project.get(field_name):
-                self.add(node, prop, Literal(project[field_name]))
+                self.add(node, prop, literal(project[field_name]))
         budget = project.get("budget") or {}
         if budget.get("total_eur") is not None:
-            self.add(node, K.totalBudget, decimal_literal(budget["total_eur"]))
-        for field_name, prop in (("goals", K.goal), ("activities", K.activity)):
+            self.add(node, KT.totalBudget, decimal_literal(budget["total_eur"]))
+        for field_name, prop in (("goals", KT.goal), ("activities", KT.activity)):
             for value in project.get(field_name) or []:
                 self.add(node, prop, doc.text_literal(value))
         for link in project.get("links") or []:
-            iri = web_iri(link)
-            if iri is not None:
-                self.add(node, K.webPage, iri)
+            page = web_iri(link)
+            if page is not None:
+                self.link(node, KT.webPage, page)
 
-    def participation_node(self, org: URIRef) -> URIRef:
+    def participation_node(self, org: str) -> str:
         if org not in self.participations:
-            part = keys.fragment(self.node, "participation", str(org))
+            part = keys.fragment(self.node, "participation", org)
             self.participations[org] = part
-            self.add(self.node, K.hasParticipation, part)
-            self.add(part, RDF.type, K.Participation)
-            self.add(part, K.organisation, org)
+            self.link(self.node, KT.hasParticipation, part)
+            self.add(part, A, KT.Participation)
+            self.link(part, KT.organisation, org)
         return self.participations[org]
 
     def participation(self) -> None:
@@ -290,15 +333,15 @@ class _ProjectWriter:
                                  ("partner_organisations", "partner")):
             for name in self.project.get(field_name) or []:
                 part = self.participation_node(self.doc.organisation(name))
-                self.add(part, K.role, ROLE_TERMS[role])
+                self.add(part, KT.role, ROLES[role])
                 self.doc.remember(field_name, name, part)
         for share in (self.project.get("budget") or {}).get("shares") or []:
             org = self.doc.organisation(share["organisation"])
             funding = self.fundings.get(org)
             if funding is not None:  # a funder's share is the amount of its funding
-                node, prop = funding, K.amount
+                node, prop = funding, KT.amount
             else:
-                node, prop = self.participation_node(org), K.budgetShare
+                node, prop = self.participation_node(org), KT.budgetShare
             if share.get("eur") is not None:
                 self.add(node, prop, decimal_literal(share["eur"]))
             self.doc.remember("budget", share.get("eur"), node)
@@ -313,24 +356,24 @@ class _ProjectWriter:
             pairs += [(None, [programme]) for programme in programmes]
         for funder, its_programmes in pairs:
             node = keys.thing("funding", f"{self.key}-{keys.digest(funder, *its_programmes)}")
-            self.add(self.node, K.hasFunding, node)
-            self.add(node, RDF.type, K.Funding)
-            self.add(node, K.currency, Literal("EUR"))
+            self.link(self.node, KT.hasFunding, node)
+            self.add(node, A, KT.Funding)
+            self.add(node, KT.currency, literal("EUR"))
             if funder:
                 org = self.doc.organisation(funder)
-                self.add(node, K.funder, org)
+                self.link(node, KT.funder, org)
                 self.fundings.setdefault(org, node)
                 self.doc.remember("funders", funder, node)
             for programme in its_programmes:
-                self.add(node, K.programme, self.programme(programme))
+                self.link(node, KT.programme, self.programme(programme))
                 self.doc.remember("funding_programmes", programme, node)
 
-    def programme(self, name: str) -> URIRef:
+    def programme(self, name: str) -> str:
         name = keys.normalise(name)
         node = keys.thing("programme", slug(name))
-        self.add(node, RDF.type, K.FundingProgramme)
-        self.add(node, SKOS.prefLabel, Literal(name, lang=self.doc.lang))
-        self.add(node, RDFS.label, Literal(name, lang=self.doc.lang))
+        self.add(node, A, KT.FundingProgramme)
+        self.add(node, SKOST.prefLabel, literal(name, self.doc.lang))
+        self.add(node, RDFST.label, literal(name, self.doc.lang))
         return node
 
     def places_and_concepts(self) -> None:
@@ -338,69 +381,69 @@ class _ProjectWriter:
         for field_name in ("regions", "municipalities"):
             for name in self.project.get(field_name) or []:
                 entity = linker.place(keys.normalise(name), doc.lang)
-                prop = K.municipality if entity.kind == "municipality" else K.region
-                self.add(self.node, prop, doc.entity(entity, name))
-        for field_name, prop in (("target_groups", K.targetGroup), ("topics", K.topic)):
+                prop = KT.municipality if entity.kind == "municipality" else KT.region
+                self.link(self.node, prop, doc.entity(entity, name))
+        for field_name, prop in (("target_groups", KT.targetGroup), ("topics", KT.topic)):
             for name in self.project.get(field_name) or []:
                 entity = linker.concept(keys.normalise(name), doc.lang, field=field_name)
-                self.add(self.node, prop, doc.entity(entity, name))
+                self.link(self.node, prop, doc.entity(entity, name))
 
     def outcomes_and_indicators(self) -> None:
         for text in self.project.get("outcomes") or []:
             node = keys.thing("outcome", f"{self.key}-{keys.digest(text)}")
-            self.add(self.node, K.hasOutcome, node)
-            self.add(node, RDF.type, K.Outcome)
-            self.add(node, K.text, self.doc.text_literal(text))
+            self.link(self.node, KT.hasOutcome, node)
+            self.add(node, A, KT.Outcome)
+            self.add(node, KT.text, self.doc.text_literal(text))
             self.doc.remember("outcomes", text, node)
         for indicator in self.project.get("indicators") or []:
             value, unit, text = (indicator.get(name) for name in ("value", "unit", "text"))
             node = keys.thing("indicator", f"{self.key}-{keys.digest(value, unit, text)}")
-            self.add(self.node, K.hasIndicator, node)
-            self.add(node, RDF.type, K.Indicator)
+            self.link(self.node, KT.hasIndicator, node)
+            self.add(node, A, KT.Indicator)
             if value is not None:
-                self.add(node, K.value, decimal_literal(value))
+                self.add(node, KT.value, decimal_literal(value))
                 self.doc.remember("indicators", value, node)
             if unit:
-                self.add(node, K.unit, Literal(unit))
+                self.add(node, KT.unit, literal(unit))
             if text:
-                self.add(node, K.text, self.doc.text_literal(text))
+                self.add(node, KT.text, self.doc.text_literal(text))
                 self.doc.remember("indicators", text, node)
 
     def people(self) -> None:
         for person in self.project.get("people") or []:
             name = keys.normalise(person["name"])
             node = keys.thing("person", slug(name))
-            self.add(node, RDF.type, K.Person)
-            self.add(node, FOAF.name, Literal(name))
-            self.add(node, RDFS.label, Literal(name))
+            self.add(node, A, KT.Person)
+            self.add(node, FOAFT.name, literal(name))
+            self.add(node, RDFST.label, literal(name))
             if self.doc.include_contacts:
                 if person.get("email"):
-                    self.add(node, SCHEMA.email, Literal(person["email"].strip()))
+                    self.add(node, SCHEMAT.email, literal(person["email"].strip()))
                 if person.get("phone"):
-                    self.add(node, SCHEMA.telephone, Literal(person["phone"].strip()))
+                    self.add(node, SCHEMAT.telephone, literal(person["phone"].strip()))
             role = keys.fragment(self.node, "person", name)
-            self.add(self.node, K.hasPersonRole, role)
-            self.add(role, RDF.type, K.PersonRole)
-            self.add(role, K.person, node)
+            self.link(self.node, KT.hasPersonRole, role)
+            self.add(role, A, KT.PersonRole)
+            self.link(role, KT.person, node)
             for role_name in person.get("roles") or []:
-                self.add(role, K.roleName, self.doc.text_literal(role_name))
+                self.add(role, KT.roleName, self.doc.text_literal(role_name))
             if person.get("organisation"):
-                self.add(role, K.organisation, self.doc.organisation(person["organisation"]))
+                self.link(role, KT.organisation, self.doc.organisation(person["organisation"]))
             self.doc.remember("people", name, role)
 
     def events(self) -> None:
         for event in self.project.get("events") or []:
             name, date, place = (event.get(key) for key in ("name", "date", "place"))
             node = keys.thing("event", f"{self.key}-{keys.digest(name, date, place)}")
-            self.add(self.node, K.hasEvent, node)
-            self.add(node, RDF.type, K.Event)
+            self.link(self.node, KT.hasEvent, node)
+            self.add(node, A, KT.Event)
             if name:
-                self.add(node, RDFS.label, self.doc.text_literal(name))
+                self.add(node, RDFST.label, self.doc.text_literal(name))
             if date:
-                self.add(node, K.date, date_literal(date))
-            for key, prop in (("start_time", K.startTime), ("end_time", K.endTime)):
+                self.add(node, KT.date, date_literal(date))
+            for key, prop in (("start_time", KT.startTime), ("end_time", KT.endTime)):
                 if event.get(key):
                     self.add(node, prop, time_literal(event[key]))
             if place:
-                self.add(node, K.place, Literal(keys.normalise(place)))
+                self.add(node, KT.place, literal(keys.normalise(place)))
             self.doc.remember("events", name, node)

@@ -39,7 +39,8 @@ from kg.rdf.mapping import MappedDocument, RecordMapper
 from kg.rdf.nquads import nquad_lines
 from kg.store import layout
 from kg.store.meta import build_time, meta_graph
-from kg.validate.shacl import ShapesValidator, load_shapes, validate_each
+from kg.validate.compiled import CompiledValidator
+from kg.validate.shacl import load_shapes
 
 REFERENCE_GRAPH = config.graph_uri("reference")
 ONTOLOGY_GRAPH = config.graph_uri("ontology")
@@ -74,12 +75,13 @@ class BuildResult:
 
 @dataclass
 class Processed:
-    """A mapped (and validated) document, as N-Quads lines ready to load."""
+    """A mapped (and validated) document, as N-Quads text ready to load."""
 
     name: str
     graph: str
-    lines: list[str] = field(default_factory=list)
-    reference_lines: list[str] = field(default_factory=list)
+    nquads: str = ""
+    triples: int = 0
+    reference: list[str] = field(default_factory=list)  # reference-graph N-Quads lines
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     projects: int = 0
@@ -93,20 +95,28 @@ class Processed:
 _worker: dict[str, Any] = {}
 
 
-def _init_worker(linker: Linker, include_contacts: bool, shapes_file: Path | None) -> None:
-    shapes = load_shapes(shapes_file, include_contacts) if shapes_file else None
+def _init_worker(linker: Linker, include_contacts: bool,
+                 validator: CompiledValidator | None) -> None:
     _worker["mapper"] = RecordMapper(linker, include_contacts)
-    _worker["validator"] = ShapesValidator(shapes) if shapes is not None else None
+    _worker["validator"] = validator
+    _worker["sent"] = set()  # reference lines this process has already handed back
 
 
-BATCH = 8  # documents validated together (each still judged alone, see validate_each)
+def compiled_validator(shapes_file: Path | None, include_contacts: bool
+                       ) -> CompiledValidator | None:
+    """The shapes compiled to SPARQL; ShapeCompileError (before any work) when they cannot be."""
+    shapes = load_shapes(shapes_file, include_contacts) if shapes_file else None
+    return CompiledValidator(shapes) if shapes is not None else None
+
+
+BATCH = 250  # documents validated together in one in-memory store (each judged alone)
 
 
 def _map(document: DocumentInput) -> tuple[Processed, MappedDocument | None]:
     """Map one document; a record the mapper cannot handle becomes a problem."""
     graph_uri = config.graph_uri("doc", source_key(document.record["source"]))
     result = Processed(document.name, graph_uri)
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         mapped = _worker["mapper"].map(document.record, document.text, document.text_sha256,
                                        document.extraction_version)
@@ -114,37 +124,45 @@ def _map(document: DocumentInput) -> tuple[Processed, MappedDocument | None]:
         result.problems.append(Problem(document.name, None, f"cannot map: {error!r}"))
         return result, None
     result.notices = [f"{document.name}: {reason}" for reason in mapped.left_out]
-    result.map_seconds = time.perf_counter() - started
+    result.nquads = mapped.nquads()
+    result.map_seconds = time.process_time() - started
     return result, mapped
 
 
 def process_batch(documents: list[DocumentInput]) -> list[Processed]:
-    """Map and validate a few documents; the conforming ones become N-Quads lines."""
+    """Map and validate a batch of documents; the conforming ones keep their N-Quads."""
     pairs = [_map(document) for document in documents]
     usable = [(result, mapped) for result, mapped in pairs if mapped is not None]
-    validator: ShapesValidator | None = _worker["validator"]
+    validator: CompiledValidator | None = _worker["validator"]
     if validator is not None and usable:
-        started = time.perf_counter()
-        verdicts = validate_each(validator, [mapped.graph for _, mapped in usable])
-        share = (time.perf_counter() - started) / len(usable)
+        started = time.process_time()
+        verdicts = validator.validate_nquads([(r.graph, r.nquads) for r, _ in usable])
+        share = (time.process_time() - started) / len(usable)
         for (result, _), violations in zip(usable, verdicts, strict=True):
             result.validate_seconds = share
             result.problems += [Problem(result.name, v.focus, v.message) for v in violations]
         usable = [(r, m) for (r, m), violations in zip(usable, verdicts, strict=True)
                   if not violations]
+    sent: set[str] = _worker["sent"]
     for result, mapped in usable:
-        result.lines = nquad_lines(mapped.graph, URIRef(result.graph))
-        result.reference_lines = nquad_lines(mapped.reference, URIRef(REFERENCE_GRAPH))
+        result.triples = len(mapped.triples)
+        new = [line for line in mapped.reference if line not in sent]
+        sent.update(new)
+        result.reference = [f"{line} <{REFERENCE_GRAPH}> .\n" for line in new]
         result.projects = len(mapped.projects)
-        result.entities = len({s for s in mapped.graph.subjects(unique=True)
-                               if isinstance(s, URIRef)})
+        result.entities = len(mapped.subjects())
+    for result, mapped in pairs:
+        if mapped is None or result.problems:
+            result.nquads = ""
     return [result for result, _ in pairs]
 
 
 def _processed(documents: list[DocumentInput], workers: int, linker: Linker,
-               include_contacts: bool, shapes_file: Path | None) -> Iterator[Processed]:
-    args = (linker, include_contacts, shapes_file)
-    batches = [documents[i:i + BATCH] for i in range(0, len(documents), BATCH)]
+               include_contacts: bool, validator: CompiledValidator | None
+               ) -> Iterator[Processed]:
+    args = (linker, include_contacts, validator)
+    size = max(1, min(BATCH, -(-len(documents) // (4 * workers))))  # >= 4 batches per worker
+    batches = [documents[i:i + size] for i in range(0, len(documents), size)]
     if workers <= 1:
         _init_worker(*args)
         for batch in batches:
@@ -224,13 +242,14 @@ def build(records_dir: Path | None, texts_dir: Path | None = None, add_files: It
         if shapes_file is not None and not Path(shapes_file).exists():
             inputs.notices.append(f"{shapes_file} not found: document graphs not validated")
             shapes_file = None
+        validator = compiled_validator(shapes_file, include_contacts)
         build_id = started_at.strftime("%Y%m%dT%H%M%SZ") + f"-{os.getpid()}"
         store_dir = layout.new_build_dir(store_root, build_id)
         work_dir = layout.new_build_dir(store_root, build_id + "-input")
         try:
             result = BuildResult(store_dir, inputs.problems, inputs.notices, workers=workers)
             counts = _map_and_write(inputs, work_dir / "documents.nq", result,
-                                    resolve_linker(linker, link), include_contacts, shapes_file,
+                                    resolve_linker(linker, link), include_contacts, validator,
                                     progress)
             if not result.documents:
                 raise BuildError("no input document could be built", result.problems)
@@ -247,14 +266,14 @@ def build(records_dir: Path | None, texts_dir: Path | None = None, add_files: It
 
 
 def _map_and_write(inputs: Inputs, out_path: Path, result: BuildResult, linker: Linker,
-                   include_contacts: bool, shapes_file: Path | None,
+                   include_contacts: bool, validator: CompiledValidator | None,
                    progress: Callable | None) -> dict[str, tuple[int, int]]:
     """Map and validate every document, appending good ones to ``out_path``."""
     counts: dict[str, tuple[int, int]] = {}
     reference: set[str] = set()
     map_seconds = validate_seconds = 0.0
     stream: Iterable[Processed] = _processed(inputs.documents, result.workers, linker,
-                                             include_contacts, shapes_file)
+                                             include_contacts, validator)
     if progress is not None:
         stream = progress(stream, len(inputs.documents))
     with open(out_path, "w", encoding="utf-8") as out:
@@ -263,11 +282,11 @@ def _map_and_write(inputs: Inputs, out_path: Path, result: BuildResult, linker: 
             validate_seconds += done.validate_seconds
             result.problems.extend(done.problems)
             result.notices.extend(done.notices)
-            if not done.lines:
+            if not done.nquads:
                 continue
-            out.writelines(done.lines)
-            reference.update(done.reference_lines)
-            counts[done.graph] = (len(done.lines), done.entities)
+            out.write(done.nquads)
+            reference.update(done.reference)
+            counts[done.graph] = (done.triples, done.entities)
             result.documents += 1
             result.projects += done.projects
         out.writelines(sorted(reference))

@@ -54,6 +54,7 @@ def build_command(records_dir: Path, texts_dir: Path, include_contacts: bool, no
                   max_bytes: int | None, add_files: tuple[Path, ...], store_root: Path) -> None:
     """Build the graph from records and texts into a new store and swap it in."""
     from kg.store.build import BuildError, build, terminal_progress
+    from kg.validate.compiled import ShapeCompileError
 
     records = records_dir if records_dir.is_dir() else None
     texts = texts_dir if texts_dir.is_dir() else None
@@ -64,7 +65,7 @@ def build_command(records_dir: Path, texts_dir: Path, include_contacts: bool, no
         for problem in error.problems:
             click.echo(f"problem: {problem}", err=True)
         raise click.ClickException(f"build failed: {error}") from error
-    except RuntimeError as error:
+    except (RuntimeError, ShapeCompileError) as error:
         raise click.ClickException(f"build failed: {error}") from error
     for notice in result.notices:
         click.echo(f"notice: {notice}", err=True)
@@ -83,17 +84,22 @@ def build_command(records_dir: Path, texts_dir: Path, include_contacts: bool, no
 @_input_options
 @click.option("--turtle", "turtle_out", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the SHACL validation report as Turtle to this file ('-': stdout).")
+@click.option("--engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql",
+              show_default=True, help="sparql: the shapes compiled to SPARQL, as kg build runs "
+              "them (violations only); pyshacl: the reference engine, full reports.")
 def validate_command(records_dir: Path, texts_dir: Path, include_contacts: bool, no_link: bool,
-                     max_bytes: int | None, turtle_out: Path | None) -> None:
+                     max_bytes: int | None, turtle_out: Path | None, engine: str) -> None:
     """Map the inputs as kg build would and check each document graph against the shapes."""
     from kg.store.build import resolve_linker
+    from kg.validate.compiled import ShapeCompileError
     from kg.validate.report import validate_inputs
 
     try:
         run = validate_inputs(records_dir if records_dir.is_dir() else None,
                               texts_dir if texts_dir.is_dir() else None,
-                              resolve_linker(None, not no_link), include_contacts, max_bytes)
-    except FileNotFoundError as error:
+                              resolve_linker(None, not no_link), include_contacts, max_bytes,
+                              engine=engine)
+    except (FileNotFoundError, ShapeCompileError) as error:
         raise click.ClickException(str(error)) from error
     click.echo(run.text())
     if turtle_out is not None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
 
 from kg.ingest.inputs import gather
 from kg.link.model import Linker
 from kg.rdf.mapping import RecordMapper
-from kg.validate.shacl import Outcome, ShapesValidator, load_shapes
+from kg.validate.compiled import CompiledValidator
+from kg.validate.shacl import Outcome, ShapesValidator, Violation, load_shapes
 
 
 @dataclass
@@ -46,17 +48,48 @@ class ValidationRun:
 
 def validate_inputs(records_dir: Path | None, texts_dir: Path | None, linker: Linker,
                     include_contacts: bool = False, max_bytes: int | None = None,
-                    shapes_file: Path | None = None) -> ValidationRun:
+                    shapes_file: Path | None = None, engine: str = "sparql") -> ValidationRun:
+    """Map the inputs and validate each document graph alone.
+
+    ``engine`` is ``sparql`` (the shapes compiled to SPARQL, as ``kg build`` runs them;
+    only violations are reported) or ``pyshacl`` (the reference, full SHACL reports).
+    """
     shapes = load_shapes(shapes_file, include_contacts)
     if shapes is None:
         raise FileNotFoundError("no shapes file to validate against")
-    validator = ShapesValidator(shapes)
     mapper = RecordMapper(linker, include_contacts)
     inputs = gather(records_dir, texts_dir, max_bytes)
     run = ValidationRun(problems=[str(problem) for problem in inputs.problems])
+    mapped = {}
     for document in inputs.documents:
-        mapped = mapper.map(document.record, document.text, document.text_sha256,
-                            document.extraction_version)
-        run.notices += [f"{document.name}: {reason}" for reason in mapped.left_out]
-        run.outcomes[document.name] = validator.validate(mapped.graph)
+        mapped[document.name] = mapper.map(document.record, document.text,
+                                           document.text_sha256, document.extraction_version)
+        run.notices += [f"{document.name}: {reason}" for reason in mapped[document.name].left_out]
+    if engine == "pyshacl":
+        validator = ShapesValidator(shapes)
+        run.outcomes = {name: validator.validate(doc.graph) for name, doc in mapped.items()}
+    else:
+        verdicts = CompiledValidator(shapes).validate_nquads(
+            [(doc.graph_uri, doc.nquads()) for doc in mapped.values()])
+        run.outcomes = {name: outcome(found) for name, found
+                        in zip(mapped, verdicts, strict=True)}
     return run
+
+
+def outcome(found: list[Violation]) -> Outcome:
+    """An Outcome with a SHACL report graph built from compiled-engine violations."""
+    report = Graph()
+    node = BNode()
+    report.add((node, RDF.type, SH.ValidationReport))
+    report.add((node, SH.conforms, Literal(not found)))
+    for violation in found:
+        result = BNode()
+        report.add((node, SH.result, result))
+        report.add((result, RDF.type, SH.ValidationResult))
+        report.add((result, SH.resultSeverity, SH.Violation))
+        report.add((result, SH.focusNode, URIRef(violation.focus)))
+        report.add((result, SH.resultMessage, Literal(violation.message)))
+        if violation.path:
+            report.add((result, SH.resultPath, URIRef(violation.path)))
+    text = "\n".join(str(violation) for violation in found)
+    return Outcome(found, report, text)
