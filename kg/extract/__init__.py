@@ -11,8 +11,9 @@ from kg.ingest.texts import read_text_file
 MAX_TEXT_CHARS = 2_000_000
 
 
-def extract_text(text: str, source: str) -> dict:
-    """One extraction record for the text of one document named ``source``."""
+def extract_text(text: str, source: str, use_model: bool = False) -> dict:
+    """One extraction record for the text of one document named ``source``; ``use_model`` adds
+    candidate names from the optional statistical model (Finnish texts)."""
     from kg.extract.langid import identify_language
     from kg.extract.normalise import normalise_text
     from kg.extract.pipeline import pipeline
@@ -20,7 +21,7 @@ def extract_text(text: str, source: str) -> dict:
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(source, f"text has {len(text)} characters, over {MAX_TEXT_CHARS}")
     language = identify_language(normalise_text(text[:20000]))
-    nlp = pipeline(language)
+    nlp = pipeline(language, use_model)
     doc = nlp.make_doc(text)
     doc._.source = source
     for _name, component in nlp.pipeline:
@@ -28,9 +29,9 @@ def extract_text(text: str, source: str) -> dict:
     return doc._.record
 
 
-def extract_path(path: Path) -> dict:
+def extract_path(path: Path, use_model: bool = False) -> dict:
     """The extraction record of one text file; InputError (name, reason) when unreadable."""
-    return extract_text(read_text_file(path), path.name)
+    return extract_text(read_text_file(path), path.name, use_model)
 
 
 __all__ = ["extract_text", "extract_path", "InputError"]

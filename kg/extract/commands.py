@@ -25,11 +25,11 @@ def expand_inputs(paths: tuple[Path, ...]) -> list[Path]:
     return files
 
 
-def _extract_one(path: Path, out_dir: Path) -> tuple[str, str | None]:
+def _extract_one(path: Path, out_dir: Path, use_model: bool = False) -> tuple[str, str | None]:
     from kg.extract import extract_path
 
     try:
-        record = extract_path(path)
+        record = extract_path(path, use_model)
     except InputError as error:
         return path.name, error.reason
     target = out_dir / f"{path.stem}.json"
@@ -37,14 +37,21 @@ def _extract_one(path: Path, out_dir: Path) -> tuple[str, str | None]:
     return path.name, None
 
 
-def extract_files(files: list[Path], out_dir: Path, jobs: int = 1) -> list[tuple[str, str]]:
-    """Extract every file into ``out_dir``; returns (name, reason) for the files that failed."""
+def extract_files(files: list[Path], out_dir: Path, jobs: int = 1,
+                  use_model: bool = False) -> list[tuple[str, str]]:
+    """Extract every file into ``out_dir``; returns (name, reason) for the files that failed.
+    ``use_model`` adds the optional statistical model (ModelMissingError when not installed)."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    if use_model:
+        from kg.extract.model import check_model
+
+        check_model()
     if jobs <= 1 or len(files) < 2:
-        results = [_extract_one(path, out_dir) for path in files]
+        results = [_extract_one(path, out_dir, use_model) for path in files]
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = list(pool.map(_extract_one, files, [out_dir] * len(files),
+                                    [use_model] * len(files),
                                     chunksize=max(1, len(files) // (jobs * 8))))
     return [(name, reason) for name, reason in results if reason is not None]
 
@@ -54,10 +61,17 @@ def extract_files(files: list[Path], out_dir: Path, jobs: int = 1) -> list[tuple
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path),
               help="folder for the <stem>.json records")
 @click.option("--jobs", default=1, show_default=True, help="documents extracted in parallel")
-def extract_command(paths: tuple[Path, ...], out_dir: Path, jobs: int) -> None:
+@click.option("--model", "use_model", is_flag=True,
+              help="add candidate names from the statistical model (needs kuhy[model])")
+def extract_command(paths: tuple[Path, ...], out_dir: Path, jobs: int, use_model: bool) -> None:
     """Read project texts (files or folders of *.txt) into extraction records."""
+    from kg.extract.model import ModelMissingError
+
     files = expand_inputs(paths)
-    failures = extract_files(files, out_dir, jobs)
+    try:
+        failures = extract_files(files, out_dir, jobs, use_model)
+    except ModelMissingError as error:
+        raise click.ClickException(str(error)) from error
     for name, reason in failures:
         click.echo(f"{name}: {reason}", err=True)
     done = len(files) - len(failures)
@@ -73,11 +87,18 @@ def extract_command(paths: tuple[Path, ...], out_dir: Path, jobs: int) -> None:
               show_default=True, help="folder of gold records")
 @click.option("--per-doc", is_flag=True, help="one line per document as well")
 @click.option("--jobs", default=1, show_default=True)
-def evaluate_command(texts: Path, gold: Path, per_doc: bool, jobs: int) -> None:
+@click.option("--model", "use_model", is_flag=True,
+              help="add candidate names from the statistical model (needs kuhy[model])")
+def evaluate_command(texts: Path, gold: Path, per_doc: bool, jobs: int, use_model: bool) -> None:
     """Extract the dev corpus and print the scorer's table."""
+    from kg.extract.model import ModelMissingError
+
     scorer = SHARED / "tools" / "score_extraction.py"
     with tempfile.TemporaryDirectory() as tmp:
-        failures = extract_files(expand_inputs((texts,)), Path(tmp), jobs)
+        try:
+            failures = extract_files(expand_inputs((texts,)), Path(tmp), jobs, use_model)
+        except ModelMissingError as error:
+            raise click.ClickException(str(error)) from error
         for name, reason in failures:
             click.echo(f"{name}: {reason}", err=True)
         args = [sys.executable, str(scorer), "--pred", tmp, "--gold", str(gold)]

@@ -212,3 +212,27 @@ def strip_degrees(name: str) -> str:
     while len(words) > 2 and words[0].lower().strip(".") in DEGREE_PREFIXES:
         words.pop(0)
     return " ".join(words)
+
+
+def add_candidate_people(people: list[Person], candidates: list[tuple[str, int, int]],
+                         seg: Segments, text: str) -> None:
+    """Names from another source (the statistical model) that the rules did not find; the
+    rules win where both read the same words."""
+    from bisect import bisect_right
+
+    starts = [line.start for line in seg.lines]
+    added: list[Person] = []
+    for name, start, end in candidates:
+        if any(p.start < end and start < p.end for p in people):
+            continue
+        words = strip_degrees(name).split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in words) or is_role(words[-1]):
+            continue
+        name = " ".join(words[:-1] + [_surname_base(words[-1])])
+        if any(p.name == name for p in people):
+            continue
+        index = max(0, bisect_right(starts, start) - 1)
+        added.append(Person(name, start, end, index))
+        people.append(added[-1])
+    _emails(added, text, seg)
+    _phones(added, seg)

@@ -14,13 +14,13 @@ from kg.extract.dates import find_periods
 from kg.extract.langid import identify_language
 from kg.extract.money import find_amounts
 from kg.extract.normalise import normalise_text
-from kg.extract.people import find_people
+from kg.extract.people import add_candidate_people, find_people
 from kg.extract.places import find_places
 from kg.extract.segment import segment
 from kg.extract.settings import PIPELINE
 
 for _name in ("language", "segments", "periods", "amounts", "places", "people", "excluded",
-              "record", "source", "text"):
+              "record", "source", "text", "model_names"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -67,17 +67,30 @@ def places_component(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("kuhy_model")
+def model_component(doc: Doc) -> Doc:
+    """Candidate names from the optional statistical model, for Finnish texts only."""
+    from kg.extract.model import ModelNames, model_names
+
+    doc._.model_names = model_names(doc._.text) if doc._.language == "fi" else ModelNames()
+    return doc
+
+
 @Language.component("kuhy_people")
 def people_component(doc: Doc) -> Doc:
     doc._.people = find_people(doc._.text, doc._.segments)
+    if doc._.model_names is not None:
+        add_candidate_people(doc._.people, doc._.model_names.people, doc._.segments,
+                             doc._.text)
     return doc
 
 
 @Language.component("kuhy_projects")
 def projects_component(doc: Doc) -> Doc:
     seg = doc._.segments
+    model_orgs = doc._.model_names.organisations if doc._.model_names is not None else []
     facts = projects.DocumentFacts(doc._.text, doc._.language, seg, doc._.periods, doc._.people,
-                                   doc._.places, doc._.excluded)
+                                   doc._.places, doc._.excluded, model_orgs)
     spans = projects.split_projects(seg, doc._.text)
     doc._.record = {
         "source": doc._.source,
@@ -88,12 +101,15 @@ def projects_component(doc: Doc) -> Doc:
 
 
 @cache
-def pipeline(language: str) -> Language:
-    """The blank pipeline for one language with the kuhy components added."""
+def pipeline(language: str, use_model: bool = False) -> Language:
+    """The blank pipeline for one language with the kuhy components added; with ``use_model``
+    the statistical model's names join in before the people component."""
     nlp = spacy.blank(language if language in ("fi", "sv", "en") else "fi")
     nlp.tokenizer = NormalisingTokenizer(nlp.tokenizer)
     nlp.max_length = 2_000_000
     for name in PIPELINE:
+        if use_model and name == "kuhy_people":
+            nlp.add_pipe("kuhy_model")
         nlp.add_pipe(name)
     return nlp
 

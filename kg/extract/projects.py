@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract import content, orgs, titles
@@ -179,6 +179,7 @@ class DocumentFacts:
     people: list[Person]
     places: list[PlaceMention]
     excluded: list[tuple[int, int]]
+    model_orgs: list[tuple[str, int, int]] = field(default_factory=list)  # optional model's
 
 
 def _in_lines(seg: Segments, offset: int, lines: list[range]) -> bool:
@@ -206,7 +207,7 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     field_roles(seg, all_lines if not span.shared else span.lines, language, roles)
     for shared in span.shared:
         field_roles(seg, shared, language, roles)
-    prose_roles(sentences, language, roles)
+    prose_roles(sentences, language, roles, facts.model_orgs)
     _header_lead(seg, roles, language)
     header_funder(seg, roles, language)
     programme_mentions(sentences, roles)

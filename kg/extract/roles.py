@@ -92,11 +92,21 @@ def _names_after(text: str) -> list[str]:
     return names
 
 
-def prose_roles(sentences: list[Sentence], language: str, roles: Roles) -> None:
+def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
+                candidates: list[tuple[str, int, int]] | None = None) -> None:
+    """Roles from cue words around organisation names; ``candidates`` are further organisation
+    names (with text offsets) from the optional model, used where no rule found a name."""
+    candidates = candidates or []
+    candidate_names = {name for name, _s, _e in candidates}
     for sentence in sentences:
         text = sentence.text
         low = text.lower()
-        spans = orgs.org_spans(text)
+        spans = list(orgs.org_spans(text))
+        for _name, start, end in candidates:
+            inside = sentence.start <= start and end <= sentence.end
+            if inside and not any(s < end - sentence.start and start - sentence.start < e
+                                  for s, e in spans):
+                spans.append((start - sentence.start, end - sentence.start))
         for start, end in spans:
             following = low[end:end + 25].split()
             if not following:
@@ -115,7 +125,8 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles) -> None:
                     rest = re.sub(r"^(?:on|ovat|är|var|is|are)\s+", "", rest)
                     rest = re.sub(r'^bidraget\s+"[^"]*"\s+av\s+', "", rest)
                     for name in _names_after(rest)[:8]:
-                        if orgs.looks_like_org(name) or orgs.resolve_alias(name):
+                        if orgs.looks_like_org(name) or orgs.resolve_alias(name) or \
+                                name in candidate_names:
                             position = sentence.start + match.end()
                             roles.add(role, name, position, position + len(name), language)
         _distributed_leads(sentence, language, roles)

@@ -126,3 +126,18 @@ def test_english_database_labels_keep_known_names_whole() -> None:
     assert project["lead_organisations"] == ["Example University of Applied Sciences"]
     assert project["funders"] == ["Opetus- ja kulttuuriministeriö"]
     assert project["end_date"] == "2023-08-31"
+
+
+def test_candidate_people_join_the_rules_which_win_on_overlap() -> None:
+    from kg.extract.people import add_candidate_people
+
+    text = normalise_text("Projektipäällikkö Maija Koskela vastaa hankkeesta.\n"
+                          "Kuvat otti Zyrax Xylanderin. zyrax.xylander@example.fi")
+    seg = segment(text)
+    people = find_people(text, seg)
+    assert [p.name for p in people] == ["Maija Koskela"]  # an unknown first name: no rule
+    maija, zyrax = text.index("Maija"), text.index("Zyrax")
+    candidates = [("Maija Koskel", maija, maija + 12), ("Zyrax Xylanderin", zyrax, zyrax + 16)]
+    add_candidate_people(people, candidates, seg, text)
+    assert [p.name for p in people] == ["Maija Koskela", "Zyrax Xylanderin"]
+    assert (people[1].start, people[1].end) == (zyrax, zyrax + 16)
