@@ -1,7 +1,8 @@
 """Extraction throughput: the dev corpus replicated to N documents, extracted with --jobs 1 and
---jobs 2 on the rules path; prints documents/s, words/s and peak RSS (whole process tree).
+--jobs 2 on the rules path, then (separately, on fewer documents) with the statistical model;
+prints documents/s, words/s and peak RSS (whole process tree).
 
-    .venv/bin/python bench/extract.py [--documents 2000]
+    .venv/bin/python bench/extract.py [--documents 2000] [--model-documents 200]
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg import config  # noqa: E402
 from kg.extract.commands import extract_files  # noqa: E402
+from kg.extract.model import MODEL_PACKAGE  # noqa: E402
 
 CORPUS = config.PROJECT_ROOT.parent / "shared" / "corpus" / "texts"
 
@@ -67,12 +69,13 @@ class PeakRss:
         self._thread.join()
 
 
-def run(files: list[Path], words: int, jobs: int, out: Path) -> None:
+def run(files: list[Path], words: int, jobs: int, out: Path, use_model: bool = False) -> None:
     with PeakRss() as rss:
         start, cpu_start = time.perf_counter(), _cpu_seconds()
-        failures = extract_files(files, out, jobs)
+        failures = extract_files(files, out, jobs, use_model)
         elapsed, cpu = time.perf_counter() - start, _cpu_seconds() - cpu_start
-    print(f"rules path --jobs {jobs}: {len(files)} documents in {elapsed:.1f} s = "
+    path = "model path" if use_model else "rules path"
+    print(f"{path} --jobs {jobs}: {len(files)} documents in {elapsed:.1f} s = "
           f"{len(files) / elapsed:.1f} documents/s, {words / elapsed:,.0f} words/s, "
           f"peak RSS {rss.peak / 2**20:.0f} MiB, failures {len(failures)}; "
           f"CPU {1000 * cpu / len(files):.1f} ms/document, load average {os.getloadavg()[0]:.1f}")
@@ -87,6 +90,8 @@ def _cpu_seconds() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=2000)
+    parser.add_argument("--model-documents", type=int, default=200,
+                        help="documents for the (slower) statistical-model runs; 0 skips them")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         inputs = Path(tmp) / "in"
@@ -95,10 +100,17 @@ def main() -> None:
         print(f"{len(files)} documents ({words:,} words) from {CORPUS}")
         for jobs in (1, 2):
             run(files, words, jobs, Path(tmp) / f"out{jobs}")
-    if importlib.util.find_spec("fi_experimental_web_md") is None:
-        print("statistical model: model not installed (spacy-fi-experimental-web-md)")
-    else:
-        print("statistical model: installed, but the extractor does not use it yet")
+        if args.model_documents <= 0:
+            return
+        if importlib.util.find_spec(MODEL_PACKAGE) is None:
+            print("model path: not installed (pip install 'kuhy[model]')")
+            return
+        model_inputs = Path(tmp) / "model-in"
+        model_inputs.mkdir()
+        files, words = replicate(model_inputs, args.model_documents)
+        print(f"{len(files)} documents ({words:,} words) for the model path")
+        for jobs in (1, 2):
+            run(files, words, jobs, Path(tmp) / f"model-out{jobs}", use_model=True)
 
 
 if __name__ == "__main__":

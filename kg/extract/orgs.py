@@ -10,6 +10,7 @@ from kg.extract import morphology
 from kg.extract.gazetteer import gazetteer
 from kg.extract.settings import ORG_HEADS, ORG_ROLE_WORDS
 
+_DOTTED_LEGAL_FORM = re.compile(r"\b([rR])\.\s?([yYfF])\.?$")  # "r.y." -> "ry"
 _BUSINESS_ID = re.compile(r",?\s*\b\d{7}-\d\b")
 _PARENS = re.compile(r"\s*\([^()]*\)")
 _SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:ja|och|and|sekä|samt|&)\s+(?=[A-ZÅÄÖ])")
@@ -98,7 +99,8 @@ def resolve_alias(name: str) -> str | None:
 @lru_cache(maxsize=20_000)
 def canonical_org(name: str, language: str = "fi") -> str:
     """Base form of an organisation name as the organisation writes it."""
-    name = name.strip(" .,:;")
+    name = _DOTTED_LEGAL_FORM.sub(lambda m: m.group(1) + m.group(2), name.strip(" ,:;"))
+    name = name.strip(" .")
     alias = resolve_alias(name)
     if alias:
         return alias

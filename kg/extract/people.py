@@ -142,6 +142,8 @@ def _block_roles(person: Person, seg: Segments, index: int) -> None:
             continue
         if _person_names(text) or EMAIL.search(text) or PHONE.search(text):
             break
+        if ":" in text:  # a labelled field; the contact fields read those
+            continue
         if is_role(text):
             person.roles.append(text.lower() if " " not in text else text[0].lower() + text[1:])
         elif orgs.looks_like_org(text) and person.organisation is None and len(text) < 80:

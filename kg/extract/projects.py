@@ -289,7 +289,8 @@ def _title_dict(title: str | None, language: str) -> dict:
         words = re.findall(r"[\wåäöÅÄÖ]+", title)
         known = sum(morphology.is_known(w) for w in words)
         # in a Swedish or English text only a (nearly) wholly Finnish title is Finnish
-        needed = max(1, len(words) // 2) if language == "fi" else max(2, len(words) - 1)
+        needed = max(1, len(words) // 2) if language == "fi" else \
+            (len(words) - 1 if len(words) > 2 else len(words))
         guess = "fi" if known >= needed else language
     result[guess if guess in result else language] = title
     return result

@@ -113,6 +113,7 @@ STATUS_VALUES: dict[str, tuple[str, ...]] = {
     "completed": ("päättynyt", "toiminta päättynyt", "päättyi", "valmis", "avslutat",
                   "avslutad", "completed", "finished", "ended", "closed"),
     "ongoing": ("käynnissä", "käynnissä oleva", "toiminnassa", "pågående", "pågår", "ongoing",
+                "är igång", "igång",
                 "active", "running"),
     "planned": ("suunnitteilla", "alkamassa", "planerat", "planned", "upcoming"),
 }
@@ -156,7 +157,8 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
                       "koordinoimaa", "koordinoimassa", "hallinnoima", "hallinnoiman",
                       "hallinnoimassa", "hallinnoimaa", "vetämä", "vetämässä", "vetämän"),
     "funder_genitive": ("rahoittama", "rahoittaman", "rahoittamassa", "rahoittamaa",
-                        "myöntämää", "myöntämän", "myöntämä", "tukema", "tukeman"),
+                        "myöntämää", "myöntämän", "myöntämä", "tukema", "tukeman",
+                        "rahoituksella", "rahoittamana", "avustuksella", "erityisavustuksella"),
     # subject + verb: "Hanketta koordinoi X", "X myönsi hankkeelle"
     "lead_after": ("hanketta koordinoi", "hanketta hallinnoi", "hanketta toteuttaa",
                    "hankkeen päätoteuttaja on", "hankkeen toteuttaja on", "hanketta vetää",
@@ -168,7 +170,9 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
                       "yhteistyökumppaneina ovat", "delgenomförarna var", "delgenomförare är",
                       "delgenomförare var", "partners are"),
     "funder_after": ("rahoitus", "hanketta rahoittaa", "hanketta rahoittavat", "finansieras av",
-                     "finansierades av", "is funded by", "funded by", "rahoittajana toimii"),
+                     "finansierades av", "med stöd från", "med stöd av", "med bidrag från",
+                     "med finansiering från", "with funding from",
+                     "supported by", "is funded by", "funded by", "rahoittajana toimii"),
     "funder_before": ("myönsi", "myöntää", "myönsi hankkeelle", "rahoittaa hanketta"),
     "lead_before": ("järjestävät yhteistyössä", "järjestää", "järjestävät", "koordinoi",
                     "toteuttaa", "toteuttavat"),

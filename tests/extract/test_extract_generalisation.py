@@ -141,3 +141,14 @@ def test_candidate_people_join_the_rules_which_win_on_overlap() -> None:
     add_candidate_people(people, candidates, seg, text)
     assert [p.name for p in people] == ["Maija Koskela", "Zyrax Xylanderin"]
     assert (people[1].start, people[1].end) == (zyrax, zyrax + 16)
+
+
+def test_swedish_funder_cues_status_and_dotted_legal_forms() -> None:
+    from kg.extract.orgs import canonical_org
+
+    text = ("Sång i skärgården\nStatus: Är igång\n"
+            "Projektet genomförs med stöd från Svenska kulturfonden under åren 2022–2023.\n")
+    project = _project(text)
+    assert project["funders"] == ["Svenska kulturfonden"]
+    assert project["status"] == "ongoing"
+    assert canonical_org("Kuopion Kuoro r.y.") == "Kuopion Kuoro ry"
