@@ -288,7 +288,7 @@ def bench_size(projects: int, args: argparse.Namespace, report: list[str]) -> No
         print(f"{'shape':14s} {'ours req/s':>10s} {'bare req/s':>10s} {'ratio':>6s} "
               f"{'ours p50':>9s} {'ours p95':>9s} {'bare p50':>9s} {'bare p95':>9s} {'err':>4s}")
         canned_run = None
-        for shape in SHAPES:
+        for shape in (s for s in SHAPES if s.name in args.shapes):
             mine, theirs = interleaved(ours_port, bare_port, shape.name, args, projects)
             ratio = mine.rate / theirs.rate if theirs.rate else float("nan")
             print(f"{shape.name:14s} {mine.rate:10.1f} {theirs.rate:10.1f} {ratio:6.2f} "
@@ -299,8 +299,9 @@ def bench_size(projects: int, args: argparse.Namespace, report: list[str]) -> No
             if shape.name == "canned":
                 canned_run = mine
         _canned_table(canned_run, projects, report)
-        _pages(ours_port, projects, args, report)
-        _pathological(ours_port, projects, args, report)
+        if not args.only_shapes:
+            _pages(ours_port, projects, args, report)
+            _pathological(ours_port, projects, args, report)
     finally:
         stop_server(ours)
         stop_server(bare)
@@ -367,6 +368,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--shapes", nargs="+", default=[s.name for s in SHAPES],
+                        choices=[s.name for s in SHAPES])
+    parser.add_argument("--only-shapes", action="store_true",
+                        help="skip the pages and pathological-query measurements")
     parser.add_argument("--rounds", type=int, default=4,
                         help="alternating slices of ours and bare per shape")
     parser.add_argument("--timeout", type=float, default=10,

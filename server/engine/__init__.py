@@ -53,6 +53,7 @@ class QueryRequest:
     default_graphs: list[str] | None = None  # protocol dataset; None = union of all graphs
     named_graphs: list[str] | None = None
     row_limit: int | None = None  # only for the "table" format (HTML views)
+    base_iri: str | None = None  # resolves relative IRIs in the query (the endpoint's IRI)
     timeout: float | None = None  # seconds; None = the configured limit
 
 

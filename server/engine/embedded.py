@@ -117,6 +117,7 @@ class EmbeddedEngine:
                 "default_graphs": request.default_graphs,
                 "named_graphs": request.named_graphs,
                 "row_limit": request.row_limit,
+                "base_iri": request.base_iri,
             }))
             kind, payload = worker.read_frame(deadline, nice_at)
         except QueryTimeout:

@@ -78,14 +78,16 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _dataset_arguments(request: dict) -> dict[str, Any]:
+def _query_arguments(request: dict) -> dict[str, Any]:
+    """Dataset (protocol graphs, else the union of all graphs) and base IRI of a query."""
     defaults, named = request.get("default_graphs"), request.get("named_graphs")
+    arguments: dict[str, Any] = {"base_iri": request.get("base_iri")}
     if defaults is None and named is None:
-        return {"use_default_graph_as_union": True}
-    return {
-        "default_graph": [ox.NamedNode(iri) for iri in defaults or []],
-        "named_graphs": [ox.NamedNode(iri) for iri in named or []],
-    }
+        arguments["use_default_graph_as_union"] = True
+    else:
+        arguments["default_graph"] = [ox.NamedNode(iri) for iri in defaults or []]
+        arguments["named_graphs"] = [ox.NamedNode(iri) for iri in named or []]
+    return arguments
 
 
 def _kind(result: Any) -> str:
@@ -129,7 +131,7 @@ def _write_table(result: Any, kind: str, limit: int, writer: FrameWriter) -> Non
 
 def answer(store: ox.Store, request: dict, out_fd: int, config: dict) -> None:
     try:
-        result = store.query(request["query"], **_dataset_arguments(request))
+        result = store.query(request["query"], **_query_arguments(request))
     except (SyntaxError, ValueError) as error:
         wire.write_all(out_fd, wire.json_frame(wire.ERROR, {"status": 400, "message": str(error)}))
         return

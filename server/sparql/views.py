@@ -106,6 +106,11 @@ def endpoint() -> Response:
     return _run(protocol, settings)
 
 
+def _endpoint_iri() -> str:
+    """The endpoint's own IRI: the base of relative IRIs in queries and the SD's subject."""
+    return request.host_url + "sparql"
+
+
 def _missing_query(protocol: ProtocolRequest) -> Response:
     if request.method == "POST" or any(name in protocol.params for name in DATASET_PARAMS):
         return plain(400, "Missing the 'query' parameter.")
@@ -120,7 +125,7 @@ def _run(protocol: ProtocolRequest, settings: Settings) -> Response:
     query_request = QueryRequest(
         protocol.query, results_format, graph_format,
         default_graphs=protocol.default_graphs, named_graphs=protocol.named_graphs,
-        row_limit=settings.html_row_limit,
+        row_limit=settings.html_row_limit, base_iri=_endpoint_iri(),
     )
     if protocol.default_graphs is not None or protocol.named_graphs is not None:
         query_request.default_graphs = protocol.default_graphs or []
@@ -156,7 +161,7 @@ def service_description(format_name: str | None) -> Response:
     key = _choose(GRAPH_OFFERS, GRAPH_RENDERERS, format_name)
     if key is None:
         return _not_acceptable()
-    endpoint_iri = request.host_url + "sparql"
+    endpoint_iri = _endpoint_iri()
     graphs = get_engine().named_graphs()
     if key == TABLE:
         turtle = render_description(endpoint_iri, graphs, RENDERERS["turtle"]).decode()

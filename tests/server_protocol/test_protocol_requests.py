@@ -152,3 +152,10 @@ def test_service_description_without_query(protocol_server: str) -> None:
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("application/ld+json")
     assert isinstance(json.loads(response.text), list)
+
+
+def test_relative_iris_resolve_against_the_endpoint(protocol_server: str) -> None:
+    query = "SELECT ?x WHERE { BIND(<other#thing> AS ?x) }"
+    response = requests.get(protocol_server, params={"query": query}, timeout=30)
+    value = response.json()["results"]["bindings"][0]["x"]["value"]
+    assert value == protocol_server.rsplit("/", 1)[0] + "/other#thing"
