@@ -107,7 +107,7 @@ class EmbeddedEngine:
         limit_s = request.timeout or self.settings.query_timeout_s
         deadline = time.monotonic() + limit_s
         pool = self.pool
-        worker = pool.acquire(limit_s)
+        worker = pool.acquire(deadline)
         nice_at = time.monotonic() + self.settings.deprioritise_after_s
         try:
             worker.send(wire.encode_request({

@@ -24,6 +24,7 @@ from kg import config
 from server.engine import EngineBusy, EngineError, QueryTimeout, wire
 
 READ_SIZE = 1 << 20
+REAPER_GRACE_S = 1.0  # the borrower normally stops an overrun itself; the reaper is the backstop
 
 
 class Worker:
@@ -41,6 +42,7 @@ class Worker:
         self.from_fd = self.proc.stdout.fileno()
         self.buffer = bytearray()
         self.niced = False
+        self.reaped = False  # killed by the pool's reaper; its replacement already exists
         self.poller = select.poll()
         self.poller.register(self.from_fd, select.POLLIN | select.POLLHUP | select.POLLERR)
 
@@ -113,8 +115,28 @@ class WorkerPool:
         self._lock = threading.Lock()
         self._idle: queue.LifoQueue[Worker] = queue.LifoQueue()
         self._workers: set[Worker] = set()
+        self._deadlines: dict[Worker, float] = {}
+        self._closed = False
         for _ in range(size):
             self._idle.put(self._spawn())
+        threading.Thread(target=self._reap, name="kuhy-query-reaper", daemon=True).start()
+
+    def _reap(self) -> None:
+        """Kill workers whose borrower cannot stop them (e.g. it is blocked writing to a
+        client that stopped reading): the time limit holds whatever the request does."""
+        while not self._closed:
+            time.sleep(0.25)
+            now = time.monotonic()
+            with self._lock:
+                overdue = [w for w, end in self._deadlines.items() if now > end + REAPER_GRACE_S]
+                for worker in overdue:
+                    del self._deadlines[worker]
+                    worker.reaped = True
+            for worker in overdue:
+                worker.proc.kill()
+                worker.proc.wait()
+                if not self._closed:
+                    self._idle.put(self._spawn())
 
     def _resolve_store(self) -> str:
         current = self.store_root / "current"
@@ -139,20 +161,24 @@ class WorkerPool:
             with self._lock:
                 self.store_path, self.generation = path, self.generation + 1
 
-    def acquire(self, timeout: float) -> Worker:
+    def acquire(self, deadline: float) -> Worker:
+        """A free worker, lent until `deadline` (monotonic time) at the latest."""
         self._notice_new_build()
-        deadline = time.monotonic() + timeout
         while True:
             try:
                 worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
             except queue.Empty:
                 raise EngineBusy(f"all {self.size} query workers stayed busy") from None
             if worker.generation == self.generation and worker.proc.poll() is None:
+                with self._lock:
+                    self._deadlines[worker] = deadline
                 return worker
             self.discard(worker)
 
     def release(self, worker: Worker) -> None:
-        if worker.buffer or not worker.restore_priority():
+        with self._lock:
+            self._deadlines.pop(worker, None)
+        if worker.reaped or worker.buffer or not worker.restore_priority():
             self.discard(worker)
         else:
             self._idle.put(worker)
@@ -161,11 +187,15 @@ class WorkerPool:
         """Kill a worker (overrun, died, or out of date) and put a fresh one in its place."""
         worker.kill()
         with self._lock:
+            self._deadlines.pop(worker, None)
             self._workers.discard(worker)
-        self._idle.put(self._spawn())
+            replaced = worker.reaped
+        if not replaced and not self._closed:
+            self._idle.put(self._spawn())
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             workers, self._workers = list(self._workers), set()
         for worker in workers:
             if worker.proc.poll() is None:

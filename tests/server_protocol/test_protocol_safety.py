@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 
+import psutil
 import pytest
 import requests
 
@@ -14,6 +15,7 @@ from server.engine import QueryRequest
 from server.engine.embedded import EmbeddedEngine
 from server.settings import Settings
 
+QUERY_TIMEOUT_S = 3.0  # as configured by the protocol_server fixture
 PATHOLOGICAL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
@@ -127,3 +129,51 @@ def test_cors_on_responses_and_preflight(protocol_server: str) -> None:
     assert "Content-Type" in preflight.headers["Access-Control-Allow-Headers"]
     refused = requests.get(protocol_server, params={"query": "ASK {"}, timeout=30)
     assert refused.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_limit_cuts_a_stream_whose_client_stops_reading(protocol_server: str) -> None:
+    """The limit holds even while the server is blocked on a client that does not read:
+    the stream ends without its closing chunk, so the cut cannot pass for a whole result."""
+    query = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    response = requests.get(protocol_server, params={"query": query}, stream=True, timeout=60,
+                            headers={"Accept": "text/tab-separated-values"})
+    assert response.status_code == 200
+    assert response.headers.get("Transfer-Encoding") == "chunked"
+    chunks = response.iter_content(1 << 16)
+    assert next(chunks).startswith(b"?a\t?b\t?c")
+    time.sleep(QUERY_TIMEOUT_S + 1.5)
+    received = 0
+    with pytest.raises(requests.exceptions.ChunkedEncodingError):
+        for chunk in chunks:
+            received += len(chunk)
+    assert received < 200_000_000
+    after = requests.get(protocol_server, params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
+    assert after.json()["boolean"] is True
+
+
+def _live_query_workers() -> set[int]:
+    pids = set()
+    for child in psutil.Process().children():
+        try:
+            if "server.engine.worker" in " ".join(child.cmdline()):
+                pids.add(child.pid)
+        except psutil.Error:  # exited or a zombie: not alive
+            continue
+    return pids
+
+
+def test_reaper_kills_a_worker_its_borrower_left_behind(built_store) -> None:
+    engine = EmbeddedEngine(Settings(store_root=built_store, query_workers=1, query_timeout_s=1))
+    try:
+        streaming = engine.execute(QueryRequest(
+            "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "tsv", None))
+        assert streaming.body is None  # still streaming: the worker is lent out
+        before = _live_query_workers()
+        time.sleep(2.8)  # limit 1 s + the reaper's grace, nobody reading
+        after = _live_query_workers()
+        assert len(before - after) == 1 and len(after - before) == 1  # killed and replaced
+        with pytest.raises(Exception, match="died|exceeded"):
+            b"".join(streaming)
+        assert engine.ask("ASK { ?s ?p ?o }") is True
+    finally:
+        engine.close()
