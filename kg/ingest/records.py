@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 
 from kg import config
@@ -54,9 +55,47 @@ def parse_record(data: bytes | str, name: str) -> dict[str, Any]:
     return record
 
 
+# Keywords the fast checker (fastjsonschema, drafts 4-7) reads exactly as draft 2020-12 does.
+FAST_KEYWORDS = {"$defs", "$id", "$ref", "$schema", "additionalProperties", "description", "enum",
+                 "items", "minLength", "minimum", "maximum", "pattern", "properties", "required",
+                 "title", "type"}
+
+
+@cache
+def fast_record_check() -> Callable[[Any], Any]:
+    """The record schema compiled to Python code: ~100 times faster than ``jsonschema``.
+
+    It only decides valid/invalid; the readable reason for an invalid record still
+    comes from ``jsonschema``. A schema keyword outside ``FAST_KEYWORDS`` is refused.
+    """
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    unknown = _keywords(schema) - FAST_KEYWORDS
+    if unknown:
+        raise RuntimeError(f"{SCHEMA_FILE.name}: keywords {sorted(unknown)} are not checked "
+                           "alike by the fast checker; extend kg.ingest.records")
+    return fastjsonschema.compile(schema)
+
+
+def _keywords(node: Any, naming: bool = False) -> set[str]:
+    """The schema keywords used in ``node`` (not the names under properties/$defs)."""
+    if isinstance(node, list):
+        return set().union(*(_keywords(item) for item in node))
+    if not isinstance(node, dict):
+        return set()
+    found = set() if naming else set(node)
+    for key, value in node.items():
+        found |= _keywords(value, naming=not naming and key in ("properties", "$defs"))
+    return found
+
+
 def check_record(record: Any, name: str) -> None:
     """Schema errors first (the most specific one), then facts JSON Schema cannot express."""
-    errors = sorted(record_validator().iter_errors(record), key=lambda e: list(e.absolute_path))
+    try:
+        fast_record_check()(record)
+        errors = []
+    except fastjsonschema.JsonSchemaException:
+        errors = sorted(record_validator().iter_errors(record),
+                        key=lambda e: list(e.absolute_path))
     if errors:
         first = errors[0]
         where = "/".join(str(part) for part in first.absolute_path) or "record"

@@ -4,13 +4,16 @@ Stages (timed separately in :class:`BuildResult`):
 
 1. *gather* (``kg.ingest.inputs``): curated records (``*.json``), texts without
    a curated record (extracted), each checked; a bad input becomes a ``Problem``.
-2. *map* + *validate*: per document, in a pool of worker processes for large
-   inputs; a document graph with an ``sh:Violation`` is left out and reported.
-3. *load*: all surviving quads are bulk-loaded into a fresh store directory,
-   together with the reference graph, the ontology, ``--add`` files and the
-   metadata graph; then the directory is published atomically
-   (``kg.store.layout``). A build with no buildable document fails and leaves
-   the served store as it was.
+2. *map* + *validate*: in batches of documents, in a pool of worker processes
+   for large inputs; the mapper writes N-Triples text and the SHACL shapes run
+   as compiled SPARQL queries over an in-memory store of the whole batch
+   (``kg.validate.compiled``), each document graph judged alone; a document
+   graph with an ``sh:Violation`` is left out and reported.
+3. *load*: surviving documents are bulk-loaded into a fresh store directory as
+   their batches arrive (overlapping with mapping), then the reference graph,
+   the ontology, ``--add`` files and the metadata graph; then the directory is
+   published atomically (``kg.store.layout``). A build with no buildable
+   document fails and leaves the served store as it was.
 """
 
 from __future__ import annotations
@@ -245,65 +248,77 @@ def build(records_dir: Path | None, texts_dir: Path | None = None, add_files: It
         validator = compiled_validator(shapes_file, include_contacts)
         build_id = started_at.strftime("%Y%m%dT%H%M%SZ") + f"-{os.getpid()}"
         store_dir = layout.new_build_dir(store_root, build_id)
-        work_dir = layout.new_build_dir(store_root, build_id + "-input")
         try:
             result = BuildResult(store_dir, inputs.problems, inputs.notices, workers=workers)
-            counts = _map_and_write(inputs, work_dir / "documents.nq", result,
-                                    resolve_linker(linker, link), include_contacts, validator,
-                                    progress)
+            store = ox.Store(str(store_dir))
+            counts = _map_and_load(inputs, store, result, resolve_linker(linker, link),
+                                   include_contacts, validator, progress)
             if not result.documents:
                 raise BuildError("no input document could be built", result.problems)
-            _load(store_dir, work_dir, result, counts, inputs.sources, add_files, ontology_file,
-                  started_at)
+            _load_rest(store, result, counts, inputs.sources, add_files, ontology_file,
+                       started_at)
+            del store
             result.store_path = layout.publish(store_root, store_dir)
         except BaseException:
             shutil.rmtree(store_dir, ignore_errors=True)
             raise
-        finally:
-            shutil.rmtree(work_dir, ignore_errors=True)
     result.timings["total"] = time.perf_counter() - wall
     return result
 
 
-def _map_and_write(inputs: Inputs, out_path: Path, result: BuildResult, linker: Linker,
-                   include_contacts: bool, validator: CompiledValidator | None,
-                   progress: Callable | None) -> dict[str, tuple[int, int]]:
-    """Map and validate every document, appending good ones to ``out_path``."""
+LOAD_CHUNK = 16 * 1024 * 1024  # characters of N-Quads handed to one bulk load
+
+
+def _map_and_load(inputs: Inputs, store: ox.Store, result: BuildResult, linker: Linker,
+                  include_contacts: bool, validator: CompiledValidator | None,
+                  progress: Callable | None) -> dict[str, tuple[int, int]]:
+    """Map and validate every document; good ones are bulk-loaded as they arrive, so
+    loading overlaps with the workers' mapping."""
     counts: dict[str, tuple[int, int]] = {}
     reference: set[str] = set()
-    map_seconds = validate_seconds = 0.0
+    pending: list[str] = []
+    size = 0
+    map_seconds = validate_seconds = load_seconds = 0.0
     stream: Iterable[Processed] = _processed(inputs.documents, result.workers, linker,
                                              include_contacts, validator)
     if progress is not None:
         stream = progress(stream, len(inputs.documents))
-    with open(out_path, "w", encoding="utf-8") as out:
-        for done in stream:
-            map_seconds += done.map_seconds
-            validate_seconds += done.validate_seconds
-            result.problems.extend(done.problems)
-            result.notices.extend(done.notices)
-            if not done.nquads:
-                continue
-            out.write(done.nquads)
-            reference.update(done.reference)
-            counts[done.graph] = (done.triples, done.entities)
-            result.documents += 1
-            result.projects += done.projects
-        out.writelines(sorted(reference))
+    for done in stream:
+        map_seconds += done.map_seconds
+        validate_seconds += done.validate_seconds
+        result.problems.extend(done.problems)
+        result.notices.extend(done.notices)
+        if not done.nquads:
+            continue
+        pending.append(done.nquads)
+        size += len(done.nquads)
+        reference.update(done.reference)
+        counts[done.graph] = (done.triples, done.entities)
+        result.documents += 1
+        result.projects += done.projects
+        if size >= LOAD_CHUNK:
+            load_seconds += _bulk_load(store, pending)
+            pending, size = [], 0
+    load_seconds += _bulk_load(store, pending + sorted(reference))
     if reference:
         subjects = {line.split(" ", 1)[0] for line in reference if line.startswith("<")}
         counts[REFERENCE_GRAPH] = (len(reference), len(subjects))
-    result.timings.update(map=map_seconds, validate=validate_seconds)
+    result.timings.update(map=map_seconds, validate=validate_seconds, load=load_seconds)
     return counts
 
 
-def _load(store_dir: Path, work_dir: Path, result: BuildResult,
-          counts: dict[str, tuple[int, int]], sources: list[SourceFile],
-          add_files: Iterable[Path], ontology_file: Path | None, started_at: Any) -> None:
-    """Bulk-load documents, reference, ontology, added files and metadata into the store."""
+def _bulk_load(store: ox.Store, chunks: list[str]) -> float:
+    started = time.perf_counter()
+    if chunks:
+        store.bulk_load(input="".join(chunks), format=ox.RdfFormat.N_QUADS)
+    return time.perf_counter() - started
+
+
+def _load_rest(store: ox.Store, result: BuildResult, counts: dict[str, tuple[int, int]],
+               sources: list[SourceFile], add_files: Iterable[Path], ontology_file: Path | None,
+               started_at: Any) -> None:
+    """Load the ontology, added files and the metadata graph; flush the store."""
     load_started = time.perf_counter()
-    store = ox.Store(str(store_dir))
-    store.bulk_load(path=work_dir / "documents.nq", format=ox.RdfFormat.N_QUADS)
     extra_graphs: set[str] = set()
     if ontology_file is not None and Path(ontology_file).exists():
         store.bulk_load(path=ontology_file, format=ox.RdfFormat.TURTLE,
@@ -317,8 +332,7 @@ def _load(store_dir: Path, work_dir: Path, result: BuildResult,
                     format=ox.RdfFormat.N_QUADS)
     store.flush()
     result.triples = sum(t for t, _ in counts.values()) + len(meta)
-    del store
-    result.timings["load"] = time.perf_counter() - load_started
+    result.timings["load"] += time.perf_counter() - load_started
 
 
 def plain_progress(stream: Iterable[Processed], total: int,

@@ -1,4 +1,6 @@
-"""SHACL validation of one document graph at a time, with the shapes parsed once.
+"""pyshacl validation (the reference engine; ``kg build`` runs ``kg.validate.compiled``).
+
+One document graph at a time, with the shapes parsed once.
 
 pyshacl re-reads ("harvests") the shapes graph for every ``validate()`` call;
 for thousands of small document graphs that dominates the run time. A single
