@@ -31,12 +31,15 @@ NUMBER_WORDS = {
     "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }
 _QUANTITY = re.compile(
-    r"(?<![\d.,/-])(yli |över |over |noin |n\. |ca |about )?(\d{1,6}|"
-    + "|".join(NUMBER_WORDS) + r")\s?(%|prosenttia|procent|percent)?(?::\w+)?"
+    r"(?<![\w.,/-])(yli |över |over |noin |n\. |ca |about )?(?<![\w.,/-])(\d{1,6}|"
+    + "|".join(NUMBER_WORDS) + r")(?!\w)(?:\s?(%|prosenttia|procent|percent))?(?::\w+)?"
     r"(?:\s+((?:uutta|uudet|nya|new)\s+)?([A-ZÅÄÖa-zåäö][\w/-]*(?:\s[\w/-]+)?))?", re.I)
 _NOT_UNITS = re.compile(
     r"^(euro\w*|€|eur|vuo\w*|år\w*|years?|kuukau\w*|months?|päivä\w*|klo|kl|krs|h|min|"
-    r"tuntia|timmar|hours?|vuotiaat|%|luku\w*|krs\.|[A-ZÅÄÖ])", re.I)
+    r"tuntia|timmar|hours?|vuotiaat|%|luku\w*|krs\.|miljoon\w*|miljard\w*|miljon\w*|million\w*|"
+    r"tuhat\w*|tusen|thousand\w*|januari|februari|mars|april|maj|juni|juli|augusti|september|"
+    r"oktober|november|december|january|february|march|may|june|july|august|october|"
+    r"\w+kuuta|\w\w?\b)", re.I)
 
 
 def free_text(sentences: list[Sentence]) -> dict[str, list[Sentence]]:

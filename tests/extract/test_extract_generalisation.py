@@ -152,3 +152,22 @@ def test_swedish_funder_cues_status_and_dotted_legal_forms() -> None:
     assert project["funders"] == ["Svenska kulturfonden"]
     assert project["status"] == "ongoing"
     assert canonical_org("Kuopion Kuoro r.y.") == "Kuopion Kuoro ry"
+
+
+def test_indicators_with_counted_nouns_and_number_words() -> None:
+    from kg.extract.content import indicators
+    from kg.extract.segment import Sentence
+
+    def found(text: str) -> list[tuple[int, str, str]]:
+        sentence = Sentence(text, 0, len(text), 0, None)
+        return [(i["value"], i["unit"], i["text"]) for i in indicators([sentence])]
+
+    assert found("Hankkeessa kokeillaan 15 kyläpilottia, joista osa jatkuu.") == [
+        (15, "count", "15 kyläpilottia")]
+    assert found("Kevään aikana järjestetään kolme lauluiltaa.") == [
+        (3, "count", "kolme lauluiltaa")]
+    assert found("Projektet omfattar fyra delprojekt.") == [(4, "count", "fyra delprojekt")]
+    assert found("Yli 60 % osallistujista jatkaa.")[0][:2] == (60, "percent")
+    # dates, money, list letters and words that merely contain a number word are no indicators
+    assert found("Seminaari on 14 maaliskuuta ja maksaa 2 miljoonaa euroa.") == []
+    assert found("Kohdat 3 a ja 4 b. Sexton personer.") == []
