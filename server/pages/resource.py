@@ -25,7 +25,7 @@ HANGING = (K.hasParticipation, K.hasFunding, K.hasPersonRole, K.hasOutcome, K.ha
 LABEL_PROPS = (SKOS.prefLabel, RDFS.label, K.title, FOAF.name, K.text, K.sourceFile)
 # Links that only repeat what the page shows another way; not listed as "referenced by".
 IGNORED_INCOMING = (OA.hasBody, OA.hasSource, OWL.sameAs)
-INCOMING_LIMIT = 500
+INCOMING_LIMIT = 200
 # An entity named in many documents is described in each document's graph; its facts are
 # read up to this many (graph, triple) rows and the documents of up to SOURCE_LIMIT graphs.
 FACT_ROW_LIMIT = 1000
@@ -131,7 +131,7 @@ def _read_incoming(description: Description) -> None:
         SELECT DISTINCT ?s ?p ?project ?hp ?role ?roleName WHERE {{
           ?s ?p {uri} .
           FILTER(isIRI(?s) && ?p NOT IN ({", ".join(_iri(p) for p in IGNORED_INCOMING)}))
-          OPTIONAL {{ VALUES ?hp {{ {_values(HANGING)} }} ?project ?hp ?s }}
+          OPTIONAL {{ ?project ?hp ?s FILTER(?hp IN ({", ".join(_iri(p) for p in HANGING)})) }}
           OPTIONAL {{ ?s {_iri(K.role)} ?role }}
           OPTIONAL {{ ?s {_iri(K.roleName)} ?roleName }}
         }} LIMIT {INCOMING_LIMIT + 1}""")

@@ -12,17 +12,24 @@ the query must match (as a word prefix). Facets: funder, region, year, target gr
 from __future__ import annotations
 
 import bisect
+import fcntl
+import json
+import os
+import pickle
 import re
 import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.rdf.vocab import K
-from server.engine import get_engine
+from server.dumps.files import cache_root
+from server.engine import QueryRequest, get_engine
+from server.settings import Settings
 
 INDEXED_TYPES = {K.Project: "project", K.Organisation: "organisation",
                  K.FundingProgramme: "programme", K.Municipality: "municipality",
@@ -30,6 +37,7 @@ INDEXED_TYPES = {K.Project: "project", K.Organisation: "organisation",
 LABEL_PROPS = (SKOS.prefLabel, RDFS.label, SKOS.altLabel, K.title, K.altTitle)
 FACETS = ("funder", "region", "year", "target_group")
 WORD = re.compile(r"\w+", re.UNICODE)
+INDEX_QUERY_TIMEOUT_S = 120.0  # bulk scans of a large build; they run once per build
 _voikko_local = threading.local()
 
 
@@ -100,39 +108,6 @@ class SearchIndex:
         return result or set()
 
 
-def _select(query: str) -> list[dict]:
-    return get_engine().select(query)
-
-
-def _add_labels(index: SearchIndex) -> None:
-    types = " ".join(f"<{t}>" for t in INDEXED_TYPES)
-    props = " ".join(f"<{p}>" for p in LABEL_PROPS)
-    for row in _select(f"""SELECT DISTINCT ?s ?type ?p ?l WHERE {{
-            VALUES ?type {{ {types} }} ?s <{RDF.type}> ?type .
-            VALUES ?p {{ {props} }} ?s ?p ?l . FILTER(isIRI(?s) && isLiteral(?l)) }}"""):
-        uri, label = str(row["s"]), row["l"]
-        index.kinds.setdefault(uri, INDEXED_TYPES[row["type"]])
-        if row["p"] != SKOS.altLabel:
-            index.labels.setdefault(uri, []).append((label.language, str(label)))
-        for word in words(str(label)):
-            index.postings[word].add(uri)
-
-
-def _add_links(index: SearchIndex) -> None:
-    for row in _select(f"""SELECT DISTINCT ?p ?e WHERE {{ ?p <{RDF.type}> <{K.Project}> .
-            {{ ?p <{K.municipality}>|<{K.region}>|<{K.targetGroup}>|<{K.topic}> ?e }}
-            UNION {{ ?p <{K.municipality}>/<{K.inRegion}> ?e }}
-            UNION {{ ?p <{K.hasParticipation}>/<{K.organisation}> ?e }}
-            UNION {{ ?p <{K.hasFunding}>/(<{K.funder}>|<{K.programme}>) ?e }} }}"""):
-        index.linked_projects[str(row["e"])].add(str(row["p"]))
-
-
-def _facet(index: SearchIndex, name: str, query: str) -> None:
-    for row in _select(query):
-        values = index.facets.setdefault(str(row["p"]), {})
-        values.setdefault(name, set()).add(str(row["v"]))
-
-
 def _years(start: str | None, end: str | None) -> list[str]:
     first, last = (start or end or "")[:4], (end or start or "")[:4]
     if not (first.isdigit() and last.isdigit()):
@@ -141,41 +116,124 @@ def _years(start: str | None, end: str | None) -> list[str]:
     return [str(year) for year in range(low, min(high, low + 50) + 1)]
 
 
-def _add_facets(index: SearchIndex) -> None:
-    project = f"?p <{RDF.type}> <{K.Project}> ."
-    _facet(index, "funder", f"SELECT DISTINCT ?p ?v WHERE {{ {project} "
-                            f"?p <{K.hasFunding}>/<{K.funder}> ?v }}")
-    _facet(index, "region", f"""SELECT DISTINCT ?p ?v WHERE {{ {project}
-        {{ ?p <{K.region}> ?v }} UNION {{ ?p <{K.municipality}>/<{K.inRegion}> ?v }}
-        ?v <{RDF.type}> <{K.Region}> }}""")
-    _facet(index, "target_group", f"SELECT DISTINCT ?p ?v WHERE {{ {project} "
-                                  f"?p <{K.targetGroup}> ?v }}")
-    for row in _select(f"""SELECT ?p (SAMPLE(STR(?s)) AS ?start) (SAMPLE(STR(?e)) AS ?end)
-            WHERE {{ {project} OPTIONAL {{ ?p <{K.startDate}> ?s }}
-            OPTIONAL {{ ?p <{K.endDate}> ?e }} }} GROUP BY ?p"""):
-        years = _years(str(row["start"]) if "start" in row else None,
-                       str(row["end"]) if "end" in row else None)
+def _scan(query: str) -> list[tuple[tuple[str, str | None], ...]]:
+    """Rows of a bulk SELECT as (value, language) pairs, read without rdflib terms."""
+    request = QueryRequest(query, "json", None, timeout=INDEX_QUERY_TIMEOUT_S)
+    result = get_engine().execute(request)
+    try:
+        document = json.loads(b"".join(result))
+    finally:
+        result.close()
+    names = document["head"]["vars"]
+    return [tuple((b[n]["value"], b[n].get("xml:lang")) if n in b else ("", None) for n in names)
+            for b in document["results"]["bindings"]]
+
+
+@lru_cache(maxsize=16)
+def _subjects_of(prop: str) -> list[tuple[str, str]]:
+    """(subject, object IRI) of every ``prop`` triple: a scan of one predicate (kept while
+    one index is made, see build_index)."""
+    rows = _scan(f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{prop}> ?o FILTER(isIRI(?o)) }}")
+    return [(s, o) for (s, _ls), (o, _lo) in rows]
+
+
+def _through(first: str, second: str) -> list[tuple[str, str]]:
+    """(s, o) for ``s first ?x . ?x second o``, joined here (two scans beat one join)."""
+    via: dict[str, list[str]] = defaultdict(list)
+    for node, target in _subjects_of(second):
+        via[node].append(target)
+    return [(s, o) for s, node in _subjects_of(first) for o in via.get(node, ())]
+
+
+def _add_labels(index: SearchIndex) -> None:
+    # One predicate or one class per query: pyoxigraph scans those in index order, where
+    # joins against rdf:type took tens of seconds at 100 000 projects.
+    for cls, kind in INDEXED_TYPES.items():
+        for ((uri, _lang),) in _scan(f"SELECT ?s WHERE {{ ?s <{RDF.type}> <{cls}> }}"):
+            index.kinds.setdefault(uri, kind)
+    for prop in LABEL_PROPS:
+        for (uri, _l), (text, lang) in _scan(f"SELECT DISTINCT ?s ?l WHERE {{ ?s <{prop}> ?l }}"):
+            if uri not in index.kinds:
+                continue
+            if prop != SKOS.altLabel:
+                index.labels.setdefault(uri, []).append((lang, text))
+            for word in words(text):
+                index.postings[word].add(uri)
+
+
+def _add_facet(index: SearchIndex, name: str, pairs: list[tuple[str, str]]) -> None:
+    for project, value in pairs:
+        index.facets.setdefault(project, {}).setdefault(name, set()).add(value)
+
+
+def _add_years(index: SearchIndex) -> None:
+    dates: dict[str, dict[str, str]] = defaultdict(dict)
+    for prop, key in ((K.startDate, "start"), (K.endDate, "end")):
+        for (project, _l), (value, _lang) in _scan(f"SELECT ?p ?d WHERE {{ ?p <{prop}> ?d }}"):
+            dates[project].setdefault(key, value)
+    for project, known in dates.items():
+        years = _years(known.get("start"), known.get("end"))
         if years:
-            index.facets.setdefault(str(row["p"]), {})["year"] = set(years)
+            index.facets.setdefault(project, {})["year"] = set(years)
+
+
+def _add_links_and_facets(index: SearchIndex) -> None:
+    region_of: dict[str, list[str]] = defaultdict(list)
+    for municipality, region in _subjects_of(K.inRegion):
+        region_of[municipality].append(region)
+    funders = _through(K.hasFunding, K.funder)
+    municipalities = _subjects_of(K.municipality)
+    regions = _subjects_of(K.region) + [(p, r) for p, m in municipalities for r in region_of[m]]
+    target_groups = _subjects_of(K.targetGroup)
+    for project, entity in (*funders, *municipalities, *regions, *target_groups,
+                            *_subjects_of(K.topic), *_through(K.hasFunding, K.programme),
+                            *_through(K.hasParticipation, K.organisation)):
+        index.linked_projects[entity].add(project)
+    _add_facet(index, "funder", funders)
+    _add_facet(index, "region", [(p, r) for p, r in regions if index.kinds.get(r) == "region"])
+    _add_facet(index, "target_group", target_groups)
+    _add_years(index)
 
 
 def build_index() -> SearchIndex:
+    _subjects_of.cache_clear()
     index = SearchIndex()
     _add_labels(index)
-    _add_links(index)
-    _add_facets(index)
+    _add_links_and_facets(index)
     index.sorted_words = sorted(index.postings)
+    index.postings = dict(index.postings)
+    index.linked_projects = dict(index.linked_projects)
+    _subjects_of.cache_clear()
     return index
 
 
 _cache: dict[str, SearchIndex] = {}
 _lock = threading.Lock()
+INDEX_FILE = "search-index.pickle"
 
 
-def index_for(build_id: str) -> SearchIndex:
-    """The index of build ``build_id`` (made on first use, one build kept)."""
+def _load_or_build(directory: Path) -> SearchIndex:
+    """The index stored beside the build's dumps, or a new one stored there for other workers."""
+    path = directory / INDEX_FILE
+    directory.mkdir(parents=True, exist_ok=True)
+    with (directory / ".search-lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():
+            with path.open("rb") as stored:
+                return pickle.load(stored)
+        index = build_index()
+        partial = path.with_name(f"{INDEX_FILE}.part-{os.getpid()}")
+        with partial.open("wb") as out:
+            pickle.dump(index, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)
+        return index
+
+
+def index_for(settings: Settings, build_id: str) -> SearchIndex:
+    """The index of build ``build_id``: made once per build (the first search pays), then
+    kept in ``dumps-cache/<build-id>/`` for the other worker processes and restarts."""
     with _lock:
         if build_id not in _cache:
             _cache.clear()
-            _cache[build_id] = build_index()
+            _cache[build_id] = _load_or_build(cache_root(settings) / build_id)
         return _cache[build_id]

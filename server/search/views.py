@@ -83,7 +83,7 @@ def search() -> Response:
     lang = i18n.request_lang(request)
     query = request.args.get("q", "").strip()
     chosen = {f: request.args.getlist(f) for f in FACETS if request.args.getlist(f)}
-    index = index_for(build_info(settings()).build_id)
+    index = index_for(settings(), build_info(settings()).build_id)
     matched = index.match(query)
     projects = _filter(index, {u for u in matched if index.kinds.get(u) == "project"}, chosen)
     entities = [] if chosen or not query else sorted(
