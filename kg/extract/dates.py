@@ -21,11 +21,14 @@ _PROGRAMME_CONTEXT = re.compile(r"(ohjelmakau|kehittämisohjelma|siirtymäkau|pr
 _YEAR_CONTEXT = re.compile(r"(vuosi(na|lle|en)|vuosien|ajalle|ajalla|aikana|åren|under|during|"
                            r"years|toteutetaan|hanke|projekt)\w*\W{0,3}$", re.I)
 _YEAR_SPAN = re.compile(r"\bvuoden ((?:19|20)\d{2}) (ajan|aikana)\b", re.I)
+_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+           "september", "oktober", "november", "december")
 _SV_START = re.compile(r"\b(?:startat|startade|inleddes|påbörjades|började|startar)\b[^.]{0,30}?"
-                       r"\b(?:(?:hösten|våren|sommaren|vintern|i början av|år)\s+)?"
+                       r"\b(?:(?:hösten|våren|sommaren|vintern|i början av|år)\s+|"
+                       r"(?:i\s+)?(" + "|".join(_MONTHS) + r")\s+)?"
                        r"((?:19|20)\d{2})\b", re.I)
-_SV_END = re.compile(r"\b(?:fram till|till och med|pågår till|avslutas)\b[^.]{0,25}?"
-                     r"((?:19|20)\d{2})\b", re.I)
+_SV_END = re.compile(r"\b(?:fram till|till och med|pågår till|pågå till|avslutas)\b[^.]{0,25}?"
+                     r"(?:" + FULL + r"|((?:19|20)\d{2}))\b", re.I)
 _FI_START = re.compile(r"\b(?:alkaa|alkoi|käynnistyi|käynnistyy|alkaen)\s+(?:vuonna\s+)?" + FULL,
                        re.I)
 _FI_END = re.compile(r"\b(?:päättyy|päättyi|loppuu|kestää|jatkuu)\s+(?:vuonna\s+|vuoden\s+)?"
@@ -100,10 +103,15 @@ def _cue_periods(text: str, add) -> None:  # noqa: ANN001 - local callback
         end_iso = iso(*end.group(1, 2, 3)) if end.group(1) else end.group(4)
         add(iso(*start.group(1, 2, 3)), end_iso, _Span(start.start(), end.end()), 1)
     sv_start, sv_end = _SV_START.search(text), _SV_END.search(text)
-    if sv_start and sv_end and sv_end.start() > sv_start.start():
-        add(sv_start.group(1), sv_end.group(1), _Span(sv_start.start(), sv_end.end()), 2)
-    elif sv_start:
-        add(sv_start.group(1), None, sv_start, 3)
+    if sv_start:
+        month, year = sv_start.group(1), sv_start.group(2)
+        start = month_iso(str(_MONTHS.index(month.lower()) + 1), year) if month else year
+        if sv_end and sv_end.start() > sv_start.start():
+            end = iso(*sv_end.group(1, 2, 3)) if sv_end.group(1) else sv_end.group(4)
+            rank = 1 if month and sv_end.group(1) else 2
+            add(start, end, _Span(sv_start.start(), sv_end.end()), rank)
+        else:
+            add(start, None, sv_start, 3)
     for m in _YEAR_PROJECT.finditer(text):
         add(m.group(1), None, m, 3)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 _AMOUNT = re.compile(
     r"(?<![\d,.])(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d{1,2}))?\s*"
     r"(milj(?:\.|oonaa|oonan)?\s*|miljoner\s*|million\s*|m\s*)?"
-    r"(€|euroa|euron|eur\b|euro\b|euros\b|EUR\b)", re.IGNORECASE)
+    r"(€|euroa|euron|eurolla|eur\b|euro\b|euros\b|EUR\b)", re.IGNORECASE)
 _EURO_FIRST = re.compile(r"(?:€|EUR)\s?(\d{1,3}(?:[ ,]\d{3})+|\d+)")
 
 

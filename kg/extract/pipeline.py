@@ -91,7 +91,7 @@ def projects_component(doc: Doc) -> Doc:
     model_orgs = doc._.model_names.organisations if doc._.model_names is not None else []
     facts = projects.DocumentFacts(doc._.text, doc._.language, seg, doc._.periods, doc._.people,
                                    doc._.places, doc._.excluded, model_orgs)
-    spans = projects.split_projects(seg, doc._.text)
+    spans = projects.split_projects(seg, doc._.text, doc._.language)
     doc._.record = {
         "source": doc._.source,
         "language": doc._.language,

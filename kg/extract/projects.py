@@ -9,6 +9,7 @@ from functools import cache
 
 from kg.extract import content, orgs, titles
 from kg.extract.dates import Period, find_periods
+from kg.extract.grants import Grant, find_grants, grant_funders
 from kg.extract.money import as_number, find_amounts
 from kg.extract.people import EMAIL, PHONE, Person
 from kg.extract.places import PlaceMention
@@ -32,9 +33,12 @@ class ProjectSpan:
     shared: list[range]  # lines shared with every project of the text
     grantee: tuple[str, int, int] | None = None  # a grant list's recipient (name, offsets)
     grant_eur: float | None = None  # and the amount it received
+    grant: Grant | None = None  # a grant named in running text (kg.extract.grants)
+    other_phase: list[tuple[int, int]] = field(default_factory=list)  # another phase's sentences
+    own_phase: list[tuple[int, int]] = field(default_factory=list)  # this phase's sentences
 
 
-def split_projects(seg: Segments, text: str) -> list[ProjectSpan]:
+def split_projects(seg: Segments, text: str, language: str = "fi") -> list[ProjectSpan]:
     everything = range(0, len(seg.lines))
     leads = seg.all("lead")
     lead_labels = [f.label.lower() for f in leads]
@@ -50,10 +54,44 @@ def split_projects(seg: Segments, text: str) -> list[ProjectSpan]:
     paragraph_projects = _paragraph_projects(seg)
     if paragraph_projects:
         return paragraph_projects
+    prose_grants = _prose_grant_projects(seg, language)
+    if prose_grants:
+        return prose_grants
     title, alts = _single_title(seg, text)
     if title is None and not _looks_like_project(seg, text):
         return []
-    return [ProjectSpan(title, alts, everything, [])]
+    phases = _phase_projects(seg, text, title, alts) if title else []
+    return phases or [ProjectSpan(title, alts, everything, [])]
+
+
+def _phase_projects(seg: Segments, text: str, title: str,
+                    alts: list[str]) -> list[ProjectSpan]:
+    """Two consecutive phases told in one text ("X" and "X II", a "jatkohanke"): one project
+    each; a sentence naming a phase, and the sentences after it in its paragraph, belong to
+    that phase only."""
+    base = _PHASE_NUMBER.sub("", title)
+    second = re.search(rf"{re.escape(base)}\s(?:II|2)\b", text)
+    if base == title and not second:
+        return []
+    first_title, second_title = base, second.group() if second else title
+    phase: dict[int, list[tuple[int, int]]] = {1: [], 2: []}
+    current, line = 0, -1
+    for sentence in seg.sentences:
+        if sentence.line != line:
+            current, line = 0, sentence.line
+        if second_title in sentence.text or _SECOND_PHASE.search(sentence.text):
+            current = 2
+        elif _FIRST_PHASE.search(sentence.text):
+            current = 1
+        if current:
+            phase[current].append((sentence.start, sentence.end))
+    if not phase[1] or not phase[2]:
+        return []
+    everything = range(0, len(seg.lines))
+    return [ProjectSpan(first_title, [a for a in alts if a != first_title], everything, [],
+                        other_phase=phase[2], own_phase=phase[1]),
+            ProjectSpan(second_title, [], everything, [], other_phase=phase[1],
+                        own_phase=phase[2])]
 
 
 # A grant list entry: "Recipient ry, Town, 2 500 euroa" (one a line).
@@ -85,6 +123,26 @@ def _grant_projects(seg: Segments, grants: list[tuple[int, re.Match[str]]]) -> l
         spans.append(ProjectSpan(None, [], range(line, end), shared, grantee,
                                  amounts[0].eur if amounts else None))
     return spans
+
+
+_PHASE_NUMBER = re.compile(r"\s(?:II|2)$")
+_SECOND_PHASE = re.compile(r"\b(?:jatkohank\w*|fortsättningsprojekt\w*|andra skede\w*|"
+                           r"toi\w* vaihee\w*|second phase|follow-up project)\b", re.I)
+_FIRST_PHASE = re.compile(r"\b(?:första skede\w*|ensimmäi\w* vaihee\w*|first phase)\b", re.I)
+
+
+def _prose_grant_projects(seg: Segments, language: str) -> list[ProjectSpan]:
+    """Grant news naming two recipients or more in running text: one project per grant; the
+    lines above the first grant (headline, lead paragraph) are shared by all."""
+    prose = [s for s in seg.sentences if s.line not in seg.label_lines]
+    grants = find_grants(prose, language)
+    if len(grants) < 2:
+        return []
+    first_line = min(g.sentence.line for g in grants)
+    shared = [range(0, first_line)]
+    return [ProjectSpan(g.title, [], range(g.sentence.line, g.sentence.line + 1), shared,
+                        (g.recipient, g.start, g.end) if g.recipient else None, g.eur, g)
+            for g in grants]
 
 
 def _single_title(seg: Segments, text: str) -> tuple[str | None, list[str]]:
@@ -188,11 +246,15 @@ def _in_lines(seg: Segments, offset: int, lines: list[range]) -> bool:
 
 
 def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
+    if span.grant is not None:
+        return _grant_project(span, span.grant, facts)
     seg, language = facts.seg, facts.language
     own = [span.lines]
     scope_lines = own + span.shared
-    sentences = [s for s in seg.sentences if _in_lines(seg, s.start, scope_lines)]
-    own_sentences = [s for s in seg.sentences if _in_lines(seg, s.start, own)]
+    sentences = [s for s in seg.sentences if _in_lines(seg, s.start, scope_lines)
+                 and not _in_other_phase(span, s.start)]
+    own_sentences = [s for s in seg.sentences if _in_lines(seg, s.start, own)
+                     and not _in_other_phase(span, s.start)]
     evidence: list[dict] = []
 
     def note(field: str, value: object, start: int, end: int) -> None:
@@ -272,6 +334,65 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     project["links"] = _links(seg, sentences)
     project["evidence"] = evidence
     return project
+
+
+def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dict:
+    """A project named by one grant in running text: recipient, amount, title and place from
+    the grant, funders and programmes from the text's headline and lead paragraph."""
+    seg, language = facts.seg, facts.language
+    shared = [s for s in seg.sentences if _in_lines(seg, s.start, span.shared)]
+    evidence: list[dict] = []
+
+    def note(field: str, value: object, start: int, end: int, quote: str) -> None:
+        evidence.append({"field": field, "value": value, "start": start, "end": end,
+                         "quote": quote})
+
+    roles = Roles()
+    prose_roles(shared, language, roles, facts.model_orgs)
+    programme_mentions(shared, roles)
+    funders = [grant.funder] if grant.funder else []
+    funders += [n for n in grant_funders(facts.seg.sentences, language) if n not in funders]
+    funders += [n for n, _s, _e in _unique(roles.funder) if n not in funders]
+    sentence = grant.sentence
+    empty = _empty_project(span.title, language)
+    project = empty | {
+        "description": sentence.text if len(sentence.text.split()) >= 6 and
+        sum(1 for _ in re.finditer(r"\d[\d ]*(?:€|euro)", sentence.text)) <= 1 else None,
+        "lead_organisations": [grant.recipient] if grant.recipient else [],
+        "funders": funders[:1],
+        "funding_programmes": [n for n, _s, _e in _unique(roles.programme)],
+        "municipalities": [grant.municipality] if grant.municipality else [],
+        "target_groups": content.target_groups([sentence], language),
+    }
+    if grant.recipient:
+        note("lead_organisations", grant.recipient, grant.start, grant.end, sentence.text)
+    if grant.eur is not None:
+        eur = as_number(grant.eur)
+        project["budget"] = {"total_eur": None,
+                             "shares": [{"organisation": funders[0] if funders else None,
+                                         "eur": eur}]}
+        note("budget.shares", eur, sentence.start, sentence.end, sentence.text)
+    if grant.municipality:
+        note("municipalities", grant.municipality, grant.start, grant.end, sentence.text)
+    for name in project["funders"] + project["funding_programmes"]:
+        note("funders" if name in funders else "funding_programmes", name, sentence.start,
+             sentence.end, sentence.text)
+    project["evidence"] = evidence
+    return project
+
+
+def _empty_project(title: str | None, language: str) -> dict:
+    return {"title": _title_dict(title, language), "alt_titles": [], "description": None,
+            "start_date": None, "end_date": None, "status": None, "lead_organisations": [],
+            "partner_organisations": [], "funders": [], "funding_programmes": [],
+            "budget": {"total_eur": None, "shares": []}, "scope": None, "regions": [],
+            "municipalities": [], "target_groups": [], "topics": [], "goals": [],
+            "activities": [], "outcomes": [], "indicators": [], "people": [], "events": [],
+            "links": []}
+
+
+def _in_other_phase(span: ProjectSpan, offset: int) -> bool:
+    return any(start <= offset < end for start, end in span.other_phase)
 
 
 def _title_dict(title: str | None, language: str) -> dict:
@@ -366,7 +487,10 @@ def _period(span: ProjectSpan, facts: DocumentFacts, note) -> tuple[str | None, 
             note("start_date", starts[0][0], start_field.start, start_field.end)
             note("end_date", ends[0][0], end_field.start, end_field.end)
             return starts[0][0], ends[0][0]
-    candidates = [p for p in facts.periods if _in_lines(seg, p.offset, [span.lines])]
+    candidates = [p for p in facts.periods if _in_lines(seg, p.offset, [span.lines])
+                  and not _in_other_phase(span, p.offset)]
+    in_phase = [p for p in candidates if any(s <= p.offset < e for s, e in span.own_phase)]
+    candidates = in_phase or candidates
     if not candidates:
         candidates = [p for p in facts.periods if _in_lines(seg, p.offset, span.shared)]
     if not candidates:

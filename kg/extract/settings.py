@@ -218,3 +218,26 @@ TITLE_STOP_LINES = frozenset(
         "release", "uutiset", "nyheter", "news", "takaisin", "ylös", "etusivu",
     ]
 )
+
+# Verbs of grant news, by language: the recipient is the subject of a "grantee" verb, the
+# funder the subject of a "funder" verb; a "passive" verb has the amount before it and the
+# recipient after it ("50 000 € myönnettiin X:n projektiin").
+GRANT_VERBS: dict[str, dict[str, tuple[str, ...]]] = {
+    "fi": {
+        "grantee": ("sai", "saivat", "saa", "saavat", "on saanut", "ovat saaneet"),
+        "funder": ("myönsi", "myöntää", "jakoi", "jakaa", "on jakanut", "tuki", "tukee",
+                   "rahoitti", "rahoittaa"),
+        "passive": ("myönnettiin", "myönnetään", "jaettiin", "on myönnetty"),
+    },
+    "sv": {
+        "grantee": ("får", "fick", "har fått", "erhöll", "erhåller", "tilldelas", "tilldelades"),
+        "funder": ("beviljade", "beviljar", "delade ut", "delar ut", "stödde", "stöder"),
+        "passive": ("beviljades", "beviljas", "gick till", "går till"),
+    },
+    "en": {
+        "grantee": ("received", "receives", "has received", "was awarded", "has been awarded",
+                    "were awarded", "got", "gets", "obtained"),
+        "funder": ("awarded", "granted", "allocated", "funded"),
+        "passive": ("was granted", "were granted", "went to", "was allocated", "goes to"),
+    },
+}

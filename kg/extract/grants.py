@@ -1,0 +1,442 @@
+"""Grants named in running text: news that lists several funded projects in prose.
+
+"Kuopion kaupunki sai 35 000 euroa Taide arjessa -hankkeeseen", "Suurehkoja avustuksia saivat
+myös A ry 36 000 €, B 35 800 € ja C 30 000 €", "50 000 € myönnettiin D ry:n projektiin",
+"Föreningen E får 5 000 euro för projektet F", "G received EUR 20,000 for H". Each grant gives a
+recipient (the project's lead), an amount (the funder's share), a title when the text names one
+and a municipality when a demonym stands before the recipient ("tamperelainen X ry").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract import morphology, orgs
+from kg.extract.money import Amount, find_amounts
+from kg.extract.places import find_places
+from kg.extract.segment import Sentence
+from kg.extract.settings import GRANT_VERBS
+
+_TOKEN = re.compile(r"[\wÅÄÖåäö][\wÅÄÖåäö'’.&+-]*(?::\w+)?|[–—]|\S")
+_LEGAL_FORMS = frozenset({"ry", "rf", "r.y.", "r.f.", "oy", "ab", "osk", "oyj", "abp", "ltd"})
+_LEGAL_CASE = re.compile(r"\b(ry|rf|oy|ab|osk|oyj):\w+$", re.I)
+_STOPS_BEFORE_NAME = frozenset({"av", "från", "from", "by", "joka", "jonka", "som", "which", "who",
+                                "that"})
+_NAME_CLASSES = frozenset({"nimisana", "laatusana", "nimisana_laatusana", "nimi", "etunimi",
+                           "sukunimi", "paikannimi", "huudahdussana", "lyhenne"})
+_CONNECTORS = frozenset({"of", "for", "för", "vid", "i", "de", "&"})
+_LIST_BREAK = re.compile(r"^(?:,|;|ja|och|and|sekä|samt)$")
+# words that open a sentence without being part of the name that follows
+_OPENERS = frozenset({
+    "myös", "lisäksi", "esimerkiksi", "nyt", "jo", "mm.", "muun", "kaikkiaan", "yhteensä",
+    "även", "också", "dessutom", "till", "bland", "also", "further", "furthermore", "the", "in",
+    "suurin", "eniten", "nämä", "ne", "se", "he", "det", "den", "they", "this",
+})
+_TITLE_BEFORE_HANKE = re.compile(
+    r"(?P<title>[”\"“]?[^,;]{2,90}?[”\"“]?)\s?[-–]\s?(?:hankkeeseen|hankkeelle|hankkeessa|"
+    r"hankkeen|hanketta|projektiin|projektille|projektissa|projektin|-?esitykseen)\b")
+_QUOTED_TITLE = re.compile(r"[”\"“]([^”\"“]{3,100})[”\"“]\s?[-–]\s?(?:hank|projekt)\w*")
+_QUOTED = re.compile(r"[”\"“]([^”\"“]{3,100})[”\"“]")
+_SV_EN_TITLE = re.compile(r"\b(?:projektet|för|for the project|for)\s+[”\"“]?"
+                          r"(?P<title>[A-ZÅÄÖ][\w'’-]*(?:\s(?:[A-ZÅÄÖ0-9][\w'’-]*|och|and|i|"
+                          r"of|for|in|the|på|av|till|II|III))*)")
+
+
+@dataclass
+class Grant:
+    recipient: str | None  # base-form organisation name, None when only a project is named
+    start: int  # offsets of the recipient (or title) in the text
+    end: int
+    eur: float | None
+    title: str | None
+    municipality: str | None
+    sentence: Sentence
+    funder: str | None = None  # a funder named at the grant itself ("sai Taikelta")
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _verb_kind(tokens: list[_Token], i: int, language: str) -> str | None:
+    """'grantee' / 'funder' / 'passive' when a grant verb (one or two words) starts at i."""
+    for kind, verbs in GRANT_VERBS[language].items():
+        for verb in verbs:
+            parts = verb.split()
+            if [t.low for t in tokens[i:i + len(parts)]] == parts:
+                return kind
+    return None
+
+
+def _name_word(token: _Token, language: str) -> bool:
+    """May this lower-case word sit inside an organisation name ("Läntinen tanssin keskus")?"""
+    low = token.low
+    if low in _LEGAL_FORMS or low in _CONNECTORS or token.text in ("–", "-"):
+        return True
+    if language != "fi":
+        return False
+    readings = morphology.analyses(low.split(":")[0])
+    if not readings:
+        return True  # unknown words are names or loans ("Bokens hus")
+    return any(cls in _NAME_CLASSES and case in ("nimento", "omanto", "osanto", "")
+               for _b, cls, case, _n in readings)
+
+
+def _joins_name(tokens: list[_Token], conjunction: int) -> bool:
+    """"Omaishoitajat ja Läheiset ry": a conjunction between two capitalised words of one name,
+    not between two names (the word before it ends no organisation name and is no place)."""
+    if conjunction == 0 or conjunction + 1 >= len(tokens):
+        return False
+    before, after = tokens[conjunction - 1].text, tokens[conjunction + 1].text
+    return before[:1].isupper() and after[:1].isupper() and not orgs.is_org_head(before) and \
+        before.lower() not in _LEGAL_FORMS and not find_places(before, "fi", [])
+
+
+def _name_before(tokens: list[_Token], end: int, language: str) -> tuple[int, int] | None:
+    """Token range [first, end) of the name that ends just before token ``end``."""
+    if end >= 3 and tokens[end - 1].text == ")" and tokens[end - 3].text == "(":
+        end -= 3  # "Taiteen edistämiskeskus (Taike) jakoi"
+    first = end
+    while first > 0 and end - first < 9:
+        token = tokens[first - 1]
+        if token.low in ("ja", "och", "and") and _joins_name(tokens, first - 1):
+            first -= 1
+            continue
+        if _LIST_BREAK.match(token.low) or token.low in _OPENERS or token.text in "()\"”“:":
+            break
+        if token.text[:1].isupper() or token.text[:1].isdigit() and first < end:
+            first -= 1
+            continue
+        if not _name_word(token, language) or morphology.is_finite_verb(token.low):
+            break
+        first -= 1
+    while first < end and not tokens[first].text[:1].isupper():
+        first += 1  # a name starts with a capital
+    return (first, end) if first < end else None
+
+
+def _name_after(tokens: list[_Token], start: int, language: str,
+                skip: int = 4) -> tuple[int, int] | None:
+    """The name that starts at the first capitalised word at or after ``start`` (past at most
+    ``skip`` lower-case words, never past an amount or a preposition) and runs to a comma, a
+    conjunction or a lower-case word outside a name."""
+    first = start
+    while first < len(tokens) and not tokens[first].text[:1].isupper():
+        token = tokens[first]
+        if first - start >= skip or token.text in ".;:" or _LIST_BREAK.match(token.low) or \
+                token.text[:1].isdigit() or token.low in _STOPS_BEFORE_NAME:
+            return None
+        first += 1
+    if first >= len(tokens):
+        return None
+    end, last = first + 1, first + 1
+    while end < len(tokens) and end - first < 9:
+        token = tokens[end]
+        if token.text[:1].isupper() or token.low.split(":")[0] in _LEGAL_FORMS:
+            end += 1
+            last = end
+        elif token.text in ("–",) or (_name_word(token, language) and
+                                       not _LIST_BREAK.match(token.low)):
+            end += 1
+            if orgs.is_org_head(token.text.split(":")[0]):
+                last = end
+        else:
+            break
+    return first, last
+
+
+def _clean_name(text: str) -> str:
+    text = _LEGAL_CASE.sub(lambda m: m.group(1), text.strip(" ,.:;”\"“"))
+    return text
+
+
+def _acceptable(name: str, language: str, at_sentence_start: bool) -> bool:
+    words = name.split()
+    if not words or len(words) > 9 or orgs.programme_of(name):
+        return False
+    if words[-1].lower() in _LEGAL_FORMS or orgs.looks_like_org(name):
+        return True
+    if len(words) == 1:
+        # a lone capitalised word opening a sentence is a name only if it is not a common word
+        if language != "fi":
+            return not at_sentence_start or words[0].isupper()
+        return not at_sentence_start or not morphology.is_known(words[0].lower())
+    return not at_sentence_start or not morphology.is_known(words[0].lower()) or \
+        words[-1][:1].isupper()
+
+
+def _org_like(name: str) -> bool:
+    """An organisation's name, not a noun phrase: a known name or head word, a legal form, or
+    two capitalised words or more."""
+    words = name.split()
+    return orgs.looks_like_org(name) or words[-1].lower() in _LEGAL_FORMS or \
+        sum(1 for w in words if w[:1].isupper()) >= 2
+
+
+def _amount_right_after(amounts: list[Amount], tokens: list[_Token], end: int) -> Amount | None:
+    if end >= len(tokens):
+        return None
+    position = tokens[end].start
+    return next((a for a in amounts if a.start == position), None)
+
+
+def _title_in(clause: str, language: str) -> str | None:
+    """A project title the clause names ("... X -hankkeeseen", "”X”-projektiin", "projektet X")."""
+    from kg.extract.titles import name_before_hanke
+
+    quoted = _QUOTED_TITLE.search(clause)
+    if quoted:
+        return quoted.group(1).strip()
+    match = _TITLE_BEFORE_HANKE.search(clause)
+    if match:
+        quoted = _QUOTED.search(match.group("title"))
+        if quoted:
+            return quoted.group(1).strip()
+        title = name_before_hanke(match.group("title").strip(" ”\"“"))
+        if title and title[:1].isupper() and len(title.split()) <= 10:
+            return title
+    if language != "fi":
+        match = _SV_EN_TITLE.search(clause)
+        if match and not orgs.looks_like_org(match.group("title")):
+            return match.group("title")
+    return None
+
+
+def _ablative_funder(tokens: list[_Token], verb: int) -> str | None:
+    """"sai Taikelta" -> the organisation the ablative names, when it is a known one."""
+    if verb + 1 >= len(tokens):
+        return None
+    word = tokens[verb + 1].text
+    match = re.fullmatch(r"(.+?)(?::?lta|:?ltä)", word)
+    if match:
+        return orgs.resolve_alias(match.group(1))
+    return None
+
+
+def _municipality(tokens: list[_Token], first: int, language: str) -> str | None:
+    if first == 0:
+        return None
+    mentions = find_places(tokens[first - 1].low, language, [])
+    return mentions[0].name if mentions and mentions[0].place.kind == "municipality" else None
+
+
+def _grant(sentence: Sentence, tokens: list[_Token], span: tuple[int, int],
+           amount: Amount | None, clause: str, language: str, funder: str | None) -> Grant | None:
+    first, end = span
+    raw = sentence.text[tokens[first].start:tokens[end - 1].end]
+    name = _clean_name(raw)
+    if re.search(r"[-–]\s?(?:hanke|projekti)$", name, re.I):  # "Taikusydän-hanke sai ..."
+        title = re.sub(r"\s?[-–]\s?(?:hanke|projekti)$", "", name, flags=re.I)
+        start, stop = sentence.start + tokens[first].start, sentence.start + tokens[end - 1].end
+        return Grant(None, start, stop, amount.eur if amount else None, title, None, sentence,
+                     funder)
+    municipality = _municipality(tokens, first, language)
+    if end - first > 1 and re.search(r"(?:lainen|läinen)$", tokens[first].low):
+        municipality = _municipality(tokens, first + 1, language)  # "Tamperelainen X ry"
+        first += 1
+        name = _clean_name(sentence.text[tokens[first].start:tokens[end - 1].end])
+    if not _acceptable(name, language, tokens[first].start == 0):
+        return None
+    title = _title_in(clause, language)
+    if amount is None and title is None and not _org_like(name):
+        return None
+    recipient = orgs.canonical_org(name, language)
+    if orgs.resolve_alias(name) and orgs.resolve_alias(name) == funder:
+        return None
+    return Grant(recipient, sentence.start + tokens[first].start,
+                 sentence.start + tokens[end - 1].end, amount.eur if amount else None,
+                 title, municipality, sentence, funder)
+
+
+def sentence_grants(sentence: Sentence, language: str) -> list[Grant]:
+    """The grants one sentence names."""
+    text = sentence.text
+    amounts = [a for a in find_amounts(text) if not re.search(r"[-–]\s*$", text[:a.start])]
+    tokens = _tokens(text)
+    grants: list[Grant] = []
+    used: set[int] = set()  # amount starts already given to a recipient
+    for i in range(len(tokens)):
+        kind = _verb_kind(tokens, i, language)
+        if kind is None:
+            continue
+        clause_end = next((t.start for t in tokens[i:] if t.text in (";",)), len(text))
+        if kind == "grantee":
+            grants += _grantee_clause(sentence, tokens, amounts, i, clause_end, language, used)
+        elif kind == "passive":
+            grants += _passive_clause(sentence, tokens, amounts, i, clause_end, language, used)
+    for amount in amounts:  # "A ry 36 000 €" in a list with no verb of its own
+        if amount.start in used:
+            continue
+        end = next((k for k, t in enumerate(tokens) if t.start == amount.start), None)
+        span = _name_before(tokens, end, language) if end else None
+        listed = span and any(_LIST_BREAK.match(t.low) for t in tokens[max(0, span[0] - 1):span[0]])
+        if not listed and end and text[amount.start:amount.end].lower().endswith("eurolla"):
+            span = _instrumental_subject(tokens, end, language)  # "A kehittää 30 000 eurolla"
+            listed = span is not None
+        if listed and span:
+            grant = _grant(sentence, tokens, span, amount, "", language, None)
+            if grant:
+                used.add(amount.start)
+                grants.append(grant)
+    return grants
+
+
+def _instrumental_subject(tokens: list[_Token], amount: int,
+                          language: str) -> tuple[int, int] | None:
+    """The subject of "A kehittää (...) 30 000 eurolla": a name, a finite verb, the amount."""
+    for verb in range(amount - 1, max(0, amount - 4), -1):
+        if morphology.is_finite_verb(tokens[verb].low) and \
+                tokens[verb].low not in GRANT_VERBS[language]["funder"]:
+            return _name_before(tokens, verb, language)
+    return None
+
+
+def _grantee_clause(sentence: Sentence, tokens: list[_Token], amounts: list[Amount], verb: int,
+                    clause_end: int, language: str, used: set[int]) -> list[Grant]:
+    text = sentence.text
+    funder = _ablative_funder(tokens, verb) if language == "fi" else None
+    subject = _name_before(tokens, verb, language)
+    free = [a for a in amounts if a.start > tokens[verb].start and a.start < clause_end
+            and a.start not in used]
+    if subject:
+        amount = free[0] if len(free) == 1 else None
+        clause = text[tokens[subject[0]].start:clause_end]
+        grant = _grant(sentence, tokens, subject, amount, clause, language, funder)
+        if grant:
+            if amount:
+                used.add(amount.start)
+            return [grant]
+    # inverted order or a list after the verb: "saivat myös A 36 000 €, B 35 800 € ja C"
+    grants = []
+    position = verb + 1
+    while position < len(tokens):
+        span = _name_after(tokens, position, language, 4 if position == verb + 1 else 0)
+        if span is None:
+            break
+        amount = _amount_right_after(amounts, tokens, span[1])
+        grant = _grant(sentence, tokens, span, amount, "", language, funder)
+        if grant:
+            grants.append(grant)
+        if amount:
+            used.add(amount.start)
+        position = span[1]
+        while position < len(tokens) and (tokens[position].start < (amount.end if amount else 0)
+                                          or tokens[position].text in "€"):
+            position += 1
+        if position >= len(tokens) or not _LIST_BREAK.match(tokens[position].low):
+            break
+        position += 1
+    if len(grants) == 1 and grants[0].eur is None and len(free) == 1 and \
+            free[0].start not in used:
+        grants[0].eur = free[0].eur
+        used.add(free[0].start)
+    return grants
+
+
+def _passive_clause(sentence: Sentence, tokens: list[_Token], amounts: list[Amount], verb: int,
+                    clause_end: int, language: str, used: set[int]) -> list[Grant]:
+    """"50 000 € myönnettiin A ry:n projektiin", "EUR 20,000 was granted to A"."""
+    before = [a for a in amounts if a.end <= tokens[verb].start and a.start not in used]
+    position = verb + 1
+    while position < len(tokens) and tokens[position].low in ("to", "till", "åt", "for"):
+        position += 1
+    span = _name_after(tokens, position, language)
+    if not span or not before:
+        return []
+    clause = sentence.text[tokens[span[0]].start:clause_end]
+    grant = _grant(sentence, tokens, span, before[-1], clause, language, None)
+    if grant:
+        used.add(before[-1].start)
+        return [grant]
+    return []
+
+
+def grant_funders(sentences: list[Sentence], language: str) -> list[str]:
+    """Subjects of funder verbs ("Taike jakoi 412 000 euroa") and ablatives of grantee verbs
+    ("sai Taikelta"): the organisations that fund the grants of a text."""
+    funders: list[str] = []
+    for sentence in sentences:
+        tokens = _tokens(sentence.text)
+        for i in range(len(tokens)):
+            kind = _verb_kind(tokens, i, language)
+            name = None
+            if kind == "funder":
+                span = _name_before(tokens, i, language)
+                if span:
+                    written = sentence.text[tokens[span[0]].start:tokens[span[1] - 1].end]
+                    if orgs.looks_like_org(written):
+                        name = orgs.canonical_org(_clean_name(written), language)
+            elif kind == "grantee" and language == "fi":
+                name = _ablative_funder(tokens, i)
+            if name and name not in funders:
+                funders.append(name)
+    return funders
+
+
+def subject_grants(sentence: Sentence, language: str) -> list[Grant]:
+    """Organisations that act in a sentence of grant news without an amount: "Tamperelainen X ry
+    vie laulajia ...", "Y ry tekee yhteistyötä ... Z -hankkeessa", "W ry:n hankkeessa ..."."""
+    text = sentence.text
+    tokens = _tokens(text)
+    grants = []
+    for i, token in enumerate(tokens[:-1]):
+        head = token.text.split(":")[0]
+        if head.lower() not in _LEGAL_FORMS and not (orgs.is_org_head(head) and
+                                                     head[:1].isupper()):
+            continue
+        following = [t.low for t in tokens[i + 1:i + 3]]
+        if tokens[i + 1].text[:1].isupper() or following[0] in _LEGAL_FORMS:
+            continue  # the name goes on: "Kulttuurivaltakunta Osuuskunta", "Yhdistys ry"
+        acts = any(morphology.is_finite_verb(w) and w not in GRANT_VERBS[language]["funder"]
+                   for w in following)
+        own_project = token.text.endswith(":n") and following[0].startswith(("hank", "projekt"))
+        if not (acts or own_project):
+            continue
+        span = _name_before(tokens, i + 1, language)
+        if span is None:
+            continue
+        rest = text[tokens[span[0]].start:]
+        clause = re.split(r"\s(?:ja|och|and)\s(?=[a-zåäö]+\s[A-ZÅÄÖ])|[.;]\s", rest)[0]
+        grant = _grant(sentence, tokens, span, None, clause, language, None)
+        if grant:
+            grants.append(grant)
+    return grants
+
+
+def find_grants(sentences: list[Sentence], language: str) -> list[Grant]:
+    """Every grant named in the sentences, in text order; one per recipient (or title). When
+    a text names two grants or more, organisations acting in its other sentences join in."""
+    funders = set(grant_funders(sentences, language))
+    found: list[Grant] = []
+    seen: set[str] = set(name.lower() for name in funders)
+
+    def keep(grant: Grant) -> None:
+        key = (grant.recipient or grant.title or "").lower()
+        words = set(re.split(r"[\s-]+", key))
+        if key and not any(words >= set(re.split(r"[\s-]+", old)) or
+                           words <= set(re.split(r"[\s-]+", old)) for old in seen):
+            seen.add(key)
+            found.append(grant)
+
+    for sentence in sentences:
+        for grant in sentence_grants(sentence, language):
+            keep(grant)
+    if len(found) < 2 or all(grant.eur is None for grant in found):
+        return []
+    for sentence in sentences:
+        for grant in subject_grants(sentence, language):
+            keep(grant)
+    found.sort(key=lambda g: g.start)
+    return found
