@@ -23,6 +23,11 @@ _LEGAL_FORMS = frozenset({"ry", "rf", "r.y.", "r.f.", "oy", "ab", "osk", "oyj", 
 _LEGAL_CASE = re.compile(r"\b(ry|rf|oy|ab|osk|oyj):\w+$", re.I)
 _STOPS_BEFORE_NAME = frozenset({"av", "från", "from", "by", "joka", "jonka", "som", "which", "who",
                                 "that"})
+_GENERIC_HEADS = frozenset({
+    "säätiö", "yhdistys", "kaupunki", "kunta", "liitto", "keskus", "ministeriö", "rahasto",
+    "stiftelsen", "föreningen", "förbundet", "kommunen", "staden", "stiftelse", "förening",
+    "foundation", "association", "city", "council", "fund", "ministry",
+})
 _NAME_CLASSES = frozenset({"nimisana", "laatusana", "nimisana_laatusana", "nimi", "etunimi",
                            "sukunimi", "paikannimi", "huudahdussana", "lyhenne"})
 _CONNECTORS = frozenset({"of", "for", "för", "vid", "i", "de", "&"})
@@ -38,9 +43,9 @@ _TITLE_BEFORE_HANKE = re.compile(
     r"hankkeen|hanketta|projektiin|projektille|projektissa|projektin|-?esitykseen)\b")
 _QUOTED_TITLE = re.compile(r"[”\"“]([^”\"“]{3,100})[”\"“]\s?[-–]\s?(?:hank|projekt)\w*")
 _QUOTED = re.compile(r"[”\"“]([^”\"“]{3,100})[”\"“]")
-_SV_EN_TITLE = re.compile(r"\b(?:projektet|för|for the project|for)\s+[”\"“]?"
-                          r"(?P<title>[A-ZÅÄÖ][\w'’-]*(?:\s(?:[A-ZÅÄÖ0-9][\w'’-]*|och|and|i|"
-                          r"of|for|in|the|på|av|till|II|III))*)")
+_SV_EN_TITLE = re.compile(r"\b(?:för projektet|for the project|projektet|för|for)\s+[”\"“]?"
+                          r"(?P<title>[A-ZÅÄÖ][^.,;:”\"“()]{1,80}?)[”\"“]?"
+                          r"(?=[.,;:()]|\s(?:som|which|that|där|where|i syfte|to|in order)\b|$)")
 
 
 @dataclass
@@ -209,8 +214,9 @@ def _title_in(clause: str, language: str) -> str | None:
             return title
     if language != "fi":
         match = _SV_EN_TITLE.search(clause)
-        if match and not orgs.looks_like_org(match.group("title")):
-            return match.group("title")
+        if match and not orgs.looks_like_org(match.group("title")) and \
+                len(match.group("title").split()) <= 8:
+            return match.group("title").strip()
     return None
 
 
@@ -376,13 +382,18 @@ def grant_funders(sentences: list[Sentence], language: str) -> list[str]:
                 span = _name_before(tokens, i, language)
                 if span:
                     written = sentence.text[tokens[span[0]].start:tokens[span[1] - 1].end]
-                    if orgs.looks_like_org(written):
+                    if orgs.looks_like_org(written) and not _bare_head(written):
                         name = orgs.canonical_org(_clean_name(written), language)
             elif kind == "grantee" and language == "fi":
                 name = _ablative_funder(tokens, i)
             if name and name not in funders:
                 funders.append(name)
     return funders
+
+
+def _bare_head(name: str) -> bool:
+    """"Säätiö", "Föreningen": a head word alone, which names no particular organisation."""
+    return len(name.split()) == 1 and morphology.base_form(name).lower() in _GENERIC_HEADS
 
 
 def subject_grants(sentence: Sentence, language: str) -> list[Grant]:

@@ -16,7 +16,10 @@ _PARENS = re.compile(r"\s*\([^()]*\)")
 _SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:ja|och|and|sekä|samt|&)\s+(?=[A-ZÅÄÖ])")
 _WORD = re.compile(r"[\wÅÄÖåäö][\w'’.&+-]*")
 _GENITIVE_ALIAS = re.compile(r"^(.+?)(?::n|:in|in|n|s)$")
-_ORG_HEAD_RE = re.compile(r"(?:" + "|".join(sorted(ORG_HEADS, key=len, reverse=True)) + r")$")
+# Legal forms ("ry", "oy") are heads only as whole words: "Memory" is no organisation.
+_WHOLE_WORD_HEADS = frozenset(h for h in ORG_HEADS if len(h) <= 3)
+_ORG_HEAD_RE = re.compile(r"(?:" + "|".join(sorted(set(ORG_HEADS) - _WHOLE_WORD_HEADS, key=len,
+                                                   reverse=True)) + r")$")
 
 
 def split_names(value: str) -> list[str]:
@@ -137,7 +140,7 @@ def programme_of(name: str) -> str | None:
 @lru_cache(maxsize=100_000)
 def is_org_head(word: str) -> bool:
     low = word.lower()
-    if _ORG_HEAD_RE.search(low):
+    if low in _WHOLE_WORD_HEADS or _ORG_HEAD_RE.search(low):
         return True
     base = morphology.base_form(word).lower() if word.isalpha() or "-" in word else low
     return bool(_ORG_HEAD_RE.search(base))

@@ -1,0 +1,92 @@
+"""Several projects in one text: grants named in running text (fi/sv/en) and two consecutive
+phases of one project. All texts are synthetic."""
+
+from __future__ import annotations
+
+from kg.extract import extract_text
+from kg.extract.grants import find_grants
+from kg.extract.normalise import normalise_text
+from kg.extract.segment import segment
+
+FI_NEWS = """Säätiö jakoi 90 000 euroa taiteen hyvinvointivaikutuksiin
+
+Kulttuurisäätiö on jakanut 90 000 euroa yhdeksälle hankkeelle. Avustusten suuruus vaihteli \
+3 000 eurosta 30 000 euroon.
+
+Lappeenrannan kaupunki sai 30 000 euroa Laulu kantaa -hankkeeseen, jossa ikäihmiset laulavat \
+yhdessä. Suuria avustuksia saivat myös Kaarnan kyläyhdistys ry 12 000 €, Savonlinnan \
+Taideyhdistys ry 8 000 € ja Rantasalmen kunta 5 000 €. Lisäksi 4 000 € myönnettiin Vihreän \
+rannan seniorit ry:n projektiin, jossa tanssitaan. Porilainen Sävel ry vie muusikoita \
+hoivakoteihin Soiva koti -hankkeessa.
+"""
+
+
+def _projects(text: str) -> list[dict]:
+    return extract_text(text, "synthetic.txt")["projects"]
+
+
+def _by_lead(projects: list[dict]) -> dict[str, dict]:
+    return {p["lead_organisations"][0]: p for p in projects if p["lead_organisations"]}
+
+
+def test_finnish_grant_news_gives_one_project_per_recipient() -> None:
+    projects = _by_lead(_projects(FI_NEWS))
+    assert set(projects) == {"Lappeenrannan kaupunki", "Kaarnan kyläyhdistys ry",
+                             "Savonlinnan Taideyhdistys ry", "Rantasalmen kunta",
+                             "Vihreän rannan seniorit ry", "Sävel ry"}
+    first = projects["Lappeenrannan kaupunki"]
+    assert first["title"]["fi"] == "Laulu kantaa"
+    assert first["budget"]["shares"] == [{"organisation": "Kulttuurisäätiö", "eur": 30000}]
+    assert projects["Savonlinnan Taideyhdistys ry"]["budget"]["shares"][0]["eur"] == 8000
+    assert projects["Vihreän rannan seniorit ry"]["budget"]["shares"][0]["eur"] == 4000
+    # the funder named in the lead paragraph is every project's funder; a bare "Säätiö" is not
+    assert all(p["funders"] == ["Kulttuurisäätiö"] for p in projects.values())
+    # a demonym before the recipient is its municipality and is no part of its name
+    assert projects["Sävel ry"]["municipalities"] == ["Pori"]
+    assert projects["Sävel ry"]["title"]["fi"] == "Soiva koti"
+    assert projects["Sävel ry"]["budget"]["shares"] == []
+
+
+def test_ranges_of_grant_sizes_are_no_grants() -> None:
+    text = normalise_text(FI_NEWS)
+    grants = find_grants(segment(text).sentences, "fi")
+    assert all(g.eur not in (3000, 90000) for g in grants)
+
+
+def test_swedish_and_english_grant_news() -> None:
+    swedish = _by_lead(_projects(
+        "Kulturfonden delade ut 40 000 euro\n\nStiftelsen beviljade bidrag till tre projekt.\n\n"
+        "Teaterföreningen Kulissen rf får 15 000 euro för projektet Scen för alla. "
+        "Vasa Sångkör rf får 5 000 euro för projektet Sång i vården.\n"))
+    assert swedish["Teaterföreningen Kulissen rf"]["title"]["sv"] == "Scen för alla"
+    assert swedish["Vasa Sångkör rf"]["budget"]["shares"][0]["eur"] == 5000
+    english = _by_lead(_projects(
+        "Foundation awards EUR 60,000 to arts and health projects\n\n"
+        "The Arts Foundation awarded grants to two projects this spring.\n\n"
+        "The Helsinki Dance Association received EUR 25,000 for Dancing Homes. "
+        "The Oulu Music Society received EUR 10,000 for Songs of Memory.\n"))
+    assert english["Oulu Music Society"]["title"]["en"] == "Songs of Memory"
+    assert english["Helsinki Dance Association"]["budget"]["shares"] == \
+        [{"organisation": "Arts Foundation", "eur": 25000}]
+
+
+def test_one_grant_and_common_subjects_do_not_split_a_text() -> None:
+    single = _projects(
+        "Laulu kantaa -hanke\n\nLappeenrannan kaupunki sai 30 000 euroa Laulu kantaa "
+        "-hankkeeseen. Hanke on saanut myös 5 000 euroa kunnalta. Kompisarna har fått skolning.\n")
+    assert len(single) == 1
+    assert single[0]["title"]["fi"] == "Laulu kantaa"
+
+
+def test_two_phases_of_one_project_are_two_projects() -> None:
+    projects = _projects(
+        "Kultur för alla\n\nProjektets syfte är att föra kultur till äldre i regionen.\n\n"
+        "Kultur för alla -projektets första skede 1.3.2018–28.2.2019 genomfördes med stöd "
+        "från Undervisnings- och kulturministeriet. Projektet Kultur för alla II startade i "
+        "september 2019 och kommer att pågå till 31.12.2020.\n")
+    assert [p["title"]["sv"] for p in projects] == ["Kultur för alla", "Kultur för alla II"]
+    first, second = projects
+    assert (first["start_date"], first["end_date"]) == ("2018-03-01", "2019-02-28")
+    assert (second["start_date"], second["end_date"]) == ("2019-09", "2020-12-31")
+    assert first["funders"] == ["Opetus- ja kulttuuriministeriö"]
+    assert second["funders"] == []
