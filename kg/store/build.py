@@ -251,7 +251,8 @@ def build(records_dir: Path | None, texts_dir: Path | None = None, add_files: It
         try:
             result = BuildResult(store_dir, inputs.problems, inputs.notices, workers=workers)
             store = ox.Store(str(store_dir))
-            counts = _map_and_load(inputs, store, result, resolve_linker(linker, link),
+            counts = _map_and_load(inputs, store, store_dir, result,
+                                   resolve_linker(linker, link),
                                    include_contacts, validator, progress)
             if not result.documents:
                 raise BuildError("no input document could be built", result.problems)
@@ -266,52 +267,55 @@ def build(records_dir: Path | None, texts_dir: Path | None = None, add_files: It
     return result
 
 
-LOAD_CHUNK = 16 * 1024 * 1024  # characters of N-Quads handed to one bulk load
-
-
-def _map_and_load(inputs: Inputs, store: ox.Store, result: BuildResult, linker: Linker,
-                  include_contacts: bool, validator: CompiledValidator | None,
+def _map_and_load(inputs: Inputs, store: ox.Store, store_dir: Path, result: BuildResult,
+                  linker: Linker, include_contacts: bool, validator: CompiledValidator | None,
                   progress: Callable | None) -> dict[str, tuple[int, int]]:
-    """Map and validate every document; good ones are bulk-loaded as they arrive, so
-    loading overlaps with the workers' mapping."""
+    """Map and validate every document; good ones are spilled to one N-Quads file in the
+    new build directory and bulk-loaded at the end in large chunks (few large loads are
+    faster than many small ones, and the main process holds no document in memory)."""
     counts: dict[str, tuple[int, int]] = {}
     reference: set[str] = set()
-    pending: list[str] = []
-    size = 0
-    map_seconds = validate_seconds = load_seconds = 0.0
+    map_seconds = validate_seconds = 0.0
     stream: Iterable[Processed] = _processed(inputs.documents, result.workers, linker,
                                              include_contacts, validator)
     if progress is not None:
         stream = progress(stream, len(inputs.documents))
-    for done in stream:
-        map_seconds += done.map_seconds
-        validate_seconds += done.validate_seconds
-        result.problems.extend(done.problems)
-        result.notices.extend(done.notices)
-        if not done.nquads:
-            continue
-        pending.append(done.nquads)
-        size += len(done.nquads)
-        reference.update(done.reference)
-        counts[done.graph] = (done.triples, done.entities)
-        result.documents += 1
-        result.projects += done.projects
-        if size >= LOAD_CHUNK:
-            load_seconds += _bulk_load(store, pending)
-            pending, size = [], 0
-    load_seconds += _bulk_load(store, pending + sorted(reference))
+    spill = store_dir / "load.nq"
+    with spill.open("w", encoding="utf-8") as out:
+        for done in stream:
+            map_seconds += done.map_seconds
+            validate_seconds += done.validate_seconds
+            result.problems.extend(done.problems)
+            result.notices.extend(done.notices)
+            if not done.nquads:
+                continue
+            out.write(done.nquads)
+            reference.update(done.reference)
+            counts[done.graph] = (done.triples, done.entities)
+            result.documents += 1
+            result.projects += done.projects
+        out.writelines(sorted(reference))
+    started = time.perf_counter()
+    _bulk_load_file(store, spill)
+    spill.unlink()
     if reference:
         subjects = {line.split(" ", 1)[0] for line in reference if line.startswith("<")}
         counts[REFERENCE_GRAPH] = (len(reference), len(subjects))
-    result.timings.update(map=map_seconds, validate=validate_seconds, load=load_seconds)
+    result.timings.update(map=map_seconds, validate=validate_seconds,
+                          load=time.perf_counter() - started)
     return counts
 
 
-def _bulk_load(store: ox.Store, chunks: list[str]) -> float:
-    started = time.perf_counter()
-    if chunks:
-        store.bulk_load(input="".join(chunks), format=ox.RdfFormat.N_QUADS)
-    return time.perf_counter() - started
+LOAD_CHUNK = 64 * 1024 * 1024  # bytes of N-Quads per bulk load: bounds the loader's memory
+
+
+def _bulk_load_file(store: ox.Store, path: Path) -> None:
+    """Bulk-load an N-Quads file in chunks of whole lines (one load of hundreds of MB
+    takes well over 1 GB of memory in the loader; 64 MB chunks stay under 0.5 GB)."""
+    with path.open("rb") as source:
+        while chunk := source.read(LOAD_CHUNK):
+            chunk += source.readline()
+            store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
 
 
 def _load_rest(store: ox.Store, result: BuildResult, counts: dict[str, tuple[int, int]],
