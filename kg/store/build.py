@@ -2,7 +2,7 @@
 
 Stages (timed separately in :class:`BuildResult`):
 
-1. *gather* (``kg.ingest.inputs``): curated records (``*.json``), texts without
+1. *gather* (``kg.extract.seam``): curated records (``*.json``), texts without
    a curated record (extracted), each checked; a bad input becomes a ``Problem``.
 2. *map* + *validate*: in batches of documents, in a pool of worker processes
    for large inputs; the mapper writes N-Triples text and the SHACL shapes run
@@ -33,8 +33,8 @@ from rdflib import URIRef
 
 import kg.link
 from kg import config
+from kg.extract.seam import DocumentInput, Inputs, Problem, SourceFile, gather, sha256_hex
 from kg.ingest.errors import InputError
-from kg.ingest.inputs import DocumentInput, Inputs, Problem, SourceFile, gather, sha256_hex
 from kg.ingest.records import read_limited
 from kg.link.model import Linker, NameOnlyLinker, slug
 from kg.rdf.keys import source_key

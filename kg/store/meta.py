@@ -32,7 +32,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, VOID, XSD
 
 from kg import __version__, config
-from kg.ingest.inputs import SourceFile
+from kg.extract.seam import SourceFile
 from kg.rdf.keys import document_graph
 from kg.rdf.vocab import K
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
-from kg.ingest.inputs import gather
+from kg.extract.seam import gather
 from kg.link.model import Linker
 from kg.rdf.mapping import RecordMapper
 from kg.validate.compiled import CompiledValidator

@@ -1,4 +1,5 @@
-"""Gather the inputs of a build: curated records, and texts without one (extracted).
+"""Everything that reaches the pipeline's seam: curated records, and texts without one
+(extracted here), gathered for a build.
 
 Each bad input becomes a :class:`Problem` naming the file and the reason; the
 rest go on. Used by ``kg build`` and ``kg validate`` alike.
