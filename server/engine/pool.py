@@ -140,7 +140,10 @@ class WorkerPool:
 
     def _resolve_store(self) -> str:
         current = self.store_root / "current"
-        return str((current if current.exists() else self.store_root).resolve())
+        path = (current if current.exists() else self.store_root).resolve()
+        if not path.is_dir():
+            raise EngineError(f"no store at {self.store_root} (build one with `kg build`)")
+        return str(path)
 
     def _spawn(self) -> Worker:
         worker_config = dict(self.worker_config, store=self.store_path)

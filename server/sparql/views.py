@@ -122,12 +122,10 @@ def _run(protocol: ProtocolRequest, settings: Settings) -> Response:
     graph_format = _choose(GRAPH_OFFERS, GRAPH_RENDERERS, protocol.format)
     if results_format is None and graph_format is None:
         return _not_acceptable()
-    query_request = QueryRequest(
-        protocol.query, results_format, graph_format,
-        default_graphs=protocol.default_graphs, named_graphs=protocol.named_graphs,
-        row_limit=settings.html_row_limit, base_iri=_endpoint_iri(),
-    )
+    query_request = QueryRequest(protocol.query, results_format, graph_format,
+                                 row_limit=settings.html_row_limit, base_iri=_endpoint_iri())
     if protocol.default_graphs is not None or protocol.named_graphs is not None:
+        # a protocol dataset replaces the union default graph; what it leaves out is empty
         query_request.default_graphs = protocol.default_graphs or []
         query_request.named_graphs = protocol.named_graphs or []
     try:
@@ -167,7 +165,9 @@ def service_description(format_name: str | None) -> Response:
         turtle = render_description(endpoint_iri, graphs, RENDERERS["turtle"]).decode()
         page = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
                 "<title>SPARQL endpoint</title></head><body><h1>SPARQL endpoint</h1>"
-                f"<p>Send queries to {escape(endpoint_iri)} (SPARQL 1.1 Protocol).</p>"
+                f"<p>Send queries to {escape(endpoint_iri)} (SPARQL 1.1 Protocol), or write "
+                f'them in the <a href="{escape(request.script_root)}/query">query editor</a>.</p>'
+                "<p>Service description:</p>"
                 f"<pre>{escape(turtle)}</pre></body></html>")
         return Response(page, mimetype="text/html", headers={"Vary": "Accept"})
     renderer = RENDERERS[key]

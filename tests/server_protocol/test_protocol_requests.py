@@ -159,3 +159,18 @@ def test_relative_iris_resolve_against_the_endpoint(protocol_server: str) -> Non
     response = requests.get(protocol_server, params={"query": query}, timeout=30)
     value = response.json()["results"]["bindings"][0]["x"]["value"]
     assert value == protocol_server.rsplit("/", 1)[0] + "/other#thing"
+
+
+def test_head_answers_headers_only(protocol_server: str) -> None:
+    query = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"
+    response = requests.head(protocol_server, params={"query": query}, timeout=30,
+                             headers={"Accept": "text/csv"})
+    assert response.status_code == 200 and response.content == b""
+    assert response.headers["Content-Type"].startswith("text/csv")
+    assert _ask(requests.get(protocol_server, params={"query": ASK_ANY}, timeout=30)) is True
+
+
+def test_browsers_get_an_html_description_linking_the_editor(protocol_server: str) -> None:
+    response = requests.get(protocol_server, headers={"Accept": "text/html"}, timeout=30)
+    assert response.headers["Content-Type"].startswith("text/html")
+    assert 'href="/query"' in response.text and "sd:Service" in response.text

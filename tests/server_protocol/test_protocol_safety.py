@@ -11,6 +11,7 @@ import psutil
 import pytest
 import requests
 
+from server.app import create_app
 from server.engine import QueryRequest
 from server.engine.embedded import EmbeddedEngine
 from server.settings import Settings
@@ -177,3 +178,20 @@ def test_reaper_kills_a_worker_its_borrower_left_behind(built_store) -> None:
         assert engine.ask("ASK { ?s ?p ?o }") is True
     finally:
         engine.close()
+
+
+def test_allow_listed_service_is_called_and_others_still_refused(built_store, listener) -> None:
+    endpoint, seen = listener
+    app = create_app(Settings(store_root=built_store, query_workers=1,
+                              service_allow_list=(endpoint,)))
+    client = app.test_client()
+    try:
+        listed = client.get("/sparql", query_string={
+            "query": f"SELECT * WHERE {{ SERVICE <{endpoint}> {{ ?s ?p ?o }} }}"})
+        other = client.get("/sparql", query_string={
+            "query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"})
+    finally:
+        app.extensions["kuhy.engine"].close()
+    assert listed.status_code == 500  # the listener answers nothing useful
+    assert seen and seen[0].split(b" ")[0] in (b"POST", b"GET")
+    assert other.status_code == 400 and "allow-list" in other.get_data(as_text=True)
