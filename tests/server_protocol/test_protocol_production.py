@@ -1,4 +1,4 @@
-"""`kg serve --production`: gunicorn workers over the read-only store, answering the protocol."""
+"""`kg serve` as people run it: gunicorn workers (--production) and the development server."""
 
 from __future__ import annotations
 
@@ -57,3 +57,22 @@ def test_production_mode_serves_queries_from_several_workers(built_store: Path) 
         os.killpg(process.pid, signal.SIGTERM)
         _, stderr = process.communicate(timeout=20)
     assert b"Booting worker" in stderr
+
+
+def test_development_server_lets_long_get_queries_reach_the_size_limit(built_store: Path) -> None:
+    port = _free_port()
+    command = [sys.executable, "-c", "from kg.cli import main; main()", "serve",
+               "--port", str(port), "--store", str(built_store)]
+    process = subprocess.Popen(command, env=dict(os.environ, KUHY_QUERY_WORKERS="1"),
+                               cwd=config.PROJECT_ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/sparql"
+    try:
+        _wait_until_up(url, process)
+        long_get = requests.get(url, params={"query": "ASK {}" + " " * 200_000}, timeout=30)
+        too_long = requests.get(url, params={"query": "ASK {}" + " " * 5_000_000}, timeout=60)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
+    assert long_get.status_code == 200
+    assert too_long.status_code == 413
