@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import Graph, Namespace, URIRef
-from rdflib.plugins.serializers.nt import _nt_row
+from rdflib import Namespace
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
@@ -52,13 +51,3 @@ def nquads_text(triples: Iterable[str], graph: str) -> str:
 
 def ntriples_text(triples: Iterable[str]) -> str:
     return "".join(triple + " .\n" for triple in triples)
-
-
-def nquad_lines(triples: Iterable, graph: URIRef) -> list[str]:
-    """rdflib triples -> one N-Quads line (with newline) each, all in ``graph``."""
-    suffix = f" <{graph}> .\n"
-    return [_nt_row(triple)[:-3] + suffix for triple in triples]
-
-
-def nt_lines(graph: Graph) -> list[str]:
-    return [_nt_row(triple) for triple in graph]

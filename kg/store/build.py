@@ -18,10 +18,13 @@ Stages (timed separately in :class:`BuildResult`):
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import queue
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,7 +32,6 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import URIRef
 
 import kg.link
 from kg import config
@@ -39,7 +41,7 @@ from kg.ingest.records import read_limited
 from kg.link.model import Linker, NameOnlyLinker, slug
 from kg.rdf.keys import source_key
 from kg.rdf.mapping import MappedDocument, RecordMapper
-from kg.rdf.nquads import nquad_lines
+from kg.rdf.nquads import nquads_text
 from kg.store import layout
 from kg.store.meta import build_time, meta_graph
 from kg.validate.compiled import CompiledValidator
@@ -171,7 +173,10 @@ def _processed(documents: list[DocumentInput], workers: int, linker: Linker,
         for batch in batches:
             yield from process_batch(batch)
         return
-    # fork: the workers inherit the (possibly large) linker instead of pickling it
+    # fork: the workers inherit the (possibly large) linker instead of pickling it.
+    # gc.freeze() keeps the collector from writing to every inherited object, which
+    # would copy all shared pages (the linker, the parsed inputs) into each worker.
+    gc.freeze()
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_init_worker, initargs=args) as pool:
         for processed in pool.imap(process_batch, batches):
@@ -251,8 +256,7 @@ def build(records_dir: Path | None, texts_dir: Path | None = None, add_files: It
         try:
             result = BuildResult(store_dir, inputs.problems, inputs.notices, workers=workers)
             store = ox.Store(str(store_dir))
-            counts = _map_and_load(inputs, store, store_dir, result,
-                                   resolve_linker(linker, link),
+            counts = _map_and_load(inputs, store, result, resolve_linker(linker, link),
                                    include_contacts, validator, progress)
             if not result.documents:
                 raise BuildError("no input document could be built", result.problems)
@@ -267,12 +271,12 @@ def build(records_dir: Path | None, texts_dir: Path | None = None, add_files: It
     return result
 
 
-def _map_and_load(inputs: Inputs, store: ox.Store, store_dir: Path, result: BuildResult,
-                  linker: Linker, include_contacts: bool, validator: CompiledValidator | None,
+def _map_and_load(inputs: Inputs, store: ox.Store, result: BuildResult, linker: Linker,
+                  include_contacts: bool, validator: CompiledValidator | None,
                   progress: Callable | None) -> dict[str, tuple[int, int]]:
-    """Map and validate every document; good ones are spilled to one N-Quads file in the
-    new build directory and bulk-loaded at the end in large chunks (few large loads are
-    faster than many small ones, and the main process holds no document in memory)."""
+    """Map and validate every document in the workers; good ones are bulk-loaded in
+    large chunks by a loader thread while the workers go on (pyoxigraph releases the
+    GIL while loading, so loading overlaps with mapping)."""
     counts: dict[str, tuple[int, int]] = {}
     reference: set[str] = set()
     map_seconds = validate_seconds = 0.0
@@ -280,8 +284,7 @@ def _map_and_load(inputs: Inputs, store: ox.Store, store_dir: Path, result: Buil
                                              include_contacts, validator)
     if progress is not None:
         stream = progress(stream, len(inputs.documents))
-    spill = store_dir / "load.nq"
-    with spill.open("w", encoding="utf-8") as out:
+    with ChunkLoader(store) as loader:
         for done in stream:
             map_seconds += done.map_seconds
             validate_seconds += done.validate_seconds
@@ -289,33 +292,73 @@ def _map_and_load(inputs: Inputs, store: ox.Store, store_dir: Path, result: Buil
             result.notices.extend(done.notices)
             if not done.nquads:
                 continue
-            out.write(done.nquads)
+            loader.add(done.nquads)
             reference.update(done.reference)
             counts[done.graph] = (done.triples, done.entities)
             result.documents += 1
             result.projects += done.projects
-        out.writelines(sorted(reference))
-    started = time.perf_counter()
-    _bulk_load_file(store, spill)
-    spill.unlink()
+        loader.add("".join(sorted(reference)))
     if reference:
         subjects = {line.split(" ", 1)[0] for line in reference if line.startswith("<")}
         counts[REFERENCE_GRAPH] = (len(reference), len(subjects))
-    result.timings.update(map=map_seconds, validate=validate_seconds,
-                          load=time.perf_counter() - started)
+    result.timings.update(map=map_seconds, validate=validate_seconds, load=loader.seconds)
     return counts
 
 
-LOAD_CHUNK = 64 * 1024 * 1024  # bytes of N-Quads per bulk load: bounds the loader's memory
+class ChunkLoader:
+    """Bulk-loads N-Quads text into a store in chunks of about ``LOAD_CHUNK`` characters
+    on a background thread. Few large loads are much faster than many small ones, and
+    the chunk size bounds the loader's memory (one load of hundreds of MB takes over 1 GB).
+    """
 
+    LOAD_CHUNK = 32 * 1024 * 1024
 
-def _bulk_load_file(store: ox.Store, path: Path) -> None:
-    """Bulk-load an N-Quads file in chunks of whole lines (one load of hundreds of MB
-    takes well over 1 GB of memory in the loader; 64 MB chunks stay under 0.5 GB)."""
-    with path.open("rb") as source:
-        while chunk := source.read(LOAD_CHUNK):
-            chunk += source.readline()
-            store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self.seconds = 0.0
+        self._pending: list[str] = []
+        self._size = 0
+        self._chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=1)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="bulk-load", daemon=True)
+
+    def __enter__(self) -> ChunkLoader:
+        self._thread.start()
+        return self
+
+    def add(self, nquads: str) -> None:
+        self._pending.append(nquads)
+        self._size += len(nquads)
+        if self._size >= self.LOAD_CHUNK:
+            self._hand_over()
+
+    def _hand_over(self) -> None:
+        if self._error is not None:
+            raise self._error
+        if self._pending:
+            self._chunks.put("".join(self._pending).encode("utf-8"))
+        self._pending, self._size = [], 0
+
+    def _run(self) -> None:
+        while (chunk := self._chunks.get()) is not None:
+            if self._error is not None:
+                continue  # drain: the main thread raises the first error
+            started = time.perf_counter()
+            try:
+                self.store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
+            except BaseException as error:  # re-raised in the main thread
+                self._error = error
+            self.seconds += time.perf_counter() - started
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        try:
+            if error is None:
+                self._hand_over()
+        finally:
+            self._chunks.put(None)
+            self._thread.join()
+        if error is None and self._error is not None:
+            raise self._error
 
 
 def _load_rest(store: ox.Store, result: BuildResult, counts: dict[str, tuple[int, int]],
@@ -332,7 +375,7 @@ def _load_rest(store: ox.Store, result: BuildResult, counts: dict[str, tuple[int
     for graph in sorted(extra_graphs):
         counts[graph] = _graph_counts(store, graph)
     meta = meta_graph(counts, sources, started_at, build_time())
-    store.bulk_load(input="".join(nquad_lines(meta, URIRef(META_GRAPH))),
+    store.bulk_load(input=nquads_text(meta, META_GRAPH),
                     format=ox.RdfFormat.N_QUADS)
     store.flush()
     result.triples = sum(t for t, _ in counts.values()) + len(meta)

@@ -28,15 +28,17 @@ import datetime as dt
 import os
 from urllib.parse import quote
 
-from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, VOID, XSD
 
 from kg import __version__, config
 from kg.extract.seam import SourceFile
 from kg.rdf.keys import document_graph
+from kg.rdf.nquads import Terms, iri, literal, typed
 from kg.rdf.vocab import K
 
-CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
+CC_BY = iri("https://creativecommons.org/licenses/by/4.0/")
+_rdf, _dcat, _dcterms, _prov, _void, _k = (Terms(ns) for ns in (RDF, DCAT, DCTERMS, PROV, VOID, K))
+_DATETIME, _INTEGER = iri(str(XSD.dateTime)), iri(str(XSD.integer))
 
 
 def build_time() -> dt.datetime:
@@ -47,54 +49,62 @@ def build_time() -> dt.datetime:
     return now.replace(microsecond=0)
 
 
-def dataset_uri(*parts: str) -> URIRef:
-    return URIRef(config.BASE_URI + "dataset" + "".join("/" + part for part in parts))
+def dataset_uri(*parts: str) -> str:
+    return config.BASE_URI + "dataset" + "".join("/" + part for part in parts)
 
 
-def subset_uri(graph: str) -> URIRef:
-    return URIRef(config.BASE_URI + "dataset/" + graph.removeprefix(config.BASE_URI))
+def subset_uri(graph: str) -> str:
+    return config.BASE_URI + "dataset/" + graph.removeprefix(config.BASE_URI)
 
 
-def _time(moment: dt.datetime) -> Literal:
-    return Literal(moment.strftime("%Y-%m-%dT%H:%M:%SZ"), datatype=XSD.dateTime)
+def _time(moment: dt.datetime) -> str:
+    return typed(moment.strftime("%Y-%m-%dT%H:%M:%SZ"), _DATETIME)
+
+
+def _count(number: int) -> str:
+    return typed(str(number), _INTEGER)
 
 
 def meta_graph(counts: dict[str, tuple[int, int]], sources: list[SourceFile],
-               started: dt.datetime, ended: dt.datetime) -> Graph:
-    """The metadata graph for graphs with (triples, entities) ``counts`` and ``sources``."""
-    graph = Graph()
-    add = graph.add
-    dataset = dataset_uri()
-    build = dataset_uri("build", started.strftime("%Y%m%dT%H%M%SZ"))
-    add((dataset, RDF.type, VOID.Dataset))
-    add((dataset, RDF.type, DCAT.Dataset))
-    add((dataset, DCTERMS.title, Literal("kuhy: Finnish cultural-wellbeing projects", lang="en")))
-    add((dataset, DCTERMS.title, Literal("kuhy: kulttuurihyvinvointihankkeet", lang="fi")))
-    add((dataset, DCTERMS.license, CC_BY))
-    add((dataset, DCTERMS.modified, _time(ended)))
-    add((dataset, K.softwareVersion, Literal(__version__)))
-    add((dataset, PROV.wasGeneratedBy, build))
-    add((dataset, VOID.triples, Literal(sum(t for t, _ in counts.values()))))
-    add((dataset, VOID.entities, Literal(sum(e for _, e in counts.values()))))
-    add((build, RDF.type, PROV.Activity))
-    add((build, PROV.startedAtTime, _time(started)))
-    add((build, PROV.endedAtTime, _time(ended)))
-    add((build, K.softwareVersion, Literal(__version__)))
-    for graph_name, (triples, entities) in sorted(counts.items()):
-        subset = subset_uri(graph_name)
-        add((dataset, VOID.subset, subset))
-        add((subset, RDF.type, VOID.Dataset))
-        add((subset, K.graph, URIRef(graph_name)))
-        add((subset, VOID.triples, Literal(triples)))
-        add((subset, VOID.entities, Literal(entities)))
+               started: dt.datetime, ended: dt.datetime) -> list[str]:
+    """The metadata graph, as ``"<s> <p> o"`` N-Triples strings, for graphs with
+    (triples, entities) ``counts`` and ``sources`` (written as text: it has a few
+    triples per document, and rdflib graphs cost seconds at 10 000 documents)."""
+    dataset = iri(dataset_uri())
+    build = iri(dataset_uri("build", started.strftime("%Y%m%dT%H%M%SZ")))
+    version = literal(__version__)
+    triples = [
+        f"{dataset} {_rdf.type} {_void.Dataset}",
+        f"{dataset} {_rdf.type} {_dcat.Dataset}",
+        f"{dataset} {_dcterms.title} "
+        f"{literal('kuhy: Finnish cultural-wellbeing projects', 'en')}",
+        f"{dataset} {_dcterms.title} {literal('kuhy: kulttuurihyvinvointihankkeet', 'fi')}",
+        f"{dataset} {_dcterms.license} {CC_BY}",
+        f"{dataset} {_dcterms.modified} {_time(ended)}",
+        f"{dataset} {_k.softwareVersion} {version}",
+        f"{dataset} {_prov.wasGeneratedBy} {build}",
+        f"{dataset} {_void.triples} {_count(sum(t for t, _ in counts.values()))}",
+        f"{dataset} {_void.entities} {_count(sum(e for _, e in counts.values()))}",
+        f"{build} {_rdf.type} {_prov.Activity}",
+        f"{build} {_prov.startedAtTime} {_time(started)}",
+        f"{build} {_prov.endedAtTime} {_time(ended)}",
+        f"{build} {_k.softwareVersion} {version}",
+    ]
+    for graph_name, (graph_triples, entities) in sorted(counts.items()):
+        subset = iri(subset_uri(graph_name))
+        triples += [f"{dataset} {_void.subset} {subset}",
+                    f"{subset} {_rdf.type} {_void.Dataset}",
+                    f"{subset} {_k.graph} {iri(graph_name)}",
+                    f"{subset} {_void.triples} {_count(graph_triples)}",
+                    f"{subset} {_void.entities} {_count(entities)}"]
     for source in sources:
-        node = dataset_uri("source", quote(source.name))
-        add((dataset, PROV.wasDerivedFrom, node))
-        add((node, RDF.type, PROV.Entity))
-        add((node, K.sourceFile, Literal(source.name)))
-        add((node, K.sha256, Literal(source.sha256)))
+        node = iri(dataset_uri("source", quote(source.name)))
+        triples += [f"{dataset} {_prov.wasDerivedFrom} {node}",
+                    f"{node} {_rdf.type} {_prov.Entity}",
+                    f"{node} {_k.sourceFile} {literal(source.name)}",
+                    f"{node} {_k.sha256} {literal(source.sha256)}"]
         graph_name = source.graph or (document_graph(source.record_source)
                                       if source.record_source else None)
         if graph_name:
-            add((node, K.graph, URIRef(graph_name)))
-    return graph
+            triples.append(f"{node} {_k.graph} {iri(graph_name)}")
+    return triples
