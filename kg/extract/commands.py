@@ -1,4 +1,4 @@
-"""Click commands contributed to ``kg`` by this package: ``extract`` and ``evaluate``."""
+"""Click commands contributed to ``kg`` by this package: ``extract``, ``evaluate``, ``annotate``."""
 
 from __future__ import annotations
 
@@ -106,4 +106,31 @@ def evaluate_command(texts: Path, gold: Path, per_doc: bool, jobs: int, use_mode
     sys.exit(result.returncode)
 
 
-commands: list[click.Command] = [extract_command, evaluate_command]
+@click.command("annotate")
+@click.argument("records", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--texts", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="folder holding the texts the records were made from")
+def annotate_command(records: tuple[Path, ...], texts: Path) -> None:
+    """Add evidence (the sentences behind the values) to curated records, in place."""
+    from kg.extract import extract_path
+    from kg.extract.annotate import attach_evidence
+
+    paths = [p for r in records for p in (sorted(r.glob("*.json")) if r.is_dir() else [r])]
+    for path in paths:
+        curated = json.loads(path.read_text(encoding="utf-8"))
+        text = texts / curated["source"]
+        if not text.is_file():
+            click.echo(f"{path.name}: no text {text.name} in {texts}; left as it was", err=True)
+            continue
+        try:
+            annotated = attach_evidence(curated, extract_path(text))
+        except InputError as error:
+            click.echo(f"{path.name}: {error.reason}; left as it was", err=True)
+            continue
+        path.write_text(json.dumps(annotated, ensure_ascii=False, indent=2) + "\n",
+                        encoding="utf-8")
+        found = sum(len(p.get("evidence", [])) for p in annotated["projects"])
+        click.echo(f"{path.name}: {found} evidence entries", err=True)
+
+
+commands: list[click.Command] = [extract_command, evaluate_command, annotate_command]
