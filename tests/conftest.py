@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -32,3 +35,29 @@ def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.problems == [], result.problems
     assert any("no title" in notice for notice in result.notices), result.notices
     return root
+
+
+@pytest.fixture(scope="session")
+def running_app() -> object:
+    """``with running_app(settings) as base_url:`` — the real app on a free port."""
+    return _running_app
+
+
+@contextmanager
+def _running_app(settings: object) -> Iterator[str]:
+    """The real Flask app (``server.app.create_app(settings)``) on a free local port, in a
+    thread; yields its base URL and shuts it and its query workers down afterwards."""
+    from werkzeug.serving import make_server
+
+    from server.app import create_app
+
+    app = create_app(settings)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+        app.extensions["kuhy.engine"].close()

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from werkzeug.serving import make_server
 
-from server.app import create_app
 from server.settings import Settings
 
 SAMPLE_TRIG = Path(__file__).with_name("pages_sample.trig")
@@ -32,26 +29,18 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _serve(store_root: Path) -> Iterator[str]:
-    app = create_app(Settings(store_root=store_root, query_workers=2))
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
-        app.extensions["kuhy.engine"].close()
+def _serve(running_app, store_root: Path) -> Iterator[str]:
+    with running_app(Settings(store_root=store_root, query_workers=2)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
-def sample_server(sample_store: Path) -> Iterator[str]:
+def sample_server(running_app, sample_store: Path) -> Iterator[str]:
     """Base URL of the app serving the sample store."""
-    yield from _serve(sample_store)
+    yield from _serve(running_app, sample_store)
 
 
 @pytest.fixture(scope="session")
-def real_server(built_store: Path) -> Iterator[str]:
+def real_server(running_app, built_store: Path) -> Iterator[str]:
     """Base URL of the app serving the store built from data/records."""
-    yield from _serve(built_store)
+    yield from _serve(running_app, built_store)

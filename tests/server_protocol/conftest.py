@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
-from werkzeug.serving import make_server
 
-from server.app import create_app
 from server.settings import Settings
 
 QUERY_TIMEOUT_S = 3.0
@@ -18,20 +15,12 @@ HTML_ROW_LIMIT = 5
 
 
 @pytest.fixture(scope="session")
-def protocol_server(built_store: Path) -> Iterator[str]:
+def protocol_server(running_app, built_store: Path) -> Iterator[str]:
     """URL of /sparql on the app serving the store built from data/records."""
     settings = Settings(store_root=built_store, query_workers=3, query_timeout_s=QUERY_TIMEOUT_S,
                         html_row_limit=HTML_ROW_LIMIT, service_allow_list=())
-    app = create_app(settings)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/sparql"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
-        app.extensions["kuhy.engine"].close()
+    with running_app(settings) as url:
+        yield url + "/sparql"
 
 
 @pytest.fixture(scope="session")
