@@ -8,7 +8,8 @@ from server.settings import Settings
 
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
-    "Access-Control-Expose-Headers": "Content-Type, Content-Length, Content-Location, Vary",
+    "Access-Control-Expose-Headers":
+        "Content-Type, Content-Length, Content-Location, Vary, X-Kuhy-Cache",
 }
 PREFLIGHT_HEADERS = {
     "Access-Control-Allow-Methods": "GET, HEAD, POST, OPTIONS",

@@ -42,6 +42,12 @@ class Settings:
     query_workers: int = field(default_factory=lambda: _env_int("QUERY_WORKERS", 4))
     # Result bytes a worker gathers before sending a chunk of a streamed response.
     stream_chunk_bytes: int = field(default_factory=lambda: _env_int("STREAM_CHUNK", 65536))
+    # Exact cache of serialised query results (per serving process), emptied when a new
+    # build is served; answers larger than the entry cap are not kept. 0 turns it off.
+    result_cache_bytes: int = field(
+        default_factory=lambda: _env_int("RESULT_CACHE_BYTES", 64 << 20))
+    result_cache_entry_bytes: int = field(
+        default_factory=lambda: _env_int("RESULT_CACHE_ENTRY_BYTES", 4 << 20))
     # SERVICE endpoints a query may call (space-separated IRIs in KUHY_SERVICE_ALLOW_LIST).
     # Empty: every SERVICE is refused and the workers run without network access.
     service_allow_list: tuple[str, ...] = field(

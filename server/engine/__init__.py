@@ -63,6 +63,7 @@ class QueryResult(Protocol):
     kind: str  # "solutions" | "boolean" | "graph"
     format: str  # renderer key
     body: bytes | None  # the whole result when it was complete before streaming began
+    cached: bool  # answered from the result cache
 
     def __iter__(self) -> Iterator[bytes]: ...
 

@@ -6,7 +6,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pyoxigraph as ox
 import rdflib
@@ -19,6 +19,7 @@ from server.engine import (
     QueryTimeout,
     wire,
 )
+from server.engine.cache import CachedResult, ResultCache
 from server.engine.pool import Worker, WorkerPool
 from server.settings import Settings
 
@@ -44,8 +45,25 @@ def json_term_to_rdflib(term: dict) -> rdflib.term.Node:
     return rdflib.Literal(term["value"], datatype=rdflib.URIRef(datatype) if datatype else None)
 
 
+class CacheHit:
+    """A result answered from the result cache: no worker involved."""
+
+    cached = True
+
+    def __init__(self, entry: CachedResult) -> None:
+        self.kind, self.format, self.body = entry.kind, entry.format, entry.body
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield self.body
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
 class PooledResult:
     """Serialised result bytes read from a worker; holds the worker until the end."""
+
+    cached = False
 
     def __init__(self, pool: WorkerPool, worker: Worker, header: dict, chunks: list[bytes],
                  complete: bool, deadline: float, nice_at: float, limit_s: float) -> None:
@@ -54,12 +72,39 @@ class PooledResult:
         self._chunks, self._deadline, self._nice_at = chunks, deadline, nice_at
         self._limit_s = limit_s
         self.body = b"".join(chunks) if complete else None
+        self._keep: Callable[[bytes], None] | None = None
+        self._kept: list[bytes] = []
+        self._kept_bytes, self._keep_limit = 0, 0
+
+    def remember(self, keep: Callable[[bytes], None], limit: int) -> None:
+        """Hand the whole body to `keep` once complete, if it is at most `limit` bytes."""
+        if self.body is not None:
+            if len(self.body) <= limit:
+                keep(self.body)
+            return
+        self._keep, self._keep_limit = keep, limit
+
+    def _collect(self, chunk: bytes) -> None:
+        if self._keep is None:
+            return
+        self._kept_bytes += len(chunk)
+        if self._kept_bytes > self._keep_limit:
+            self._keep, self._kept = None, []
+        else:
+            self._kept.append(chunk)
 
     def __iter__(self) -> Iterator[bytes]:
         chunks, self._chunks = self._chunks, []
-        yield from chunks
+        for chunk in chunks:
+            self._collect(chunk)
+            yield chunk
         while self._worker is not None:
-            yield from self._next_chunks()
+            for chunk in self._next_chunks():
+                self._collect(chunk)
+                yield chunk
+        if self._keep is not None:
+            keep, self._keep = self._keep, None
+            keep(b"".join(self._kept))
 
     def _next_chunks(self) -> Iterator[bytes]:
         worker = self._worker
@@ -84,6 +129,15 @@ class PooledResult:
             self._pool.discard(worker)
 
 
+def _cache_key(request: QueryRequest) -> tuple:
+    """Everything besides the build that decides the bytes of an answer."""
+    def graphs(iris: list[str] | None) -> tuple[str, ...] | None:
+        return None if iris is None else tuple(iris)
+
+    return (request.query, graphs(request.default_graphs), graphs(request.named_graphs),
+            request.results_format, request.graph_format, request.row_limit, request.base_iri)
+
+
 class EmbeddedEngine:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -91,6 +145,7 @@ class EmbeddedEngine:
         self._pool_pid = 0
         self._lock = threading.Lock()
         self._graphs: list[str] | None = None
+        self.cache = ResultCache(settings.result_cache_bytes, settings.result_cache_entry_bytes)
 
     @property
     def pool(self) -> WorkerPool:
@@ -103,7 +158,22 @@ class EmbeddedEngine:
                     self._pool_pid = os.getpid()
         return self._pool
 
-    def execute(self, request: QueryRequest) -> PooledResult:
+    def execute(self, request: QueryRequest) -> PooledResult | CacheHit:
+        if not self.cache.cacheable(request.query):
+            return self._evaluate(request)
+        build, key = self.pool.current_build(), _cache_key(request)
+        entry = self.cache.get(build, key)
+        if entry is not None:
+            return CacheHit(entry)
+        result = self._evaluate(request)
+
+        def keep(body: bytes) -> None:
+            self.cache.put(build, key, CachedResult(result.kind, result.format, body))
+
+        result.remember(keep, self.cache.max_entry_bytes)
+        return result
+
+    def _evaluate(self, request: QueryRequest) -> PooledResult:
         limit_s = request.timeout or self.settings.query_timeout_s
         deadline = time.monotonic() + limit_s
         pool = self.pool
@@ -150,7 +220,7 @@ class EmbeddedEngine:
             raise QueryFailed(500, json.loads(payload).get("message", "query failed"))
         return PooledResult(pool, worker, header, chunks, False, deadline, nice_at, limit_s)
 
-    def _read_all(self, request: QueryRequest) -> PooledResult:
+    def _read_all(self, request: QueryRequest) -> PooledResult | CacheHit:
         result = self.execute(request)
         if result.body is None:
             try:

@@ -164,6 +164,11 @@ class WorkerPool:
             with self._lock:
                 self.store_path, self.generation = path, self.generation + 1
 
+    def current_build(self) -> str:
+        """The store directory being served (changes when a new build becomes current)."""
+        self._notice_new_build()
+        return self.store_path
+
     def acquire(self, deadline: float) -> Worker:
         """A free worker, lent until `deadline` (monotonic time) at the latest."""
         self._notice_new_build()

@@ -144,7 +144,7 @@ def _run(protocol: ProtocolRequest, settings: Settings) -> Response:
 
 
 def _result_response(result, query: str, settings: Settings) -> Response:
-    headers = {"Vary": "Accept"}
+    headers = {"Vary": "Accept", "X-Kuhy-Cache": "hit" if result.cached else "miss"}
     if result.format == TABLE:
         body = result.body if result.body is not None else b"".join(result)
         page = html_renderer.render_table(json.loads(body), query, settings.html_row_limit)
