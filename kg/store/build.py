@@ -27,7 +27,9 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +39,7 @@ import kg.link
 from kg import config
 from kg.extract.seam import DocumentInput, Inputs, Problem, SourceFile, gather, sha256_hex
 from kg.ingest.errors import InputError
-from kg.ingest.records import read_limited
+from kg.ingest.records import read_limited, record_paths
 from kg.link.model import Linker, NameOnlyLinker, slug
 from kg.rdf.keys import source_key
 from kg.rdf.mapping import MappedDocument, RecordMapper
@@ -162,25 +164,38 @@ def process_batch(documents: list[DocumentInput]) -> list[Processed]:
     return [result for result, _ in pairs]
 
 
-def _processed(documents: list[DocumentInput], workers: int, linker: Linker,
-               include_contacts: bool, validator: CompiledValidator | None
-               ) -> Iterator[Processed]:
+@contextmanager
+def worker_pool(workers: int, linker: Linker, include_contacts: bool,
+                validator: CompiledValidator | None) -> Iterator[Pool | None]:
+    """The processes that map and validate (None: in this process). Start it before the
+    inputs are read, so the forked workers inherit the linker but not every parsed record."""
     args = (linker, include_contacts, validator)
-    size = max(1, min(BATCH, -(-len(documents) // (4 * workers))))  # >= 4 batches per worker
-    batches = [documents[i:i + size] for i in range(0, len(documents), size)]
     if workers <= 1:
         _init_worker(*args)
-        for batch in batches:
-            yield from process_batch(batch)
+        yield None
         return
     # fork: the workers inherit the (possibly large) linker instead of pickling it.
     # gc.freeze() keeps the collector from writing to every inherited object, which
-    # would copy all shared pages (the linker, the parsed inputs) into each worker.
+    # would copy the shared pages into each worker.
     gc.freeze()
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_init_worker, initargs=args) as pool:
-        for processed in pool.imap(process_batch, batches):
-            yield from processed
+    try:
+        with context.Pool(workers, initializer=_init_worker, initargs=args) as pool:
+            yield pool
+    finally:
+        gc.unfreeze()
+
+
+def _processed(documents: list[DocumentInput], pool: Pool | None,
+               workers: int) -> Iterator[Processed]:
+    size = max(1, min(BATCH, -(-len(documents) // (4 * workers))))  # >= 4 batches per worker
+    batches = [documents[i:i + size] for i in range(0, len(documents), size)]
+    if pool is None:
+        for batch in batches:
+            yield from process_batch(batch)
+        return
+    for processed in pool.imap(process_batch, batches):
+        yield from processed
 
 
 # -- load -------------------------------------------------------------------------------
@@ -222,6 +237,13 @@ def _load_added(store: ox.Store, paths: Iterable[Path], result: BuildResult,
 
 # -- orchestration ----------------------------------------------------------------------
 
+def _count_inputs(records_dir: Path | None, texts_dir: Path | None) -> int:
+    """How many input files there are, before any is read (decides the worker count)."""
+    records = sum(1 for _ in record_paths(records_dir)) if records_dir else 0
+    texts = sum(1 for _ in Path(texts_dir).glob("*.txt")) if texts_dir else 0
+    return records + texts
+
+
 def resolve_linker(linker: Linker | None, link: bool) -> Linker:
     """The given linker; else the link stage's default (NameOnlyLinker when not linking)."""
     if linker is not None:
@@ -244,20 +266,24 @@ def build(records_dir: Path | None, texts_dir: Path | None = None, add_files: It
     started_at, wall = build_time(), time.perf_counter()
     with layout.build_lock(store_root):
         layout.remove_partial_builds(store_root)
-        inputs = gather(records_dir, texts_dir, max_bytes)
-        if workers is None:
-            workers = min(2, os.cpu_count() or 1) if len(inputs.documents) >= POOL_THRESHOLD else 1
+        notices = []
         if shapes_file is not None and not Path(shapes_file).exists():
-            inputs.notices.append(f"{shapes_file} not found: document graphs not validated")
+            notices.append(f"{shapes_file} not found: document graphs not validated")
             shapes_file = None
         validator = compiled_validator(shapes_file, include_contacts)
+        if workers is None:
+            workers = (min(2, os.cpu_count() or 1)
+                       if _count_inputs(records_dir, texts_dir) >= POOL_THRESHOLD else 1)
         build_id = started_at.strftime("%Y%m%dT%H%M%SZ") + f"-{os.getpid()}"
         store_dir = layout.new_build_dir(store_root, build_id)
         try:
-            result = BuildResult(store_dir, inputs.problems, inputs.notices, workers=workers)
-            store = ox.Store(str(store_dir))
-            counts = _map_and_load(inputs, store, result, resolve_linker(linker, link),
-                                   include_contacts, validator, progress)
+            with worker_pool(workers, resolve_linker(linker, link), include_contacts,
+                             validator) as pool:
+                inputs = gather(records_dir, texts_dir, max_bytes)
+                inputs.notices[:0] = notices
+                result = BuildResult(store_dir, inputs.problems, inputs.notices, workers=workers)
+                store = ox.Store(str(store_dir))
+                counts = _map_and_load(inputs, store, result, pool, progress)
             if not result.documents:
                 raise BuildError("no input document could be built", result.problems)
             _load_rest(store, result, counts, inputs.sources, add_files, ontology_file,
@@ -271,8 +297,7 @@ def build(records_dir: Path | None, texts_dir: Path | None = None, add_files: It
     return result
 
 
-def _map_and_load(inputs: Inputs, store: ox.Store, result: BuildResult, linker: Linker,
-                  include_contacts: bool, validator: CompiledValidator | None,
+def _map_and_load(inputs: Inputs, store: ox.Store, result: BuildResult, pool: Pool | None,
                   progress: Callable | None) -> dict[str, tuple[int, int]]:
     """Map and validate every document in the workers; good ones are bulk-loaded in
     large chunks by a loader thread while the workers go on (pyoxigraph releases the
@@ -280,8 +305,7 @@ def _map_and_load(inputs: Inputs, store: ox.Store, result: BuildResult, linker: 
     counts: dict[str, tuple[int, int]] = {}
     reference: set[str] = set()
     map_seconds = validate_seconds = 0.0
-    stream: Iterable[Processed] = _processed(inputs.documents, result.workers, linker,
-                                             include_contacts, validator)
+    stream: Iterable[Processed] = _processed(inputs.documents, pool, result.workers)
     if progress is not None:
         stream = progress(stream, len(inputs.documents))
     with ChunkLoader(store) as loader:
