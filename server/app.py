@@ -41,4 +41,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     for blueprint in (sparql_bp, pages_bp, dumps_bp, search_bp, ui_bp):
         app.register_blueprint(blueprint)
     app.after_request(add_cors)
+    if app.config["KUHY"].sparql_fast_path:
+        from server.sparql.fastpath import SparqlFastPath
+
+        app.wsgi_app = SparqlFastPath(app, app.wsgi_app, CORS_HEADERS)
     return app

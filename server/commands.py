@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 from werkzeug.serving import WSGIRequestHandler
 
+from server.settings import IN_PROCESS_SYNC_WORKERS
+
 REQUEST_LINE_LIMIT = 16 * 1024 * 1024
 
 
@@ -28,14 +30,27 @@ class LongRequestLineHandler(WSGIRequestHandler):
 
 
 def gunicorn_command(host: str, port: int, workers: int, threads: int) -> list[str]:
-    """gunicorn on gthread workers; the request line is unlimited so the app itself
-    answers over-long GET queries (413) instead of gunicorn's bare 400."""
+    """gunicorn; the request line is unlimited so the app itself answers over-long GET
+    queries (413) instead of gunicorn's bare 400.
+
+    One thread per worker means *sync* workers: each serves one request at a time and runs
+    its queries in-process under a watchdog (server.engine.inprocess), the fastest mode.
+    More threads mean gthread workers whose queries go to the killable worker pool. Sync
+    workers are meant to sit behind a buffering reverse proxy (slow clients hold a worker).
+    """
+    from server.settings import Settings
+
+    if threads <= 1:  # with KUHY_IN_PROCESS=sync-workers (see serve)
+        # gunicorn's own worker timeout must not fire before the query watchdog does
+        silent_s = max(30, int(Settings().query_timeout_s) + 15)
+        mode = ["--worker-class", "sync", "--timeout", str(silent_s)]
+    else:
+        mode = ["--worker-class", "gthread", "--threads", str(threads)]
     return [
         sys.executable, "-m", "gunicorn",
         "--bind", f"{host}:{port}",
         "--workers", str(workers),
-        "--worker-class", "gthread",
-        "--threads", str(threads),
+        *mode,
         "--limit-request-line", "0",
         "--limit-request-field_size", "0",
         "--graceful-timeout", "5",
@@ -51,10 +66,11 @@ def gunicorn_command(host: str, port: int, workers: int, threads: int) -> list[s
               help="Store root (with builds/ and current) or a store directory; "
                    "default KUHY_STORE or var/store.")
 @click.option("--production", is_flag=True, help="Serve with gunicorn (several processes).")
-@click.option("--workers", default=2, show_default=True, type=int,
+@click.option("--workers", default=4, show_default=True, type=int,
               help="gunicorn worker processes (--production).")
-@click.option("--threads", default=4, show_default=True, type=int,
-              help="Threads per gunicorn worker (--production).")
+@click.option("--threads", default=1, show_default=True, type=int,
+              help="Threads per gunicorn worker (--production); 1 = sync workers running "
+                   "queries in-process, more = threaded workers with the query pool.")
 def serve(host: str, port: int, store: Path | None, production: bool, workers: int,
           threads: int) -> None:
     """Serve the graph read-only: SPARQL endpoint, pages, dumps, query UI."""
@@ -63,6 +79,8 @@ def serve(host: str, port: int, store: Path | None, production: bool, workers: i
             raise click.BadParameter(f"{store}: no such store directory", param_hint="--store")
         os.environ["KUHY_STORE"] = str(store.resolve())
     if production:
+        if threads <= 1:
+            os.environ["KUHY_IN_PROCESS"] = IN_PROCESS_SYNC_WORKERS
         command = gunicorn_command(host, port, workers, threads)
         os.execv(command[0], command)
     from server.app import create_app

@@ -25,6 +25,9 @@ def _env_path(key: str, default: Path) -> Path:
     return Path(os.environ.get(f"KUHY_{key}", str(default)))
 
 
+IN_PROCESS_SYNC_WORKERS = "sync-workers"
+
+
 @dataclass
 class Settings:
     base_uri: str = config.BASE_URI
@@ -48,6 +51,17 @@ class Settings:
         default_factory=lambda: _env_int("RESULT_CACHE_BYTES", 64 << 20))
     result_cache_entry_bytes: int = field(
         default_factory=lambda: _env_int("RESULT_CACHE_ENTRY_BYTES", 4 << 20))
+    # "sync-workers" (set by `kg serve --production` on gunicorn sync workers, which serve
+    # one request per process): queries run in the serving process under a watchdog that
+    # answers 503 and ends the process at the limit. "off": always the killable pool.
+    in_process: str = field(default_factory=lambda: os.environ.get("KUHY_IN_PROCESS", "off"))
+    # Largest answer held in memory by an in-process query; larger ones stream from the pool.
+    in_process_max_bytes: int = field(
+        default_factory=lambda: _env_int("IN_PROCESS_MAX_BYTES", 16 << 20))
+    # Answer plain `GET /sparql?query=` requests for machine formats without Flask's
+    # request machinery (server.sparql.fastpath); KUHY_SPARQL_FAST_PATH=0 turns it off.
+    sparql_fast_path: bool = field(
+        default_factory=lambda: _env_int("SPARQL_FAST_PATH", 1) != 0)
     # SERVICE endpoints a query may call (space-separated IRIs in KUHY_SERVICE_ALLOW_LIST).
     # Empty: every SERVICE is refused and the workers run without network access.
     service_allow_list: tuple[str, ...] = field(

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator
 
 import pyoxigraph as ox
 import rdflib
+from flask import has_request_context
+from flask import request as http_request
 
 from server.engine import (
     EngineError,
@@ -20,8 +22,9 @@ from server.engine import (
     wire,
 )
 from server.engine.cache import CachedResult, ResultCache
-from server.engine.pool import Worker, WorkerPool
-from server.settings import Settings
+from server.engine.inprocess import InProcessRunner, NotHere
+from server.engine.pool import BuildWatcher, Worker, WorkerPool
+from server.settings import IN_PROCESS_SYNC_WORKERS, Settings
 
 
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Node:
@@ -45,13 +48,15 @@ def json_term_to_rdflib(term: dict) -> rdflib.term.Node:
     return rdflib.Literal(term["value"], datatype=rdflib.URIRef(datatype) if datatype else None)
 
 
-class CacheHit:
-    """A result answered from the result cache: no worker involved."""
+class WholeResult:
+    """A result complete in memory: from the result cache or evaluated in this process."""
 
-    cached = True
+    def __init__(self, kind: str, format_key: str, body: bytes, cached: bool) -> None:
+        self.kind, self.format, self.body, self.cached = kind, format_key, body, cached
 
-    def __init__(self, entry: CachedResult) -> None:
-        self.kind, self.format, self.body = entry.kind, entry.format, entry.body
+    def remember(self, keep: Callable[[bytes], None], limit: int) -> None:
+        if len(self.body) <= limit:
+            keep(self.body)
 
     def __iter__(self) -> Iterator[bytes]:
         yield self.body
@@ -129,6 +134,19 @@ class PooledResult:
             self._pool.discard(worker)
 
 
+def _wire_request(request: QueryRequest) -> dict:
+    """What a query worker (or the in-process runner) needs to answer the request."""
+    return {
+        "query": request.query,
+        "results_format": request.results_format,
+        "graph_format": request.graph_format,
+        "default_graphs": request.default_graphs,
+        "named_graphs": request.named_graphs,
+        "row_limit": request.row_limit,
+        "base_iri": request.base_iri,
+    }
+
+
 def _cache_key(request: QueryRequest) -> tuple:
     """Everything besides the build that decides the bytes of an answer."""
     def graphs(iris: list[str] | None) -> tuple[str, ...] | None:
@@ -146,6 +164,8 @@ class EmbeddedEngine:
         self._lock = threading.Lock()
         self._graphs: list[str] | None = None
         self.cache = ResultCache(settings.result_cache_bytes, settings.result_cache_entry_bytes)
+        self.builds = BuildWatcher(settings.store_root)
+        self.in_process = InProcessRunner(settings)
 
     @property
     def pool(self) -> WorkerPool:
@@ -158,20 +178,46 @@ class EmbeddedEngine:
                     self._pool_pid = os.getpid()
         return self._pool
 
-    def execute(self, request: QueryRequest) -> PooledResult | CacheHit:
+    def execute(self, request: QueryRequest) -> PooledResult | WholeResult:
+        build = self.builds.current()
         if not self.cache.cacheable(request.query):
-            return self._evaluate(request)
-        build, key = self.pool.current_build(), _cache_key(request)
+            return self._evaluate_here_or_pooled(request, build)
+        key = _cache_key(request)
         entry = self.cache.get(build, key)
         if entry is not None:
-            return CacheHit(entry)
-        result = self._evaluate(request)
+            return WholeResult(entry.kind, entry.format, entry.body, cached=True)
+        result = self._evaluate_here_or_pooled(request, build)
 
         def keep(body: bytes) -> None:
             self.cache.put(build, key, CachedResult(result.kind, result.format, body))
 
         result.remember(keep, self.cache.max_entry_bytes)
         return result
+
+    def _evaluate_here_or_pooled(self, request: QueryRequest,
+                                 build: str) -> PooledResult | WholeResult:
+        client = self._sync_worker_socket(request)
+        if client is not None:
+            try:
+                kind, format_key, body = self.in_process.run(
+                    request, _wire_request(request), build, client)
+                return WholeResult(kind, format_key, body, cached=False)
+            except NotHere:
+                pass  # e.g. too big to hold in memory: stream it from the pool instead
+        return self._evaluate(request)
+
+    def _sync_worker_socket(self, request: QueryRequest) -> object | None:
+        """The client socket when this process is a gunicorn sync worker (one request at a
+        time; `kg serve --production` says so) and the query may run here; else None."""
+        if self.settings.in_process != IN_PROCESS_SYNC_WORKERS:
+            return None
+        if "service" in request.query.lower():
+            return None  # SERVICE only ever runs in the network-less pool workers
+        if request.client_socket is not None:
+            return request.client_socket
+        if not has_request_context():
+            return None
+        return http_request.environ.get("gunicorn.socket")
 
     def _evaluate(self, request: QueryRequest) -> PooledResult:
         limit_s = request.timeout or self.settings.query_timeout_s
@@ -180,15 +226,7 @@ class EmbeddedEngine:
         worker = pool.acquire(deadline)
         nice_at = time.monotonic() + self.settings.deprioritise_after_s
         try:
-            worker.send(wire.encode_request({
-                "query": request.query,
-                "results_format": request.results_format,
-                "graph_format": request.graph_format,
-                "default_graphs": request.default_graphs,
-                "named_graphs": request.named_graphs,
-                "row_limit": request.row_limit,
-                "base_iri": request.base_iri,
-            }))
+            worker.send(wire.encode_request(_wire_request(request)))
             kind, payload = worker.read_frame(deadline, nice_at)
         except QueryTimeout:
             pool.discard(worker)
@@ -220,7 +258,7 @@ class EmbeddedEngine:
             raise QueryFailed(500, json.loads(payload).get("message", "query failed"))
         return PooledResult(pool, worker, header, chunks, False, deadline, nice_at, limit_s)
 
-    def _read_all(self, request: QueryRequest) -> PooledResult | CacheHit:
+    def _read_all(self, request: QueryRequest) -> PooledResult | WholeResult:
         result = self.execute(request)
         if result.body is None:
             try:

@@ -27,6 +27,32 @@ READ_SIZE = 1 << 20
 REAPER_GRACE_S = 1.0  # the borrower normally stops an overrun itself; the reaper is the backstop
 
 
+BUILD_CHECK_S = 2.0  # how often `current` is looked at for a new build
+
+
+class BuildWatcher:
+    """The store directory being served: ``<root>/current`` resolved (or the root itself),
+    looked at again at most every BUILD_CHECK_S so a new build is picked up."""
+
+    def __init__(self, store_root: Path) -> None:
+        self.store_root = Path(store_root)
+        self._path: str | None = None
+        self._checked_at = 0.0
+
+    def resolve(self) -> str:
+        current = self.store_root / "current"
+        path = (current if current.exists() else self.store_root).resolve()
+        if not path.is_dir():
+            raise EngineError(f"no store at {self.store_root} (build one with `kg build`)")
+        return str(path)
+
+    def current(self) -> str:
+        now = time.monotonic()
+        if self._path is None or now - self._checked_at >= BUILD_CHECK_S:
+            self._path, self._checked_at = self.resolve(), now
+        return self._path
+
+
 class Worker:
     def __init__(self, command: list[str], generation: int) -> None:
         env = dict(os.environ)
@@ -110,8 +136,8 @@ class WorkerPool:
         self.size = size
         self.worker_config = worker_config
         self.generation = 0
-        self.store_path = self._resolve_store()
-        self._checked_at = time.monotonic()
+        self._builds = BuildWatcher(store_root)
+        self.store_path = self._builds.current()
         self._lock = threading.Lock()
         self._idle: queue.LifoQueue[Worker] = queue.LifoQueue()
         self._workers: set[Worker] = set()
@@ -138,13 +164,6 @@ class WorkerPool:
                 if not self._closed:
                     self._idle.put(self._spawn())
 
-    def _resolve_store(self) -> str:
-        current = self.store_root / "current"
-        path = (current if current.exists() else self.store_root).resolve()
-        if not path.is_dir():
-            raise EngineError(f"no store at {self.store_root} (build one with `kg build`)")
-        return str(path)
-
     def _spawn(self) -> Worker:
         worker_config = dict(self.worker_config, store=self.store_path)
         command = [sys.executable, "-m", "server.engine.worker", json.dumps(worker_config)]
@@ -155,19 +174,10 @@ class WorkerPool:
 
     def _notice_new_build(self) -> None:
         """A new build swapped in under `current`: later acquisitions get fresh workers."""
-        now = time.monotonic()
-        if now - self._checked_at < 2.0:
-            return
-        self._checked_at = now
-        path = self._resolve_store()
+        path = self._builds.current()
         if path != self.store_path:
             with self._lock:
                 self.store_path, self.generation = path, self.generation + 1
-
-    def current_build(self) -> str:
-        """The store directory being served (changes when a new build becomes current)."""
-        self._notice_new_build()
-        return self.store_path
 
     def acquire(self, deadline: float) -> Worker:
         """A free worker, lent until `deadline` (monotonic time) at the latest."""

@@ -113,7 +113,7 @@ def _term_json(term: Any) -> dict | None:
     return {"type": "triple", "value": str(term)}
 
 
-def _write_table(result: Any, kind: str, limit: int, writer: FrameWriter) -> None:
+def _write_table(result: Any, kind: str, limit: int, writer: Any) -> None:
     if kind == "boolean":
         table = {"vars": [], "boolean": bool(result), "rows": [], "truncated": False}
     else:
@@ -129,31 +129,48 @@ def _write_table(result: Any, kind: str, limit: int, writer: FrameWriter) -> Non
     writer.write(json.dumps(table).encode())
 
 
-def answer(store: ox.Store, request: dict, out_fd: int, config: dict) -> None:
+class Refusal(Exception):
+    """The query cannot be answered; ``status`` is the HTTP status for the client."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+def evaluate(store: ox.Store, request: dict) -> tuple[Any, str, str]:
+    """Start the query: (pyoxigraph result, kind, renderer key); Refusal when it cannot run."""
     try:
         result = store.query(request["query"], **_query_arguments(request))
     except (SyntaxError, ValueError) as error:
-        wire.write_all(out_fd, wire.json_frame(wire.ERROR, {"status": 400, "message": str(error)}))
-        return
+        raise Refusal(400, str(error)) from None
     except (OSError, RuntimeError) as error:
-        message = f"query evaluation failed: {error}"
-        wire.write_all(out_fd, wire.json_frame(wire.ERROR, {"status": 500, "message": message}))
-        return
+        raise Refusal(500, f"query evaluation failed: {error}") from None
     kind = _kind(result)
     format_key = request.get("graph_format" if kind == "graph" else "results_format")
     if format_key is None:
-        message = f"no acceptable format for a {kind} result"
-        wire.write_all(out_fd, wire.json_frame(wire.ERROR, {"status": 406, "message": message}))
-        return
-    writer = FrameWriter(out_fd, {"kind": kind, "format": format_key}, config["chunk"])
+        raise Refusal(406, f"no acceptable format for a {kind} result")
+    return result, kind, format_key
+
+
+def render(result: Any, kind: str, format_key: str, row_limit: int | None, sink: Any) -> None:
+    """Serialise a result into a file-like sink; Refusal (500) when evaluation fails."""
     try:
         if format_key == TABLE_FORMAT:
-            _write_table(result, kind, request.get("row_limit") or 1000, writer)
+            _write_table(result, kind, row_limit or 1000, sink)
         else:
-            RENDERERS[format_key].write(result, writer, {})
+            RENDERERS[format_key].write(result, sink, {})
     except (OSError, ValueError, RuntimeError, TypeError) as error:
-        message = f"query evaluation failed: {error}"
-        wire.write_all(out_fd, wire.json_frame(wire.ERROR, {"status": 500, "message": message}))
+        raise Refusal(500, f"query evaluation failed: {error}") from None
+
+
+def answer(store: ox.Store, request: dict, out_fd: int, config: dict) -> None:
+    try:
+        result, kind, format_key = evaluate(store, request)
+        writer = FrameWriter(out_fd, {"kind": kind, "format": format_key}, config["chunk"])
+        render(result, kind, format_key, request.get("row_limit"), writer)
+    except Refusal as refusal:
+        error = {"status": refusal.status, "message": refusal.message}
+        wire.write_all(out_fd, wire.json_frame(wire.ERROR, error))
         return
     writer.finish()
 

@@ -106,9 +106,29 @@ def endpoint() -> Response:
     return _run(protocol, settings)
 
 
+_ENDPOINT_IRIS: dict[tuple[str, str, str], str] = {}
+
+
+def _endpoint_key(environ: dict) -> tuple[str, str, str]:
+    return (environ.get("wsgi.url_scheme", ""), environ.get("HTTP_HOST", ""),
+            environ.get("SCRIPT_NAME", ""))
+
+
+def endpoint_iri_known(environ: dict) -> str | None:
+    """The endpoint IRI for this scheme, host and mount point if a request worked it out."""
+    return _ENDPOINT_IRIS.get(_endpoint_key(environ))
+
+
 def _endpoint_iri() -> str:
-    """The endpoint's own IRI: the base of relative IRIs in queries and the SD's subject."""
-    return request.host_url + "sparql"
+    """The endpoint's own IRI: the base of relative IRIs in queries and the SD's subject
+    (remembered per scheme, host and mount point: werkzeug rebuilds it at some cost)."""
+    key = _endpoint_key(request.environ)
+    iri = _ENDPOINT_IRIS.get(key)
+    if iri is None:
+        iri = request.host_url + "sparql"
+        if len(_ENDPOINT_IRIS) < 256:  # Host is client-chosen: keep the table small
+            _ENDPOINT_IRIS[key] = iri
+    return iri
 
 
 def _missing_query(protocol: ProtocolRequest) -> Response:
@@ -130,17 +150,23 @@ def _run(protocol: ProtocolRequest, settings: Settings) -> Response:
         query_request.named_graphs = protocol.named_graphs or []
     try:
         result = get_engine().execute(query_request)
-    except QueryFailed as error:
-        if error.status == 406:
-            return _not_acceptable()
-        return plain(error.status, error.message)
-    except QueryTimeout as error:
-        return plain(503, f"Query stopped: {error}.")
-    except EngineBusy as error:
-        return plain(503, f"Server busy: {error}; try again.", {"Retry-After": "5"})
     except EngineError as error:
-        return plain(500, f"Query failed: {error}")
+        if isinstance(error, QueryFailed) and error.status == 406:
+            return _not_acceptable()
+        status, message, headers = engine_error(error)
+        return plain(status, message, headers)
     return _result_response(result, protocol.query, settings)
+
+
+def engine_error(error: EngineError) -> tuple[int, str, dict[str, str]]:
+    """Status, message and headers for an engine failure (406 is answered by the caller)."""
+    if isinstance(error, QueryFailed):
+        return error.status, error.message, {}
+    if isinstance(error, QueryTimeout):
+        return 503, f"Query stopped: {error}.", {}
+    if isinstance(error, EngineBusy):
+        return 503, f"Server busy: {error}; try again.", {"Retry-After": "5"}
+    return 500, f"Query failed: {error}", {}
 
 
 def _result_response(result, query: str, settings: Settings) -> Response:

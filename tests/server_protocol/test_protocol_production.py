@@ -8,8 +8,10 @@ import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import psutil
 import requests
 
 from kg import config
@@ -76,3 +78,67 @@ def test_development_server_lets_long_get_queries_reach_the_size_limit(built_sto
         process.wait(timeout=20)
     assert long_get.status_code == 200
     assert too_long.status_code == 413
+
+
+PATHOLOGICAL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def _query_workers(gunicorn: psutil.Process) -> list[psutil.Process]:
+    found = []
+    for child in gunicorn.children(recursive=True):
+        try:
+            if "server.engine.worker" in " ".join(child.cmdline()):
+                found.append(child)
+        except psutil.Error:  # the worker that ended, not yet reaped
+            continue
+    return found
+
+
+def _ask_count(url: str) -> int:
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?type }"
+    response = requests.get(url, params={"query": query}, timeout=30)
+    assert response.status_code == 200, response.text
+    return int(response.json()["results"]["bindings"][0]["n"]["value"])
+
+
+def test_sync_workers_run_queries_in_process_and_stop_an_overrun(built_store: Path) -> None:
+    """Sync workers answer without query worker processes; a query past the limit gets a
+    503 written by the watchdog, only its worker ends, and the others keep answering; an
+    answer too big to hold in memory comes from the pool."""
+    port = _free_port()
+    env = dict(os.environ, KUHY_QUERY_TIMEOUT="2", KUHY_RESULT_CACHE_BYTES="0",
+               KUHY_IN_PROCESS_MAX_BYTES="4000", KUHY_QUERY_WORKERS="1")
+    command = [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--production",
+               "--workers", "2", "--threads", "1", "--port", str(port), "--store", str(built_store)]
+    process = subprocess.Popen(command, env=env, cwd=config.PROJECT_ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               start_new_session=True)
+    url = f"http://127.0.0.1:{port}/sparql"
+    try:
+        _wait_until_up(url, process)
+        expected = _ask_count(url)
+        gunicorn = psutil.Process(process.pid)
+        with ThreadPoolExecutor(1) as pool:
+            started = time.monotonic()
+            overrun = pool.submit(requests.get, url, params={"query": PATHOLOGICAL}, timeout=30)
+            time.sleep(0.3)
+            meanwhile = [_ask_count(url) for _ in range(5)]
+            stopped = overrun.result()
+            waited = time.monotonic() - started
+        assert stopped.status_code == 503
+        assert "exceeded the 2 s limit" in stopped.text
+        assert 1.8 < waited < 8
+        assert meanwhile == [expected] * 5
+        assert _query_workers(gunicorn) == []  # everything ran in-process
+        time.sleep(1.5)  # gunicorn starts a fresh worker for the one that ended
+        assert [_ask_count(url) for _ in range(4)] == [expected] * 4
+        assert len(gunicorn.children()) == 2
+        # an answer over the in-process size cap is streamed from the query pool instead
+        big = requests.get(url, params={"query": "SELECT * WHERE { ?s ?p ?o }"}, timeout=30)
+        assert big.status_code == 200 and len(big.content) > 4000
+        assert len(big.json()["results"]["bindings"]) > 100
+        assert _query_workers(gunicorn) != []
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        _, stderr = process.communicate(timeout=20)
+    assert b"past its 2 s limit" in stderr
