@@ -79,8 +79,8 @@ def serve(host: str, port: int, store: Path | None, production: bool, workers: i
             raise click.BadParameter(f"{store}: no such store directory", param_hint="--store")
         os.environ["KUHY_STORE"] = str(store.resolve())
     if production:
-        if threads <= 1:
-            os.environ["KUHY_IN_PROCESS"] = IN_PROCESS_SYNC_WORKERS
+        # in-process queries only where each process serves one request at a time
+        os.environ["KUHY_IN_PROCESS"] = IN_PROCESS_SYNC_WORKERS if threads <= 1 else "off"
         command = gunicorn_command(host, port, workers, threads)
         os.execv(command[0], command)
     from server.app import create_app

@@ -21,6 +21,11 @@ def _env_list(key: str) -> tuple[str, ...]:
     return tuple(os.environ.get(f"KUHY_{key}", "").split())
 
 
+def _env_optional_path(key: str, default: Path) -> Path | None:
+    value = os.environ.get(f"KUHY_{key}", str(default))
+    return Path(value) if value else None
+
+
 def _env_path(key: str, default: Path) -> Path:
     return Path(os.environ.get(f"KUHY_{key}", str(default)))
 
@@ -50,7 +55,7 @@ class Settings:
     result_cache_bytes: int = field(
         default_factory=lambda: _env_int("RESULT_CACHE_BYTES", 64 << 20))
     result_cache_entry_bytes: int = field(
-        default_factory=lambda: _env_int("RESULT_CACHE_ENTRY_BYTES", 4 << 20))
+        default_factory=lambda: _env_int("RESULT_CACHE_ENTRY_BYTES", 16 << 20))
     # "sync-workers" (set by `kg serve --production` on gunicorn sync workers, which serve
     # one request per process): queries run in the serving process under a watchdog that
     # answers 503 and ends the process at the limit. "off": always the killable pool.
@@ -62,6 +67,14 @@ class Settings:
     # request machinery (server.sparql.fastpath); KUHY_SPARQL_FAST_PATH=0 turns it off.
     sparql_fast_path: bool = field(
         default_factory=lambda: _env_int("SPARQL_FAST_PATH", 1) != 0)
+    # Directory shared by all serving processes for answers slower than 50 ms, bounded
+    # in bytes (oldest out, other builds' files removed). Empty KUHY_RESULT_CACHE_DIR: none.
+    result_cache_dir: Path | None = field(default_factory=lambda: _env_optional_path(
+        "RESULT_CACHE_DIR", config.PROJECT_ROOT / "var" / "result-cache"))
+    result_cache_disk_bytes: int = field(
+        default_factory=lambda: _env_int("RESULT_CACHE_DISK_BYTES", 256 << 20))
+    result_cache_disk_after_s: float = field(
+        default_factory=lambda: _env_float("RESULT_CACHE_DISK_AFTER", 0.05))
     # SERVICE endpoints a query may call (space-separated IRIs in KUHY_SERVICE_ALLOW_LIST).
     # Empty: every SERVICE is refused and the workers run without network access.
     service_allow_list: tuple[str, ...] = field(

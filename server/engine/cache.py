@@ -5,14 +5,23 @@ the same answer until the served build changes: a key is (build, query, dataset,
 base IRI, row limit) and the whole cache is emptied when a new build is served. Queries
 whose answer changes from one evaluation to the next (NOW, RAND, UUID, STRUUID, BNODE) are
 never cached.
+
+Each serving process keeps its own LRU in memory; answers that were slow to compute are also
+written to a directory shared by all processes (``<hash of build>-<hash of key>`` files,
+bounded in bytes, oldest out), so one gunicorn worker's evaluation serves the others too.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import tempfile
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 
 VOLATILE = re.compile(r"\b(NOW|RAND|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
 
@@ -26,12 +35,72 @@ class CachedResult:
     body: bytes
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+class DiskTier:
+    """Cached answers as files shared between processes; a torn or missing file is a miss."""
+
+    def __init__(self, directory: Path, max_bytes: int) -> None:
+        self.directory, self.max_bytes = Path(directory), max_bytes
+
+    def _path(self, build: str, key: CacheKey) -> Path:
+        return self.directory / f"{_digest(build)}-{_digest(repr(key))}"
+
+    def get(self, build: str, key: CacheKey) -> CachedResult | None:
+        try:
+            data = self._path(build, key).read_bytes()
+        except OSError:
+            return None
+        head, newline, body = data.partition(b"\n")
+        try:
+            meta = json.loads(head)
+        except ValueError:
+            return None
+        if not newline or meta.get("length") != len(body):
+            return None
+        return CachedResult(meta["kind"], meta["format"], body)
+
+    def put(self, build: str, key: CacheKey, entry: CachedResult) -> None:
+        meta = {"kind": entry.kind, "format": entry.format, "length": len(entry.body)}
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".part-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(json.dumps(meta).encode() + b"\n" + entry.body)
+            os.replace(temporary, self._path(build, key))
+            self._trim(_digest(build))
+        except OSError:
+            return  # a cache that cannot be written is only slower
+
+    def _trim(self, build_prefix: str) -> None:
+        """Drop files of other builds, then the oldest until the directory fits."""
+        files = []
+        for item in os.scandir(self.directory):
+            if item.name.startswith("."):
+                continue
+            if not item.name.startswith(build_prefix):
+                Path(item.path).unlink(missing_ok=True)
+                continue
+            stat = item.stat()
+            files.append((stat.st_mtime, stat.st_size, item.path))
+        total = sum(size for _, size, _ in files)
+        for _, size, path in sorted(files):
+            if total <= self.max_bytes:
+                break
+            Path(path).unlink(missing_ok=True)
+            total -= size
+
+
 class ResultCache:
     """Thread-safe LRU of CachedResult by key; holds at most ``max_bytes`` of bodies."""
 
-    def __init__(self, max_bytes: int, max_entry_bytes: int) -> None:
+    def __init__(self, max_bytes: int, max_entry_bytes: int, disk: DiskTier | None = None,
+                 disk_after_s: float = 0.05) -> None:
         self.max_bytes = max_bytes
         self.max_entry_bytes = min(max_entry_bytes, max_bytes)
+        self.disk, self.disk_after_s = disk, disk_after_s
         self._entries: OrderedDict[CacheKey, CachedResult] = OrderedDict()
         self._size = 0
         self._build: str | None = None
@@ -50,11 +119,21 @@ class ResultCache:
             entry = self._entries.get(key)
             if entry is not None:
                 self._entries.move_to_end(key)
-            return entry
+                return entry
+        entry = self.disk.get(build, key) if self.disk is not None else None
+        if entry is not None:
+            self._remember(build, key, entry)
+        return entry
 
-    def put(self, build: str, key: CacheKey, entry: CachedResult) -> None:
+    def put(self, build: str, key: CacheKey, entry: CachedResult, seconds: float = 0.0) -> None:
+        """Keep an answer that took `seconds` to compute; slow ones go to the disk too."""
         if len(entry.body) > self.max_entry_bytes:
             return
+        self._remember(build, key, entry)
+        if self.disk is not None and seconds >= self.disk_after_s:
+            self.disk.put(build, key, entry)
+
+    def _remember(self, build: str, key: CacheKey, entry: CachedResult) -> None:
         with self._lock:
             self._switch_build(build)
             previous = self._entries.pop(key, None)

@@ -21,7 +21,7 @@ from server.engine import (
     QueryTimeout,
     wire,
 )
-from server.engine.cache import CachedResult, ResultCache
+from server.engine.cache import CachedResult, DiskTier, ResultCache
 from server.engine.inprocess import InProcessRunner, NotHere
 from server.engine.pool import BuildWatcher, Worker, WorkerPool
 from server.settings import IN_PROCESS_SYNC_WORKERS, Settings
@@ -163,7 +163,10 @@ class EmbeddedEngine:
         self._pool_pid = 0
         self._lock = threading.Lock()
         self._graphs: list[str] | None = None
-        self.cache = ResultCache(settings.result_cache_bytes, settings.result_cache_entry_bytes)
+        disk = (DiskTier(settings.result_cache_dir, settings.result_cache_disk_bytes)
+                if settings.result_cache_dir and settings.result_cache_disk_bytes > 0 else None)
+        self.cache = ResultCache(settings.result_cache_bytes, settings.result_cache_entry_bytes,
+                                 disk, settings.result_cache_disk_after_s)
         self.builds = BuildWatcher(settings.store_root)
         self.in_process = InProcessRunner(settings)
 
@@ -182,14 +185,16 @@ class EmbeddedEngine:
         build = self.builds.current()
         if not self.cache.cacheable(request.query):
             return self._evaluate_here_or_pooled(request, build)
-        key = _cache_key(request)
-        entry = self.cache.get(build, key)
+        key, identity = _cache_key(request), self.builds.identity()
+        entry = self.cache.get(identity, key)
         if entry is not None:
             return WholeResult(entry.kind, entry.format, entry.body, cached=True)
+        started = time.monotonic()
         result = self._evaluate_here_or_pooled(request, build)
 
         def keep(body: bytes) -> None:
-            self.cache.put(build, key, CachedResult(result.kind, result.format, body))
+            self.cache.put(identity, key, CachedResult(result.kind, result.format, body),
+                           time.monotonic() - started)
 
         result.remember(keep, self.cache.max_entry_bytes)
         return result

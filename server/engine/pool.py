@@ -37,6 +37,7 @@ class BuildWatcher:
     def __init__(self, store_root: Path) -> None:
         self.store_root = Path(store_root)
         self._path: str | None = None
+        self._identity = ""
         self._checked_at = 0.0
 
     def resolve(self) -> str:
@@ -49,8 +50,16 @@ class BuildWatcher:
     def current(self) -> str:
         now = time.monotonic()
         if self._path is None or now - self._checked_at >= BUILD_CHECK_S:
-            self._path, self._checked_at = self.resolve(), now
+            path = self.resolve()
+            # a store rewritten in place (no builds/ layout) must not match its old answers
+            self._identity = f"{path}@{os.stat(path).st_mtime_ns}"
+            self._path, self._checked_at = path, now
         return self._path
+
+    def identity(self) -> str:
+        """The served build and when its directory last changed (keys cached answers)."""
+        self.current()
+        return self._identity
 
 
 class Worker:

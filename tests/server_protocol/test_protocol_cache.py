@@ -13,6 +13,8 @@ import pytest
 import requests
 
 from kg.store.layout import current_store_path
+from server.engine import QueryRequest
+from server.engine.embedded import EmbeddedEngine
 from server.settings import Settings
 
 JSON = "application/sparql-results+json"
@@ -81,7 +83,8 @@ def marked(response: requests.Response) -> int:
 
 
 def test_a_new_build_empties_the_cache(running_app, switchable_root: Path) -> None:
-    settings = Settings(store_root=switchable_root, query_workers=1)
+    settings = Settings(store_root=switchable_root, query_workers=1,
+                        result_cache_dir=switchable_root / "result-cache")
     with running_app(settings) as url:
         endpoint = url + "/sparql"
         assert marked(ask(endpoint, COUNT_MARKED)) == 0
@@ -98,7 +101,7 @@ def test_a_new_build_empties_the_cache(running_app, switchable_root: Path) -> No
 
 def test_the_cache_is_bounded_in_bytes(running_app, built_store: Path) -> None:
     settings = Settings(store_root=built_store, query_workers=1, result_cache_bytes=500,
-                        result_cache_entry_bytes=400)
+                        result_cache_entry_bytes=400, result_cache_dir=None)
     with running_app(settings) as url:
         big = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 200"
         ask(url + "/sparql", big)
@@ -108,3 +111,38 @@ def test_the_cache_is_bounded_in_bytes(running_app, built_store: Path) -> None:
             ask(url + "/sparql", query)
         assert ask(url + "/sparql", small[-1]).headers["X-Kuhy-Cache"] == "hit"
         assert ask(url + "/sparql", small[0]).headers["X-Kuhy-Cache"] == "miss"  # evicted
+
+
+def answer(engine: EmbeddedEngine, query: str) -> tuple[bool, bytes]:
+    result = engine.execute(QueryRequest(query, "json", None, base_iri="http://x.test/sparql"))
+    try:
+        return result.cached, b"".join(result)
+    finally:
+        result.close()
+
+
+def test_slow_answers_are_shared_between_processes_through_the_disk(
+        built_store: Path, tmp_path: Path) -> None:
+    """Two engines (as in two gunicorn workers) share answers slower than the threshold."""
+    def engines(after_s: float) -> tuple[EmbeddedEngine, EmbeddedEngine]:
+        settings = Settings(store_root=built_store, query_workers=1, result_cache_dir=tmp_path,
+                            result_cache_disk_after_s=after_s)
+        return EmbeddedEngine(settings), EmbeddedEngine(settings)
+
+    slow, quick = fresh_query(), fresh_query()
+    first, second = engines(0.0)
+    try:
+        cached, computed = answer(first, slow)
+        assert not cached
+        assert answer(second, slow) == (True, computed)
+    finally:
+        first.close()
+        second.close()
+    first, second = engines(60.0)
+    try:
+        assert answer(first, quick)[0] is False
+        assert answer(first, quick)[0] is True  # in memory
+        assert answer(second, quick)[0] is False  # fast answers are not written to disk
+    finally:
+        first.close()
+        second.close()

@@ -35,16 +35,21 @@ def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> 
     raise AssertionError(f"{url} did not come up")
 
 
-def test_production_mode_serves_queries_from_several_workers(built_store: Path) -> None:
+def _start_production(store: Path, env: dict[str, str],
+                      *options: str) -> tuple[subprocess.Popen, str]:
+    """`kg serve --production --workers 2 [options]` on a free port; (process, /sparql URL)."""
     port = _free_port()
-    env = dict(os.environ, KUHY_QUERY_WORKERS="1", KUHY_QUERY_TIMEOUT="5")
     command = [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--production",
-               "--workers", "2",
-               "--port", str(port), "--store", str(built_store)]
-    process = subprocess.Popen(command, env=env, cwd=config.PROJECT_ROOT,
+               "--workers", "2", *options, "--port", str(port), "--store", str(store)]
+    process = subprocess.Popen(command, env=dict(os.environ, **env), cwd=config.PROJECT_ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                start_new_session=True)
-    url = f"http://127.0.0.1:{port}/sparql"
+    return process, f"http://127.0.0.1:{port}/sparql"
+
+
+def test_production_mode_serves_queries_from_several_workers(built_store: Path) -> None:
+    process, url = _start_production(
+        built_store, {"KUHY_QUERY_WORKERS": "1", "KUHY_QUERY_TIMEOUT": "5"})
     try:
         _wait_until_up(url, process)
         query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -105,15 +110,9 @@ def test_sync_workers_run_queries_in_process_and_stop_an_overrun(built_store: Pa
     """Sync workers answer without query worker processes; a query past the limit gets a
     503 written by the watchdog, only its worker ends, and the others keep answering; an
     answer too big to hold in memory comes from the pool."""
-    port = _free_port()
-    env = dict(os.environ, KUHY_QUERY_TIMEOUT="2", KUHY_RESULT_CACHE_BYTES="0",
-               KUHY_IN_PROCESS_MAX_BYTES="4000", KUHY_QUERY_WORKERS="1")
-    command = [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--production",
-               "--workers", "2", "--threads", "1", "--port", str(port), "--store", str(built_store)]
-    process = subprocess.Popen(command, env=env, cwd=config.PROJECT_ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               start_new_session=True)
-    url = f"http://127.0.0.1:{port}/sparql"
+    env = {"KUHY_QUERY_TIMEOUT": "2", "KUHY_RESULT_CACHE_BYTES": "0",
+           "KUHY_IN_PROCESS_MAX_BYTES": "4000", "KUHY_QUERY_WORKERS": "1"}
+    process, url = _start_production(built_store, env, "--threads", "1")
     try:
         _wait_until_up(url, process)
         expected = _ask_count(url)
