@@ -16,8 +16,10 @@ from typing import Any
 import fastjsonschema
 from jsonschema import Draft202012Validator
 
-from kg import config
 from kg.ingest.errors import InputError
+from kg.ingest.files import read_limited
+
+__all__ = ["read_limited", "parse_record", "check_record", "record_paths"]
 
 SCHEMA_FILE = Path(__file__).with_name("record.schema.json")
 
@@ -28,18 +30,6 @@ def record_validator() -> Draft202012Validator:
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
-
-
-def read_limited(path: Path, max_bytes: int | None = None) -> bytes:
-    """The bytes of ``path``; InputError when missing or larger than ``max_bytes``."""
-    limit = config.MAX_INPUT_BYTES if max_bytes is None else max_bytes
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(path.name, f"file is {size} bytes, over the limit of {limit} bytes")
-        return path.read_bytes()
-    except OSError as error:
-        raise InputError(path.name, f"cannot read: {error.strerror or error}") from error
 
 
 def parse_record(data: bytes | str, name: str) -> dict[str, Any]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg import config
 from kg.ingest.errors import InputError
+from kg.ingest.files import read_limited
 
 # Bytes that never occur in real text; a few of them mean the file is binary.
 _CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
@@ -51,14 +51,4 @@ _CONTROL_CHARS = frozenset(_CONTROL_BYTES.decode("latin-1"))
 
 def read_text_file(path: Path, max_bytes: int | None = None) -> str:
     """The decoded text of ``path``; InputError naming the file and the reason otherwise."""
-    limit = config.MAX_INPUT_BYTES if max_bytes is None else max_bytes
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(path.name, f"file is {size} bytes, over the limit of {limit} bytes")
-        data = path.read_bytes()
-    except IsADirectoryError as error:
-        raise InputError(path.name, "is a directory, not a text file") from error
-    except OSError as error:
-        raise InputError(path.name, f"cannot read: {error.strerror or error}") from error
-    return decode_text(data, path.name)
+    return decode_text(read_limited(path, max_bytes), path.name)
