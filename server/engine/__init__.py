@@ -86,13 +86,24 @@ class QueryEngine(Protocol):
     def named_graphs(self) -> list[str]:
         """IRIs of the named graphs in the store."""
 
+    def pin_on_each_build(self, queries: list[tuple[str, str]]) -> None:
+        """Compute these (name, SPARQL) answers once per served build and keep them."""
+
+    def warmup_status(self) -> dict[str, object]:
+        """How far pinning the current build's answers has come."""
+
     def close(self) -> None: ...
 
 
 def init_engine(app: Flask) -> None:
+    from kg.queries import load_queries
     from server.engine.embedded import EmbeddedEngine
 
-    app.extensions["kuhy.engine"] = EmbeddedEngine(app.config["KUHY"])
+    settings = app.config["KUHY"]
+    engine = EmbeddedEngine(settings)
+    if settings.warmup:
+        engine.pin_on_each_build([(query.name, query.sparql) for query in load_queries()])
+    app.extensions["kuhy.engine"] = engine
 
 
 def get_engine() -> QueryEngine:

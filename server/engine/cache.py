@@ -9,6 +9,13 @@ never cached.
 Each serving process keeps its own LRU in memory; answers that were slow to compute are also
 written to a directory shared by all processes (``<hash of build>-<hash of key>`` files,
 bounded in bytes, oldest out), so one gunicorn worker's evaluation serves the others too.
+
+*Pinned* answers (the canned queries, computed once per build by server.engine.warmup) are
+kept apart from both bounds: in memory beside the LRU and in ``pinned/`` on disk.
+
+A key names only what decides the bytes: the format of the answer's kind (a SELECT asked
+for with a browser's Accept header, which also offers graph formats, is the same answer as
+one asked for JSON alone) and the base IRI only when the query has relative IRIs.
 """
 
 from __future__ import annotations
@@ -24,8 +31,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 VOLATILE = re.compile(r"\b(NOW|RAND|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
+# An IRI reference without a scheme (conservative: `?a<?b>` also matches, costing a miss);
+# \\u escapes can spell one that the pattern does not see, so they count too.
+_RELATIVE_IRI = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.\-]*:)[^<>\"{}|^`\\\x00-\x20]*>|\\[uU]")
+RESULTS, GRAPH = "results", "graph"  # key families: SELECT/ASK answers, CONSTRUCT/DESCRIBE
 
 CacheKey = tuple
+PINNED = "pinned"
+
+
+def family(kind: str) -> str:
+    """The key family of an answer's kind ("solutions", "boolean" or "graph")."""
+    return GRAPH if kind == "graph" else RESULTS
+
+
+def answer_key(query: str, dataset: tuple, family_name: str, format_key: str,
+               row_limit: int | None, base_iri: str | None) -> CacheKey:
+    """The key of one answer; `dataset` is (default graphs, named graphs) as tuples or None."""
+    return (query, *dataset, family_name, format_key,
+            row_limit if format_key == "table" else None,
+            base_iri if _RELATIVE_IRI.search(query) else None)
 
 
 @dataclass(frozen=True)
@@ -35,7 +60,7 @@ class CachedResult:
     body: bytes
 
 
-def _digest(text: str) -> str:
+def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
@@ -45,12 +70,13 @@ class DiskTier:
     def __init__(self, directory: Path, max_bytes: int) -> None:
         self.directory, self.max_bytes = Path(directory), max_bytes
 
-    def _path(self, build: str, key: CacheKey) -> Path:
-        return self.directory / f"{_digest(build)}-{_digest(repr(key))}"
+    def _path(self, build: str, key: CacheKey, pinned: bool = False) -> Path:
+        folder = self.directory / PINNED if pinned else self.directory
+        return folder / f"{digest(build)}-{digest(repr(key))}"
 
-    def get(self, build: str, key: CacheKey) -> CachedResult | None:
+    def get(self, build: str, key: CacheKey, pinned: bool = False) -> CachedResult | None:
         try:
-            data = self._path(build, key).read_bytes()
+            data = self._path(build, key, pinned).read_bytes()
         except OSError:
             return None
         head, newline, body = data.partition(b"\n")
@@ -62,23 +88,35 @@ class DiskTier:
             return None
         return CachedResult(meta["kind"], meta["format"], body)
 
-    def put(self, build: str, key: CacheKey, entry: CachedResult) -> None:
+    def put(self, build: str, key: CacheKey, entry: CachedResult, pinned: bool = False) -> None:
         meta = {"kind": entry.kind, "format": entry.format, "length": len(entry.body)}
+        path = self._path(build, key, pinned)
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".part-")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".part-")
             with os.fdopen(handle, "wb") as out:
                 out.write(json.dumps(meta).encode() + b"\n" + entry.body)
-            os.replace(temporary, self._path(build, key))
-            self._trim(_digest(build))
+            os.replace(temporary, path)
+            if not pinned:
+                self._trim(digest(build))
         except OSError:
             return  # a cache that cannot be written is only slower
+
+    def drop_other_pinned(self, build: str) -> None:
+        """Remove pinned answers of builds no longer served."""
+        prefix = digest(build)
+        try:
+            for item in os.scandir(self.directory / PINNED):
+                if not item.name.startswith((prefix, ".")):
+                    Path(item.path).unlink(missing_ok=True)
+        except OSError:
+            return
 
     def _trim(self, build_prefix: str) -> None:
         """Drop files of other builds, then the oldest until the directory fits."""
         files = []
         for item in os.scandir(self.directory):
-            if item.name.startswith("."):
+            if item.name.startswith(".") or item.is_dir():
                 continue
             if not item.name.startswith(build_prefix):
                 Path(item.path).unlink(missing_ok=True)
@@ -102,6 +140,7 @@ class ResultCache:
         self.max_entry_bytes = min(max_entry_bytes, max_bytes)
         self.disk, self.disk_after_s = disk, disk_after_s
         self._entries: OrderedDict[CacheKey, CachedResult] = OrderedDict()
+        self._pinned: dict[CacheKey, CachedResult] = {}
         self._size = 0
         self._build: str | None = None
         self._lock = threading.Lock()
@@ -116,14 +155,39 @@ class ResultCache:
     def get(self, build: str, key: CacheKey) -> CachedResult | None:
         with self._lock:
             self._switch_build(build)
-            entry = self._entries.get(key)
+            entry = self._entries.get(key) or self._pinned.get(key)
             if entry is not None:
-                self._entries.move_to_end(key)
+                if key in self._entries:
+                    self._entries.move_to_end(key)
                 return entry
-        entry = self.disk.get(build, key) if self.disk is not None else None
+        if self.disk is None:
+            return None
+        entry = self.disk.get(build, key)
         if entry is not None:
             self._remember(build, key, entry)
+            return entry
+        return self.pinned(build, key)
+
+    def pinned(self, build: str, key: CacheKey) -> CachedResult | None:
+        """A pinned answer, from memory or from another process's warm-up on disk."""
+        with self._lock:
+            self._switch_build(build)
+            entry = self._pinned.get(key)
+        if entry is None and self.disk is not None:
+            entry = self.disk.get(build, key, pinned=True)
+            if entry is not None:
+                with self._lock:
+                    self._switch_build(build)
+                    self._pinned[key] = entry
         return entry
+
+    def pin(self, build: str, key: CacheKey, entry: CachedResult) -> None:
+        """Keep an answer for as long as this build is served, outside the byte bounds."""
+        with self._lock:
+            self._switch_build(build)
+            self._pinned[key] = entry
+        if self.disk is not None:
+            self.disk.put(build, key, entry, pinned=True)
 
     def put(self, build: str, key: CacheKey, entry: CachedResult, seconds: float = 0.0) -> None:
         """Keep an answer that took `seconds` to compute; slow ones go to the disk too."""
@@ -149,6 +213,7 @@ class ResultCache:
         """A different build is served: every cached answer is out of date."""
         if build != self._build:
             self._entries.clear()
+            self._pinned.clear()
             self._size, self._build = 0, build
 
     def __len__(self) -> int:

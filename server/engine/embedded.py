@@ -21,9 +21,18 @@ from server.engine import (
     QueryTimeout,
     wire,
 )
-from server.engine.cache import CachedResult, DiskTier, ResultCache
+from server.engine.cache import (
+    GRAPH,
+    RESULTS,
+    CachedResult,
+    DiskTier,
+    ResultCache,
+    answer_key,
+    family,
+)
 from server.engine.inprocess import InProcessRunner, NotHere
 from server.engine.pool import BuildWatcher, Worker, WorkerPool
+from server.engine.warmup import CannedWarmup
 from server.settings import IN_PROCESS_SYNC_WORKERS, Settings
 
 
@@ -147,13 +156,21 @@ def _wire_request(request: QueryRequest) -> dict:
     }
 
 
-def _cache_key(request: QueryRequest) -> tuple:
-    """Everything besides the build that decides the bytes of an answer."""
+def _cache_key(request: QueryRequest, family_name: str) -> tuple:
+    """Everything besides the build that decides the bytes of an answer of that family."""
     def graphs(iris: list[str] | None) -> tuple[str, ...] | None:
         return None if iris is None else tuple(iris)
 
-    return (request.query, graphs(request.default_graphs), graphs(request.named_graphs),
-            request.results_format, request.graph_format, request.row_limit, request.base_iri)
+    format_key = request.graph_format if family_name == GRAPH else request.results_format
+    return answer_key(request.query, (graphs(request.default_graphs),
+                                      graphs(request.named_graphs)),
+                      family_name, format_key, request.row_limit, request.base_iri)
+
+
+def _families(request: QueryRequest) -> list[str]:
+    """The answer families the request accepts (the query's form is known only later)."""
+    return ([RESULTS] if request.results_format else []) + ([GRAPH] if request.graph_format
+                                                            else [])
 
 
 class EmbeddedEngine:
@@ -161,6 +178,7 @@ class EmbeddedEngine:
         self.settings = settings
         self._pool: WorkerPool | None = None
         self._pool_pid = 0
+        self._closed = False
         self._lock = threading.Lock()
         self._graphs: list[str] | None = None
         disk = (DiskTier(settings.result_cache_dir, settings.result_cache_disk_bytes)
@@ -169,11 +187,23 @@ class EmbeddedEngine:
                                  disk, settings.result_cache_disk_after_s)
         self.builds = BuildWatcher(settings.store_root)
         self.in_process = InProcessRunner(settings)
+        self.warmup = CannedWarmup([], self.cache, self._evaluate_whole, _cache_key,
+                                   settings.warmup_timeout_s)
+
+    def pin_on_each_build(self, queries: list[tuple[str, str]]) -> None:
+        """Pin these (name, SPARQL) answers for every build served (server.engine.warmup)."""
+        self.warmup.queries = list(queries)
+
+    def warmup_status(self) -> dict[str, object]:
+        self.warmup.notice(self.builds.identity())
+        return self.warmup.status()
 
     @property
     def pool(self) -> WorkerPool:
         """The pool of this process (a forked server process builds its own)."""
         if self._pool is None or self._pool_pid != os.getpid():
+            if self._closed:
+                raise EngineError("the engine is closed")
             with self._lock:
                 if self._pool is None or self._pool_pid != os.getpid():
                     self._pool = WorkerPool(self.settings.store_root, self.settings.query_workers,
@@ -185,15 +215,18 @@ class EmbeddedEngine:
         build = self.builds.current()
         if not self.cache.cacheable(request.query):
             return self._evaluate_here_or_pooled(request, build)
-        key, identity = _cache_key(request), self.builds.identity()
-        entry = self.cache.get(identity, key)
-        if entry is not None:
-            return WholeResult(entry.kind, entry.format, entry.body, cached=True)
+        identity = self.builds.identity()
+        self.warmup.notice(identity)
+        for family_name in _families(request):
+            entry = self.cache.get(identity, _cache_key(request, family_name))
+            if entry is not None:
+                return WholeResult(entry.kind, entry.format, entry.body, cached=True)
         started = time.monotonic()
         result = self._evaluate_here_or_pooled(request, build)
 
         def keep(body: bytes) -> None:
-            self.cache.put(identity, key, CachedResult(result.kind, result.format, body),
+            self.cache.put(identity, _cache_key(request, family(result.kind)),
+                           CachedResult(result.kind, result.format, body),
                            time.monotonic() - started)
 
         result.remember(keep, self.cache.max_entry_bytes)
@@ -247,6 +280,15 @@ class EmbeddedEngine:
             raise QueryFailed(error["status"], error["message"])
         return self._first_chunks(pool, worker, json.loads(payload), deadline, nice_at, limit_s)
 
+    def _evaluate_whole(self, request: QueryRequest) -> tuple[str, str, bytes]:
+        """Evaluate in the pool and read the answer to its end (for the warm-up)."""
+        result = self._evaluate(request)
+        try:
+            body = result.body if result.body is not None else b"".join(result)
+        finally:
+            result.close()
+        return result.kind, result.format, body
+
     def _first_chunks(self, pool: WorkerPool, worker: Worker, header: dict, deadline: float,
                       nice_at: float, limit_s: float) -> PooledResult:
         """Take the frames already received; a result that is complete needs no streaming."""
@@ -299,6 +341,8 @@ class EmbeddedEngine:
         return self._graphs
 
     def close(self) -> None:
+        self._closed = True
+        self.warmup.stop()
         if self._pool is not None and self._pool_pid == os.getpid():
             self._pool.close()
         self._pool = None

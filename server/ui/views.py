@@ -87,4 +87,5 @@ def health() -> Response:
         response.status_code = 503
         return response
     return jsonify({"status": "ok", "build": info.build_id, "triples": info.triples,
-                    "modified": info.modified.isoformat()})
+                    "modified": info.modified.isoformat(),
+                    "warmup": get_engine().warmup_status()})

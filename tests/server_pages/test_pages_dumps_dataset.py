@@ -99,8 +99,10 @@ def test_description_not_acceptable(sample_server: str) -> None:
 
 def test_health_and_home(sample_server: str) -> None:
     health = requests.get(f"{sample_server}/health", timeout=30).json()
+    warmup = health.pop("warmup")
     assert health == {"status": "ok", "build": "sample-build-1", "triples": 180,
                       "modified": "2024-05-01T12:00:00+00:00"}
+    assert warmup["state"] in ("waiting", "running", "done")
     home = requests.get(f"{sample_server}/", headers={"Accept-Language": "en"}, timeout=30).text
     for expected in ("sample-build-1", "2024-05-01", "CC BY 4.0", "How to cite",
                      'href="/dumps/kuhy.ttl.gz"', 'href="/dumps/kuhy.jsonld"', "/sparql",
