@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import threading
@@ -28,8 +29,10 @@ from server.engine.cache import (
     DiskTier,
     ResultCache,
     answer_key,
+    digest,
     family,
 )
+from server.engine.flight import Flights, Lead
 from server.engine.inprocess import InProcessRunner, NotHere
 from server.engine.pool import BuildWatcher, Worker, WorkerPool
 from server.engine.warmup import CannedWarmup
@@ -55,6 +58,9 @@ def json_term_to_rdflib(term: dict) -> rdflib.term.Node:
         return rdflib.Literal(term["value"], lang=term["xml:lang"])
     datatype = term.get("datatype")
     return rdflib.Literal(term["value"], datatype=rdflib.URIRef(datatype) if datatype else None)
+
+
+FLIGHT_GRACE_S = 5.0  # a flight marker older than the query limit plus this is stale
 
 
 class WholeResult:
@@ -89,6 +95,7 @@ class PooledResult:
         self._keep: Callable[[bytes], None] | None = None
         self._kept: list[bytes] = []
         self._kept_bytes, self._keep_limit = 0, 0
+        self.on_end: Callable[[], None] | None = None  # run once the answer is whole or dropped
 
     def remember(self, keep: Callable[[bytes], None], limit: int) -> None:
         """Hand the whole body to `keep` once complete, if it is at most `limit` bytes."""
@@ -119,6 +126,12 @@ class PooledResult:
         if self._keep is not None:
             keep, self._keep = self._keep, None
             keep(b"".join(self._kept))
+        self._ended()
+
+    def _ended(self) -> None:
+        on_end, self.on_end = self.on_end, None
+        if on_end is not None:
+            on_end()
 
     def _next_chunks(self) -> Iterator[bytes]:
         worker = self._worker
@@ -141,6 +154,7 @@ class PooledResult:
         worker, self._worker = self._worker, None
         if worker is not None:
             self._pool.discard(worker)
+        self._ended()
 
 
 def _wire_request(request: QueryRequest) -> dict:
@@ -167,6 +181,11 @@ def _cache_key(request: QueryRequest, family_name: str) -> tuple:
                       family_name, format_key, request.row_limit, request.base_iri)
 
 
+def _flight_name(identity: str, request: QueryRequest) -> str:
+    keys = tuple(_cache_key(request, family_name) for family_name in _families(request))
+    return f"{digest(identity)}-{digest(repr(keys))}"
+
+
 def _families(request: QueryRequest) -> list[str]:
     """The answer families the request accepts (the query's form is known only later)."""
     return ([RESULTS] if request.results_format else []) + ([GRAPH] if request.graph_format
@@ -187,6 +206,8 @@ class EmbeddedEngine:
                                  disk, settings.result_cache_disk_after_s)
         self.builds = BuildWatcher(settings.store_root)
         self.in_process = InProcessRunner(settings)
+        self.flights = Flights(disk.directory if disk is not None else None,
+                               settings.query_timeout_s + FLIGHT_GRACE_S)
         self.warmup = CannedWarmup([], self.cache, self._evaluate_whole, _cache_key,
                                    settings.warmup_timeout_s)
 
@@ -217,12 +238,34 @@ class EmbeddedEngine:
             return self._evaluate_here_or_pooled(request, build)
         identity = self.builds.identity()
         self.warmup.notice(identity)
+        entry = self._cached(identity, request)
+        if entry is None:
+            started = time.monotonic()
+            limit_s = request.timeout or self.settings.query_timeout_s
+            entry = self.flights.board(_flight_name(identity, request), started + limit_s,
+                                       lambda: self._cached(identity, request))
+        if not isinstance(entry, Lead):
+            return WholeResult(entry.kind, entry.format, entry.body, cached=True)
+        return self._evaluate_leading(request, build, identity, entry, started, limit_s)
+
+    def _cached(self, identity: str, request: QueryRequest) -> CachedResult | None:
         for family_name in _families(request):
             entry = self.cache.get(identity, _cache_key(request, family_name))
             if entry is not None:
-                return WholeResult(entry.kind, entry.format, entry.body, cached=True)
-        started = time.monotonic()
-        result = self._evaluate_here_or_pooled(request, build)
+                return entry
+        return None
+
+    def _evaluate_leading(self, request: QueryRequest, build: str, identity: str, lead: Lead,
+                          started: float, limit_s: float) -> PooledResult | WholeResult:
+        """Evaluate as the one request doing so; the others wait for the cached answer."""
+        waited_s = time.monotonic() - started
+        if waited_s > 0.001:  # the time spent waiting for another leader counts
+            request = dataclasses.replace(request, timeout=max(0.001, limit_s - waited_s))
+        try:
+            result = self._evaluate_here_or_pooled(request, build)
+        except BaseException:
+            lead.land()
+            raise
 
         def keep(body: bytes) -> None:
             self.cache.put(identity, _cache_key(request, family(result.kind)),
@@ -230,6 +273,10 @@ class EmbeddedEngine:
                            time.monotonic() - started)
 
         result.remember(keep, self.cache.max_entry_bytes)
+        if result.body is not None:
+            lead.land()  # complete: already kept
+        else:
+            result.on_end = lead.land
         return result
 
     def _evaluate_here_or_pooled(self, request: QueryRequest,

@@ -1,0 +1,93 @@
+"""Single flight: identical slow queries sent together are evaluated once; the others wait
+for the cached answer (across processes through the cache directory, or between threads)."""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from server.engine import QueryRequest, QueryTimeout
+from server.engine.embedded import EmbeddedEngine, _flight_name
+from server.settings import Settings
+
+# about a second on the gold build: long enough for a second request to arrive meanwhile
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE {{ ?a ?b ?c . ?d a ?f }} # {}"
+
+
+def engine(built_store: Path, cache_dir: Path | None) -> EmbeddedEngine:
+    return EmbeddedEngine(Settings(store_root=built_store, query_workers=2,
+                                   result_cache_dir=cache_dir, warmup=False))
+
+
+def run(engine_: EmbeddedEngine, query: str, answers: list, timeout: float | None = None) -> None:
+    result = engine_.execute(QueryRequest(query, "json", None, timeout=timeout))
+    try:
+        answers.append((result.cached, b"".join(result)))
+    finally:
+        result.close()
+
+
+def together(first: EmbeddedEngine, second: EmbeddedEngine, query: str) -> list:
+    answers: list = []
+    threads = [threading.Thread(target=run, args=(e, query, answers)) for e in (first, second)]
+    threads[0].start()
+    time.sleep(0.2)
+    threads[1].start()
+    for thread in threads:
+        thread.join(60)
+    return answers
+
+
+@pytest.mark.parametrize("shared_directory", [True, False], ids=["processes", "threads"])
+def test_identical_queries_sent_together_are_evaluated_once(
+        built_store: Path, tmp_path: Path, shared_directory: bool) -> None:
+    first = engine(built_store, tmp_path if shared_directory else None)
+    second = engine(built_store, tmp_path) if shared_directory else first
+    try:
+        answers = together(first, second, SLOW.format(uuid.uuid4()))
+        assert sorted(cached for cached, _ in answers) == [False, True]
+        assert answers[0][1] == answers[1][1]
+        assert not list(tmp_path.glob(".flight-*"))  # the leader's marker is gone
+    finally:
+        first.close()
+        second.close()
+
+
+def test_a_waiting_request_keeps_its_own_time_limit(built_store: Path, tmp_path: Path) -> None:
+    first, second = engine(built_store, tmp_path), engine(built_store, tmp_path)
+    query, answers = SLOW.format(uuid.uuid4()), []
+    try:
+        leader = threading.Thread(target=run, args=(first, query, answers))
+        leader.start()
+        time.sleep(0.2)
+        started = time.monotonic()
+        with pytest.raises(QueryTimeout, match="identical query"):
+            run(second, query, [], timeout=0.3)
+        assert time.monotonic() - started < 2
+        leader.join(60)
+        assert answers and answers[0][0] is False
+    finally:
+        first.close()
+        second.close()
+
+
+def test_the_marker_of_a_dead_process_is_taken_over(built_store: Path, tmp_path: Path) -> None:
+    query = SLOW.format(uuid.uuid4())
+    dead = subprocess.Popen(["true"])  # any process that has ended
+    dead.wait()
+    engine_ = engine(built_store, tmp_path)
+    try:
+        name = _flight_name(engine_.builds.identity(), QueryRequest(query, "json", None))
+        (tmp_path / f".flight-{name}").write_text(str(dead.pid))
+        answers: list = []
+        started = time.monotonic()
+        run(engine_, query, answers)
+        assert answers[0][0] is False and time.monotonic() - started < 8
+        assert not (tmp_path / f".flight-{name}").exists()
+    finally:
+        engine_.close()
