@@ -20,12 +20,14 @@ one asked for JSON alone) and the base IRI only when the query has relative IRIs
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import re
 import tempfile
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,19 +66,34 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
+build_digest = functools.lru_cache(maxsize=16)(digest)  # the same few builds, every request
+PINNED_LISTING_S = 1.0  # how long a listing of pinned/ is trusted before it is read again
+
+
 class DiskTier:
     """Cached answers as files shared between processes; a torn or missing file is a miss."""
 
     def __init__(self, directory: Path, max_bytes: int) -> None:
         self.directory, self.max_bytes = Path(directory), max_bytes
+        self._folders = {False: str(self.directory), True: str(self.directory / PINNED)}
+        self._pinned_names: frozenset[str] = frozenset()
+        self._pinned_listed_at = -PINNED_LISTING_S
+
+    @staticmethod
+    @functools.lru_cache(maxsize=8)  # a miss looks its keys up several times in a row
+    def _name(build: str, key: CacheKey) -> str:
+        return f"{build_digest(build)}-{digest(repr(key))}"
 
     def _path(self, build: str, key: CacheKey, pinned: bool = False) -> Path:
-        folder = self.directory / PINNED if pinned else self.directory
-        return folder / f"{digest(build)}-{digest(repr(key))}"
+        return Path(self._folders[pinned], self._name(build, key))
 
     def get(self, build: str, key: CacheKey, pinned: bool = False) -> CachedResult | None:
+        name = self._name(build, key)
+        if pinned and name not in self._pinned_listing():
+            return None  # most misses: no file to open
         try:
-            data = self._path(build, key, pinned).read_bytes()
+            with open(os.path.join(self._folders[pinned], name), "rb") as cached:
+                data = cached.read()
         except OSError:
             return None
         head, newline, body = data.partition(b"\n")
@@ -101,6 +118,17 @@ class DiskTier:
                 self._trim(digest(build))
         except OSError:
             return  # a cache that cannot be written is only slower
+
+    def _pinned_listing(self) -> frozenset[str]:
+        """Names in pinned/, read again at most every PINNED_LISTING_S."""
+        now = time.monotonic()
+        if now - self._pinned_listed_at >= PINNED_LISTING_S:
+            try:
+                self._pinned_names = frozenset(os.listdir(self._folders[True]))
+            except OSError:
+                self._pinned_names = frozenset()
+            self._pinned_listed_at = now
+        return self._pinned_names
 
     def drop_other_pinned(self, build: str) -> None:
         """Remove pinned answers of builds no longer served."""

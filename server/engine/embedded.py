@@ -29,6 +29,7 @@ from server.engine.cache import (
     DiskTier,
     ResultCache,
     answer_key,
+    build_digest,
     digest,
     family,
 )
@@ -181,9 +182,13 @@ def _cache_key(request: QueryRequest, family_name: str) -> tuple:
                       family_name, format_key, request.row_limit, request.base_iri)
 
 
-def _flight_name(identity: str, request: QueryRequest) -> str:
-    keys = tuple(_cache_key(request, family_name) for family_name in _families(request))
-    return f"{digest(identity)}-{digest(repr(keys))}"
+def _answer_keys(request: QueryRequest) -> dict[str, tuple]:
+    """The cache key per answer family the request accepts."""
+    return {name: _cache_key(request, name) for name in _families(request)}
+
+
+def _flight_name(identity: str, keys: dict[str, tuple]) -> str:
+    return f"{build_digest(identity)}-{digest(repr(tuple(keys.values())))}"
 
 
 def _families(request: QueryRequest) -> list[str]:
@@ -238,26 +243,29 @@ class EmbeddedEngine:
             return self._evaluate_here_or_pooled(request, build)
         identity = self.builds.identity()
         self.warmup.notice(identity)
-        entry = self._cached(identity, request)
+        keys = _answer_keys(request)
+        entry = self._cached(identity, keys)
         if entry is None:
             started = time.monotonic()
             limit_s = request.timeout or self.settings.query_timeout_s
-            entry = self.flights.board(_flight_name(identity, request), started + limit_s,
-                                       lambda: self._cached(identity, request))
+            entry = self.flights.board(_flight_name(identity, keys), started + limit_s,
+                                       lambda: self._cached(identity, keys))
         if not isinstance(entry, Lead):
             return WholeResult(entry.kind, entry.format, entry.body, cached=True)
-        return self._evaluate_leading(request, build, identity, entry, started, limit_s)
+        return self._evaluate_leading(request, build, (identity, keys), entry, started, limit_s)
 
-    def _cached(self, identity: str, request: QueryRequest) -> CachedResult | None:
-        for family_name in _families(request):
-            entry = self.cache.get(identity, _cache_key(request, family_name))
+    def _cached(self, identity: str, keys: dict[str, tuple]) -> CachedResult | None:
+        for key in keys.values():
+            entry = self.cache.get(identity, key)
             if entry is not None:
                 return entry
         return None
 
-    def _evaluate_leading(self, request: QueryRequest, build: str, identity: str, lead: Lead,
-                          started: float, limit_s: float) -> PooledResult | WholeResult:
-        """Evaluate as the one request doing so; the others wait for the cached answer."""
+    def _evaluate_leading(self, request: QueryRequest, build: str,
+                          cache_at: tuple[str, dict[str, tuple]], lead: Lead, started: float,
+                          limit_s: float) -> PooledResult | WholeResult:
+        """Evaluate as the one request doing so; the others wait for the cached answer.
+        `cache_at` is (served build identity, cache key per answer family)."""
         waited_s = time.monotonic() - started
         if waited_s > 0.001:  # the time spent waiting for another leader counts
             request = dataclasses.replace(request, timeout=max(0.001, limit_s - waited_s))
@@ -268,8 +276,9 @@ class EmbeddedEngine:
             raise
 
         def keep(body: bytes) -> None:
-            self.cache.put(identity, _cache_key(request, family(result.kind)),
-                           CachedResult(result.kind, result.format, body),
+            identity, keys = cache_at
+            key = keys.get(family(result.kind)) or _cache_key(request, family(result.kind))
+            self.cache.put(identity, key, CachedResult(result.kind, result.format, body),
                            time.monotonic() - started)
 
         result.remember(keep, self.cache.max_entry_bytes)

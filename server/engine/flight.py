@@ -2,11 +2,14 @@
 
 Without it, visitors who send the same slow query together (a shared link, a class doing
 an exercise) each evaluate it: on two cores four copies of a 7 s aggregate all run past the
-10 s limit, so the answer is never cached. Here the first one *leads*: it writes a marker
-file (``.flight-<hash>`` holding its process id) in the shared cache directory, and the
-others wait for the answer to appear in the result cache, within their own time limit. A
-marker whose process is gone or that is older than the longest query is taken over.
-Without a shared directory the same is done between the threads of one process.
+10 s limit, so the answer is never cached. Here the first one *leads* and the others wait
+for the answer to appear in the result cache, within their own time limit.
+
+Between threads of one process a lead is an entry in a dict. Between processes it is a
+marker file ``.flight-<hash>`` holding the leader's process id in the shared cache
+directory, written only once the evaluation has run for PUBLISH_AFTER_S (a thread does it),
+so the many quick queries cost no file operations. A marker whose process is gone or that
+is older than the longest query is taken over.
 """
 
 from __future__ import annotations
@@ -15,24 +18,29 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from server.engine import QueryTimeout
 
 POLL_S = 0.02
+PUBLISH_AFTER_S = 0.03
 Lookup = Callable[[], object | None]  # the cached answer, or None
 
 
+@dataclass
 class Lead:
-    """This request evaluates; ``land()`` (idempotent) lets the waiting ones look again."""
+    """This request evaluates `name`; ``land()`` (idempotent) lets the waiting ones look."""
 
-    def __init__(self, release: Callable[[], None]) -> None:
-        self._release: Callable[[], None] | None = release
+    name: str
+    started: float = field(default_factory=time.monotonic)
+    marker: Path | None = None  # written by the publisher thread once the query is slow
+    landed: bool = False
+    flights: Flights | None = None
 
     def land(self) -> None:
-        release, self._release = self._release, None
-        if release is not None:
-            release()
+        if self.flights is not None and not self.landed:
+            self.flights.release(self)
 
 
 class Flights:
@@ -43,8 +51,9 @@ class Flights:
                 directory.mkdir(parents=True, exist_ok=True)
             except OSError:
                 self.directory = None
-        self._local: dict[str, threading.Event] = {}
+        self._leads: dict[str, Lead] = {}
         self._lock = threading.Lock()
+        self._publisher_pid = 0
 
     def board(self, name: str, deadline: float, lookup: Lookup) -> Lead | object:
         """A Lead to evaluate under, or the answer another request put in the cache
@@ -52,44 +61,66 @@ class Flights:
         while True:
             lead = self._try_lead(name)
             if lead is not None:
-                answer = lookup()  # answered between our miss and the marker
-                if answer is not None:
-                    lead.land()
-                    return answer
                 return lead
             answer = self._wait(name, deadline, lookup)
             if answer is not None:
                 return answer
 
+    def release(self, lead: Lead) -> None:
+        with self._lock:
+            lead.landed = True
+            if self._leads.get(lead.name) is lead:
+                del self._leads[lead.name]
+            marker = lead.marker
+        if marker is not None:
+            marker.unlink(missing_ok=True)
+
+    def _marker(self, name: str) -> Path | None:
+        return None if self.directory is None else self.directory / f".flight-{name}"
+
     def _try_lead(self, name: str) -> Lead | None:
-        if self.directory is None:
-            return self._try_local(name)
-        marker = self.directory / f".flight-{name}"
+        if self.directory is not None and os.path.exists(f"{self.directory}/.flight-{name}"):
+            marker = self._marker(name)
+            if not self._stale(marker):
+                return None  # another process leads
+            marker.unlink(missing_ok=True)
+        with self._lock:
+            if name in self._leads:
+                return None  # another thread of this process leads
+            lead = self._leads[name] = Lead(name, flights=self)
+        if self.directory is not None:
+            self._ensure_publisher()
+        return lead
+
+    def _ensure_publisher(self) -> None:
+        if self._publisher_pid != os.getpid():  # a forked child needs its own thread
+            self._publisher_pid = os.getpid()
+            threading.Thread(target=self._publish, name="kuhy-flight-publisher",
+                             daemon=True).start()
+
+    def _publish(self) -> None:
+        """Write the marker of each lead that has run PUBLISH_AFTER_S."""
+        while True:
+            time.sleep(POLL_S)
+            now = time.monotonic()
+            with self._lock:
+                due = [lead for lead in self._leads.values()
+                       if lead.marker is None and now - lead.started >= PUBLISH_AFTER_S]
+            for lead in due:
+                self._write_marker(lead)
+
+    def _write_marker(self, lead: Lead) -> None:
+        marker = self._marker(lead.name)
         try:
             handle = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        except FileExistsError:
-            if not self._stale(marker):
-                return None
-            marker.unlink(missing_ok=True)
-            return self._try_lead(name)
         except OSError:
-            return self._try_local(name)  # no usable directory: threads of this process
+            return  # another process published first (both evaluate), or no directory
         with os.fdopen(handle, "w") as out:
             out.write(str(os.getpid()))
-        return Lead(lambda: marker.unlink(missing_ok=True))
-
-    def _try_local(self, name: str) -> Lead | None:
         with self._lock:
-            if name in self._local:
-                return None
-            event = self._local[name] = threading.Event()
-
-        def release() -> None:
-            with self._lock:
-                self._local.pop(name, None)
-            event.set()
-
-        return Lead(release)
+            landed, lead.marker = lead.landed, marker
+        if landed:  # finished while the marker was being written
+            marker.unlink(missing_ok=True)
 
     def _stale(self, marker: Path) -> bool:
         """The leading process is gone, or it has held the marker longer than any query."""
@@ -98,6 +129,8 @@ class Flights:
             age = time.time() - marker.stat().st_mtime
         except (OSError, ValueError):
             return False  # being written or just removed: look again on the next turn
+        if pid == 0:
+            return age > 1.0  # empty: being written, or its writer died meanwhile
         if age > self.stale_after_s:
             return True
         try:
@@ -122,9 +155,7 @@ class Flights:
 
     def _led(self, name: str) -> bool:
         """Someone alive is evaluating `name` (a thread here, or any process's marker)."""
-        if name in self._local:
+        if name in self._leads:
             return True
-        if self.directory is None:
-            return False
-        marker = self.directory / f".flight-{name}"
-        return marker.exists() and not self._stale(marker)
+        marker = self._marker(name)
+        return marker is not None and marker.exists() and not self._stale(marker)

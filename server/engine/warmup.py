@@ -72,13 +72,18 @@ class CannedWarmup:
     def status(self) -> dict[str, object]:
         if not self.queries or not self.cache.enabled:
             return asdict(WarmupStatus(state="off"))
-        shared = self._shared_status_path(self._build) if self._build else None
+        shared = self._shared_status(self._build) if self._build else None
         if shared is not None and self._status.state == "waiting":
-            try:
-                return json.loads(shared.read_text())
-            except (OSError, ValueError):
-                pass
+            return asdict(shared)
         return asdict(self._status)
+
+    def _shared_status(self, build: str) -> WarmupStatus | None:
+        """The progress the warming process wrote for `build` (None: none written)."""
+        path = self._shared_status_path(build)
+        try:
+            return None if path is None else WarmupStatus(**json.loads(path.read_text()))
+        except (OSError, ValueError, TypeError):
+            return None
 
     def _shared_status_path(self, build: str) -> Path | None:
         disk = self.cache.disk
@@ -114,6 +119,11 @@ class CannedWarmup:
         return handle
 
     def _warm(self, build: str) -> None:
+        finished = self._shared_status(build)
+        if finished is not None and finished.state == "done":
+            with self._lock:
+                self._status = finished  # another process did it; keep its figures
+            return
         started = time.monotonic()
         status = WarmupStatus(state="running", queries=len(self.queries))
         self._publish(build, status)

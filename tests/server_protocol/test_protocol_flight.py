@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from server.engine import QueryRequest, QueryTimeout
-from server.engine.embedded import EmbeddedEngine, _flight_name
+from server.engine.embedded import EmbeddedEngine, _answer_keys, _flight_name
 from server.settings import Settings
 
 # about a second on the gold build: long enough for a second request to arrive meanwhile
@@ -82,7 +82,8 @@ def test_the_marker_of_a_dead_process_is_taken_over(built_store: Path, tmp_path:
     dead.wait()
     engine_ = engine(built_store, tmp_path)
     try:
-        name = _flight_name(engine_.builds.identity(), QueryRequest(query, "json", None))
+        name = _flight_name(engine_.builds.identity(),
+                            _answer_keys(QueryRequest(query, "json", None)))
         (tmp_path / f".flight-{name}").write_text(str(dead.pid))
         answers: list = []
         started = time.monotonic()

@@ -110,6 +110,7 @@ def test_a_second_process_shares_the_first_ones_warmup(built_store: Path,
                 engine.warmup_status()["state"] == "done" for engine in (first, second)):
             time.sleep(0.05)
         assert second.warmup_status()["pinned"] == len(CANNED)
+        assert second.warmup_status() == first.warmup_status()  # the warming one's figures
         result = second.execute(QueryRequest(CANNED[0].sparql, "json", None))
         assert result.cached
         result.close()
