@@ -252,7 +252,7 @@ class EmbeddedEngine:
                                        lambda: self._cached(identity, keys))
         if not isinstance(entry, Lead):
             return WholeResult(entry.kind, entry.format, entry.body, cached=True)
-        return self._evaluate_leading(request, build, (identity, keys), entry, started, limit_s)
+        return self._evaluate_leading(request, build, (identity, keys), entry, started)
 
     def _cached(self, identity: str, keys: dict[str, tuple]) -> CachedResult | None:
         for key in keys.values():
@@ -262,13 +262,13 @@ class EmbeddedEngine:
         return None
 
     def _evaluate_leading(self, request: QueryRequest, build: str,
-                          cache_at: tuple[str, dict[str, tuple]], lead: Lead, started: float,
-                          limit_s: float) -> PooledResult | WholeResult:
+                          cache_at: tuple[str, dict[str, tuple]], lead: Lead,
+                          started: float) -> PooledResult | WholeResult:
         """Evaluate as the one request doing so; the others wait for the cached answer.
         `cache_at` is (served build identity, cache key per answer family)."""
         waited_s = time.monotonic() - started
         if waited_s > 0.001:  # the time spent waiting for another leader counts
-            request = dataclasses.replace(request, timeout=max(0.001, limit_s - waited_s))
+            request = dataclasses.replace(request, waited_s=waited_s)
         try:
             result = self._evaluate_here_or_pooled(request, build)
         except BaseException:
@@ -315,7 +315,7 @@ class EmbeddedEngine:
 
     def _evaluate(self, request: QueryRequest) -> PooledResult:
         limit_s = request.timeout or self.settings.query_timeout_s
-        deadline = time.monotonic() + limit_s
+        deadline = time.monotonic() + limit_s - request.waited_s
         pool = self.pool
         worker = pool.acquire(deadline)
         nice_at = time.monotonic() + self.settings.deprioritise_after_s

@@ -100,10 +100,14 @@ class Watchdog:
             threading.Thread(target=self._watch, name="kuhy-query-watchdog", daemon=True).start()
 
     @contextmanager
-    def guard(self, sock: socket.socket, limit_s: float, nice_after_s: float) -> Iterator[None]:
+    def guard(self, sock: socket.socket, limit_s: float, nice_after_s: float,
+              spent_s: float = 0.0) -> Iterator[None]:
+        """Watch the calling thread's query: `limit_s` from the request's start, of which
+        `spent_s` have passed already."""
         self._ensure_thread()
         now = time.monotonic()
-        job = Guarded(sock, threading.get_native_id(), now + nice_after_s, now + limit_s, limit_s)
+        job = Guarded(sock, threading.get_native_id(), now + nice_after_s,
+                      now + limit_s - spent_s, limit_s)
         with self._lock:
             if self._job is not None:  # only one query per process may be watched
                 raise NotHere("a query is already running in this process")
@@ -182,7 +186,8 @@ class InProcessRunner:
         store = self._open(build)
         limit_s = request.timeout or self.settings.query_timeout_s
         sink = BoundedSink(self.settings.in_process_max_bytes)
-        with self.watchdog.guard(sock, limit_s, self.settings.deprioritise_after_s):
+        with self.watchdog.guard(sock, limit_s, self.settings.deprioritise_after_s,
+                                 request.waited_s):
             try:
                 result, kind, format_key = evaluate(store, wire_request)
                 render(result, kind, format_key, request.row_limit, sink)

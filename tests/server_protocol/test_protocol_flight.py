@@ -92,3 +92,24 @@ def test_the_marker_of_a_dead_process_is_taken_over(built_store: Path, tmp_path:
         assert not (tmp_path / f".flight-{name}").exists()
     finally:
         engine_.close()
+
+
+def test_time_spent_waiting_counts_to_the_limit_the_client_is_told(built_store: Path) -> None:
+    engine_ = engine(built_store, None)
+    try:
+        started = time.monotonic()
+        request = QueryRequest(SLOW.format(uuid.uuid4()), "json", None, timeout=2.0,
+                               waited_s=1.8)
+        with pytest.raises(QueryTimeout, match=r"exceeded the 2 s limit"):
+            run_request(engine_, request)
+        assert time.monotonic() - started < 1.5
+    finally:
+        engine_.close()
+
+
+def run_request(engine_: EmbeddedEngine, request: QueryRequest) -> bytes:
+    result = engine_.execute(request)
+    try:
+        return b"".join(result)
+    finally:
+        result.close()
