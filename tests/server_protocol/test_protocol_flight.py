@@ -17,6 +17,8 @@ from server.settings import Settings
 
 # about a second on the gold build: long enough for a second request to arrive meanwhile
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE {{ ?a ?b ?c . ?d a ?f }} # {}"
+# about five seconds: certainly longer than the short limits the tests set
+SLOWER = "SELECT (COUNT(*) AS ?n) WHERE {{ ?a ?b ?c . ?d ?e ?f }} # {}"
 
 
 def engine(built_store: Path, cache_dir: Path | None) -> EmbeddedEngine:
@@ -32,11 +34,11 @@ def run(engine_: EmbeddedEngine, query: str, answers: list, timeout: float | Non
         result.close()
 
 
-def together(first: EmbeddedEngine, second: EmbeddedEngine, query: str) -> list:
+def together(first: EmbeddedEngine, second: EmbeddedEngine, query: str, after_s: float) -> list:
     answers: list = []
     threads = [threading.Thread(target=run, args=(e, query, answers)) for e in (first, second)]
     threads[0].start()
-    time.sleep(0.2)
+    time.sleep(after_s)
     threads[1].start()
     for thread in threads:
         thread.join(60)
@@ -49,7 +51,9 @@ def test_identical_queries_sent_together_are_evaluated_once(
     first = engine(built_store, tmp_path if shared_directory else None)
     second = engine(built_store, tmp_path) if shared_directory else first
     try:
-        answers = together(first, second, SLOW.format(uuid.uuid4()))
+        # another process sees the marker once the query has run PUBLISH_AFTER_S (+ a poll)
+        answers = together(first, second, SLOW.format(uuid.uuid4()),
+                           0.2 if shared_directory else 0.02)
         assert sorted(cached for cached, _ in answers) == [False, True]
         assert answers[0][1] == answers[1][1]
         assert not list(tmp_path.glob(".flight-*"))  # the leader's marker is gone
@@ -60,7 +64,7 @@ def test_identical_queries_sent_together_are_evaluated_once(
 
 def test_a_waiting_request_keeps_its_own_time_limit(built_store: Path, tmp_path: Path) -> None:
     first, second = engine(built_store, tmp_path), engine(built_store, tmp_path)
-    query, answers = SLOW.format(uuid.uuid4()), []
+    query, answers = SLOWER.format(uuid.uuid4()), []
     try:
         leader = threading.Thread(target=run, args=(first, query, answers))
         leader.start()
@@ -98,7 +102,7 @@ def test_time_spent_waiting_counts_to_the_limit_the_client_is_told(built_store: 
     engine_ = engine(built_store, None)
     try:
         started = time.monotonic()
-        request = QueryRequest(SLOW.format(uuid.uuid4()), "json", None, timeout=2.0,
+        request = QueryRequest(SLOWER.format(uuid.uuid4()), "json", None, timeout=2.0,
                                waited_s=1.8)
         with pytest.raises(QueryTimeout, match=r"exceeded the 2 s limit"):
             run_request(engine_, request)
