@@ -115,7 +115,7 @@ class DiskTier:
                 out.write(json.dumps(meta).encode() + b"\n" + entry.body)
             os.replace(temporary, path)
             if not pinned:
-                self._trim(digest(build))
+                self._trim(build_digest(build))
         except OSError:
             return  # a cache that cannot be written is only slower
 
@@ -132,7 +132,7 @@ class DiskTier:
 
     def drop_other_pinned(self, build: str) -> None:
         """Remove pinned answers of builds no longer served."""
-        prefix = digest(build)
+        prefix = build_digest(build)
         try:
             for item in os.scandir(self.directory / PINNED):
                 if not item.name.startswith((prefix, ".")):
@@ -194,19 +194,21 @@ class ResultCache:
         if entry is not None:
             self._remember(build, key, entry)
             return entry
-        return self.pinned(build, key)
+        return self._pinned_on_disk(build, key)
 
     def pinned(self, build: str, key: CacheKey) -> CachedResult | None:
         """A pinned answer, from memory or from another process's warm-up on disk."""
         with self._lock:
             self._switch_build(build)
             entry = self._pinned.get(key)
-        if entry is None and self.disk is not None:
-            entry = self.disk.get(build, key, pinned=True)
-            if entry is not None:
-                with self._lock:
-                    self._switch_build(build)
-                    self._pinned[key] = entry
+        return entry if entry is not None else self._pinned_on_disk(build, key)
+
+    def _pinned_on_disk(self, build: str, key: CacheKey) -> CachedResult | None:
+        entry = self.disk.get(build, key, pinned=True) if self.disk is not None else None
+        if entry is not None:
+            with self._lock:
+                self._switch_build(build)
+                self._pinned[key] = entry
         return entry
 
     def pin(self, build: str, key: CacheKey, entry: CachedResult) -> None:

@@ -34,7 +34,8 @@ class Lead:
 
     name: str
     started: float = field(default_factory=time.monotonic)
-    marker: Path | None = None  # written by the publisher thread once the query is slow
+    marker: Path | None = None  # ours, written by the publisher thread once the query is slow
+    published: bool = False  # the publisher has tried (another process may have been first)
     landed: bool = False
     flights: Flights | None = None
 
@@ -79,8 +80,8 @@ class Flights:
         return None if self.directory is None else self.directory / f".flight-{name}"
 
     def _try_lead(self, name: str) -> Lead | None:
-        if self.directory is not None and os.path.exists(f"{self.directory}/.flight-{name}"):
-            marker = self._marker(name)
+        marker = self._marker(name)
+        if marker is not None and os.path.exists(marker):
             if not self._stale(marker):
                 return None  # another process leads
             marker.unlink(missing_ok=True)
@@ -105,11 +106,12 @@ class Flights:
             now = time.monotonic()
             with self._lock:
                 due = [lead for lead in self._leads.values()
-                       if lead.marker is None and now - lead.started >= PUBLISH_AFTER_S]
+                       if not lead.published and now - lead.started >= PUBLISH_AFTER_S]
             for lead in due:
                 self._write_marker(lead)
 
     def _write_marker(self, lead: Lead) -> None:
+        lead.published = True  # one try per lead: a marker that exists is another's
         marker = self._marker(lead.name)
         try:
             handle = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)

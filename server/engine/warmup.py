@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from server.engine import EngineError, QueryRequest
-from server.engine.cache import GRAPH, RESULTS, CachedResult, ResultCache, digest, family
+from server.engine.cache import GRAPH, RESULTS, CachedResult, ResultCache, build_digest, family
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ class CannedWarmup:
 
     def _shared_status_path(self, build: str) -> Path | None:
         disk = self.cache.disk
-        return None if disk is None else disk.directory / f".warmup-{digest(build)}.json"
+        return None if disk is None else disk.directory / f".warmup-{build_digest(build)}.json"
 
     def _run(self, build: str) -> None:
         lock = self._take_lock(build)
@@ -105,7 +105,7 @@ class CannedWarmup:
         """The open lock file (None: no shared directory; False: another process has it)."""
         if self.cache.disk is None:
             return None
-        path = self.cache.disk.directory / f".warmup-{digest(build)}.lock"
+        path = self.cache.disk.directory / f".warmup-{build_digest(build)}.lock"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle = open(path, "a")  # noqa: SIM115 - held open for the whole warm-up
