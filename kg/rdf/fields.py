@@ -2,7 +2,7 @@
 
 ``tests/foundation/test_foundation_fields.py`` fails when the record schema
 (``kg/ingest/record.schema.json``) has a property that is neither listed here
-nor decided in ``docs/decisions.md`` (as "record field `path`"). Paths are
+nor decided in a file of ``docs/decisions/`` (as "record field `path`"). Paths are
 dotted; list items do not add a segment.
 """
 

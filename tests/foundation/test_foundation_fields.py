@@ -17,7 +17,8 @@ from kg.rdf.fields import FIELD_MAPPING
 from kg.rdf.mapping import RecordMapper
 from kg.rdf.vocab import OA, SCHEMA, K
 
-DECISIONS = (config.PROJECT_ROOT / "docs" / "decisions.md").read_text(encoding="utf-8")
+DECISIONS = "\n".join(path.read_text(encoding="utf-8") for path in
+                      sorted((config.PROJECT_ROOT / "docs" / "decisions").glob("*.md")))
 
 
 def schema_paths(node: dict[str, Any], defs: dict[str, Any], prefix: str = "") -> set[str]:

@@ -19,7 +19,7 @@ DECLARED_KINDS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.Named
 
 # Vocabularies rdflib ships as closed term lists generated from their published files.
 SHIPPED_NAMES = ("SDO", "FOAF", "ORG", "PROV", "SKOS", "DCTERMS")
-# Terms checked by hand against their published files (docs/decisions.md, "Ontology
+# Terms checked by hand against their published files (docs/decisions/, "Ontology
 # alignments checked against the published vocabularies"): EURIO and FRAPO, and schema.org
 # terms newer than rdflib's list. A new one is added here only after the same check.
 HAND_CHECKED = {
