@@ -9,7 +9,9 @@ Header lines (before the first non-comment line)::
     # param: ?code = "091"      (zero or more; default value as a SPARQL term)
 
 A parameter is a ``VALUES ?name { … }`` clause in the query whose default is the
-documented value; :meth:`CannedQuery.bind` replaces the values in that clause.
+documented value; :meth:`CannedQuery.bind` replaces the values in that clause with
+checked terms of the default's kind (an IRI, or a literal with its language tag or
+datatype), serialised by pyoxigraph, so a value can never change the query around it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
+
+import pyoxigraph as ox
 
 from kg import config
 
@@ -42,20 +47,62 @@ class CannedQuery:
     sparql: str
     params: dict[str, str] = field(default_factory=dict)
 
-    def bind(self, **values: str | list[str]) -> str:
-        """The SPARQL with ``VALUES ?name { … }`` set to the given SPARQL term(s)."""
+    def bind(self, **values: ParamValue | list[ParamValue]) -> str:
+        """The SPARQL with ``VALUES ?name { … }`` set to the given value(s).
+
+        A value is a term, or plain text made into a term of the parameter's kind by
+        :meth:`term`; a value that cannot be such a term raises ``ValueError``."""
+        spans = []  # found in the file's own text, so a value can never be mistaken for a clause
+        for name, given in values.items():
+            listed = " ".join(str(self.term(name, value))
+                              for value in (given if isinstance(given, list) else [given]))
+            spans += [(match.start(2), match.end(2), f" {listed} ")
+                      for match in _values_clause(name).finditer(self.sparql)]
         sparql = self.sparql
-        for name, terms in values.items():
-            if name not in self.params:
-                raise KeyError(f"{self.name}: no parameter ?{name}")
-            listed = " ".join([terms] if isinstance(terms, str) else terms)
-            sparql = _values_clause(name).sub(
-                lambda match, listed=listed: match.group(1) + listed + match.group(2), sparql)
+        for start, end, listed in sorted(spans, reverse=True):
+            sparql = sparql[:start] + listed + sparql[end:]
         return sparql
+
+    def term(self, name: str, value: ParamValue) -> ox.NamedNode | ox.Literal:
+        """``value`` as a term of the same kind as parameter ``name``'s default."""
+        if name not in self.params:
+            raise KeyError(f"{self.name}: no parameter ?{name}")
+        if isinstance(value, ox.NamedNode | ox.Literal):
+            return value
+        return term_like(default_term(self.params[name]), value)
+
+
+ParamValue = str | ox.NamedNode | ox.Literal
+_NUMERIC = {f"http://www.w3.org/2001/XMLSchema#{name}" for name in ("integer", "decimal")}
+
+
+def default_term(sparql_term: str) -> ox.NamedNode | ox.Literal:
+    """The term a query file writes as a parameter's default (``"091"``, ``2021``, ``"X"@fi``)."""
+    solutions = ox.Store().query(f"SELECT ?value WHERE {{ VALUES ?value {{ {sparql_term} }} }}")
+    return next(iter(solutions))["value"]
+
+
+def term_like(default: ox.NamedNode | ox.Literal, text: str) -> ox.NamedNode | ox.Literal:
+    """``text`` as an IRI, or a literal with the default's language tag or datatype."""
+    if isinstance(default, ox.NamedNode):
+        if not text.startswith(("http://", "https://")):
+            raise ValueError(f"not an http(s) IRI: {text!r}")
+        return ox.NamedNode(text)
+    if default.language:
+        return ox.Literal(text, language=default.language)
+    if default.datatype.value in _NUMERIC:
+        try:
+            number = Decimal(text)
+        except InvalidOperation as error:
+            raise ValueError(f"not a number: {text!r}") from error
+        if default.datatype.value.endswith("#integer") and number != number.to_integral_value():
+            raise ValueError(f"not a whole number: {text!r}")
+    return ox.Literal(text, datatype=default.datatype)
 
 
 def _values_clause(name: str) -> re.Pattern[str]:
-    return re.compile(r"(VALUES\s+\?" + name + r"\s*\{\s*)[^}]*?(\s*\})")
+    """``VALUES ?name { … }``; group 2 is what stands between the braces."""
+    return re.compile(r"(VALUES\s+\?" + name + r"\s*\{)([^}]*)(\})")
 
 
 def load_query(path: Path) -> CannedQuery:
@@ -79,9 +126,13 @@ def load_query(path: Path) -> CannedQuery:
         missing = [lang for lang in REQUIRED_LANGUAGES if lang not in by_language]
         if missing:
             raise QueryFileError(f"{path}: header has no {kind}-{'/'.join(missing)} line")
-    for name in params:
+    for name, default in params.items():
         if not _values_clause(name).search(text):
             raise QueryFileError(f"{path}: parameter ?{name} has no VALUES ?{name} {{ … }} clause")
+        try:
+            default_term(default)
+        except SyntaxError as error:
+            raise QueryFileError(f"{path}: default of ?{name} is not a SPARQL term") from error
     return CannedQuery(Path(path).stem, texts["title"], texts["description"], text, params)
 
 

@@ -1,4 +1,5 @@
-"""Click commands contributed to ``kg`` by this package: build, validate, export, stats."""
+"""Click commands contributed to ``kg`` by this package: build, validate, export, stats,
+query."""
 
 from __future__ import annotations
 
@@ -135,16 +136,61 @@ def export_command(format_name: str, compress: bool, out_path: Path, store_root:
 @click.command("stats")
 @_store_option
 def stats_command(store_root: Path) -> None:
-    """Counts of the served graph: instances by class and triples by named graph."""
-    from kg.store.export import class_counts, graph_counts, open_store
+    """Counts of the served graph: things by class, statements by kind of named graph."""
+    from kg.store.export import class_counts, compact, graph_counts, graph_kind, open_store
 
     try:
         store = open_store(store_root)
     except FileNotFoundError as error:
         raise click.ClickException(str(error)) from error
-    click.echo("instances by class:")
+    click.echo("things by class:")
     for name, count in class_counts(store):
-        click.echo(f"  {count:>8}  {name}")
-    click.echo("triples by graph:")
+        click.echo(f"  {count:>9,}  {compact(name)}")
+    by_kind: dict[str, list[int]] = {}
     for name, count in graph_counts(store):
-        click.echo(f"  {count:>8}  {name}")
+        graphs_and_statements = by_kind.setdefault(graph_kind(name), [0, 0])
+        graphs_and_statements[0] += 1
+        graphs_and_statements[1] += count
+    click.echo("statements by kind of named graph:")
+    for kind, (graphs, statements) in sorted(by_kind.items()):
+        plural = "" if graphs == 1 else "s"
+        click.echo(f"  {statements:>9,}  {kind} ({graphs:,} graph{plural})")
+    total = sum(statements for _, statements in by_kind.values())
+    click.echo(f"  {total:>9,}  in all (the statements of the N-Quads dump)")
+
+
+@_command
+@click.command("query")
+@click.argument("query")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Value of a canned query's parameter, as plain text (repeatable).")
+@click.option("--format", "format_name", type=click.Choice(["csv", "tsv", "json", "xml"]),
+              default="csv", show_default=True,
+              help="Results format (CONSTRUCT/DESCRIBE: N-Triples, JSON-LD or RDF/XML).")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default: standard output).")
+@_store_option
+def query_command(query: str, params: tuple[str, ...], format_name: str,
+                  out_path: Path | None, store_root: Path) -> None:
+    """Run QUERY (a canned query's name, e.g. projects_by_funder, or a .rq file) on the
+    served graph, whose default graph is the union of all graphs."""
+    from kg.queries import QueryFileError
+    from kg.store.export import open_store
+    from kg.store.query import query_text, run_query
+
+    try:
+        values = dict(_param(text) for text in params)
+        answer = run_query(open_store(store_root), query_text(query, values), format_name)
+    except (QueryFileError, FileNotFoundError, KeyError, ValueError, SyntaxError) as error:
+        raise click.ClickException(str(error).strip('"')) from error
+    if out_path is None:
+        click.echo(answer.decode("utf-8"), nl=False)
+    else:
+        out_path.write_bytes(answer)
+
+
+def _param(text: str) -> tuple[str, str]:
+    name, equals, value = text.partition("=")
+    if not equals or not name.strip():
+        raise ValueError(f"--param {text!r}: write it as NAME=VALUE")
+    return name.strip().lstrip("?"), value

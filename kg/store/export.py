@@ -10,6 +10,8 @@ from typing import IO
 
 import pyoxigraph as ox
 
+from kg import config
+from kg.rdf.vocab import PREFIXES
 from kg.store.layout import current_store_path
 
 FORMATS = {
@@ -67,3 +69,21 @@ def graph_counts(store: ox.Store) -> list[tuple[str, int]]:
     query = ("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
              "GROUP BY ?g ORDER BY ?g")
     return [(row["g"].value, int(row["n"].value)) for row in store.query(query)]
+
+
+def compact(iri: str) -> str:
+    """``kuhy:Project`` for an IRI in a known namespace, else the IRI."""
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and iri != namespace:
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+def graph_kind(graph_iri: str) -> str:
+    """What a named graph holds: ``doc`` for a source document, else the first path part
+    after ``{base}graph/`` (``reference``, ``ontology``, ``meta``…)."""
+    prefix = config.graph_uri("")
+    if not graph_iri.startswith(prefix):
+        return "other"
+    return "documents" if graph_iri.startswith(prefix + "doc/") else \
+        graph_iri[len(prefix):].split("/", 1)[0] or "other"

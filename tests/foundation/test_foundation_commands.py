@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 from pathlib import Path
@@ -36,9 +37,43 @@ def test_export_formats_round_trip_the_store(built_store: Path, tmp_path: Path) 
 def test_stats_counts_classes_and_graphs(built_store: Path) -> None:
     outcome = CliRunner().invoke(main, ["stats", "--store", str(built_store)])
     assert outcome.exit_code == 0, outcome.output
-    projects = next(line for line in outcome.output.splitlines() if line.endswith("#Project"))
+    projects = next(line for line in outcome.output.splitlines() if line.endswith("kuhy:Project"))
     assert int(projects.split()[0]) == 23  # 24 gold projects, one has no title
-    assert f"{config.BASE_URI}graph/doc/h002" in outcome.output
+    documents = next(line for line in outcome.output.splitlines() if "documents (" in line)
+    assert documents.endswith("(16 graphs)")
+    total = next(line for line in outcome.output.splitlines() if "in all" in line)
+    quads = len(open_current(built_store))
+    assert int(total.split()[0].replace(",", "")) == quads
+
+
+def test_query_writes_a_canned_query_with_a_parameter_as_csv(built_store: Path,
+                                                             tmp_path: Path) -> None:
+    out = tmp_path / "projects.csv"
+    outcome = CliRunner().invoke(main, [
+        "query", "projects_by_funder", "--param",
+        "funderName=Hämeen elinkeino-, liikenne- ja ympäristökeskus", "--format", "csv",
+        "--out", str(out), "--store", str(built_store)])
+    assert outcome.exit_code == 0, outcome.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len({row["project"] for row in rows}) == 2
+    assert {row["programmeLabel"] for row in rows} == {"Euroopan sosiaalirahasto"}
+
+
+def test_query_reports_bad_values_and_syntax_errors(built_store: Path, tmp_path: Path) -> None:
+    bad_year = CliRunner().invoke(main, ["query", "projects_active_in_year", "--param",
+                                         "year=2021 } UNION {", "--store", str(built_store)])
+    assert bad_year.exit_code == 1 and "not a number" in bad_year.output
+    broken = tmp_path / "broken.rq"
+    broken.write_text("SELECT * WHERE { ?s ?p }", encoding="utf-8")
+    syntax = CliRunner().invoke(main, ["query", str(broken), "--store", str(built_store)])
+    assert syntax.exit_code == 1 and "error at 1:" in syntax.output
+    own = tmp_path / "own.rq"
+    own.write_text(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s a <{config.BASE_URI}ontology#Project> }}",
+                   encoding="utf-8")
+    counted = CliRunner().invoke(main, ["query", str(own), "--format", "json", "--store",
+                                        str(built_store)])
+    assert json.loads(counted.output)["results"]["bindings"][0]["n"]["value"] == str(
+        len(select(open_current(built_store), "SELECT ?p WHERE { ?p a kuhy:Project }")))
 
 
 def test_meta_graph_counts_match_the_graphs(built_store: Path) -> None:
