@@ -1,5 +1,5 @@
 """Click commands contributed to ``kg`` by this package: build, validate, export, stats,
-query."""
+query, publish."""
 
 from __future__ import annotations
 
@@ -194,3 +194,36 @@ def _param(text: str) -> tuple[str, str]:
     if not equals or not name.strip():
         raise ValueError(f"--param {text!r}: write it as NAME=VALUE")
     return name.strip().lstrip("?"), value
+
+
+@_command
+@click.command("publish")
+@click.option("--to", "store_url", required=True, metavar="URL",
+              help="Graph Store Protocol endpoint of the remote engine (e.g. Oxigraph's "
+                   "http://host:7878/store, Fuseki's http://host:3030/ds/data).")
+@click.option("--query-url", required=True, metavar="URL",
+              help="Its SPARQL query endpoint (e.g. http://host:7878/query), used to list and "
+                   "count the remote graphs.")
+@_store_option
+def publish_command(store_url: str, query_url: str, store_root: Path) -> None:
+    """Send every named graph of the served build to a remote SPARQL store (PUT per graph),
+    delete our graphs the build no longer has, and compare triple counts. Credentials come
+    from KUHY_PUBLISH_TOKEN, or KUHY_PUBLISH_USER and KUHY_PUBLISH_PASSWORD. A run that
+    fails part-way resumes where it stopped."""
+    from kg.store.graphstore import GraphStoreClient, PublishError, publish_build
+
+    try:
+        client = GraphStoreClient(store_url, query_url)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from error
+    try:
+        report = publish_build(store_root, client,
+                               progress=lambda line: click.echo(line, err=True))
+    except (PublishError, FileNotFoundError) as error:
+        raise click.ClickException(f"publish stopped: {error} (run again to resume)") from error
+    click.echo(f"build {report.build}: sent {len(report.sent)} graphs, "
+               f"{len(report.resumed)} already sent before, deleted {len(report.deleted)}")
+    for graph, (ours, theirs) in sorted(report.differences.items()):
+        click.echo(f"difference: {graph}: {ours} triples here, {theirs} there")
+    if report.differences:
+        raise click.ClickException(f"{len(report.differences)} graphs differ after publishing")
