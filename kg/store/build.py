@@ -7,8 +7,12 @@ Stages (timed separately in :class:`BuildResult`):
 2. *map* + *validate*: in batches of documents, in a pool of worker processes
    for large inputs; the mapper writes N-Triples text and the SHACL shapes run
    as compiled SPARQL queries over an in-memory store of the whole batch
-   (``kg.validate.compiled``), each document graph judged alone; a document
-   graph with an ``sh:Violation`` is left out and reported.
+   (``kg.validate.compiled``), each document graph judged alone. A value the
+   mapper cannot write is left out and reported; an ``sh:Violation`` removes
+   the offending value (or node) and is reported, and the graph is judged
+   again (left out only if it still violates after ``REPAIR_ROUNDS``); an
+   ``sh:Warning`` (completeness) is reported and written on its focus node as
+   ``kuhy:completenessWarning``.
 3. *load*: surviving documents are bulk-loaded into a fresh store directory as
    their batches arrive (overlapping with mapping), then the reference graph,
    the ontology, ``--add`` files and the metadata graph; then the directory is
@@ -41,9 +45,10 @@ from kg.extract.seam import DocumentInput, Inputs, Problem, SourceFile, gather, 
 from kg.ingest.errors import InputError
 from kg.ingest.records import read_limited, record_paths
 from kg.link.model import Linker, NameOnlyLinker, slug
-from kg.rdf.keys import source_key
+from kg.rdf.keys import source_key, thing
 from kg.rdf.mapping import MappedDocument, RecordMapper
-from kg.rdf.nquads import nquads_text
+from kg.rdf.nquads import iri, literal, nquads_text
+from kg.rdf.vocab import K
 from kg.store import layout
 from kg.store.meta import build_time, meta_graph
 from kg.validate.compiled import CompiledValidator
@@ -57,6 +62,8 @@ RDF_FORMATS = {
     ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
 }
 POOL_THRESHOLD = 64  # fewer documents than this are mapped in-process
+REPAIR_ROUNDS = 3  # validations of a document graph before a violation leaves it out
+COMPLETENESS_WARNING = iri(K.completenessWarning)
 
 
 class BuildError(Exception):
@@ -72,6 +79,7 @@ class BuildResult:
     store_path: Path
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # completeness (sh:Warning)
     documents: int = 0
     projects: int = 0
     triples: int = 0
@@ -91,6 +99,8 @@ class Processed:
     reference: list[str] = field(default_factory=list)  # reference-graph N-Quads lines
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    refused: bool = False  # left out of the build (its problems say why)
     projects: int = 0
     entities: int = 0
     map_seconds: float = 0.0
@@ -129,8 +139,10 @@ def _map(document: DocumentInput) -> tuple[Processed, MappedDocument | None]:
                                        document.extraction_version)
     except Exception as error:  # must not stop the build
         result.problems.append(Problem(document.name, None, f"cannot map: {error!r}"))
+        result.refused = True
         return result, None
     result.notices = [f"{document.name}: {reason}" for reason in mapped.left_out]
+    result.problems = [Problem(document.name, focus, reason) for focus, reason in mapped.dropped]
     result.nquads = mapped.nquads()
     result.map_seconds = time.process_time() - started
     return result, mapped
@@ -143,13 +155,11 @@ def process_batch(documents: list[DocumentInput]) -> list[Processed]:
     validator: CompiledValidator | None = _worker["validator"]
     if validator is not None and usable:
         started = time.process_time()
-        verdicts = validator.validate_nquads([(r.graph, r.nquads) for r, _ in usable])
+        _validate_and_repair(validator, usable)
         share = (time.process_time() - started) / len(usable)
-        for (result, _), violations in zip(usable, verdicts, strict=True):
+        for result, _ in usable:
             result.validate_seconds = share
-            result.problems += [Problem(result.name, v.focus, v.message) for v in violations]
-        usable = [(r, m) for (r, m), violations in zip(usable, verdicts, strict=True)
-                  if not violations]
+        usable = [(r, m) for r, m in usable if not r.refused]
     sent: set[str] = _worker["sent"]
     for result, mapped in usable:
         result.triples = len(mapped.triples)
@@ -158,10 +168,73 @@ def process_batch(documents: list[DocumentInput]) -> list[Processed]:
         result.reference = [f"{line} <{REFERENCE_GRAPH}> .\n" for line in new]
         result.projects = len(mapped.projects)
         result.entities = len(mapped.subjects())
-    for result, mapped in pairs:
-        if mapped is None or result.problems:
+    for result, _ in pairs:
+        if result.refused:
             result.nquads = ""
     return [result for result, _ in pairs]
+
+
+def _validate_and_repair(validator: CompiledValidator,
+                         documents: list[tuple[Processed, MappedDocument]]) -> None:
+    """Validate the documents; remove what violates a shape and judge them again."""
+    pending = documents
+    for round_number in range(1, REPAIR_ROUNDS + 1):
+        verdicts = validator.validate_nquads([(r.graph, r.nquads) for r, _ in pending],
+                                             violations_only=False)
+        again = []
+        for (result, mapped), found in zip(pending, verdicts, strict=True):
+            violations = [v for v in found if not v.warning]
+            if not violations:
+                _write_warnings(result, mapped, [v for v in found if v.warning])
+                continue
+            if round_number == REPAIR_ROUNDS or not _remove_offending(result, mapped,
+                                                                      violations):
+                result.problems += [Problem(result.name, v.focus, v.message)
+                                    for v in violations]
+                result.refused = True
+                continue
+            result.nquads = mapped.nquads()
+            again.append((result, mapped))
+        pending = again
+        if not pending:
+            return
+
+
+def _remove_offending(result: Processed, mapped: MappedDocument,
+                      violations: list[Any]) -> bool:
+    """Remove each violation's value (focus and path) or node (focus alone) from the
+    document; False when that cannot be done (the document node, an unparsable graph)."""
+    removed = []
+    for violation in violations:
+        focus = f"<{violation.focus}>"
+        if violation.focus in (result.graph, thing("document", source_key(mapped.source))):
+            return False
+        simple_path = violation.path and violation.path.startswith("<") and \
+            violation.path.count("<") == 1
+        if simple_path:
+            prefix = f"{focus} {violation.path} "
+            gone = [t for t in mapped.triples if t.startswith(prefix)]
+            what = "value left out"
+        else:
+            gone = [t for t in mapped.triples
+                    if t.startswith(focus + " ") or t.endswith(" " + focus)]
+            what = "node left out"
+        for triple in gone:
+            del mapped.triples[triple]
+        removed.append(Problem(result.name, violation.focus, f"{violation.message}; {what}"))
+    result.problems += removed
+    return True
+
+
+def _write_warnings(result: Processed, mapped: MappedDocument, warnings: list[Any]) -> None:
+    """Report completeness warnings and write each on its focus node."""
+    if not warnings:
+        return
+    for warning in warnings:
+        result.warnings.append(Problem(result.name, warning.focus, warning.message))
+        mapped.triples[f"<{warning.focus}> {COMPLETENESS_WARNING} "
+                       f"{literal(warning.message, 'en')}"] = None
+    result.nquads = mapped.nquads()
 
 
 @contextmanager
@@ -314,6 +387,7 @@ def _map_and_load(inputs: Inputs, store: ox.Store, result: BuildResult, pool: Po
             validate_seconds += done.validate_seconds
             result.problems.extend(done.problems)
             result.notices.extend(done.notices)
+            result.warnings.extend(done.warnings)
             if not done.nquads:
                 continue
             loader.add(done.nquads)
