@@ -62,7 +62,7 @@ RDF_FORMATS = {
     ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
 }
 POOL_THRESHOLD = 64  # fewer documents than this are mapped in-process
-REPAIR_ROUNDS = 3  # validations of a document graph before a violation leaves it out
+REPAIR_ROUNDS = 5  # validations of a document graph before a violation leaves it out
 COMPLETENESS_WARNING = iri(K.completenessWarning)
 
 
@@ -209,13 +209,11 @@ def _remove_offending(result: Processed, mapped: MappedDocument,
         focus = f"<{violation.focus}>"
         if violation.focus in (result.graph, thing("document", source_key(mapped.source))):
             return False
-        simple_path = violation.path and violation.path.startswith("<") and \
-            violation.path.count("<") == 1
-        if simple_path:
-            prefix = f"{focus} {violation.path} "
+        gone, what = [], "value left out"
+        if violation.path:  # a simple path (the validators give no other): its values
+            prefix = f"{focus} <{violation.path}> "
             gone = [t for t in mapped.triples if t.startswith(prefix)]
-            what = "value left out"
-        else:
+        if not gone:  # a node constraint, or a value missing: the node
             gone = [t for t in mapped.triples
                     if t.startswith(focus + " ") or t.endswith(" " + focus)]
             what = "node left out"

@@ -47,8 +47,10 @@ class Case:
 
 
 CASES = [
-    Case("ProjectShape", project(),
-         'ex:p a kuhy:Project ; kuhy:title "Hanke"@fi ; kuhy:sourceDocument ex:doc .'),
+    Case("ProjectShape", project(), project('; kuhy:status "maybe"')),
+    Case("ProjectCompletenessShape", project(),
+         'ex:p a kuhy:Project ; kuhy:title "Hanke"@fi ; kuhy:sourceDocument ex:doc .',
+         severity=SH.Warning),
     Case("ProjectTitleLanguage", project(), project(title='"Hanke"')),
     Case("ProjectHasTitle", project(),
          'ex:p a kuhy:Project ; kuhy:sourceDocument ex:doc ; kuhy:hasFunding ex:f .'
