@@ -72,8 +72,13 @@ def sha256_hex(data: bytes) -> str:
 def evidence_text(data: bytes) -> str:
     """The text as evidence offsets count it: decoded and normalised like extraction does."""
     from kg.extract.normalise import normalise_text
+    from kg.ingest.texts import decode_text
 
-    return normalise_text(data.decode("utf-8", "replace"))
+    try:
+        decoded = decode_text(data, "text")
+    except InputError:
+        decoded = data.decode("utf-8", "replace")
+    return normalise_text(decoded)
 
 
 class Keys:

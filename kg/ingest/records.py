@@ -138,7 +138,7 @@ def _schema_errors(record: Any) -> list[tuple[tuple[Any, ...], str]]:
     errors = []
     for error in record_validator().iter_errors(record):
         path = tuple(error.absolute_path)
-        if error.validator == "propertyNames":
+        if "propertyNames" in error.absolute_schema_path:
             path += (error.instance,)
             message = f"{error.instance!r} is not a language tag"
         else:

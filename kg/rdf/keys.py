@@ -16,13 +16,15 @@ from typing import Any
 from kg import config
 from kg.ingest.keys import source_key  # noqa: F401  (re-exported for the mapper and store)
 from kg.link.model import slug
+from kg.rdf.nquads import clean_text
 
 TITLE_LANGS = ("fi", "sv", "en")
 
 
 def normalise(text: str) -> str:
-    """NFC, single spaces, no surrounding space: the form keys and comparisons use."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    """NFC, no control characters, single spaces, no surrounding space: the form keys,
+    comparisons and text literals use."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", clean_text(text))).strip()
 
 
 def digest(*parts: Any) -> str:

@@ -17,7 +17,9 @@ Stages (timed separately in :class:`BuildResult`):
    their batches arrive (overlapping with mapping), then the reference graph,
    the ontology, ``--add`` files and the metadata graph; then the directory is
    published atomically (``kg.store.layout``). A build with no buildable
-   document fails and leaves the served store as it was.
+   document and no loadable ``--add`` file fails and leaves the served store as
+   it was; so does any error while writing (a full disk): the new directory is
+   removed.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from kg.ingest.records import read_limited, record_paths
 from kg.link.model import Linker, NameOnlyLinker, slug
 from kg.rdf.keys import source_key, thing
 from kg.rdf.mapping import MappedDocument, RecordMapper
-from kg.rdf.nquads import iri, literal, nquads_text
+from kg.rdf.nquads import clean_text, iri, literal, nquads_text
 from kg.rdf.vocab import K
 from kg.store import layout
 from kg.store.meta import build_time, meta_graph
@@ -292,18 +294,30 @@ def _load_added(store: ox.Store, paths: Iterable[Path], result: BuildResult,
             "add", slug(path.stem))
         to_graph = ox.NamedNode(own_graph) if own_graph else None
         try:
-            read_limited(path, None)
-            named = {q.graph_name.value for q in ox.parse(path=path, format=rdf_format)
-                     if isinstance(q.graph_name, ox.NamedNode)}
-        except (InputError, SyntaxError, OSError) as error:
+            data = read_limited(path, None)
+            quads = [_checked_quad(quad, to_graph)
+                     for quad in ox.parse(data, format=rdf_format)]
+        except (InputError, SyntaxError, ValueError) as error:
             result.problems.append(Problem(path.name, None, f"not loaded: {error}"))
             continue
-        store.bulk_load(path=path, format=rdf_format, to_graph=to_graph)
+        named = {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+        store.bulk_extend(quads)
         found = {own_graph} if own_graph else named
         graphs |= found
         sources.append(SourceFile(f"add/{path.name}", sha256_hex(path.read_bytes()),
                                   graph=own_graph or (min(named) if len(named) == 1 else None)))
     return graphs
+
+
+def _checked_quad(quad: ox.Quad, to_graph: ox.NamedNode | None) -> ox.Quad:
+    """A parsed quad (IRIs and language tags already checked by the parser) with the
+    characters ``clean_text`` removes taken out of its literal, moved to ``to_graph``."""
+    term = quad.object
+    if isinstance(term, ox.Literal) and clean_text(term.value) != term.value:
+        term = ox.Literal(clean_text(term.value), language=term.language) if term.language \
+            else ox.Literal(clean_text(term.value), datatype=term.datatype)
+    graph = to_graph if to_graph is not None else quad.graph_name
+    return ox.Quad(quad.subject, quad.predicate, term, graph)
 
 
 # -- orchestration ----------------------------------------------------------------------
@@ -355,10 +369,13 @@ def build(records_dir: Path | None, texts_dir: Path | None = None, add_files: It
                 result = BuildResult(store_dir, inputs.problems, inputs.notices, workers=workers)
                 store = ox.Store(str(store_dir))
                 counts = _map_and_load(inputs, store, result, pool, progress)
-            if not result.documents:
+            if not result.documents and not add_files:
                 raise BuildError("no input document could be built", result.problems)
-            _load_rest(store, result, counts, inputs.sources, add_files, ontology_file,
-                       started_at)
+            added = _load_rest(store, result, counts, inputs.sources, add_files,
+                               ontology_file, started_at)
+            if not result.documents and not added:
+                raise BuildError("no input document or added file could be built",
+                                 result.problems)
             del store
             result.store_path = layout.publish(store_root, store_dir)
         except BaseException:
@@ -459,15 +476,17 @@ class ChunkLoader:
 
 def _load_rest(store: ox.Store, result: BuildResult, counts: dict[str, tuple[int, int]],
                sources: list[SourceFile], add_files: Iterable[Path], ontology_file: Path | None,
-               started_at: Any) -> None:
-    """Load the ontology, added files and the metadata graph; flush the store."""
+               started_at: Any) -> set[str]:
+    """Load the ontology, added files and the metadata graph; flush the store.
+    Returns the graphs the added files filled."""
     load_started = time.perf_counter()
     extra_graphs: set[str] = set()
     if ontology_file is not None and Path(ontology_file).exists():
         store.bulk_load(path=ontology_file, format=ox.RdfFormat.TURTLE,
                         to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
         extra_graphs.add(ONTOLOGY_GRAPH)
-    extra_graphs |= _load_added(store, add_files, result, sources)
+    added = _load_added(store, add_files, result, sources)
+    extra_graphs |= added
     for graph in sorted(extra_graphs):
         counts[graph] = _graph_counts(store, graph)
     meta = meta_graph(counts, sources, started_at, build_time())
@@ -476,6 +495,7 @@ def _load_rest(store: ox.Store, result: BuildResult, counts: dict[str, tuple[int
     store.flush()
     result.triples = sum(t for t, _ in counts.values()) + len(meta)
     result.timings["load"] += time.perf_counter() - load_started
+    return added
 
 
 def plain_progress(stream: Iterable[Processed], total: int,

@@ -101,7 +101,13 @@ CASES = [
     Case("DocumentShape",
          project() + 'ex:doc2 a kuhy:Document ; kuhy:sourceFile "h002.txt" ;'
                      ' kuhy:url <https://example.org/h002> .',
-         project() + 'ex:doc2 a kuhy:Document ; kuhy:sourceFile "h002.txt" .'),
+         project() + 'ex:doc2 a kuhy:Document ; kuhy:sourceFile "h002.txt" ;'
+                     ' kuhy:sha256 "not hexadecimal" .'),
+    Case("DocumentProvenanceShape",
+         project() + 'ex:doc2 a kuhy:Document ; kuhy:sourceFile "h002.txt" ;'
+                     ' kuhy:url <https://example.org/h002> .',
+         project() + 'ex:doc2 a kuhy:Document ; kuhy:sourceFile "h002.txt" .',
+         severity=SH.Warning),
     Case("MunicipalityShape",
          'ex:m a kuhy:Municipality ; skos:prefLabel "Helsinki"@fi ;'
          ' kuhy:statisticsFinlandCode "091" .',
