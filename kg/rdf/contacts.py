@@ -22,12 +22,20 @@ EMAIL = re.compile(rf"{_WORD}(?:{_DOT}{_WORD})*{_AT}{_WORD}(?:{_DOT}{_WORD})*{_D
 SPOKEN_EMAIL = re.compile(rf"{_WORD}(?:{_DOT}{_WORD})*\s+at\s+{_WORD}"
                           r"(?:\s*[\[({]\s*(?:dot|piste|punkt)\s*[\])}]\s*[\w-]+)+", re.IGNORECASE)
 _GROUPS = r"(?:[ \u00a0-]?\d{2,4}){1,4}"
+
+
+def _starting(char: str) -> str:
+    """``char`` where a number may start: not inside a word or after a number and [.,-]
+    (the look-behinds follow the first character, so the regex scans for it quickly)."""
+    return rf"{char}(?<![\w+]{char})(?<!\d[.,-]{char})"
+
+
 PHONE = re.compile(
-    r"(?<![\w+])(?<!\d[.,-])(?:"
-    rf"\+\d{{1,3}}[ \u00a0-]?(?:\(0\)[ \u00a0]?)?\(?\d{{1,4}}\)?{_GROUPS}"  # +358 50 123 4567
-    rf"|\(0\d{{1,3}}\){_GROUPS}"                                              # (09) 123 456
-    rf"|0\d{{1,3}}{_GROUPS}"                                                  # 050 4390 518
-    r")(?!\w|[.,-]\d)")
+    "(?:"
+    + _starting(r"\+") + rf"\d{{1,3}}[ \u00a0-]?(?:\(0\)[ \u00a0]?)?\(?\d{{1,4}}\)?{_GROUPS}"
+    + "|" + _starting(r"\(") + rf"0\d{{1,3}}\){_GROUPS}"               # (09) 123 456
+    + "|" + _starting("0") + rf"\d{{1,3}}{_GROUPS}"                      # 050 4390 518
+    + r")(?!\w|[.,-]\d)")
 DATE_LIKE = re.compile(r"\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{1,2}-\d{1,2}")
 MIN_DIGITS, MAX_DIGITS = 7, 15
 
@@ -40,11 +48,15 @@ def _phone(match: re.Match[str]) -> str:
     return REMOVED
 
 
+_EMAIL_HINT = re.compile(r"@|[\[({]\s*(?:at|ät|a)\s*[\])}]|\sat\s", re.IGNORECASE)
+_PHONE_HINT = re.compile(r"[+(0]")
+
+
 def scrub(text: str) -> str:
     """``text`` with e-mail addresses and phone numbers replaced by :data:`REMOVED`."""
-    if "@" in text or "at" in text.casefold():
+    if _EMAIL_HINT.search(text):
         text = SPOKEN_EMAIL.sub(REMOVED, EMAIL.sub(REMOVED, text))
-    return PHONE.sub(_phone, text) if any(char.isdigit() for char in text) else text
+    return PHONE.sub(_phone, text) if _PHONE_HINT.search(text) else text
 
 
 def keep(text: str) -> str:

@@ -19,12 +19,13 @@ from kg.link.model import slug
 from kg.rdf.nquads import clean_text
 
 TITLE_LANGS = ("fi", "sv", "en")
+_SPACES = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
     """NFC, no control characters, single spaces, no surrounding space: the form keys,
     comparisons and text literals use."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", clean_text(text))).strip()
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", clean_text(text))).strip()
 
 
 def digest(*parts: Any) -> str:
