@@ -274,8 +274,9 @@ def _processed(documents: list[DocumentInput], pool: Pool | None,
 # -- load -------------------------------------------------------------------------------
 
 def _graph_counts(store: ox.Store, graph: str) -> tuple[int, int]:
-    query = ("SELECT (COUNT(*) AS ?t) (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH <" + graph +
-             "> { ?s ?p ?o BIND(IF(isIRI(?s), ?s, ?unbound) AS ?e) } }")
+    query = ("SELECT (COUNT(*) AS ?t) (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH "
+             + str(ox.NamedNode(graph))  # a checked term, never pasted text
+             + " { ?s ?p ?o BIND(IF(isIRI(?s), ?s, ?unbound) AS ?e) } }")
     row = next(iter(store.query(query)))
     return int(row["t"].value), int(row["n"].value)
 
