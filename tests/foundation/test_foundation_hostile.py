@@ -322,3 +322,17 @@ def test_a_build_of_added_rdf_alone_is_served(tmp_path: Path) -> None:
     broken.write_text("<https://example.org/a> <not an iri> .", encoding="utf-8")
     with pytest.raises(BuildError, match="no input document or added file"):
         build(empty, empty, [broken], store_root=tmp_path / "other")
+
+
+def test_an_integrity_violation_removes_the_node_not_the_document(tmp_path: Path) -> None:
+    blank = record("blank.txt", people=[{"name": " "}])  # a person named by a blank
+    result, root = build_one(tmp_path, "blank.json", blank)
+    assert (result.documents, result.projects) == (1, 1)
+    person = f"{config.BASE_URI}id/person/x"
+    assert [(p.focus, p.message) for p in result.problems][:2] == [
+        (person, "A person has a name.; value left out"),
+        (person, "A person has a name.; node left out")]
+    store = open_current(root)
+    assert not select(store, f"SELECT ?p WHERE {{ ?r ?p <{person}> }}")
+    assert column(store, "SELECT ?t WHERE { ?p kuhy:title ?t }", "t") == {
+        GOOD["projects"][0]["title"]["fi"]}
