@@ -17,6 +17,7 @@ from kg import __version__, config
 from kg.ingest.errors import InputError
 from kg.ingest.keys import source_key
 from kg.ingest.records import check_record, read_limited, read_record, record_paths
+from kg.ingest.texts import decode_text
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,6 @@ def sha256_hex(data: bytes) -> str:
 def evidence_text(data: bytes) -> str:
     """The text as evidence offsets count it: decoded and normalised like extraction does."""
     from kg.extract.normalise import normalise_text
-    from kg.ingest.texts import decode_text
 
     try:
         decoded = decode_text(data, "text")
