@@ -15,7 +15,9 @@ from typing import Any
 import kg.extract
 from kg import __version__, config
 from kg.ingest.errors import InputError
-from kg.ingest.records import check_record, parse_record, read_limited, record_paths
+from kg.ingest.keys import source_key
+from kg.ingest.records import check_record, read_limited, read_record, record_paths
+from kg.ingest.texts import decode_text
 
 
 @dataclass(frozen=True)
@@ -72,33 +74,63 @@ def evidence_text(data: bytes) -> str:
     """The text as evidence offsets count it: decoded and normalised like extraction does."""
     from kg.extract.normalise import normalise_text
 
-    return normalise_text(data.decode("utf-8", "replace"))
+    try:
+        decoded = decode_text(data, "text")
+    except InputError:
+        decoded = data.decode("utf-8", "replace")
+    return normalise_text(decoded)
+
+
+class Keys:
+    """Which input took each source key: two inputs whose names normalise to one key
+    (``Report 1.txt``, ``report-1.txt``, ``REPORT_1.json``) would share one document
+    graph, so the first (records before texts, each in name order) keeps the key and
+    the others are reported and left out (docs/decisions/2026-12-02-source-key-collisions.md).
+    """
+
+    def __init__(self) -> None:
+        self.taken: dict[str, tuple[str, set[str]]] = {}  # key -> (input, its own stems)
+
+    def claim(self, name: str, source: str, stems: set[str]) -> str | None:
+        """None when ``name`` may use its key; else the reason it may not."""
+        key = source_key(source)
+        holder = self.taken.get(key)
+        if holder is None:
+            self.taken[key] = (name, stems)
+            return None
+        return (f"source {source!r} has the key {key!r} of {holder[0]}, already read; "
+                "left out (rename one of them)")
+
+    def covers(self, text: Path) -> bool:
+        """True when ``text`` is the text of a record already read (same stem)."""
+        holder = self.taken.get(source_key(text.name))
+        return holder is not None and text.stem in holder[1]
 
 
 def gather(records_dir: Path | None, texts_dir: Path | None, max_bytes: int | None) -> Inputs:
     """Read and check every record and text; bad ones become problems."""
     inputs = Inputs()
-    covered: set[str] = set()
+    keys = Keys()
     for path in record_paths(records_dir) if records_dir else []:
         try:
             data = read_limited(path, max_bytes)
-            record = parse_record(data, path.name)
+            record, notes = read_record(data, path.name)
         except InputError as error:
             inputs.problems.append(Problem(error.name, None, error.reason))
             continue
-        stem = Path(record["source"]).stem
-        if stem in covered:
-            inputs.problems.append(Problem(path.name, None, f"a record for source "
-                                           f"{record['source']!r} was already read"))
+        clash = keys.claim(path.name, record["source"],
+                           {Path(record["source"]).stem, path.stem})
+        if clash is not None:
+            inputs.problems.append(Problem(path.name, None, clash))
             continue
-        covered.update({stem, path.stem})
+        inputs.problems += [Problem(path.name, None, note) for note in notes]
         document = DocumentInput(path.name, record)
         _attach_text(document, path, texts_dir, max_bytes, inputs)
         inputs.documents.append(document)
         inputs.sources.append(SourceFile(f"records/{path.name}", sha256_hex(data),
                                          record["source"]))
     if texts_dir:
-        _extract_texts(texts_dir, covered, max_bytes, inputs)
+        _extract_texts(texts_dir, keys, max_bytes, inputs)
     return inputs
 
 
@@ -129,9 +161,9 @@ def _attach_text(document: DocumentInput, record_path: Path, texts_dir: Path | N
     document.text_sha256 = sha256_hex(data)
 
 
-def _extract_texts(texts_dir: Path, covered: set[str], max_bytes: int | None,
+def _extract_texts(texts_dir: Path, keys: Keys, max_bytes: int | None,
                    inputs: Inputs) -> None:
-    pending = [path for path in sorted(Path(texts_dir).glob("*.txt")) if path.stem not in covered]
+    pending = [path for path in sorted(Path(texts_dir).glob("*.txt")) if not keys.covers(path)]
     extract_path = getattr(kg.extract, "extract_path", None)
     if extract_path is None:  # until the extraction stage exists
         if pending:
@@ -139,13 +171,21 @@ def _extract_texts(texts_dir: Path, covered: set[str], max_bytes: int | None,
                                   "kg.extract.extract_path is not available")
         return
     for path in pending:
+        clash = keys.claim(path.name, path.name, {path.stem})
+        if clash is not None:
+            inputs.problems.append(Problem(path.name, None, clash))
+            continue
         try:
             data = read_limited(path, max_bytes)
             record = extract_path(path)
-            check_record(record, path.name)
+            notes = check_record(record, path.name)
         except InputError as error:
             inputs.problems.append(Problem(error.name, None, error.reason))
             continue
+        except Exception as error:  # one text the extractor cannot handle is one problem
+            inputs.problems.append(Problem(path.name, None, f"cannot extract: {error!r}"))
+            continue
+        inputs.problems += [Problem(path.name, None, note) for note in notes]
         inputs.documents.append(DocumentInput(path.name, record, evidence_text(data),
                                               sha256_hex(data), f"kg-extract {__version__}"))
         inputs.sources.append(SourceFile(f"texts/{path.name}", sha256_hex(data),

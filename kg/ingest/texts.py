@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from kg.ingest.errors import InputError
@@ -11,8 +12,14 @@ from kg.ingest.files import read_limited
 _CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
 
 
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
 def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM), else cp1252/Latin-1; InputError for binary or empty data."""
+    """UTF-16 with a BOM; UTF-8 (with or without BOM), else cp1252/Latin-1; InputError for
+    binary or empty data."""
+    if data.startswith(_UTF16_BOMS):
+        data = _utf16_as_utf8(data, name)
     if not data.strip():
         raise InputError(name, "empty file")
     if b"\x00" in data:
@@ -26,6 +33,14 @@ def decode_text(data: bytes, name: str) -> str:
     if not text.strip():
         raise InputError(name, "empty file")
     return text
+
+
+def _utf16_as_utf8(data: bytes, name: str) -> bytes:
+    """A UTF-16 text (BOM first) re-encoded as UTF-8, so the checks below apply alike."""
+    try:
+        return data.decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(name, f"undecodable UTF-16: {error.reason}") from error
 
 
 def _decode_legacy(data: bytes, name: str) -> str:

@@ -7,10 +7,12 @@ The link stage never reads the store and never imports ``kg.rdf``.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
+
+from kg.ingest.keys import slug
+
+__all__ = ["Entity", "Kind", "Linker", "NameOnlyLinker", "Status", "slug"]
 
 Kind = Literal["organisation", "municipality", "region", "area", "concept"]
 Status = Literal["linked", "unlinked", "ambiguous"]
@@ -59,13 +61,6 @@ class Linker(Protocol):
     def organisation(self, name: str, lang: str | None = None) -> Entity: ...
     def place(self, name: str, lang: str | None = None) -> Entity: ...
     def concept(self, name: str, lang: str | None = None, field: str = "topics") -> Entity: ...
-
-
-def slug(text: str) -> str:
-    """Lower-case ASCII-ish key: 'Etelä-Pohjanmaan liitto' -> 'etela-pohjanmaan-liitto'."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
 
 
 class NameOnlyLinker:

@@ -8,11 +8,13 @@ quote itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rdflib.namespace import RDF, XSD
 
 from kg.rdf import keys
+from kg.rdf.contacts import keep
 from kg.rdf.nquads import Terms, iri, literal, typed
 from kg.rdf.vocab import OA, K
 
@@ -21,6 +23,7 @@ RDF_TYPE = iri(RDF.type)
 COUNT = iri(XSD.nonNegativeInteger)
 
 CONTEXT_CHARS = 32
+SCRUB_CHARS = 4 * CONTEXT_CHARS  # context scrubbed before it is cut to CONTEXT_CHARS
 
 
 def _find_quote(text: str, quote: str, start: int | None) -> int:
@@ -32,9 +35,11 @@ def _find_quote(text: str, quote: str, start: int | None) -> int:
     return text.find(quote)
 
 
-def quote_selector(quote: str, value: Any, text: str | None = None,
-                   start: int | None = None) -> tuple[str, str, str]:
-    """(prefix, exact, suffix) for a value read from ``quote``."""
+def quote_selector(quote: str, value: Any, text: str | None = None, start: int | None = None,
+                   scrub: Callable[[str], str] = keep) -> tuple[str, str, str]:
+    """(prefix, exact, suffix) for a value read from ``quote``, each passed through
+    ``scrub``; the context is scrubbed over a wider window before it is cut, so a phone
+    number cut in half at the window's edge does not survive as its first digits."""
     wanted = "" if value is None else str(value)
     offset = quote.casefold().find(wanted.casefold()) if wanted else -1
     exact = quote[offset:offset + len(wanted)] if offset >= 0 else quote
@@ -44,19 +49,24 @@ def quote_selector(quote: str, value: Any, text: str | None = None,
         found = _find_quote(text, quote, start)
         if found >= 0:
             context, at = text, found + offset
-    prefix = context[max(0, at - CONTEXT_CHARS):at]
-    suffix = context[at + len(exact):at + len(exact) + CONTEXT_CHARS]
-    return prefix, exact, suffix
+    if scrub is keep:
+        prefix = context[max(0, at - CONTEXT_CHARS):at]
+        suffix = context[at + len(exact):at + len(exact) + CONTEXT_CHARS]
+        return prefix, exact, suffix
+    prefix = scrub(context[max(0, at - SCRUB_CHARS):at])[-CONTEXT_CHARS:]
+    suffix = scrub(context[at + len(exact):at + len(exact) + SCRUB_CHARS])[:CONTEXT_CHARS]
+    return prefix, scrub(exact), suffix
 
 
 def annotation_triples(project: str, body: str, document: str, evidence: dict[str, Any],
-                       text: str | None) -> list[str]:
-    """The triples of one annotation (IRI named from the evidence content), as N-Triples."""
+                       text: str | None, scrub: Callable[[str], str] = keep) -> list[str]:
+    """The triples of one annotation (IRI named from the evidence content), as N-Triples;
+    quoted words and the value pass through ``scrub`` (contacts out by default)."""
     field_name, value = evidence["field"], evidence.get("value")
     start, end, quote = evidence.get("start"), evidence.get("end"), evidence["quote"]
     annotation = keys.fragment(project, "annotation", field_name, value, start, end, quote)
     a, target, selector = f"<{annotation}> ", f"<{annotation}-target>", f"<{annotation}-quote>"
-    prefix, exact, suffix = quote_selector(quote, value, text, start)
+    prefix, exact, suffix = quote_selector(quote, value, text, start, scrub)
     triples = [
         a + RDF_TYPE + " " + OAT.Annotation,
         a + OAT.motivatedBy + " " + OAT.identifying,
@@ -71,7 +81,7 @@ def annotation_triples(project: str, body: str, document: str, evidence: dict[st
         f"{selector} {OAT.suffix} {literal(suffix)}",
     ]
     if value is not None:
-        triples.append(a + KT.value + " " + literal(str(value)))
+        triples.append(a + KT.value + " " + literal(scrub(str(value))))
     if start is not None and end is not None:
         position = f"<{annotation}-position>"
         triples += [

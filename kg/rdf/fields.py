@@ -11,11 +11,14 @@ from __future__ import annotations
 FIELD_MAPPING: dict[str, str] = {
     "source": "document node K:sourceFile + rdfs:label; its stem keys the document graph "
               "{base}graph/doc/{key} and the node {base}id/document/{key}",
-    "url": "document K:url and prov:wasDerivedFrom (IRI, scheme added when missing)",
+    "url": "document K:url and prov:wasDerivedFrom (an http(s) IRI with a host; http:// added "
+           "when no scheme is written; anything else left out and reported)",
     "language": "document dcterms:language; language tag of description, goals, activities, "
                 "outcomes, role names and names passed to the linker",
     "projects": "one K:Project each at {base}id/project/{slug(main title)}-{start year}, "
-                "K:sourceDocument the document; a project with no title is left out (notice)",
+                "K:sourceDocument the document; a project with no title gets rdfs:label from "
+                "its recipient, funder and year with K:labelGenerated true, at "
+                "{base}id/project/{slug(label)}-{sha1(project)} (completeness warning)",
     "projects.title": "K:title per language (language-tagged); main title also rdfs:label",
     "projects.title.fi": "K:title \"…\"@fi",
     "projects.title.sv": "K:title \"…\"@sv",
@@ -39,7 +42,9 @@ FIELD_MAPPING: dict[str, str] = {
     "projects.budget.shares": "a funder's share is K:amount on its K:Funding; any other "
                               "organisation's is K:budgetShare on its participation (a "
                               "participation without role when the organisation has none)",
-    "projects.budget.shares.organisation": "K:organisation of that participation (linked)",
+    "projects.budget.shares.organisation": "K:organisation of that participation (linked); "
+                                           "null: K:amount of the only funding, or of the only "
+                                           "funding without a funder, else left out (reported)",
     "projects.budget.shares.eur": "K:budgetShare or K:amount xsd:decimal (euros)",
     "projects.scope": "K:scope (plain literal)",
     "projects.regions": "K:region (K:municipality when the linker says it is one); entity "
@@ -72,7 +77,8 @@ FIELD_MAPPING: dict[str, str] = {
     "projects.events.start_time": "event K:startTime xsd:time",
     "projects.events.end_time": "event K:endTime xsd:time",
     "projects.events.place": "event K:place (plain literal)",
-    "projects.links": "K:webPage <IRI> (scheme added when missing; unusable links dropped)",
+    "projects.links": "K:webPage <IRI>: http(s) with a host only (http:// added when no scheme "
+                      "is written); others left out and reported",
     "projects.evidence": "oa:Annotation <{project}#annotation-{sha1(entry)}> on the fact node "
                          "(participation, funding, outcome, …; else the project)",
     "projects.evidence.field": "annotation K:field",
@@ -80,5 +86,7 @@ FIELD_MAPPING: dict[str, str] = {
     "projects.evidence.start": "oa:TextPositionSelector oa:start; finds the quote in the text",
     "projects.evidence.end": "oa:TextPositionSelector oa:end",
     "projects.evidence.quote": "oa:TextQuoteSelector exact/prefix/suffix (32 characters of "
-                               "context from the text when available, else from the quote)",
+                               "context from the text when available, else from the quote); "
+                               "e-mail addresses and phone numbers replaced by […] unless "
+                               "--include-contacts",
 }

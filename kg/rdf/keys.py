@@ -7,31 +7,31 @@ same records give the same graph whatever order they are read in.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from pathlib import PurePath
 from typing import Any
 
 from kg import config
+from kg.ingest.keys import source_key  # noqa: F401  (re-exported for the mapper and store)
 from kg.link.model import slug
+from kg.rdf.nquads import clean_text
 
 TITLE_LANGS = ("fi", "sv", "en")
+_SPACES = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
-    """NFC, single spaces, no surrounding space: the form keys and comparisons use."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    """NFC, no control characters, single spaces, no surrounding space: the form keys,
+    comparisons and text literals use."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", clean_text(text))).strip()
 
 
 def digest(*parts: Any) -> str:
     """First 10 hex digits of sha1 over the normalised parts joined by '|'."""
     joined = "|".join("" if part is None else normalise(str(part)) for part in parts)
     return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:10]
-
-
-def source_key(source: str) -> str:
-    """'h002.txt' -> 'h002': the key of a source document and its graph."""
-    return slug(PurePath(source).stem)
 
 
 def main_title(project: dict[str, Any], language: str | None) -> tuple[str, str] | None:
@@ -46,14 +46,32 @@ def main_title(project: dict[str, Any], language: str | None) -> tuple[str, str]
     return None
 
 
-def project_key(project: dict[str, Any], language: str | None) -> str:
-    """slug(normalised main title)-startyear, or the slug alone when no start is known."""
+def project_key(project: dict[str, Any], language: str | None, source: str = "",
+                position: int = 0) -> str:
+    """slug(normalised main title)-startyear, or the slug alone when no start is known;
+    an untitled project: slug(its generated label)-digest(its content)."""
     title = main_title(project, language)
     if title is None:
-        raise ValueError("a project without a title has no key")
+        content = json.dumps(project, sort_keys=True, ensure_ascii=False, default=str)
+        return f"{slug(generated_label(project, source, position))}-{digest(content)}"
     start = project.get("start_date")
     year = start[:4] if start else None
     return f"{slug(title[1])}-{year}" if year else slug(title[1])
+
+
+def generated_label(project: dict[str, Any], source: str, position: int) -> str:
+    """A label for an untitled project (not a title: the build marks it as generated):
+    recipient – funder, year; the source and position when the record names neither."""
+    funders = [*(project.get("funders") or []), *(project.get("funding_programmes") or [])]
+    shares = [share.get("organisation") for share in
+              ((project.get("budget") or {}).get("shares") or [])]
+    recipients = [*(project.get("lead_organisations") or []),
+                  *(name for name in shares if name and name not in funders),
+                  *(project.get("partner_organisations") or [])]
+    names = [normalise(name) for name in (recipients[:1] + funders[:1]) if name and name.strip()]
+    date = project.get("start_date") or project.get("end_date")
+    label = " – ".join(names) or f"{PurePath(source).stem} {position}"
+    return f"{label}, {date[:4]}" if date else label
 
 
 def thing(kind: str, key: str) -> str:

@@ -9,11 +9,11 @@ What happens to each record field is listed in ``kg.rdf.fields.FIELD_MAPPING``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from typing import Any
-from urllib.parse import quote
 
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -21,8 +21,18 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 from kg import config
 from kg.link.model import Entity, Linker, slug
 from kg.rdf import keys
+from kg.rdf.contacts import keep, scrub
 from kg.rdf.evidence import annotation_triples
-from kg.rdf.nquads import Terms, iri, literal, nquads_text, ntriples_text, typed
+from kg.rdf.nquads import (
+    TermError,
+    Terms,
+    iri,
+    literal,
+    nquads_text,
+    ntriples_text,
+    typed,
+    web_link,
+)
 from kg.rdf.vocab import ROLE_TERMS, SCHEMA, WD, K
 
 # IRI terms as N-Triples text, by namespace
@@ -45,6 +55,7 @@ IDENTIFIER_PROPERTIES = {
 ROLES = {role: iri(term) for role, term in ROLE_TERMS.items()}
 DATE_TYPES = {4: XSDT.gYear, 7: XSDT.gYearMonth, 10: XSDT.date}
 REFERENCE_GRAPH = config.graph_uri("reference")
+GENERATED = typed("true", XSDT.boolean)
 
 
 @dataclass
@@ -57,7 +68,9 @@ class MappedDocument:
     triples: dict[str, None] = field(default_factory=dict)
     reference: dict[str, None] = field(default_factory=dict)
     projects: list[str] = field(default_factory=list)
-    left_out: list[str] = field(default_factory=list)  # why parts of the record were not mapped
+    left_out: list[str] = field(default_factory=list)  # notices: what was written differently
+    # values left out of the graph, as (focus, reason): the rest of the document stands
+    dropped: list[tuple[str | None, str]] = field(default_factory=list)
 
     def nquads(self) -> str:
         """The document graph as N-Quads text."""
@@ -92,16 +105,6 @@ def time_literal(value: str) -> str:
     return typed(value.replace(".", ":") + ":00", XSDT.time)
 
 
-def web_iri(link: str) -> str | None:
-    """A link as an IRI: scheme added when missing, unsafe characters escaped."""
-    link = link.strip()
-    if not link or " " in link:
-        return None
-    if "://" not in link:
-        link = "http://" + link
-    return quote(link, safe=":/?#[]@!$&'()*+,;=%~-._")
-
-
 class RecordMapper:
     """Maps records with one linker; ``include_contacts`` writes e-mail and phone.
 
@@ -119,11 +122,7 @@ class RecordMapper:
         builder = _DocumentBuilder(self, record, text)
         builder.add_document(text_sha256, extraction_version)
         for position, project in enumerate(record["projects"], start=1):
-            if keys.main_title(project, builder.lang) is None:
-                builder.result.left_out.append(f"project {position} has no title in any "
-                                               "language; left out")
-                continue
-            builder.add_project(project)
+            builder.add_project(builder.checked_titles(project, position), position)
         return builder.result
 
     def description(self, entity: Entity) -> tuple[list[str], list[str]]:
@@ -183,6 +182,7 @@ class _DocumentBuilder:
         self.mapper = mapper
         self.linker = mapper.linker
         self.include_contacts = mapper.include_contacts
+        self.scrub: Callable[[str], str] = keep if mapper.include_contacts else scrub
         self.record = record
         self.text = text
         self.lang = record.get("language") or None
@@ -202,7 +202,24 @@ class _DocumentBuilder:
         self.triples[f"<{s}> {p} <{o}>"] = None
 
     def text_literal(self, value: str, lang: str | None = None) -> str:
-        return literal(keys.normalise(value), lang or self.lang)
+        """A free-text literal: normalised, contacts scrubbed unless the build keeps them."""
+        return literal(self.scrub(keys.normalise(value)), lang or self.lang)
+
+    def drop(self, focus: str | None, reason: str) -> None:
+        """Report a value left out of the graph (the rest of the document stands)."""
+        self.result.dropped.append((focus, reason))
+
+    def checked_titles(self, project: dict[str, Any], position: int) -> dict[str, Any]:
+        """The project with only the titles whose keys are BCP 47 language tags."""
+        titles = project.get("title") or {}
+        valid = {}
+        for lang, title in titles.items():
+            try:
+                literal("", lang)
+                valid[lang] = title
+            except TermError as error:
+                self.drop(None, f"projects/{position - 1}/title: {error}; title left out")
+        return project if len(valid) == len(titles) else {**project, "title": valid}
 
     def remember(self, field_name: str, value: Any, node: str) -> None:
         """Note the node a (field, value) fact lives on; the smallest IRI wins a tie."""
@@ -217,10 +234,13 @@ class _DocumentBuilder:
         self.add(doc, A, KT.Document)
         self.add(doc, KT.sourceFile, literal(self.source))
         self.add(doc, RDFST.label, literal(self.source))
-        url = web_iri(self.record.get("url") or "")
-        if url is not None:
-            self.add(doc, KT.url, iri(url))
-            self.add(doc, PROVT.wasDerivedFrom, iri(url))
+        if self.record.get("url"):
+            try:
+                url = web_link(self.record["url"])
+                self.add(doc, KT.url, url)
+                self.add(doc, PROVT.wasDerivedFrom, url)
+            except TermError as error:
+                self.drop(doc, f"url: {error}; left out")
         if self.lang:
             self.add(doc, DCT.language, literal(self.lang))
         if text_sha256:
@@ -247,64 +267,74 @@ class _DocumentBuilder:
         return self.entity(self.linker.organisation(keys.normalise(name), self.lang), name)
 
     # -- projects ----------------------------------------------------------
-    def add_project(self, project: dict[str, Any]) -> None:
-        key = keys.project_key(project, self.lang)
+    def add_project(self, project: dict[str, Any], position: int) -> None:
+        key = keys.project_key(project, self.lang, self.source, position)
         node = keys.thing("project", key)
         self.result.projects.append(node)
         self.facts = {}
         self.add(node, A, KT.Project)
         self.add(node, KT.sourceDocument, iri(self.doc))
-        _ProjectWriter(self, project, node, key).write()
-        for evidence in project.get("evidence") or []:
+        _ProjectWriter(self, project, node, key, position).write()
+        for index, evidence in enumerate(project.get("evidence") or []):
             body = self.facts.get((evidence["field"],
                                    keys.normalise(str(evidence.get("value"))).casefold()), node)
-            self.triples.update(dict.fromkeys(
-                annotation_triples(node, body, self.doc, evidence, self.text)))
+            try:
+                self.triples.update(dict.fromkeys(annotation_triples(
+                    node, body, self.doc, evidence, self.text, self.scrub)))
+            except TermError as error:
+                self.drop(node, f"evidence/{index}: {error}; left out")
 
 
 class _ProjectWriter:
     """The triples of one project, one method per group of record fields."""
 
     def __init__(self, doc: _DocumentBuilder, project: dict[str, Any], node: str,
-                 key: str) -> None:
+                 key: str, position: int) -> None:
         self.doc = doc
         self.project = project
         self.node = node
         self.key = key
+        self.position = position
         self.add, self.link = doc.add, doc.link
         self.participations: dict[str, str] = {}
         self.fundings: dict[str, str] = {}  # funder organisation -> its funding node
+        self.all_fundings: list[str] = []
+        self.funderless: list[str] = []  # fundings of a programme alone
 
     def write(self) -> None:
-        self.titles()
-        self.plain_facts()
-        self.funding()
-        self.participation()
-        self.places_and_concepts()
-        self.outcomes_and_indicators()
-        self.people()
-        self.events()
+        """Each group of fields alone: a value that cannot be written drops its group's
+        remaining values (reported), never the project or the document."""
+        for group in (self.titles, self.plain_facts, self.funding, self.participation,
+                      self.places_and_concepts, self.outcomes_and_indicators, self.people,
+                      self.events):
+            try:
+                group()
+            except TermError as error:
+                self.doc.drop(self.node, f"{group.__name__}: {error}; left out")
 
     def titles(self) -> None:
         doc, node = self.doc, self.node
         main = keys.main_title(self.project, doc.lang)
         if main:
-            self.add(node, RDFST.label, literal(main[1], main[0]))
+            self.add(node, RDFST.label, literal(doc.scrub(main[1]), main[0]))
+        else:  # a label for people and pages, marked as generated; never a title
+            label = keys.generated_label(self.project, doc.source, self.position)
+            self.add(node, RDFST.label, literal(label))
+            self.add(node, KT.labelGenerated, GENERATED)
         for lang, title in sorted((self.project.get("title") or {}).items()):
             if title and title.strip():
-                self.add(node, KT.title, literal(keys.normalise(title), lang))
+                self.add(node, KT.title, literal(doc.scrub(keys.normalise(title)), lang))
                 doc.remember("title", title, node)
         for alt in self.project.get("alt_titles") or []:
-            self.add(node, KT.altTitle, literal(keys.normalise(alt)))
+            self.add(node, KT.altTitle, literal(doc.scrub(keys.normalise(alt))))
             doc.remember("alt_titles", alt, node)
 
     def plain_facts(self) -> None:
         project, node, doc = self.project, self.node, self.doc
         if project.get("description"):
             self.add(node, KT.description, doc.text_literal(project["description"]))
-        for field_name, prop in (("start_date", KT.startDate), ("end_date", KT.endDate)):
-            if project.get(field_name):
-                self.add(node, prop, date_literal(project[field_name]))
+        for field_name, prop in self.dates():
+            self.add(node, prop, date_literal(project[field_name]))
         for field_name, prop in (("status", KT.status), ("scope", KT.scope)):
             if project.get(field_name):
                 self.add(node, prop, literal(project[field_name]))
@@ -314,10 +344,23 @@ class _ProjectWriter:
         for field_name, prop in (("goals", KT.goal), ("activities", KT.activity)):
             for value in project.get(field_name) or []:
                 self.add(node, prop, doc.text_literal(value))
-        for link in project.get("links") or []:
-            page = web_iri(link)
-            if page is not None:
-                self.link(node, KT.webPage, page)
+        for index, link in enumerate(project.get("links") or []):
+            try:
+                self.add(node, KT.webPage, web_link(link))
+            except TermError as error:
+                doc.drop(node, f"links/{index}: {error}; left out")
+
+    def dates(self) -> list[tuple[str, str]]:
+        """(field, property) of the project's dates; none of them when start is after end
+        (which one is wrong cannot be told: both are reported and left out)."""
+        start, end = self.project.get("start_date"), self.project.get("end_date")
+        if start and end and start > end and not start.startswith(end):
+            self.doc.drop(self.node, f"start date {start} is after end date {end}; "
+                                     "both left out")
+            return []
+        return [(name, prop) for name, prop in (("start_date", KT.startDate),
+                                                ("end_date", KT.endDate))
+                if self.project.get(name)]
 
     def participation_node(self, org: str) -> str:
         if org not in self.participations:
@@ -335,16 +378,30 @@ class _ProjectWriter:
                 part = self.participation_node(self.doc.organisation(name))
                 self.add(part, KT.role, ROLES[role])
                 self.doc.remember(field_name, name, part)
-        for share in (self.project.get("budget") or {}).get("shares") or []:
-            org = self.doc.organisation(share["organisation"])
-            funding = self.fundings.get(org)
-            if funding is not None:  # a funder's share is the amount of its funding
-                node, prop = funding, KT.amount
-            else:
-                node, prop = self.participation_node(org), KT.budgetShare
+        for index, share in enumerate((self.project.get("budget") or {}).get("shares") or []):
+            target = self.share_target(share.get("organisation"))
+            if target is None:
+                self.doc.drop(self.node, f"budget/shares/{index}: {share.get('eur')} € with no "
+                                         "organisation and no single funding to carry it; "
+                                         "left out")
+                continue
+            node, prop = target
             if share.get("eur") is not None:
                 self.add(node, prop, decimal_literal(share["eur"]))
             self.doc.remember("budget", share.get("eur"), node)
+
+    def share_target(self, name: str | None) -> tuple[str, str] | None:
+        """(node, property) a budget share is written on: a funder's share is the amount
+        of its funding; a share naming no organisation is the amount of the project's only
+        funding, or of its only funding without a funder (joint funders); else None."""
+        if name is None:
+            only = self.all_fundings if len(self.all_fundings) == 1 else self.funderless
+            return (only[0], KT.amount) if len(only) == 1 else None
+        org = self.doc.organisation(name)
+        funding = self.fundings.get(org)
+        if funding is not None:
+            return funding, KT.amount
+        return self.participation_node(org), KT.budgetShare
 
     def funding(self) -> None:
         funders = self.project.get("funders") or []
@@ -357,9 +414,12 @@ class _ProjectWriter:
         for funder, its_programmes in pairs:
             node = keys.thing("funding", f"{self.key}-{keys.digest(funder, *its_programmes)}")
             self.link(self.node, KT.hasFunding, node)
+            self.all_fundings.append(node)
             self.add(node, A, KT.Funding)
             self.add(node, KT.currency, literal("EUR"))
-            if funder:
+            if not funder:
+                self.funderless.append(node)
+            else:
                 org = self.doc.organisation(funder)
                 self.link(node, KT.funder, org)
                 self.fundings.setdefault(org, node)
@@ -445,5 +505,5 @@ class _ProjectWriter:
                 if event.get(key):
                     self.add(node, prop, time_literal(event[key]))
             if place:
-                self.add(node, KT.place, literal(keys.normalise(place)))
+                self.add(node, KT.place, literal(self.doc.scrub(keys.normalise(place))))
             self.doc.remember("events", name, node)

@@ -7,13 +7,19 @@ Stages (timed separately in :class:`BuildResult`):
 2. *map* + *validate*: in batches of documents, in a pool of worker processes
    for large inputs; the mapper writes N-Triples text and the SHACL shapes run
    as compiled SPARQL queries over an in-memory store of the whole batch
-   (``kg.validate.compiled``), each document graph judged alone; a document
-   graph with an ``sh:Violation`` is left out and reported.
+   (``kg.validate.compiled``), each document graph judged alone. A value the
+   mapper cannot write is left out and reported; an ``sh:Violation`` removes
+   the offending value (or node) and is reported, and the graph is judged
+   again (left out only if it still violates after ``REPAIR_ROUNDS``); an
+   ``sh:Warning`` (completeness) is reported and written on its focus node as
+   ``kuhy:completenessWarning``.
 3. *load*: surviving documents are bulk-loaded into a fresh store directory as
    their batches arrive (overlapping with mapping), then the reference graph,
    the ontology, ``--add`` files and the metadata graph; then the directory is
    published atomically (``kg.store.layout``). A build with no buildable
-   document fails and leaves the served store as it was.
+   document and no loadable ``--add`` file fails and leaves the served store as
+   it was; so does any error while writing (a full disk): the new directory is
+   removed.
 """
 
 from __future__ import annotations
@@ -41,9 +47,10 @@ from kg.extract.seam import DocumentInput, Inputs, Problem, SourceFile, gather, 
 from kg.ingest.errors import InputError
 from kg.ingest.records import read_limited, record_paths
 from kg.link.model import Linker, NameOnlyLinker, slug
-from kg.rdf.keys import source_key
+from kg.rdf.keys import source_key, thing
 from kg.rdf.mapping import MappedDocument, RecordMapper
-from kg.rdf.nquads import nquads_text
+from kg.rdf.nquads import clean_text, iri, literal, nquads_text
+from kg.rdf.vocab import K
 from kg.store import layout
 from kg.store.meta import build_time, meta_graph
 from kg.validate.compiled import CompiledValidator
@@ -57,6 +64,8 @@ RDF_FORMATS = {
     ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
 }
 POOL_THRESHOLD = 64  # fewer documents than this are mapped in-process
+REPAIR_ROUNDS = 5  # validations of a document graph before a violation leaves it out
+COMPLETENESS_WARNING = iri(K.completenessWarning)
 
 
 class BuildError(Exception):
@@ -72,6 +81,7 @@ class BuildResult:
     store_path: Path
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # completeness (sh:Warning)
     documents: int = 0
     projects: int = 0
     triples: int = 0
@@ -91,6 +101,8 @@ class Processed:
     reference: list[str] = field(default_factory=list)  # reference-graph N-Quads lines
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    refused: bool = False  # left out of the build (its problems say why)
     projects: int = 0
     entities: int = 0
     map_seconds: float = 0.0
@@ -129,8 +141,10 @@ def _map(document: DocumentInput) -> tuple[Processed, MappedDocument | None]:
                                        document.extraction_version)
     except Exception as error:  # must not stop the build
         result.problems.append(Problem(document.name, None, f"cannot map: {error!r}"))
+        result.refused = True
         return result, None
     result.notices = [f"{document.name}: {reason}" for reason in mapped.left_out]
+    result.problems = [Problem(document.name, focus, reason) for focus, reason in mapped.dropped]
     result.nquads = mapped.nquads()
     result.map_seconds = time.process_time() - started
     return result, mapped
@@ -143,13 +157,11 @@ def process_batch(documents: list[DocumentInput]) -> list[Processed]:
     validator: CompiledValidator | None = _worker["validator"]
     if validator is not None and usable:
         started = time.process_time()
-        verdicts = validator.validate_nquads([(r.graph, r.nquads) for r, _ in usable])
+        _validate_and_repair(validator, usable)
         share = (time.process_time() - started) / len(usable)
-        for (result, _), violations in zip(usable, verdicts, strict=True):
+        for result, _ in usable:
             result.validate_seconds = share
-            result.problems += [Problem(result.name, v.focus, v.message) for v in violations]
-        usable = [(r, m) for (r, m), violations in zip(usable, verdicts, strict=True)
-                  if not violations]
+        usable = [(r, m) for r, m in usable if not r.refused]
     sent: set[str] = _worker["sent"]
     for result, mapped in usable:
         result.triples = len(mapped.triples)
@@ -158,10 +170,71 @@ def process_batch(documents: list[DocumentInput]) -> list[Processed]:
         result.reference = [f"{line} <{REFERENCE_GRAPH}> .\n" for line in new]
         result.projects = len(mapped.projects)
         result.entities = len(mapped.subjects())
-    for result, mapped in pairs:
-        if mapped is None or result.problems:
+    for result, _ in pairs:
+        if result.refused:
             result.nquads = ""
     return [result for result, _ in pairs]
+
+
+def _validate_and_repair(validator: CompiledValidator,
+                         documents: list[tuple[Processed, MappedDocument]]) -> None:
+    """Validate the documents; remove what violates a shape and judge them again."""
+    pending = documents
+    for round_number in range(1, REPAIR_ROUNDS + 1):
+        verdicts = validator.validate_nquads([(r.graph, r.nquads) for r, _ in pending],
+                                             violations_only=False)
+        again = []
+        for (result, mapped), found in zip(pending, verdicts, strict=True):
+            violations = [v for v in found if not v.warning]
+            if not violations:
+                _write_warnings(result, mapped, [v for v in found if v.warning])
+                continue
+            if round_number == REPAIR_ROUNDS or not _remove_offending(result, mapped,
+                                                                      violations):
+                result.problems += [Problem(result.name, v.focus, v.message)
+                                    for v in violations]
+                result.refused = True
+                continue
+            result.nquads = mapped.nquads()
+            again.append((result, mapped))
+        pending = again
+        if not pending:
+            return
+
+
+def _remove_offending(result: Processed, mapped: MappedDocument,
+                      violations: list[Any]) -> bool:
+    """Remove each violation's value (focus and path) or node (focus alone) from the
+    document; False when that cannot be done (the document node, an unparsable graph)."""
+    removed = []
+    for violation in violations:
+        focus = f"<{violation.focus}>"
+        if violation.focus in (result.graph, thing("document", source_key(mapped.source))):
+            return False
+        gone, what = [], "value left out"
+        if violation.path:  # a simple path (the validators give no other): its values
+            prefix = f"{focus} <{violation.path}> "
+            gone = [t for t in mapped.triples if t.startswith(prefix)]
+        if not gone:  # a node constraint, or a value missing: the node
+            gone = [t for t in mapped.triples
+                    if t.startswith(focus + " ") or t.endswith(" " + focus)]
+            what = "node left out"
+        for triple in gone:
+            del mapped.triples[triple]
+        removed.append(Problem(result.name, violation.focus, f"{violation.message}; {what}"))
+    result.problems += removed
+    return True
+
+
+def _write_warnings(result: Processed, mapped: MappedDocument, warnings: list[Any]) -> None:
+    """Report completeness warnings and write each on its focus node."""
+    if not warnings:
+        return
+    for warning in warnings:
+        result.warnings.append(Problem(result.name, warning.focus, warning.message))
+        mapped.triples[f"<{warning.focus}> {COMPLETENESS_WARNING} "
+                       f"{literal(warning.message, 'en')}"] = None
+    result.nquads = mapped.nquads()
 
 
 @contextmanager
@@ -201,8 +274,9 @@ def _processed(documents: list[DocumentInput], pool: Pool | None,
 # -- load -------------------------------------------------------------------------------
 
 def _graph_counts(store: ox.Store, graph: str) -> tuple[int, int]:
-    query = ("SELECT (COUNT(*) AS ?t) (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH <" + graph +
-             "> { ?s ?p ?o BIND(IF(isIRI(?s), ?s, ?unbound) AS ?e) } }")
+    query = ("SELECT (COUNT(*) AS ?t) (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH "
+             + str(ox.NamedNode(graph))  # a checked term, never pasted text
+             + " { ?s ?p ?o BIND(IF(isIRI(?s), ?s, ?unbound) AS ?e) } }")
     row = next(iter(store.query(query)))
     return int(row["t"].value), int(row["n"].value)
 
@@ -221,18 +295,30 @@ def _load_added(store: ox.Store, paths: Iterable[Path], result: BuildResult,
             "add", slug(path.stem))
         to_graph = ox.NamedNode(own_graph) if own_graph else None
         try:
-            read_limited(path, None)
-            named = {q.graph_name.value for q in ox.parse(path=path, format=rdf_format)
-                     if isinstance(q.graph_name, ox.NamedNode)}
-        except (InputError, SyntaxError, OSError) as error:
+            data = read_limited(path, None)
+            quads = [_checked_quad(quad, to_graph)
+                     for quad in ox.parse(data, format=rdf_format)]
+        except (InputError, SyntaxError, ValueError) as error:
             result.problems.append(Problem(path.name, None, f"not loaded: {error}"))
             continue
-        store.bulk_load(path=path, format=rdf_format, to_graph=to_graph)
+        named = {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+        store.bulk_extend(quads)
         found = {own_graph} if own_graph else named
         graphs |= found
         sources.append(SourceFile(f"add/{path.name}", sha256_hex(path.read_bytes()),
                                   graph=own_graph or (min(named) if len(named) == 1 else None)))
     return graphs
+
+
+def _checked_quad(quad: ox.Quad, to_graph: ox.NamedNode | None) -> ox.Quad:
+    """A parsed quad (IRIs and language tags already checked by the parser) with the
+    characters ``clean_text`` removes taken out of its literal, moved to ``to_graph``."""
+    term = quad.object
+    if isinstance(term, ox.Literal) and clean_text(term.value) != term.value:
+        term = ox.Literal(clean_text(term.value), language=term.language) if term.language \
+            else ox.Literal(clean_text(term.value), datatype=term.datatype)
+    graph = to_graph if to_graph is not None else quad.graph_name
+    return ox.Quad(quad.subject, quad.predicate, term, graph)
 
 
 # -- orchestration ----------------------------------------------------------------------
@@ -284,10 +370,13 @@ def build(records_dir: Path | None, texts_dir: Path | None = None, add_files: It
                 result = BuildResult(store_dir, inputs.problems, inputs.notices, workers=workers)
                 store = ox.Store(str(store_dir))
                 counts = _map_and_load(inputs, store, result, pool, progress)
-            if not result.documents:
+            if not result.documents and not add_files:
                 raise BuildError("no input document could be built", result.problems)
-            _load_rest(store, result, counts, inputs.sources, add_files, ontology_file,
-                       started_at)
+            added = _load_rest(store, result, counts, inputs.sources, add_files,
+                               ontology_file, started_at)
+            if not result.documents and not added:
+                raise BuildError("no input document or added file could be built",
+                                 result.problems)
             del store
             result.store_path = layout.publish(store_root, store_dir)
         except BaseException:
@@ -314,6 +403,7 @@ def _map_and_load(inputs: Inputs, store: ox.Store, result: BuildResult, pool: Po
             validate_seconds += done.validate_seconds
             result.problems.extend(done.problems)
             result.notices.extend(done.notices)
+            result.warnings.extend(done.warnings)
             if not done.nquads:
                 continue
             loader.add(done.nquads)
@@ -387,15 +477,17 @@ class ChunkLoader:
 
 def _load_rest(store: ox.Store, result: BuildResult, counts: dict[str, tuple[int, int]],
                sources: list[SourceFile], add_files: Iterable[Path], ontology_file: Path | None,
-               started_at: Any) -> None:
-    """Load the ontology, added files and the metadata graph; flush the store."""
+               started_at: Any) -> set[str]:
+    """Load the ontology, added files and the metadata graph; flush the store.
+    Returns the graphs the added files filled."""
     load_started = time.perf_counter()
     extra_graphs: set[str] = set()
     if ontology_file is not None and Path(ontology_file).exists():
         store.bulk_load(path=ontology_file, format=ox.RdfFormat.TURTLE,
                         to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
         extra_graphs.add(ONTOLOGY_GRAPH)
-    extra_graphs |= _load_added(store, add_files, result, sources)
+    added = _load_added(store, add_files, result, sources)
+    extra_graphs |= added
     for graph in sorted(extra_graphs):
         counts[graph] = _graph_counts(store, graph)
     meta = meta_graph(counts, sources, started_at, build_time())
@@ -404,6 +496,7 @@ def _load_rest(store: ox.Store, result: BuildResult, counts: dict[str, tuple[int
     store.flush()
     result.triples = sum(t for t, _ in counts.values()) + len(meta)
     result.timings["load"] += time.perf_counter() - load_started
+    return added
 
 
 def plain_progress(stream: Iterable[Processed], total: int,

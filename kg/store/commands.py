@@ -38,6 +38,13 @@ def _input_options(function):
     return function
 
 
+def write_error(error: OSError) -> str:
+    """One line for an error while writing (``No space left on device: 'path'``)."""
+    text = str(error).strip()
+    reason = error.strerror or (text.splitlines()[0] if text else type(error).__name__)
+    return f"{reason}: {error.filename!r}" if error.filename else reason
+
+
 def _store_option(function):
     return click.option("--store", "store_root", type=click.Path(file_okay=False, path_type=Path),
                         default=config.STORE_ROOT, show_default=True,
@@ -68,14 +75,19 @@ def build_command(records_dir: Path, texts_dir: Path, include_contacts: bool, no
         raise click.ClickException(f"build failed: {error}") from error
     except (RuntimeError, ShapeCompileError) as error:
         raise click.ClickException(f"build failed: {error}") from error
+    except OSError as error:  # a full disk: the new store was removed, the served one stays
+        raise click.ClickException(f"build failed: {write_error(error)}") from error
     for notice in result.notices:
         click.echo(f"notice: {notice}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for problem in result.problems:
         click.echo(f"problem: {problem}", err=True)
     timings = result.timings
     click.echo(f"built {result.documents} documents, {result.projects} projects, "
                f"{result.triples} triples into {result.store_path} "
-               f"({len(result.problems)} problems; map {timings['map']:.1f}s, "
+               f"({len(result.problems)} problems, {len(result.warnings)} warnings; "
+               f"map {timings['map']:.1f}s, "
                f"validate {timings['validate']:.1f}s, load {timings['load']:.1f}s, "
                f"total {timings['total']:.1f}s)")
 
@@ -129,6 +141,8 @@ def export_command(format_name: str, compress: bool, out_path: Path, store_root:
         count = export(store_root, format_name, out_path, compress)
     except FileNotFoundError as error:
         raise click.ClickException(str(error)) from error
+    except OSError as error:  # a full disk: export removed its partial file
+        raise click.ClickException(f"export failed: {write_error(error)}") from error
     click.echo(f"wrote {count} statements to {out_path}")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,6 +40,9 @@ def _output(path: Path, compress: bool) -> Iterator[IO[bytes]]:
 def export(store_root: Path, format_name: str, out_path: Path, compress: bool = False) -> int:
     """Write every quad (or, for triple formats, every triple of the union) to ``out_path``.
 
+    The file is written as ``<name>.part-<pid>`` and renamed when complete; an error
+    (a full disk) removes the partial file and leaves any earlier ``out_path`` alone.
+
     Quads are read from the store one by one and serialised as they come, so
     memory stays flat whatever the size. A triple that several graphs hold is
     written once per graph in ``nt``/``ttl`` (still the same RDF graph).
@@ -53,8 +57,13 @@ def export(store_root: Path, format_name: str, out_path: Path, compress: bool = 
             count += 1
             yield quad if rdf_format.supports_datasets else quad.triple
 
-    with _output(out_path, compress) as out:
-        ox.serialize(statements(), out, format=rdf_format)
+    partial = Path(out_path).with_name(f"{Path(out_path).name}.part-{os.getpid()}")
+    try:
+        with _output(partial, compress) as out:
+            ox.serialize(statements(), out, format=rdf_format)
+        os.replace(partial, out_path)
+    finally:
+        partial.unlink(missing_ok=True)
     return count
 
 

@@ -343,13 +343,16 @@ class CompiledValidator:
             for solution in store.query(check.query):
                 focus = solution["this"]
                 focus_text = focus.value if isinstance(focus, ox.NamedNode) else str(focus)
-                violation = Violation(focus_text, check.path, _message(check.message, solution))
+                violation = Violation(focus_text, check.path, _message(check.message, solution),
+                                      warning=check.severity == str(SH.Warning))
                 found.setdefault(solution["g"].value, set()).add(violation)
         return {graph: sorted(v, key=lambda x: (x.focus, x.path or "", x.message))
                 for graph, v in found.items()}
 
-    def validate_nquads(self, documents: list[tuple[str, str]]) -> list[list[Violation]]:
-        """The violations of each (graph IRI, N-Quads text) document, judged alone.
+    def validate_nquads(self, documents: list[tuple[str, str]],
+                        violations_only: bool = True) -> list[list[Violation]]:
+        """The violations (and warnings, unless ``violations_only``) of each (graph IRI,
+        N-Quads text) document, judged alone.
 
         All documents are loaded into one in-memory store; a document whose text
         does not parse is reported alone, the others still validated together.
@@ -365,7 +368,7 @@ class CompiledValidator:
                     store.load(input=text, format=ox.RdfFormat.N_QUADS)
                 except SyntaxError as error:
                     unparsable[graph] = f"invalid RDF: {error}"
-        found = self.run(store)
+        found = self.run(store, violations_only)
         return [[Violation(graph, None, unparsable[graph])] if graph in unparsable
                 else found.get(graph, []) for graph, _ in documents]
 

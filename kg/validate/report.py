@@ -65,6 +65,8 @@ def validate_inputs(records_dir: Path | None, texts_dir: Path | None, linker: Li
         mapped[document.name] = mapper.map(document.record, document.text,
                                            document.text_sha256, document.extraction_version)
         run.notices += [f"{document.name}: {reason}" for reason in mapped[document.name].left_out]
+        run.problems += [f"{document.name}{f' [{focus}]' if focus else ''}: {reason}"
+                         for focus, reason in mapped[document.name].dropped]
     if engine == "pyshacl":
         validator = ShapesValidator(shapes)
         run.outcomes = {name: validator.validate(doc.graph) for name, doc in mapped.items()}

@@ -38,6 +38,7 @@ class Violation:
     focus: str
     path: str | None
     message: str
+    warning: bool = False  # an sh:Warning (completeness), not an sh:Violation
 
     def __str__(self) -> str:
         where = f" {self.path}" if self.path else ""

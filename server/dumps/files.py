@@ -95,11 +95,14 @@ def _make(settings: Settings, directory: Path, ext: str, gz: bool) -> Path:
     if target.exists():
         return target
     partial = target.with_name(f"{target.name}.part-{os.getpid()}")
-    if gz:
-        _write_gzip(_make(settings, directory, ext, gz=False), partial)
-    else:
-        _write_plain(FORMATS[ext], served_store_dir(settings), partial)
-    os.replace(partial, target)
+    try:
+        if gz:
+            _write_gzip(_make(settings, directory, ext, gz=False), partial)
+        else:
+            _write_plain(FORMATS[ext], served_store_dir(settings), partial)
+        os.replace(partial, target)
+    finally:  # a failed write (a full disk) leaves no partial file behind
+        partial.unlink(missing_ok=True)
     return target
 
 

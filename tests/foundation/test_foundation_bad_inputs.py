@@ -24,8 +24,9 @@ from kg.store.layout import builds_dir, current_store_path
 GOOD = json.loads((config.RECORDS_DIR / "h002.json").read_text(encoding="utf-8"))
 
 
-def variant(**changes) -> dict:
+def variant(source: str = "h002.txt", **changes) -> dict:
     record = json.loads(json.dumps(GOOD))
+    record["source"] = source
     record["projects"][0].update(changes)
     return record
 
@@ -36,10 +37,10 @@ def inputs(tmp_path: Path) -> Path:
     directory.mkdir()
     write_record(directory, "good.json", GOOD)
     write_record(directory, "broken.json", '{"source": "x.txt", "projects": [')
-    write_record(directory, "budget.json", variant(budget={"total_eur": "150 000 €",
-                                                           "shares": []}))
-    write_record(directory, "date.json", variant(start_date="31.12.2021"))
-    untitled = variant()
+    write_record(directory, "budget.json", variant("budget.txt", budget={
+        "total_eur": "150 000 €", "shares": []}))
+    write_record(directory, "date.json", variant("date.txt", start_date="31.12.2021"))
+    untitled = variant("untitled.txt")
     del untitled["projects"][0]["title"]
     write_record(directory, "untitled.json", untitled)
     with open(directory / "huge.json", "wb") as huge:  # 50 MB, over the 10 MB default limit
@@ -48,6 +49,7 @@ def inputs(tmp_path: Path) -> Path:
 
 
 def test_each_bad_input_is_reported_and_the_rest_builds(inputs: Path, tmp_path: Path) -> None:
+    """Unusable files are left out; a bad value is left out of a document that builds."""
     result = build(inputs, None, store_root=tmp_path / "store")
     reasons = {problem.source: problem.message for problem in result.problems}
     assert set(reasons) == {"broken.json", "budget.json", "date.json", "untitled.json",
@@ -56,10 +58,14 @@ def test_each_bad_input_is_reported_and_the_rest_builds(inputs: Path, tmp_path: 
     assert "budget/total_eur" in reasons["budget.json"] and "150 000" in reasons["budget.json"]
     assert "start_date" in reasons["date.json"] and "31.12.2021" in reasons["date.json"]
     assert "'title' is a required property" in reasons["untitled.json"]
+    assert all(reasons[name].endswith("; left out")
+               for name in ("budget.json", "date.json", "untitled.json"))
     assert "over the limit" in reasons["huge.json"]
-    assert result.documents == 1
-    rows = select(open_current(tmp_path / "store"), "SELECT ?t WHERE { ?p kuhy:title ?t }")
-    assert [row["t"] for row in rows] == [GOOD["projects"][0]["title"]["fi"]]
+    assert result.documents == 4  # good, budget and date with their value left out, untitled
+    store = open_current(tmp_path / "store")
+    rows = select(store, "SELECT ?t WHERE { ?p kuhy:title ?t }")
+    assert [row["t"] for row in rows] == [GOOD["projects"][0]["title"]["fi"]] * 3
+    assert not select(store, "SELECT ?b WHERE { ?p kuhy:totalBudget ?b }")
 
 
 def test_cli_reports_problems_and_succeeds(inputs: Path, tmp_path: Path) -> None:
@@ -68,7 +74,7 @@ def test_cli_reports_problems_and_succeeds(inputs: Path, tmp_path: Path) -> None
                                         "--max-bytes", "100000000"])
     assert outcome.exit_code == 0, outcome.output
     assert "problem: broken.json: invalid JSON" in outcome.output
-    assert "huge.json" in outcome.output and "built 1 documents" in outcome.output
+    assert "huge.json" in outcome.output and "built 4 documents" in outcome.output
 
 
 def test_nothing_buildable_fails_and_keeps_the_served_store(inputs: Path,
@@ -76,7 +82,8 @@ def test_nothing_buildable_fails_and_keeps_the_served_store(inputs: Path,
     root = tmp_path / "store"
     build(inputs, None, store_root=root)
     served = current_store_path(root)
-    (inputs / "good.json").unlink()
+    for name in ("good.json", "budget.json", "date.json", "untitled.json"):
+        (inputs / name).unlink()
     with pytest.raises(BuildError, match="no input document"):
         build(inputs, None, store_root=root)
     assert current_store_path(root) == served

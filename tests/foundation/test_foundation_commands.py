@@ -38,7 +38,7 @@ def test_stats_counts_classes_and_graphs(built_store: Path) -> None:
     outcome = CliRunner().invoke(main, ["stats", "--store", str(built_store)])
     assert outcome.exit_code == 0, outcome.output
     projects = next(line for line in outcome.output.splitlines() if line.endswith("kuhy:Project"))
-    assert int(projects.split()[0]) == 23  # 24 gold projects, one has no title
+    assert int(projects.split()[0]) == 24  # every gold project, the untitled one too
     documents = next(line for line in outcome.output.splitlines() if "documents (" in line)
     assert documents.endswith("(16 graphs)")
     total = next(line for line in outcome.output.splitlines() if "in all" in line)
@@ -96,16 +96,20 @@ def test_meta_graph_counts_match_the_graphs(built_store: Path) -> None:
 def test_validate_reports_violations_as_text_and_turtle(tmp_path: Path) -> None:
     record = json.loads((config.RECORDS_DIR / "h002.json").read_text(encoding="utf-8"))
     record["projects"][0]["start_date"], record["projects"][0]["end_date"] = "2019", "2015"
+    record["projects"][0]["people"] = [{"name": " "}]  # a person named by a blank
     write_record(tmp_path, "reversed.json", record)
     report = tmp_path / "report.ttl"
     outcome = CliRunner().invoke(main, ["validate", "--records", str(tmp_path), "--texts",
                                         str(tmp_path / "none"), "--turtle", str(report)])
     assert outcome.exit_code == 1
+    project = f"{config.BASE_URI}id/project/tyota-nuorille-ja-hyvinvointia-ikaantyneille-" \
+              "kulttuurista-2019"
+    assert f"reversed.json [{project}]: start date 2019 is after end date 2015; both left out" \
+        in outcome.output
     assert "reversed.json: 1 violation(s)" in outcome.output
     results = select(ox_store_of(report), "SELECT ?f WHERE { ?r sh:focusNode ?f ; "
                                           "sh:resultSeverity sh:Violation }")
-    assert [row["f"] for row in results] == [
-        f"{config.BASE_URI}id/project/tyota-nuorille-ja-hyvinvointia-ikaantyneille-kulttuurista-2019"]
+    assert [row["f"] for row in results] == [f"{config.BASE_URI}id/person/x"]
 
 
 def ox_store_of(turtle: Path) -> ox.Store:

@@ -35,8 +35,8 @@ def gold_graphs() -> list[tuple[str, Graph]]:
         record = json.loads(path.read_text(encoding="utf-8"))
         graphs.append((path.stem, mapper.map(record, text_sha256="0" * 64).graph))
         broken = json.loads(json.dumps(record))  # and a violating twin of each
-        broken["projects"][0]["start_date"], broken["projects"][0]["end_date"] = "2030", "2020"
-        graphs.append((path.stem + "-reversed", mapper.map(broken).graph))
+        broken["projects"][0]["status"] = "maybe"  # not one of the statuses the shapes allow
+        graphs.append((path.stem + "-unknown-status", mapper.map(broken).graph))
     return graphs
 
 

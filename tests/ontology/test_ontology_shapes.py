@@ -47,8 +47,10 @@ class Case:
 
 
 CASES = [
-    Case("ProjectShape", project(),
-         'ex:p a kuhy:Project ; kuhy:title "Hanke"@fi ; kuhy:sourceDocument ex:doc .'),
+    Case("ProjectShape", project(), project('; kuhy:status "maybe"')),
+    Case("ProjectCompletenessShape", project(),
+         'ex:p a kuhy:Project ; kuhy:title "Hanke"@fi ; kuhy:sourceDocument ex:doc .',
+         severity=SH.Warning),
     Case("ProjectTitleLanguage", project(), project(title='"Hanke"')),
     Case("ProjectHasTitle", project(),
          'ex:p a kuhy:Project ; kuhy:sourceDocument ex:doc ; kuhy:hasFunding ex:f .'
@@ -99,7 +101,13 @@ CASES = [
     Case("DocumentShape",
          project() + 'ex:doc2 a kuhy:Document ; kuhy:sourceFile "h002.txt" ;'
                      ' kuhy:url <https://example.org/h002> .',
-         project() + 'ex:doc2 a kuhy:Document ; kuhy:sourceFile "h002.txt" .'),
+         project() + 'ex:doc2 a kuhy:Document ; kuhy:sourceFile "h002.txt" ;'
+                     ' kuhy:sha256 "not hexadecimal" .'),
+    Case("DocumentProvenanceShape",
+         project() + 'ex:doc2 a kuhy:Document ; kuhy:sourceFile "h002.txt" ;'
+                     ' kuhy:url <https://example.org/h002> .',
+         project() + 'ex:doc2 a kuhy:Document ; kuhy:sourceFile "h002.txt" .',
+         severity=SH.Warning),
     Case("MunicipalityShape",
          'ex:m a kuhy:Municipality ; skos:prefLabel "Helsinki"@fi ;'
          ' kuhy:statisticsFinlandCode "091" .',

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import requests
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS
 
 from kg.rdf.vocab import K
 
@@ -156,4 +157,6 @@ def test_every_built_project_has_a_page_and_rdf(real_server: str, built_store) -
         turtle = requests.get(f"{real_server}/{path}", headers={"Accept": "text/turtle"},
                               timeout=30)
         graph = Graph().parse(data=turtle.text, format="turtle")
-        assert (URIRef(uri), K.title, None) in graph
+        titled = (URIRef(uri), K.title, None) in graph
+        generated = (URIRef(uri), K.labelGenerated, Literal(True)) in graph  # untitled grant
+        assert titled != generated and (URIRef(uri), RDFS.label, None) in graph
