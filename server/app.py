@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import Flask, Response, request
 
+from server.display import display_text
 from server.engine import EngineError
-from server.i18n import display_text
 from server.settings import Settings
 
 CORS_HEADERS = {

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from flask import Request
-from markupsafe import Markup
 
 LANGS = ("fi", "sv", "en")
 DEFAULT_LANG = "fi"
@@ -233,17 +232,3 @@ STATUS_LABELS: dict[str, tuple[str, str, str]] = {
     "national": ("valtakunnallinen", "nationell", "national"),
     "international": ("kansainvälinen", "internationell", "international"),
 }
-
-
-# Bidirectional embedding, override and isolate controls (and the Arabic letter mark):
-# in a label they would reverse or reorder the text around them ("evil\u202etxt.exe").
-# Pages drop them from every displayed value; the data keeps them (dumps, SPARQL).
-BIDI_CONTROLS = dict.fromkeys(
-    [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
-
-
-def display_text(value: object) -> object:
-    """What a template shows of a value: text without bidirectional controls."""
-    if isinstance(value, Markup):  # already-rendered HTML (a macro's output) stays HTML
-        return Markup(str(value).translate(BIDI_CONTROLS))
-    return value.translate(BIDI_CONTROLS) if isinstance(value, str) else value
