@@ -87,9 +87,10 @@ def check_depth(query: str, limit: int) -> None:
             and "\\U" not in query:
         return  # too few openers to nest that deep
     depth = 0
-    for kind, text in tokens(query):
-        if kind != "other":
+    for match in _TOKEN.finditer(unescape_codepoints(query)):  # lazily: stops when too deep
+        if match.lastgroup != "other":
             continue
+        text = match.group()
         if text in OPENERS:
             depth += 1
             if depth > limit:
