@@ -156,7 +156,7 @@ class PooledResult:
 
 
 def _wire_request(request: QueryRequest) -> dict:
-    """What a query worker (or the in-process runner) needs to answer the request."""
+    """What a query worker needs to answer the request."""
     return {
         "query": request.query,
         "results_format": request.results_format,
