@@ -11,13 +11,12 @@ job (README, "Production").
 from __future__ import annotations
 
 import errno
-import os
 
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
+from server.settings import Settings
 
-def read_timeout_s() -> float:
-    return float(os.environ.get("KUHY_READ_TIMEOUT", "15"))
+READ_TIMEOUT_S = Settings().read_timeout_s
 
 
 class TimedConn(TConn):
@@ -26,7 +25,7 @@ class TimedConn(TConn):
 
     def init(self) -> None:
         super().init()
-        self.sock.settimeout(read_timeout_s())
+        self.sock.settimeout(READ_TIMEOUT_S)
 
 
 class ReadTimeoutThreadWorker(ThreadWorker):

@@ -55,6 +55,9 @@ class Settings:
     max_query_bytes: int = field(default_factory=lambda: _env_int("MAX_QUERY_BYTES", 1_000_000))
     # Deepest nesting of { ( [ in a query; deeper ones get 400 before any parser sees them.
     max_query_depth: int = field(default_factory=lambda: _env_int("MAX_QUERY_DEPTH", 64))
+    # Seconds a production client connection may stall in a read or write before it is
+    # closed (server.gunicorn_worker); a crowd of slow clients is the proxy's job (README).
+    read_timeout_s: float = field(default_factory=lambda: _env_float("READ_TIMEOUT", 15.0))
     html_row_limit: int = field(default_factory=lambda: _env_int("HTML_ROW_LIMIT", 1000))
     # Query worker processes per serving process (each gunicorn worker has its own pool).
     query_workers: int = field(default_factory=lambda: _env_int("QUERY_WORKERS", 4))

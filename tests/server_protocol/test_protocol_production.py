@@ -114,14 +114,17 @@ def test_production_defaults_survive_hostile_queries(built_store: Path) -> None:
     """`kg serve --production` as it starts by default: queries nested 5 000 deep are
     refused with a 400 before any parser sees them, a query past its limit is stopped in
     its query worker with a 503, others are answered meanwhile, and every serving process
-    is still the same one afterwards (no query runs in a process serving requests)."""
-    env = {"KUHY_QUERY_TIMEOUT": "6", "KUHY_RESULT_CACHE_BYTES": "0", "KUHY_WARMUP": "0"}
+    is still the same one afterwards (no query runs in a process serving requests); a
+    connection that stops sending its headers is closed."""
+    env = {"KUHY_QUERY_TIMEOUT": "6", "KUHY_RESULT_CACHE_BYTES": "0", "KUHY_WARMUP": "0",
+           "KUHY_READ_TIMEOUT": "2"}
     process, url = _start_production(built_store, env)
     try:
         _wait_until_up(url, process)
         expected = _ask_count(url)
         gunicorn = psutil.Process(process.pid)
         serving = _serving_pids(gunicorn)
+        querying = sorted(worker.pid for worker in _query_workers(gunicorn))
         deep_queries = ["SELECT * WHERE " + "{ " * 5000, "ASK { " + "OPTIONAL { " * 5000]
         for deep in deep_queries * 2:
             assert len(deep) >= 10_000
@@ -131,6 +134,7 @@ def test_production_defaults_survive_hostile_queries(built_store: Path) -> None:
             for refused in (by_get, by_post):
                 assert refused.status_code == 400
                 assert "deeper than" in refused.text
+        assert sorted(worker.pid for worker in _query_workers(gunicorn)) == querying
         with ThreadPoolExecutor(1) as pool:
             overrun = pool.submit(requests.get, url, params={"query": PATHOLOGICAL}, timeout=60)
             meanwhile = [_ask_count(url) for _ in range(5)]
@@ -140,6 +144,10 @@ def test_production_defaults_survive_hostile_queries(built_store: Path) -> None:
         assert meanwhile == [expected] * 5
         assert _serving_pids(gunicorn) == serving
         assert _query_workers(gunicorn) != []  # queries ran in the pool
+        port = int(url.split(":")[2].split("/")[0])
+        with socket.create_connection(("127.0.0.1", port), timeout=60) as stalled:
+            stalled.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: kuhy\r\nX-Sl")
+            assert stalled.recv(1024) == b""  # closed by the server's read timeout
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.communicate(timeout=20)
