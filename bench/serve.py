@@ -50,9 +50,10 @@ TURTLE = "text/turtle"
 PATHOLOGICAL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 GUNICORN = ["--workers", "2", "--worker-class", "gthread", "--threads", "4",
             "--limit-request-line", "0", "--log-level", "warning"]
-# ours as `kg serve --production` runs it: sync workers, queries in-process under a watchdog
-OURS_SYNC = ["--workers", "4", "--worker-class", "sync", "--timeout", "60",
-             "--limit-request-line", "0", "--log-level", "warning"]
+# ours as `kg serve --production` runs it: threaded workers, queries in the killable pool
+OURS_PRODUCTION = ["--workers", "4", "--worker-class",
+                   "server.gunicorn_worker.ReadTimeoutThreadWorker", "--threads", "8",
+                   "--limit-request-line", "0", "--log-level", "warning"]
 MUNICIPALITIES = [f"{code:03d}" for code in range(1, 1000, 3)]
 
 
@@ -291,13 +292,11 @@ def bench_size(projects: int, args: argparse.Namespace, report: list[str]) -> No
     ours_env = {"KUHY_QUERY_TIMEOUT": str(args.timeout)}
     if args.no_cache:
         ours_env["KUHY_RESULT_CACHE_BYTES"] = "0"
-    if not args.ours_threaded:
-        ours_env["KUHY_IN_PROCESS"] = "sync-workers"
     # a fresh shared result cache: nothing from an earlier run is served
     cache_dir = tempfile.mkdtemp(prefix="kuhy-bench-cache-")
     ours_env["KUHY_RESULT_CACHE_DIR"] = cache_dir
     ours, ours_port = start_server("server.wsgi:app", store, ours_env,
-                                   GUNICORN if args.ours_threaded else OURS_SYNC)
+                                   GUNICORN if args.ours_threaded else OURS_PRODUCTION)
     bare, bare_port = start_server("serve:bare_app", store, {})
     try:
         print(wait_for_warmup(ours_port), flush=True)
@@ -306,7 +305,7 @@ def bench_size(projects: int, args: argparse.Namespace, report: list[str]) -> No
         print(f"\n== {projects} projects ({(store / 'READY').read_text().strip()}), "
               f"concurrency {args.concurrency}, {args.seconds:g} s per shape and server, "
               f"our result cache {'off' if args.no_cache else 'on'}, ours on "
-              f"{'gthread workers + query pool' if args.ours_threaded else '4 sync workers'} ==")
+              f"{'2 gthread workers' if args.ours_threaded else 'kg serve --production'} ==")
         print(f"{'shape':14s} {'ours req/s':>10s} {'bare req/s':>10s} {'ratio':>6s} "
               f"{'ours p50':>9s} {'ours p95':>9s} {'bare p50':>9s} {'bare p95':>9s} {'err':>4s}")
         for shape in (s for s in SHAPES if s.name in args.shapes):
@@ -423,7 +422,8 @@ def main() -> None:
     parser.add_argument("--no-cache", action="store_true",
                         help="run ours with the result cache off (KUHY_RESULT_CACHE_BYTES=0)")
     parser.add_argument("--ours-threaded", action="store_true",
-                        help="run ours on gthread workers with the query pool (as bare runs)")
+                        help="run ours on the 2 gthread workers bare runs on "
+                             "(default: as `kg serve --production`)")
     parser.add_argument("--timeout", type=float, default=10,
                         help="our query time limit (s) during the bench")
     args = parser.parse_args()

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Install everything kuhy needs on a Debian machine; safe to run any number of times.
-# Debian packages (Voikko, Chromium for the browser tests), a virtual environment
-# in .venv with the project and its test tools.
+# Debian packages (Voikko, Chromium for the browser tests, nginx for the proxy test), a
+# virtual environment in .venv with the project and its test tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(libvoikko1 voikko-fi chromium)
+apt_packages=(libvoikko1 voikko-fi chromium nginx)
 python3 -c 'import ensurepip' 2>/dev/null || apt_packages+=(python3-venv)
 missing=()
 for pkg in "${apt_packages[@]}"; do

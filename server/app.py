@@ -4,12 +4,25 @@ from __future__ import annotations
 
 from flask import Flask, Response, request
 
+from server.display import display_text
+from server.engine import EngineError
 from server.settings import Settings
 
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Expose-Headers":
         "Content-Type, Content-Length, Content-Location, Vary, X-Kuhy-Cache",
+}
+# Pages run only this server's own scripts (no inline script), are never framed, and send
+# no referrer to other sites. Styles may be inline: the vendored editor sets them.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+        "form-action 'self'; frame-ancestors 'none'"),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
 }
 PREFLIGHT_HEADERS = {
     "Access-Control-Allow-Methods": "GET, HEAD, POST, OPTIONS",
@@ -18,12 +31,23 @@ PREFLIGHT_HEADERS = {
 }
 
 
-def add_cors(response: Response) -> Response:
-    """Everything this server offers is public and read-only, so any origin may read it."""
+def add_headers(response: Response) -> Response:
+    """Everything this server offers is public and read-only, so any origin may read it;
+    every response carries the security headers."""
     response.headers.update(CORS_HEADERS)
+    response.headers.update(SECURITY_HEADERS)
     if request.method == "OPTIONS":
         response.headers.update(PREFLIGHT_HEADERS)
     return response
+
+
+def engine_failure(error: EngineError) -> Response:
+    """A page or listing whose queries timed out or failed: 503 (or the engine's status)
+    with the reason, never a traceback."""
+    from server.sparql.views import engine_error, plain
+
+    status, message, headers = engine_error(error)
+    return plain(status, message, headers)
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -40,9 +64,11 @@ def create_app(settings: Settings | None = None) -> Flask:
     init_engine(app)
     for blueprint in (sparql_bp, pages_bp, dumps_bp, search_bp, ui_bp):
         app.register_blueprint(blueprint)
-    app.after_request(add_cors)
+    app.after_request(add_headers)
+    app.register_error_handler(EngineError, engine_failure)
+    app.jinja_env.finalize = display_text
     if app.config["KUHY"].sparql_fast_path:
         from server.sparql.fastpath import SparqlFastPath
 
-        app.wsgi_app = SparqlFastPath(app, app.wsgi_app, CORS_HEADERS)
+        app.wsgi_app = SparqlFastPath(app, app.wsgi_app, {**CORS_HEADERS, **SECURITY_HEADERS})
     return app

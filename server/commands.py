@@ -9,9 +9,9 @@ from pathlib import Path
 import click
 from werkzeug.serving import WSGIRequestHandler
 
-from server.settings import IN_PROCESS_SYNC_WORKERS
-
 REQUEST_LINE_LIMIT = 16 * 1024 * 1024
+HEADER_FIELDS_LIMIT = 100
+HEADER_FIELD_BYTES_LIMIT = 8190
 
 
 class LongRequestLineHandler(WSGIRequestHandler):
@@ -30,29 +30,24 @@ class LongRequestLineHandler(WSGIRequestHandler):
 
 
 def gunicorn_command(host: str, port: int, workers: int, threads: int) -> list[str]:
-    """gunicorn; the request line is unlimited so the app itself answers over-long GET
-    queries (413) instead of gunicorn's bare 400.
+    """gunicorn with threaded workers; every query runs in the killable pool of query
+    worker processes, never in the serving process, so no query can crash or stall it.
 
-    One thread per worker means *sync* workers: each serves one request at a time and runs
-    its queries in-process under a watchdog (server.engine.inprocess), the fastest mode.
-    More threads mean gthread workers whose queries go to the killable worker pool. Sync
-    workers are meant to sit behind a buffering reverse proxy (slow clients hold a worker).
+    The request line is unlimited (gunicorn caps any other value at 8 KB): the app itself
+    answers over-long GET queries with 413. Header fields are capped in number and size,
+    and client sockets time out (server.gunicorn_worker). Put a buffering proxy in front
+    (README, "Production") so slow clients never reach gunicorn.
     """
-    from server.settings import Settings
-
-    if threads <= 1:  # with KUHY_IN_PROCESS=sync-workers (see serve)
-        # gunicorn's own worker timeout must not fire before the query watchdog does
-        silent_s = max(30, int(Settings().query_timeout_s) + 15)
-        mode = ["--worker-class", "sync", "--timeout", str(silent_s)]
-    else:
-        mode = ["--worker-class", "gthread", "--threads", str(threads)]
     return [
         sys.executable, "-m", "gunicorn",
         "--bind", f"{host}:{port}",
         "--workers", str(workers),
-        *mode,
+        "--worker-class", "server.gunicorn_worker.ReadTimeoutThreadWorker",
+        "--threads", str(max(1, threads)),
         "--limit-request-line", "0",
-        "--limit-request-field_size", "0",
+        "--limit-request-fields", str(HEADER_FIELDS_LIMIT),
+        "--limit-request-field_size", str(HEADER_FIELD_BYTES_LIMIT),
+        "--keep-alive", "5",
         "--graceful-timeout", "5",
         "--access-logfile", "-",
         "server.wsgi:app",
@@ -68,9 +63,9 @@ def gunicorn_command(host: str, port: int, workers: int, threads: int) -> list[s
 @click.option("--production", is_flag=True, help="Serve with gunicorn (several processes).")
 @click.option("--workers", default=4, show_default=True, type=int,
               help="gunicorn worker processes (--production).")
-@click.option("--threads", default=1, show_default=True, type=int,
-              help="Threads per gunicorn worker (--production); 1 = sync workers running "
-                   "queries in-process, more = threaded workers with the query pool.")
+@click.option("--threads", default=8, show_default=True, type=int,
+              help="Threads per gunicorn worker (--production); queries run in each "
+                   "worker's pool of killable query processes (KUHY_QUERY_WORKERS).")
 def serve(host: str, port: int, store: Path | None, production: bool, workers: int,
           threads: int) -> None:
     """Serve the graph read-only: SPARQL endpoint, pages, dumps, query UI."""
@@ -79,8 +74,6 @@ def serve(host: str, port: int, store: Path | None, production: bool, workers: i
             raise click.BadParameter(f"{store}: no such store directory", param_hint="--store")
         os.environ["KUHY_STORE"] = str(store.resolve())
     if production:
-        # in-process queries only where each process serves one request at a time
-        os.environ["KUHY_IN_PROCESS"] = IN_PROCESS_SYNC_WORKERS if threads <= 1 else "off"
         command = gunicorn_command(host, port, workers, threads)
         os.execv(command[0], command)
     from server.app import create_app

@@ -30,12 +30,20 @@ def _env_path(key: str, default: Path) -> Path:
     return Path(os.environ.get(f"KUHY_{key}", str(default)))
 
 
-IN_PROCESS_SYNC_WORKERS = "sync-workers"
+def _public_url() -> str:
+    url = os.environ.get("KUHY_PUBLIC_URL", "http://127.0.0.1:5000/")
+    if not url.startswith(("http://", "https://")):
+        raise ValueError(f"KUHY_PUBLIC_URL must be an http(s) URL, not {url!r}")
+    return url if url.endswith("/") else url + "/"
 
 
 @dataclass
 class Settings:
     base_uri: str = config.BASE_URI
+    # Where this server is reached from outside (scheme, host, port, path, ending in /).
+    # Every absolute URL it writes (DCAT/VoID download URLs, the SPARQL endpoint IRI, the
+    # citation, permalinks) starts with it; the request's Host header is never used.
+    public_url: str = field(default_factory=_public_url)
     # A store root with builds/ and a `current` link, or a store directory itself.
     store_root: Path = field(default_factory=lambda: _env_path("STORE", config.STORE_ROOT))
     # Seconds a query may run before its worker process is killed (answer: 503).
@@ -45,6 +53,11 @@ class Settings:
         default_factory=lambda: _env_float("DEPRIORITISE_AFTER", 0.5))
     # Largest query text in UTF-8 bytes; longer ones get 413 (a 5 MB query is refused).
     max_query_bytes: int = field(default_factory=lambda: _env_int("MAX_QUERY_BYTES", 1_000_000))
+    # Deepest nesting of { ( [ in a query; deeper ones get 400 before any parser sees them.
+    max_query_depth: int = field(default_factory=lambda: _env_int("MAX_QUERY_DEPTH", 64))
+    # Seconds a production client connection may stall in a read or write before it is
+    # closed (server.gunicorn_worker); a crowd of slow clients is the proxy's job (README).
+    read_timeout_s: float = field(default_factory=lambda: _env_float("READ_TIMEOUT", 15.0))
     html_row_limit: int = field(default_factory=lambda: _env_int("HTML_ROW_LIMIT", 1000))
     # Query worker processes per serving process (each gunicorn worker has its own pool).
     query_workers: int = field(default_factory=lambda: _env_int("QUERY_WORKERS", 4))
@@ -56,13 +69,6 @@ class Settings:
         default_factory=lambda: _env_int("RESULT_CACHE_BYTES", 64 << 20))
     result_cache_entry_bytes: int = field(
         default_factory=lambda: _env_int("RESULT_CACHE_ENTRY_BYTES", 16 << 20))
-    # "sync-workers" (set by `kg serve --production` on gunicorn sync workers, which serve
-    # one request per process): queries run in the serving process under a watchdog that
-    # answers 503 and ends the process at the limit. "off": always the killable pool.
-    in_process: str = field(default_factory=lambda: os.environ.get("KUHY_IN_PROCESS", "off"))
-    # Largest answer held in memory by an in-process query; larger ones stream from the pool.
-    in_process_max_bytes: int = field(
-        default_factory=lambda: _env_int("IN_PROCESS_MAX_BYTES", 16 << 20))
     # Answer plain `GET /sparql?query=` requests for machine formats without Flask's
     # request machinery (server.sparql.fastpath); KUHY_SPARQL_FAST_PATH=0 turns it off.
     sparql_fast_path: bool = field(
@@ -83,6 +89,12 @@ class Settings:
     # Empty: every SERVICE is refused and the workers run without network access.
     service_allow_list: tuple[str, ...] = field(
         default_factory=lambda: _env_list("SERVICE_ALLOW_LIST"))
+
+    @property
+    def endpoint_iri(self) -> str:
+        """The SPARQL endpoint's own IRI: the base of relative IRIs in queries, the subject
+        of the service description, the dcat:endpointURL."""
+        return self.public_url + "sparql"
 
     def to_flask(self) -> dict[str, object]:
         return {"KUHY": self}

@@ -3,7 +3,7 @@
 The graph is the build's metadata graph (``{base}graph/meta``) plus what the server
 knows: licence, publisher, titles, temporal and spatial coverage, class counts, the
 dump distributions and the SPARQL endpoint as a ``dcat:DataService``. Download and
-endpoint URLs are absolute URLs on the host that serves the request.
+endpoint URLs start with the configured public URL (never the request's Host).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from server.dumps.files import FORMATS, file_name
 from server.dumps.meta import BuildInfo, dataset_uri, meta_graph_uri
 from server.engine import get_engine
 from server.settings import Settings
+from server.sparql.terms import iri
 
 LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 IANA = "http://www.iana.org/assignments/media-types/"
@@ -42,7 +43,8 @@ THEME = URIRef("http://publications.europa.eu/resource/authority/data-theme/EDUC
 
 def _meta_triples(settings: Settings) -> Graph:
     graph = get_engine().construct(
-        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{meta_graph_uri(settings)}> {{ ?s ?p ?o }} }}")
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri(meta_graph_uri(settings))} "
+        "{ ?s ?p ?o } }")
     result = Graph()
     for triple in graph.triples((None, None, None)):
         result.add(triple)
@@ -115,8 +117,8 @@ def _add_distributions(graph: Graph, dataset: URIRef, url_root: str) -> None:
                 graph.add((distribution, DCAT.compressFormat, URIRef(IANA + "application/gzip")))
 
 
-def _add_service(graph: Graph, dataset: URIRef, url_root: str) -> None:
-    endpoint = URIRef(url_root + "sparql")
+def _add_service(graph: Graph, dataset: URIRef, settings: Settings) -> None:
+    endpoint = URIRef(settings.endpoint_iri)
     service = URIRef(f"{dataset}/service/sparql")
     distribution = URIRef(f"{dataset}/distribution/sparql")
     graph.add((dataset, VOID.sparqlEndpoint, endpoint))
@@ -135,8 +137,9 @@ def _add_service(graph: Graph, dataset: URIRef, url_root: str) -> None:
     graph.add((service, DCTERMS.license, LICENCE))
 
 
-def dataset_description(settings: Settings, info: BuildInfo, url_root: str) -> Graph:
-    """VoID + DCAT-AP graph of the served build (``url_root`` ends with a slash)."""
+def dataset_description(settings: Settings, info: BuildInfo) -> Graph:
+    """VoID + DCAT-AP graph of the served build; URLs under ``settings.public_url``."""
+    url_root = settings.public_url
     graph = _meta_triples(settings)
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
@@ -161,5 +164,5 @@ def dataset_description(settings: Settings, info: BuildInfo, url_root: str) -> G
     _add_coverage(graph, dataset, info)
     _add_counts(graph, dataset, info)
     _add_distributions(graph, dataset, url_root)
-    _add_service(graph, dataset, url_root)
+    _add_service(graph, dataset, settings)
     return graph

@@ -20,6 +20,7 @@ from kg.rdf.vocab import K
 from kg.store.layout import current_store_path
 from server.engine import get_engine
 from server.settings import Settings
+from server.sparql.terms import iri, iris
 
 COUNTED_CLASSES = {
     "projects": K.Project, "organisations": K.Organisation, "people": K.Person,
@@ -71,9 +72,9 @@ def meta_graph_uri(settings: Settings) -> str:
 
 def _read_meta(info: BuildInfo, settings: Settings) -> None:
     rows = get_engine().select(f"""
-        SELECT ?p ?o WHERE {{ GRAPH <{meta_graph_uri(settings)}> {{
-          <{dataset_uri(settings)}> ?p ?o .
-          VALUES ?p {{ <{VOID.triples}> <{DCTERMS.modified}> <{K.softwareVersion}> }} }} }}""")
+        SELECT ?p ?o WHERE {{ GRAPH {iri(meta_graph_uri(settings))} {{
+          {iri(dataset_uri(settings))} ?p ?o .
+          VALUES ?p {{ {iris((VOID.triples, DCTERMS.modified, K.softwareVersion))} }} }} }}""")
     for row in rows:
         value = row["o"]
         if row["p"] == VOID.triples:
@@ -87,10 +88,10 @@ def _read_meta(info: BuildInfo, settings: Settings) -> None:
 
 
 def _read_counts(info: BuildInfo) -> None:
-    values = " ".join(f"<{cls}>" for cls in COUNTED_CLASSES.values())
+    values = iris(COUNTED_CLASSES.values())
     rows = get_engine().select(f"""
         SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?class {{ {values} }}
-          ?s <{RDF.type}> ?class }} GROUP BY ?class""")
+          ?s {iri(RDF.type)} ?class }} GROUP BY ?class""")
     by_class = {row["class"]: int(row["n"]) for row in rows}
     info.counts = {name: by_class.get(cls, 0) for name, cls in COUNTED_CLASSES.items()}
     if not info.triples:
@@ -103,18 +104,18 @@ def _read_coverage(info: BuildInfo) -> None:
     # DISTINCT sub-selects before the join (the plain forms took seconds at 100 000 projects).
     rows = get_engine().select(f"""
         SELECT (MIN(STR(?d)) AS ?first) (MAX(STR(?d)) AS ?last) WHERE {{
-          ?p <{K.startDate}>|<{K.endDate}> ?d }}""")
+          ?p {iri(K.startDate)}|{iri(K.endDate)} ?d }}""")
     if rows:
         info.first_date = str(rows[0]["first"]) if "first" in rows[0] else None
         info.last_date = str(rows[0]["last"]) if "last" in rows[0] else None
     rows = get_engine().select(f"""
         SELECT ?r (SAMPLE(?fi) AS ?label) WHERE {{
           {{ SELECT DISTINCT ?r WHERE {{
-            {{ SELECT DISTINCT ?r WHERE {{ ?p <{K.region}> ?r }} }}
-            UNION {{ {{ SELECT DISTINCT ?m WHERE {{ ?p <{K.municipality}> ?m }} }}
-                     ?m <{K.inRegion}> ?r }} }} }}
-          ?r <{RDF.type}> <{K.Region}> .
-          OPTIONAL {{ ?r <{SKOS.prefLabel}> ?fi FILTER(LANG(?fi) = "fi") }} }} GROUP BY ?r""")
+            {{ SELECT DISTINCT ?r WHERE {{ ?p {iri(K.region)} ?r }} }}
+            UNION {{ {{ SELECT DISTINCT ?m WHERE {{ ?p {iri(K.municipality)} ?m }} }}
+                     ?m {iri(K.inRegion)} ?r }} }} }}
+          ?r {iri(RDF.type)} {iri(K.Region)} .
+          OPTIONAL {{ ?r {iri(SKOS.prefLabel)} ?fi FILTER(LANG(?fi) = "fi") }} }} GROUP BY ?r""")
     labels = {row["r"]: str(row.get("label", row["r"])) for row in rows}
     info.regions = sorted(labels.items(), key=lambda item: item[1])
 

@@ -70,7 +70,7 @@ def _description_response() -> Response:
             response.vary.add("Accept")
             return response
     info = build_info(settings())
-    graph = dataset_description(settings(), info, request.url_root)
+    graph = dataset_description(settings(), info)
     if media == "text/html":
         response = render_html("dataset.html", turtle=graph.serialize(format="turtle"))
     else:

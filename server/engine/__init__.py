@@ -56,7 +56,6 @@ class QueryRequest:
     base_iri: str | None = None  # resolves relative IRIs in the query (the endpoint's IRI)
     timeout: float | None = None  # seconds; None = the configured limit
     waited_s: float = 0.0  # already spent waiting for an identical query (counts to the limit)
-    client_socket: object | None = None  # gunicorn's client socket (None: from the request)
 
 
 class QueryResult(Protocol):

@@ -11,8 +11,6 @@ from collections.abc import Callable, Iterator
 
 import pyoxigraph as ox
 import rdflib
-from flask import has_request_context
-from flask import request as http_request
 
 from server.engine import (
     EngineError,
@@ -34,10 +32,9 @@ from server.engine.cache import (
     family,
 )
 from server.engine.flight import Flights, Lead
-from server.engine.inprocess import InProcessRunner, NotHere
 from server.engine.pool import BuildWatcher, Worker, WorkerPool
 from server.engine.warmup import CannedWarmup
-from server.settings import IN_PROCESS_SYNC_WORKERS, Settings
+from server.settings import Settings
 
 
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Node:
@@ -65,7 +62,7 @@ FLIGHT_GRACE_S = 5.0  # a flight marker older than the query limit plus this is 
 
 
 class WholeResult:
-    """A result complete in memory: from the result cache or evaluated in this process."""
+    """A result complete in memory (from the result cache)."""
 
     def __init__(self, kind: str, format_key: str, body: bytes, cached: bool) -> None:
         self.kind, self.format, self.body, self.cached = kind, format_key, body, cached
@@ -159,7 +156,7 @@ class PooledResult:
 
 
 def _wire_request(request: QueryRequest) -> dict:
-    """What a query worker (or the in-process runner) needs to answer the request."""
+    """What a query worker needs to answer the request."""
     return {
         "query": request.query,
         "results_format": request.results_format,
@@ -210,7 +207,6 @@ class EmbeddedEngine:
         self.cache = ResultCache(settings.result_cache_bytes, settings.result_cache_entry_bytes,
                                  disk, settings.result_cache_disk_after_s)
         self.builds = BuildWatcher(settings.store_root)
-        self.in_process = InProcessRunner(settings)
         self.flights = Flights(disk.directory if disk is not None else None,
                                settings.query_timeout_s + FLIGHT_GRACE_S)
         self.warmup = CannedWarmup([], self.cache, self._evaluate_whole, _cache_key,
@@ -238,9 +234,8 @@ class EmbeddedEngine:
         return self._pool
 
     def execute(self, request: QueryRequest) -> PooledResult | WholeResult:
-        build = self.builds.current()
         if not self.cache.cacheable(request.query):
-            return self._evaluate_here_or_pooled(request, build)
+            return self._evaluate(request)
         identity = self.builds.identity()
         self.warmup.notice(identity)
         keys = _answer_keys(request)
@@ -252,7 +247,7 @@ class EmbeddedEngine:
                                        lambda: self._cached(identity, keys))
         if not isinstance(entry, Lead):
             return WholeResult(entry.kind, entry.format, entry.body, cached=True)
-        return self._evaluate_leading(request, build, (identity, keys), entry, started)
+        return self._evaluate_leading(request, (identity, keys), entry, started)
 
     def _cached(self, identity: str, keys: dict[str, tuple]) -> CachedResult | None:
         for key in keys.values():
@@ -261,7 +256,7 @@ class EmbeddedEngine:
                 return entry
         return None
 
-    def _evaluate_leading(self, request: QueryRequest, build: str,
+    def _evaluate_leading(self, request: QueryRequest,
                           cache_at: tuple[str, dict[str, tuple]], lead: Lead,
                           started: float) -> PooledResult | WholeResult:
         """Evaluate as the one request doing so; the others wait for the cached answer.
@@ -270,7 +265,7 @@ class EmbeddedEngine:
         if waited_s > 0.001:  # the time spent waiting for another leader counts
             request = dataclasses.replace(request, waited_s=waited_s)
         try:
-            result = self._evaluate_here_or_pooled(request, build)
+            result = self._evaluate(request)
         except BaseException:
             lead.land()
             raise
@@ -287,31 +282,6 @@ class EmbeddedEngine:
         else:
             result.on_end = lead.land
         return result
-
-    def _evaluate_here_or_pooled(self, request: QueryRequest,
-                                 build: str) -> PooledResult | WholeResult:
-        client = self._sync_worker_socket(request)
-        if client is not None:
-            try:
-                kind, format_key, body = self.in_process.run(
-                    request, _wire_request(request), build, client)
-                return WholeResult(kind, format_key, body, cached=False)
-            except NotHere:
-                pass  # e.g. too big to hold in memory: stream it from the pool instead
-        return self._evaluate(request)
-
-    def _sync_worker_socket(self, request: QueryRequest) -> object | None:
-        """The client socket when this process is a gunicorn sync worker (one request at a
-        time; `kg serve --production` says so) and the query may run here; else None."""
-        if self.settings.in_process != IN_PROCESS_SYNC_WORKERS:
-            return None
-        if "service" in request.query.lower():
-            return None  # SERVICE only ever runs in the network-less pool workers
-        if request.client_socket is not None:
-            return request.client_socket
-        if not has_request_context():
-            return None
-        return http_request.environ.get("gunicorn.socket")
 
     def _evaluate(self, request: QueryRequest) -> PooledResult:
         limit_s = request.timeout or self.settings.query_timeout_s

@@ -21,10 +21,10 @@ import pyoxigraph as ox
 from server.engine import wire
 from server.renderers import RENDERERS
 from server.renderers.html import TABLE_FORMAT
+from server.sparql.lexer import has_dataset_clause
 
 CLONE_NEWNET = 0x40000000
 CLONE_NEWUSER = 0x10000000
-
 
 
 class FrameWriter:
@@ -79,11 +79,14 @@ def _exit_with_parent() -> None:
 
 
 def _query_arguments(request: dict) -> dict[str, Any]:
-    """Dataset (protocol graphs, else the union of all graphs) and base IRI of a query."""
+    """Dataset and base IRI of a query: the protocol's graphs, else the query's own FROM /
+    FROM NAMED, else the union of all graphs as the default graph (SPARQL 1.1 §13.2,
+    Protocol §2.1.4). pyoxigraph's union flag would override FROM, so it is set only then."""
     defaults, named = request.get("default_graphs"), request.get("named_graphs")
     arguments: dict[str, Any] = {"base_iri": request.get("base_iri")}
     if defaults is None and named is None:
-        arguments["use_default_graph_as_union"] = True
+        if not has_dataset_clause(request["query"]):
+            arguments["use_default_graph_as_union"] = True
     else:
         arguments["default_graph"] = [ox.NamedNode(iri) for iri in defaults or []]
         arguments["named_graphs"] = [ox.NamedNode(iri) for iri in named or []]

@@ -11,7 +11,7 @@ from rdflib.term import Node
 from kg.rdf.vocab import K
 from server import i18n
 from server.pages.resource import HANGING, Description, Evidence
-from server.ui.web import local_href, settings
+from server.ui.web import local_href, settings, web_url
 
 PREDICATE_ORDER = [
     K.title, SKOS.prefLabel, K.altTitle, SKOS.altLabel, K.description, K.startDate, K.endDate,
@@ -28,7 +28,7 @@ MAIN_OF_NODE = (K.person, K.organisation, K.funder, K.programme, K.text)
 @dataclass
 class SourceRef:
     label: str
-    href: str
+    href: str | None  # None: no http(s) address to link to
 
 
 @dataclass
@@ -107,7 +107,7 @@ class Presenter:
     def document_ref(self, doc: URIRef) -> SourceRef:
         info = self.d.documents.get(doc)
         label = (info.source_file if info and info.source_file else None) or local_name(doc)
-        href = info.url if info and info.url else local_href(str(doc))
+        href = web_url(info.url if info else None) or local_href(str(doc))
         return SourceRef(label, href)
 
     def plain_value(self, obj: Node) -> Value:
@@ -182,7 +182,7 @@ class Presenter:
 
     def page(self) -> Page:
         external = sorted({str(o) for p, o, _g in self.d.own_facts()
-                           if p in EXTERNAL_PROPS and isinstance(o, URIRef)})
+                           if p in EXTERNAL_PROPS and web_url(str(o))})
         evidence = [(e, self.document_ref(e.document) if e.document else None)
                     for e in self.d.evidence]
         documents = [self.document_ref(doc) for doc in sorted(self.d.documents)]

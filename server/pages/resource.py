@@ -20,6 +20,7 @@ from rdflib.term import Node
 
 from kg.rdf.vocab import OA, PREFIXES, K
 from server.engine import get_engine
+from server.sparql.terms import iri, iri_list, iris
 
 HANGING = (K.hasParticipation, K.hasFunding, K.hasPersonRole, K.hasOutcome, K.hasIndicator)
 LABEL_PROPS = (SKOS.prefLabel, RDFS.label, K.title, FOAF.name, K.text, K.sourceFile)
@@ -102,12 +103,9 @@ class Description:
         return graph
 
 
-def _iri(term: Node) -> str:
-    return f"<{term}>"
-
-
-def _values(terms: Iterable[Node]) -> str:
-    return " ".join(_iri(term) for term in terms)
+def _named(nodes: Iterable[Node]) -> list[URIRef]:
+    """The IRIs among nodes (blank nodes cannot be named in a query)."""
+    return [node for node in nodes if isinstance(node, URIRef)]
 
 
 def _text(term: Node | None) -> str | None:
@@ -115,25 +113,25 @@ def _text(term: Node | None) -> str | None:
 
 
 def _read_facts(description: Description) -> None:
-    uri = _iri(description.uri)
+    uri = iri(description.uri)
     rows = get_engine().select(f"""
         SELECT DISTINCT ?s ?p ?o ?g WHERE {{
           {{ GRAPH ?g {{ {uri} ?p ?o }} BIND({uri} AS ?s) }}
           UNION
-          {{ VALUES ?hp {{ {_values(HANGING)} }} {uri} ?hp ?s . GRAPH ?g {{ ?s ?p ?o }} }}
+          {{ VALUES ?hp {{ {iris(HANGING)} }} {uri} ?hp ?s . GRAPH ?g {{ ?s ?p ?o }} }}
         }} LIMIT {FACT_ROW_LIMIT}""")
     description.facts = [(row["s"], row["p"], row["o"], row.get("g")) for row in rows]
 
 
 def _read_incoming(description: Description) -> None:
-    uri = _iri(description.uri)
+    uri = iri(description.uri)
     rows = get_engine().select(f"""
         SELECT DISTINCT ?s ?p ?project ?hp ?role ?roleName WHERE {{
           ?s ?p {uri} .
-          FILTER(isIRI(?s) && ?p NOT IN ({", ".join(_iri(p) for p in IGNORED_INCOMING)}))
-          OPTIONAL {{ ?project ?hp ?s FILTER(?hp IN ({", ".join(_iri(p) for p in HANGING)})) }}
-          OPTIONAL {{ ?s {_iri(K.role)} ?role }}
-          OPTIONAL {{ ?s {_iri(K.roleName)} ?roleName }}
+          FILTER(isIRI(?s) && ?p NOT IN ({iri_list(IGNORED_INCOMING)}))
+          OPTIONAL {{ ?project ?hp ?s FILTER(?hp IN ({iri_list(HANGING)})) }}
+          OPTIONAL {{ ?s {iri(K.role)} ?role }}
+          OPTIONAL {{ ?s {iri(K.roleName)} ?roleName }}
         }} LIMIT {INCOMING_LIMIT + 1}""")
     description.incoming_truncated = len(rows) > INCOMING_LIMIT
     for row in rows[:INCOMING_LIMIT]:
@@ -151,13 +149,14 @@ def _read_incoming(description: Description) -> None:
 
 
 def _read_evidence(description: Description) -> None:
-    bodies = {description.uri} | {s for s, _p, _o, _g in description.facts}
+    bodies = {description.uri} | {s for s, _p, _o, _g in description.facts
+                                   if isinstance(s, URIRef)}
     nodes = get_engine().select(f"""
         SELECT ?ann ?body ?target ?selector WHERE {{
-          VALUES ?body {{ {_values(bodies)} }}
-          ?ann {_iri(OA.hasBody)} ?body .
-          OPTIONAL {{ ?ann {_iri(OA.hasTarget)} ?target .
-                     OPTIONAL {{ ?target {_iri(OA.hasSelector)} ?selector }} }}
+          VALUES ?body {{ {iris(bodies)} }}
+          ?ann {iri(OA.hasBody)} ?body .
+          OPTIONAL {{ ?ann {iri(OA.hasTarget)} ?target .
+                     OPTIONAL {{ ?target {iri(OA.hasSelector)} ?selector }} }}
         }}""")
     if not nodes:
         return
@@ -167,7 +166,7 @@ def _read_evidence(description: Description) -> None:
             if key in row:
                 owner[row[key]] = row["ann"]
     rows = get_engine().select(f"""
-        SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {_values(owner)} }} ?s ?p ?o }}""")
+        SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {iris(_named(owner))} }} ?s ?p ?o }}""")
     per_annotation: dict[Node, dict[URIRef, Node]] = {
         row["ann"]: {OA.hasBody: row["body"]} for row in nodes}
     for row in rows:
@@ -192,8 +191,8 @@ def _read_labels(description: Description) -> None:
     # (VALUES ?p would make the engine scan every label; a FILTER keeps it on ?x lookups)
     rows = get_engine().select(f"""
         SELECT DISTINCT ?x ?p ?l WHERE {{
-          VALUES ?x {{ {_values(nodes)} }} ?x ?p ?l .
-          FILTER(?p IN ({", ".join(_iri(p) for p in LABEL_PROPS)}) && isLiteral(?l))
+          VALUES ?x {{ {iris(nodes)} }} ?x ?p ?l .
+          FILTER(?p IN ({iri_list(LABEL_PROPS)}) && isLiteral(?l))
         }}""")
     for row in rows:
         label = row["l"]
@@ -208,10 +207,10 @@ def _read_documents(description: Description) -> None:
         return
     rows = get_engine().select(f"""
         SELECT DISTINCT ?g ?doc ?file ?url WHERE {{
-          {{ VALUES ?g {{ {_values(graphs)} }} GRAPH ?g {{ ?doc a {_iri(K.Document)} }} }}
-          UNION {{ VALUES ?doc {{ {_values(documents)} }} }}
-          OPTIONAL {{ ?doc {_iri(K.sourceFile)} ?file }}
-          OPTIONAL {{ ?doc {_iri(K.url)} ?url }}
+          {{ VALUES ?g {{ {iris(graphs)} }} GRAPH ?g {{ ?doc a {iri(K.Document)} }} }}
+          UNION {{ VALUES ?doc {{ {iris(documents)} }} }}
+          OPTIONAL {{ ?doc {iri(K.sourceFile)} ?file }}
+          OPTIONAL {{ ?doc {iri(K.url)} ?url }}
         }}""")
     for row in rows:
         doc = row["doc"]

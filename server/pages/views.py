@@ -8,6 +8,8 @@ the asked format; an Accept header nothing fits answers 406.
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, Response, abort, redirect, request
 from rdflib import Graph
 
@@ -16,6 +18,7 @@ from server import i18n
 from server.engine import get_engine
 from server.pages.present import Presenter
 from server.pages.resource import INCOMING_LIMIT, describe
+from server.sparql.terms import iri
 from server.ui.web import canonical_uri, negotiate, render_html
 
 bp = Blueprint("pages", __name__)
@@ -29,6 +32,8 @@ RDF_FORMATS = {
     "nt": ("application/n-triples", "nt"),
     "rdf": ("application/rdf+xml", "xml"),
 }
+# Keys are made by the build from slugs, codes and digests: URI-unreserved characters only.
+KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}")
 HTML_TYPES = ["text/html", "application/xhtml+xml"]
 EXTENSION_OF = {media: ext for ext, (media, _name) in RDF_FORMATS.items()}
 
@@ -39,7 +44,8 @@ def _split_extension(key: str) -> tuple[str, str | None]:
 
 
 def _exists(uri: str) -> bool:
-    return get_engine().ask(f"ASK {{ {{ <{uri}> ?p ?o }} UNION {{ ?s ?p <{uri}> }} }}")
+    term = iri(uri)
+    return get_engine().ask(f"ASK {{ {{ {term} ?p ?o }} UNION {{ ?s ?p {term} }} }}")
 
 
 def _rdf_response(graph: Graph, ext: str, status: int = 200, comment: str = "") -> Response:
@@ -53,11 +59,14 @@ def _rdf_response(graph: Graph, ext: str, status: int = 200, comment: str = "") 
     return response
 
 
-def _not_found(uri: str, ext: str | None) -> Response:
+def _not_found(uri: str | None, ext: str | None) -> Response:
+    """404 in the asked format; `uri` (None for a malformed path) goes into the body only
+    as escaped HTML text or, being a checked IRI, into a comment line of Turtle/N-Triples."""
     if ext is None:
         response = render_html("not_found.html", status=404, uri=uri)
     else:
-        response = _rdf_response(Graph(), ext, status=404, comment=f"Not found: <{uri}>")
+        comment = f"Not found: {iri(uri)}" if uri is not None else "Not found"
+        response = _rdf_response(Graph(), ext, status=404, comment=comment)
     response.vary.add("Accept")
     return response
 
@@ -70,22 +79,24 @@ def _not_acceptable() -> Response:
     return response
 
 
-def _check_kind(kind: str, uri: str, ext: str | None) -> None:
-    if kind not in KINDS:
-        abort(_not_found(uri, ext))
+def _thing_uri(kind: str, key: str, ext: str | None) -> str:
+    """The canonical IRI of ``{kind}/{key}``; a 404 in the asked format unless the kind is
+    known and the key well-formed (nothing else ever reaches a query)."""
+    if kind not in KINDS or not KEY.fullmatch(key):
+        abort(_not_found(None, ext))
+    return canonical_uri(f"id/{kind}/{key}")
 
 
 @bp.get("/id/<kind>/<path:key>")
 def resource(kind: str, key: str) -> Response:
     _stem, ext = _split_extension(key)
-    if ext is not None and not _exists(canonical_uri(f"id/{kind}/{key}")):
+    if ext is not None and not _exists(_thing_uri(kind, key, ext)):
         return data(kind, key)
-    uri = canonical_uri(f"id/{kind}/{key}")
     media = negotiate([*HTML_TYPES, *EXTENSION_OF])
     if media is None:
         return _not_acceptable()
     wanted_ext = EXTENSION_OF.get(media)
-    _check_kind(kind, uri, wanted_ext)
+    uri = _thing_uri(kind, key, wanted_ext)
     if not _exists(uri):
         return _not_found(uri, wanted_ext)
     target = (f"{request.script_root}/page/{kind}/{key}" if wanted_ext is None
@@ -97,8 +108,7 @@ def resource(kind: str, key: str) -> Response:
 
 @bp.get("/page/<kind>/<path:key>")
 def page(kind: str, key: str) -> Response:
-    uri = canonical_uri(f"id/{kind}/{key}")
-    _check_kind(kind, uri, None)
+    uri = _thing_uri(kind, key, None)
     description = describe(uri)
     if not description.exists:
         return _not_found(uri, None)
@@ -111,10 +121,9 @@ def page(kind: str, key: str) -> Response:
 @bp.get("/data/<kind>/<path:name>")
 def data(kind: str, name: str) -> Response:
     key, ext = _split_extension(name)
-    uri = canonical_uri(f"id/{kind}/{key}")
+    uri = _thing_uri(kind, key, ext)
     if ext is None:
         return _not_found(uri, None)
-    _check_kind(kind, uri, ext)
     description = describe(uri)
     if not description.exists:
         return _not_found(uri, ext)

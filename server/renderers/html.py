@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from server.display import plain_text
+
 MEDIA_TYPE = "text/html"
 FORMAT_NAMES = ("html",)
 TABLE_FORMAT = "table"  # what the query worker sends for HTML views: capped rows as JSON
@@ -18,7 +20,7 @@ _STYLE = (
 def _cell(term: dict | None) -> str:
     if term is None:
         return ""
-    value = escape(term["value"])
+    value = escape(plain_text(term["value"]))
     if term["type"] == "uri":
         if term["value"].startswith(("http://", "https://")):
             return f'<a href="{value}">{value}</a>'

@@ -30,6 +30,7 @@ from kg.rdf.vocab import K
 from server.dumps.files import cache_root
 from server.engine import QueryRequest, get_engine
 from server.settings import Settings
+from server.sparql.terms import iri
 
 INDEXED_TYPES = {K.Project: "project", K.Organisation: "organisation",
                  K.FundingProgramme: "programme", K.Municipality: "municipality",
@@ -133,7 +134,7 @@ def _scan(query: str) -> list[tuple[tuple[str, str | None], ...]]:
 def _subjects_of(prop: str) -> list[tuple[str, str]]:
     """(subject, object IRI) of every ``prop`` triple: a scan of one predicate (kept while
     one index is made, see build_index)."""
-    rows = _scan(f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{prop}> ?o FILTER(isIRI(?o)) }}")
+    rows = _scan(f"SELECT DISTINCT ?s ?o WHERE {{ ?s {iri(prop)} ?o FILTER(isIRI(?o)) }}")
     return [(s, o) for (s, _ls), (o, _lo) in rows]
 
 
@@ -149,10 +150,11 @@ def _add_labels(index: SearchIndex) -> None:
     # One predicate or one class per query: pyoxigraph scans those in index order, where
     # joins against rdf:type took tens of seconds at 100 000 projects.
     for cls, kind in INDEXED_TYPES.items():
-        for ((uri, _lang),) in _scan(f"SELECT ?s WHERE {{ ?s <{RDF.type}> <{cls}> }}"):
+        for ((uri, _lang),) in _scan(f"SELECT ?s WHERE {{ ?s {iri(RDF.type)} {iri(cls)} }}"):
             index.kinds.setdefault(uri, kind)
     for prop in LABEL_PROPS:
-        for (uri, _l), (text, lang) in _scan(f"SELECT DISTINCT ?s ?l WHERE {{ ?s <{prop}> ?l }}"):
+        query = f"SELECT DISTINCT ?s ?l WHERE {{ ?s {iri(prop)} ?l }}"
+        for (uri, _l), (text, lang) in _scan(query):
             if uri not in index.kinds:
                 continue
             if prop != SKOS.altLabel:
@@ -169,7 +171,7 @@ def _add_facet(index: SearchIndex, name: str, pairs: list[tuple[str, str]]) -> N
 def _add_years(index: SearchIndex) -> None:
     dates: dict[str, dict[str, str]] = defaultdict(dict)
     for prop, key in ((K.startDate, "start"), (K.endDate, "end")):
-        for (project, _l), (value, _lang) in _scan(f"SELECT ?p ?d WHERE {{ ?p <{prop}> ?d }}"):
+        for (project, _l), (value, _lang) in _scan(f"SELECT ?p ?d WHERE {{ ?p {iri(prop)} ?d }}"):
             dates[project].setdefault(key, value)
     for project, known in dates.items():
         years = _years(known.get("start"), known.get("end"))

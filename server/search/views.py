@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, abort, request
 
 from server import i18n
 from server.dumps.meta import build_info
@@ -20,6 +20,8 @@ from server.ui.web import local_href, render_html, settings
 bp = Blueprint("search", __name__)
 
 RESULT_LIMIT = 100
+# Longest search text; longer ones get a 400 that does not repeat them.
+QUERY_CHARS_LIMIT = 500
 FACET_LIMIT = 15
 FACET_TITLES = {"funder": "facet_funder", "region": "facet_region", "year": "facet_year",
                 "target_group": "facet_target_group"}
@@ -82,6 +84,9 @@ def _hits(index: SearchIndex, uris: list[str], lang: str) -> list[Hit]:
 def search() -> Response:
     lang = i18n.request_lang(request)
     query = request.args.get("q", "").strip()
+    if len(query) > QUERY_CHARS_LIMIT:
+        abort(400, description=f"The search text is longer than {QUERY_CHARS_LIMIT} "
+                               "characters.")
     chosen = {f: request.args.getlist(f) for f in FACETS if request.args.getlist(f)}
     index = index_for(settings(), build_info(settings()).build_id)
     matched = index.match(query)

@@ -16,8 +16,8 @@ from server.renderers import GRAPH_RENDERERS, RENDERERS, RESULT_RENDERERS, by_me
 from server.renderers import html as html_renderer
 from server.renderers.negotiate import negotiate
 from server.sparql.lexer import service_targets
-from server.sparql.protocol import ProtocolError, parse_urlencoded
-from server.sparql.views import GRAPH_OFFERS, RESULT_OFFERS, endpoint_iri_known, engine_error
+from server.sparql.protocol import ProtocolError, check_query_text, parse_urlencoded
+from server.sparql.views import GRAPH_OFFERS, RESULT_OFFERS, engine_error
 
 HTML_TABLE = html_renderer.TABLE_FORMAT
 WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
@@ -49,10 +49,10 @@ class _Stream:
 
 
 class SparqlFastPath:
-    def __init__(self, flask_app: object, wsgi_app: WSGIApp, cors_headers: dict[str, str]) -> None:
+    def __init__(self, flask_app: object, wsgi_app: WSGIApp, headers: dict[str, str]) -> None:
         self.flask_app, self.wsgi_app = flask_app, wsgi_app
         self.settings = flask_app.config["KUHY"]
-        self.cors = list(cors_headers.items())
+        self.cors = list(headers.items())  # CORS and security headers
 
     def plain_request(self, environ: dict) -> QueryRequest | None:
         """The query request when this is the plain case, else None (Flask answers)."""
@@ -65,9 +65,11 @@ class SparqlFastPath:
         if len(pairs) != 1 or pairs[0][0] != "query":
             return None
         query = pairs[0][1]
-        base_iri = endpoint_iri_known(environ)
-        if (base_iri is None or len(query.encode("utf-8")) > self.settings.max_query_bytes
-                or service_targets(query)):
+        try:
+            check_query_text(query, self.settings.max_query_bytes, self.settings.max_query_depth)
+        except ProtocolError:
+            return None  # the view answers with the reason
+        if service_targets(query):
             return None
         accept = environ.get("HTTP_ACCEPT")
         results_format = _renderer_key(accept, RESULT_OFFERS, RESULT_RENDERERS)
@@ -76,8 +78,8 @@ class SparqlFastPath:
         if HTML_TABLE in formats or formats == {None}:
             return None  # an HTML table, or a 406: the view answers those
         return QueryRequest(query, results_format, graph_format,
-                            row_limit=self.settings.html_row_limit, base_iri=base_iri,
-                            client_socket=environ.get("gunicorn.socket"))
+                            row_limit=self.settings.html_row_limit,
+                            base_iri=self.settings.endpoint_iri)
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         request = self.plain_request(environ)

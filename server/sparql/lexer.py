@@ -1,5 +1,6 @@
-"""Just enough SPARQL lexing to find SERVICE clauses without being fooled by strings,
-comments, IRIs, prefixed names or variables that merely contain the word."""
+"""Just enough SPARQL lexing to find SERVICE and FROM clauses and to measure nesting
+without being fooled by strings, comments, IRIs, prefixed names or variables that merely
+contain the word. Regular expressions only: no recursion, so no text can exhaust a stack."""
 
 from __future__ import annotations
 
@@ -70,3 +71,37 @@ def expand_target(target: str, query: str) -> str | None:
             iri = found[index + 2][1]
             return iri[1:-1] + local if iri.startswith("<") else None
     return None
+
+
+OPENERS, CLOSERS = "{([", "})]"
+
+
+class TooDeep(ValueError):
+    """The query nests groups, brackets or parentheses deeper than allowed."""
+
+
+def check_depth(query: str, limit: int) -> None:
+    """TooDeep when ``{``, ``(`` or ``[`` (outside strings, IRIs and comments) nest deeper
+    than ``limit``: recursive-descent parsers can run out of stack on such text."""
+    if sum(query.count(char) for char in OPENERS) <= limit and "\\u" not in query \
+            and "\\U" not in query:
+        return  # too few openers to nest that deep
+    depth = 0
+    for match in _TOKEN.finditer(unescape_codepoints(query)):  # lazily: stops when too deep
+        if match.lastgroup != "other":
+            continue
+        text = match.group()
+        if text in OPENERS:
+            depth += 1
+            if depth > limit:
+                raise TooDeep(f"The query nests {{ ( [ deeper than {limit} levels; "
+                              "this endpoint refuses such queries.")
+        elif text in CLOSERS:
+            depth = max(0, depth - 1)
+
+
+def has_dataset_clause(query: str) -> bool:
+    """Whether the query names its dataset (FROM or FROM NAMED)."""
+    if "from" not in query.lower() and "\\" not in query:
+        return False
+    return any(kind == "word" and text.upper() == "FROM" for kind, text in tokens(query))

@@ -5,18 +5,19 @@ Every refusal is a ProtocolError carrying the HTTP status and a message for the 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote_to_bytes
 
+import pyoxigraph as ox
 from flask import Request
+
+from server.sparql.lexer import TooDeep, check_depth
 
 FORM = "application/x-www-form-urlencoded"
 QUERY_BODY = "application/sparql-query"
 UPDATE_BODY = "application/sparql-update"
 READ_ONLY = "This SPARQL endpoint is read-only: SPARQL Update is not accepted."
 DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")
-_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
 
 
 class ProtocolError(Exception):
@@ -98,12 +99,26 @@ def _graph_iris(params: dict[str, list[str]], name: str) -> list[str] | None:
     if values is None:
         return None
     for value in values:
-        if not _IRI.match(value):
-            raise ProtocolError(400, f"{name} must be an absolute IRI, got {value!r}.")
+        try:
+            ox.NamedNode(value)
+        except ValueError:
+            raise ProtocolError(400, f"{name} must be an absolute IRI, got {value!r}.") from None
     return values
 
 
-def read_request(request: Request, max_query_bytes: int) -> ProtocolRequest:
+def check_query_text(query: str, max_query_bytes: int, max_depth: int) -> None:
+    """ProtocolError unless the query text is within the size (413) and nesting (400)
+    limits; checked before any parser sees the text."""
+    size = len(query.encode("utf-8"))
+    if size > max_query_bytes:
+        raise ProtocolError(413, f"The query has {size} bytes; the limit is {max_query_bytes}.")
+    try:
+        check_depth(query, max_depth)
+    except TooDeep as error:
+        raise ProtocolError(400, str(error)) from None
+
+
+def read_request(request: Request, max_query_bytes: int, max_depth: int) -> ProtocolRequest:
     pairs = parse_urlencoded(request.query_string, "query string")
     if request.method == "POST":
         body_pairs, direct = _body_params(request, max_query_bytes)
@@ -121,9 +136,8 @@ def read_request(request: Request, max_query_bytes: int) -> ProtocolRequest:
     if len(queries) > 1:
         raise ProtocolError(400, f"The 'query' parameter is repeated ({len(queries)} times).")
     query = queries[0] if queries else None
-    if query is not None and len(query.encode("utf-8")) > max_query_bytes:
-        size = len(query.encode("utf-8"))
-        raise ProtocolError(413, f"The query has {size} bytes; the limit is {max_query_bytes}.")
+    if query is not None:
+        check_query_text(query, max_query_bytes, max_depth)
     formats = params.get("format", [])
     return ProtocolRequest(
         query=query,

@@ -97,38 +97,13 @@ def endpoint() -> Response:
                      {"Allow": ALLOWED})
     settings = _settings()
     try:
-        protocol = read_request(request, settings.max_query_bytes)
+        protocol = read_request(request, settings.max_query_bytes, settings.max_query_depth)
         if protocol.query is None:
             return _missing_query(protocol)
         _refuse_service(protocol.query, settings.service_allow_list)
     except ProtocolError as error:
         return plain(error.status, error.message, error.headers)
     return _run(protocol, settings)
-
-
-_ENDPOINT_IRIS: dict[tuple[str, str, str], str] = {}
-
-
-def _endpoint_key(environ: dict) -> tuple[str, str, str]:
-    return (environ.get("wsgi.url_scheme", ""), environ.get("HTTP_HOST", ""),
-            environ.get("SCRIPT_NAME", ""))
-
-
-def endpoint_iri_known(environ: dict) -> str | None:
-    """The endpoint IRI for this scheme, host and mount point if a request worked it out."""
-    return _ENDPOINT_IRIS.get(_endpoint_key(environ))
-
-
-def _endpoint_iri() -> str:
-    """The endpoint's own IRI: the base of relative IRIs in queries and the SD's subject
-    (remembered per scheme, host and mount point: werkzeug rebuilds it at some cost)."""
-    key = _endpoint_key(request.environ)
-    iri = _ENDPOINT_IRIS.get(key)
-    if iri is None:
-        iri = request.host_url + "sparql"
-        if len(_ENDPOINT_IRIS) < 256:  # Host is client-chosen: keep the table small
-            _ENDPOINT_IRIS[key] = iri
-    return iri
 
 
 def _missing_query(protocol: ProtocolRequest) -> Response:
@@ -143,7 +118,8 @@ def _run(protocol: ProtocolRequest, settings: Settings) -> Response:
     if results_format is None and graph_format is None:
         return _not_acceptable()
     query_request = QueryRequest(protocol.query, results_format, graph_format,
-                                 row_limit=settings.html_row_limit, base_iri=_endpoint_iri())
+                                 row_limit=settings.html_row_limit,
+                                 base_iri=settings.endpoint_iri)
     if protocol.default_graphs is not None or protocol.named_graphs is not None:
         # a protocol dataset replaces the union default graph; what it leaves out is empty
         query_request.default_graphs = protocol.default_graphs or []
@@ -185,17 +161,17 @@ def service_description(format_name: str | None) -> Response:
     key = _choose(GRAPH_OFFERS, GRAPH_RENDERERS, format_name)
     if key is None:
         return _not_acceptable()
-    endpoint_iri = _endpoint_iri()
+    iri = _settings().endpoint_iri
     graphs = get_engine().named_graphs()
     if key == TABLE:
-        turtle = render_description(endpoint_iri, graphs, RENDERERS["turtle"]).decode()
+        turtle = render_description(iri, graphs, RENDERERS["turtle"]).decode()
         page = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
                 "<title>SPARQL endpoint</title></head><body><h1>SPARQL endpoint</h1>"
-                f"<p>Send queries to {escape(endpoint_iri)} (SPARQL 1.1 Protocol), or write "
+                f"<p>Send queries to {escape(iri)} (SPARQL 1.1 Protocol), or write "
                 f'them in the <a href="{escape(request.script_root)}/query">query editor</a>.</p>'
                 "<p>Service description:</p>"
                 f"<pre>{escape(turtle)}</pre></body></html>")
         return Response(page, mimetype="text/html", headers={"Vary": "Accept"})
     renderer = RENDERERS[key]
-    body = render_description(endpoint_iri, graphs, renderer)
+    body = render_description(iri, graphs, renderer)
     return Response(body, content_type=renderer.content_type, headers={"Vary": "Accept"})

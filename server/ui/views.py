@@ -12,12 +12,14 @@ from kg.rdf.vocab import PREFIXES
 from server.dumps.files import FORMATS, file_name
 from server.dumps.meta import build_info
 from server.engine import get_engine
+from server.sparql.terms import iri, iris
 from server.ui.web import render_html, settings
 
 bp = Blueprint("ui", __name__)
 
 CITATION = ("kuhy – knowledge graph of Finnish cultural-wellbeing projects. Build {build} "
             "({date}). {url}. Licence CC BY 4.0.")
+VOCABULARY_KINDS = (OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property)
 _terms_cache: dict[str, dict[str, list[str]]] = {}
 _terms_lock = threading.Lock()
 
@@ -34,9 +36,9 @@ def home() -> Response:
     downloads = [(file_name(dump.ext, gz), dump.label + (" (gzip)" if gz else ""))
                  for dump in FORMATS.values() for gz in (False, True)]
     citation = CITATION.format(build=info.build_id, date=info.modified.date().isoformat(),
-                               url=request.url_root)
+                               url=settings().public_url)
     return render_html("home.html", info=info, downloads=downloads, citation=citation,
-                       queries=_canned_queries())
+                       queries=_canned_queries(), endpoint=settings().endpoint_iri)
 
 
 @bp.get("/query")
@@ -52,9 +54,8 @@ def _vocabulary_terms() -> dict[str, list[str]]:
     """Classes and properties declared in the ontology graph, for editor autocompletion."""
     ontology = config.graph_uri("ontology", base=settings().base_uri)
     rows = get_engine().select(f"""
-        SELECT DISTINCT ?term ?kind WHERE {{ GRAPH <{ontology}> {{ ?term <{RDF.type}> ?kind .
-          VALUES ?kind {{ <{OWL.Class}> <{RDFS.Class}> <{OWL.ObjectProperty}>
-                         <{OWL.DatatypeProperty}> <{RDF.Property}> }} FILTER(isIRI(?term)) }} }}""")
+        SELECT DISTINCT ?term ?kind WHERE {{ GRAPH {iri(ontology)} {{ ?term {iri(RDF.type)} ?kind .
+          VALUES ?kind {{ {iris(VOCABULARY_KINDS)} }} FILTER(isIRI(?term)) }} }}""")
     classes = sorted({str(r["term"]) for r in rows if r["kind"] in (OWL.Class, RDFS.Class)})
     properties = sorted({str(r["term"]) for r in rows} - set(classes))
     return {"classes": classes, "properties": properties}

@@ -17,12 +17,24 @@ def settings() -> Settings:
     return current_app.config["KUHY"]
 
 
-def local_href(uri: str) -> str:
-    """Where a canonical ``{base}…`` IRI is served on this host; other IRIs stay as they are."""
+WEB_SCHEMES = ("http", "https")
+
+
+def web_url(uri: str | None) -> str | None:
+    """The IRI if it is an http(s) URL, else None: no other scheme (javascript:, file:,
+    data:, …) ever becomes a link, whatever the data says."""
+    if uri and urlsplit(uri).scheme.lower() in WEB_SCHEMES:
+        return uri
+    return None
+
+
+def local_href(uri: str) -> str | None:
+    """Where a canonical ``{base}…`` IRI is served here; another http(s) IRI as it is;
+    None (no link) for anything else."""
     base = settings().base_uri
     if uri.startswith(base):
         return f"{request.script_root}/{uri[len(base):]}"
-    return uri
+    return web_url(uri)
 
 
 def canonical_uri(path: str) -> str:

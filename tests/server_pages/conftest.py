@@ -13,6 +13,7 @@ from server.settings import Settings
 
 SAMPLE_TRIG = Path(__file__).with_name("pages_sample.trig")
 BASE = "https://w3id.org/kuhy/"
+PUBLIC_URL = "https://kuhy.example.org/"  # where the test servers say they are reached
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +31,8 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _serve(running_app, store_root: Path) -> Iterator[str]:
-    with running_app(Settings(store_root=store_root, query_workers=2)) as url:
+    settings = Settings(store_root=store_root, query_workers=2, public_url=PUBLIC_URL)
+    with running_app(settings) as url:
         yield url
 
 

@@ -41,9 +41,14 @@ def page(browser: Browser) -> Iterator[Page]:
     requests_outside: list[str] = []
     context.on("request", lambda request: requests_outside.append(request.url)
                if not request.url.startswith("http://127.0.0.1") else None)
-    yield context.new_page()
+    new_page = context.new_page()
+    refused: list[str] = []  # what the Content-Security-Policy blocked (the editor too)
+    new_page.on("console", lambda message: refused.append(message.text)
+                if "Content Security Policy" in message.text else None)
+    yield new_page
     context.close()
     assert requests_outside == [], "the pages must work offline"
+    assert refused == [], "the pages must work under their Content-Security-Policy"
 
 
 def _shot(page: Page, name: str) -> Path:

@@ -9,6 +9,8 @@ import requests
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID
 
+from tests.server_pages.conftest import PUBLIC_URL
+
 BASE = "https://w3id.org/kuhy/"
 DATASET = URIRef(BASE + "dataset")
 DUMPS = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
@@ -82,10 +84,10 @@ def test_void_and_dcat(sample_server: str, path: str, media: str, rdflib_format:
     assert int(graph.value(DATASET, VOID.triples)) == 180  # from the metadata graph
     downloads = {str(o) for d in graph.objects(DATASET, DCAT.distribution)
                  for o in graph.objects(d, DCAT.downloadURL)}
-    assert f"{sample_server}/dumps/kuhy.nq.gz" in downloads and len(downloads) == 10
+    assert f"{PUBLIC_URL}dumps/kuhy.nq.gz" in downloads and len(downloads) == 10
     services = [s for d in graph.objects(DATASET, DCAT.distribution)
                 for s in graph.objects(d, DCAT.accessService)]
-    assert [str(graph.value(s, DCAT.endpointURL)) for s in services] == [f"{sample_server}/sparql"]
+    assert [str(graph.value(s, DCAT.endpointURL)) for s in services] == [f"{PUBLIC_URL}sparql"]
     partitions = {graph.value(p, VOID["class"]): int(graph.value(p, VOID.entities))
                   for p in graph.objects(DATASET, VOID.classPartition)}
     assert partitions[URIRef(BASE + "ontology#Project")] == 2

@@ -12,13 +12,16 @@ from server.settings import Settings
 
 QUERY_TIMEOUT_S = 3.0
 HTML_ROW_LIMIT = 5
+PUBLIC_URL = "https://sparql.example.org/kuhy/"  # where the test server says it is reached
+ENDPOINT_IRI = PUBLIC_URL + "sparql"
 
 
 @pytest.fixture(scope="session")
 def protocol_server(running_app, built_store: Path) -> Iterator[str]:
     """URL of /sparql on the app serving the store built from data/records."""
     settings = Settings(store_root=built_store, query_workers=3, query_timeout_s=QUERY_TIMEOUT_S,
-                        html_row_limit=HTML_ROW_LIMIT, service_allow_list=())
+                        html_row_limit=HTML_ROW_LIMIT, service_allow_list=(),
+                        public_url=PUBLIC_URL)
     with running_app(settings) as url:
         yield url + "/sparql"
 

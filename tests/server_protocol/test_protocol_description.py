@@ -7,6 +7,8 @@ import requests
 from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
+from tests.server_protocol.conftest import ENDPOINT_IRI
+
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 
 
@@ -19,7 +21,7 @@ def test_service_description(protocol_server: str, accept: str, rdflib_format: s
     assert response.status_code == 200
     assert response.headers["Content-Type"].split(";")[0] == accept
     graph = Graph().parse(data=response.content, format=rdflib_format)
-    service = URIRef(protocol_server)
+    service = URIRef(ENDPOINT_IRI)
     assert (service, RDF.type, SD.Service) in graph
     assert (service, SD.endpoint, service) in graph
     assert (service, SD.supportedLanguage, SD.SPARQL11Query) in graph

@@ -6,6 +6,8 @@ import json
 
 import requests
 
+from tests.server_protocol.conftest import PUBLIC_URL
+
 ASK_ANY = "ASK { ?s ?p ?o }"
 
 
@@ -158,7 +160,7 @@ def test_relative_iris_resolve_against_the_endpoint(protocol_server: str) -> Non
     query = "SELECT ?x WHERE { BIND(<other#thing> AS ?x) }"
     response = requests.get(protocol_server, params={"query": query}, timeout=30)
     value = response.json()["results"]["bindings"][0]["x"]["value"]
-    assert value == protocol_server.rsplit("/", 1)[0] + "/other#thing"
+    assert value == PUBLIC_URL + "other#thing"  # the configured address, not the Host
 
 
 def test_head_answers_headers_only(protocol_server: str) -> None:
@@ -174,3 +176,30 @@ def test_browsers_get_an_html_description_linking_the_editor(protocol_server: st
     response = requests.get(protocol_server, headers={"Accept": "text/html"}, timeout=30)
     assert response.headers["Content-Type"].startswith("text/html")
     assert 'href="/query"' in response.text and "sd:Service" in response.text
+
+
+def _count(protocol_server: str, query: str, **params: str) -> int:
+    response = requests.get(protocol_server, params={"query": query, **params}, timeout=30)
+    assert response.status_code == 200, response.text
+    return int(response.json()["results"]["bindings"][0]["n"]["value"])
+
+
+def test_from_and_from_named_replace_the_union_default_graph(protocol_server: str,
+                                                             two_graphs) -> None:
+    """A query's dataset clause decides its dataset (SPARQL 1.1 §13.2); only a query
+    without one sees the union of all graphs; protocol graphs override both."""
+    (graph_a, _s), (graph_b, _t) = two_graphs
+    everything = _count(protocol_server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    in_a = _count(protocol_server,
+                  f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph_a}> {{ ?s ?p ?o }} }}")
+    assert 0 < in_a < everything
+    assert _count(protocol_server, "SELECT (COUNT(*) AS ?n) FROM <http://nonexistent/> "
+                  "WHERE { ?s ?p ?o }") == 0
+    from_a = f"SELECT (COUNT(*) AS ?n) FROM <{graph_a}> WHERE {{ ?s ?p ?o }}"
+    assert _count(protocol_server, from_a) == in_a
+    named_only = (f"SELECT (COUNT(*) AS ?n) FROM NAMED <{graph_a}> WHERE "
+                  "{ { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } FILTER(?g != <"
+                  f"{graph_a}>) }} }}")
+    assert _count(protocol_server, named_only) == 0  # empty default graph, one named graph
+    assert _count(protocol_server, from_a, **{"default-graph-uri": graph_b}) == _count(
+        protocol_server, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph_b}> {{ ?s ?p ?o }} }}")
