@@ -14,6 +14,11 @@ FIELD_MAPPING: dict[str, str] = {
     "url": "document K:url and prov:wasDerivedFrom (IRI, scheme added when missing)",
     "language": "document dcterms:language; language tag of description, goals, activities, "
                 "outcomes, role names and names passed to the linker",
+    "extraction": "how the record was made: the document's prov:wasGeneratedBy activity",
+    "extraction.method": "K:extractionMethod on the activity (\"machine\" | \"curated\"; a "
+                         "record without the block is curated)",
+    "extraction.extractor": "K:extractionVersion on the activity",
+    "extraction.confidence": "K:confidence xsd:decimal on the activity",
     "projects": "one K:Project each at {base}id/project/{slug(main title)}-{start year}, "
                 "K:sourceDocument the document; a project with no title is left out (notice)",
     "projects.title": "K:title per language (language-tagged); main title also rdfs:label",

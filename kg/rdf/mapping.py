@@ -229,6 +229,13 @@ class _DocumentBuilder:
         self.add(doc, PROVT.wasGeneratedBy, iri(activity))
         self.add(activity, A, PROVT.Activity)
         self.add(activity, KT.extractionVersion, literal(extraction_version))
+        extraction = self.record.get("extraction") or {}
+        method = extraction.get("method") or ("curated" if extraction_version == "curated"
+                                               else None)
+        if method in ("machine", "curated"):
+            self.add(activity, KT.extractionMethod, literal(method))
+        if isinstance(extraction.get("confidence"), int | float):
+            self.add(activity, KT.confidence, decimal_literal(extraction["confidence"]))
 
     # -- entities ----------------------------------------------------------
     def entity(self, entity: Entity, written_as: str | None = None) -> str:

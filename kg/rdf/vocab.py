@@ -36,7 +36,8 @@ Shape of the data (``K`` = kuhy ontology namespace, all things at ``{base}id/{ki
              (a K:Area for wider/smaller areas: K:overlapsRegion region)
     concept  a skos:Concept ; skos:prefLabel "…"@fi ; skos:exactMatch|skos:closeMatch yso .
     doc      a K:Document ; K:sourceFile "h002.txt" ; K:url <https://…> ; dcterms:language "fi" ;
-             K:sha256 "…" ; prov:wasGeneratedBy [ K:extractionVersion "…" ] .
+             K:sha256 "…" ; prov:wasGeneratedBy [ K:extractionVersion "…" ;
+                 K:extractionMethod "machine" ; K:confidence 0.74 ] .
     annotation a oa:Annotation ; oa:motivatedBy oa:identifying ; oa:hasBody fact-node ;
              K:field "funders" ; K:value "…" ;
              oa:hasTarget [ oa:hasSource doc ;
