@@ -78,8 +78,10 @@ def read_precision(records_dir: Path | None = None) -> dict[str, float]:
     if not path.is_file():
         return {}
     precision = {}
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        if line and not line.startswith("#"):
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    for line in lines[1:]:  # after the header row
+        if line:
             name, value = line.split("\t")[:2]
             precision[name] = float(value)
     return precision

@@ -38,10 +38,10 @@ def _plain(data: bytes, name: str) -> DocumentText:
     return DocumentText(decode_text(data, name))
 
 
-_MD_HEADING = re.compile(r"(?m)^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_MD_HEADING = re.compile(r"(?m)^ {0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-_MD_RULE = re.compile(r"(?m)^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
+_MD_RULE = re.compile(r"(?m)^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 
 
 def _markdown(data: bytes, name: str) -> DocumentText:
@@ -60,11 +60,15 @@ def _html(data: bytes, name: str) -> DocumentText:
 
     if not data.strip():
         raise InputError(name, "empty file")
-    text = trafilatura.extract(data, output_format="txt", include_comments=False,
-                               include_tables=True, include_links=False, favor_recall=True,
-                               deduplicate=False)
-    if not text or not text.strip():
+    found = trafilatura.bare_extraction(data, include_comments=False, include_tables=True,
+                                        include_links=False, favor_recall=True,
+                                        deduplicate=False, with_metadata=True)
+    text = (found.text or "").strip() if found is not None else ""
+    if not text:
         raise InputError(name, "no main content found in the HTML page")
+    title = " ".join((found.title or "").split())
+    if title and text.split("\n", 1)[0].strip() != title:
+        text = f"{title}\n{text}"  # a heading outside the article is still the page's title
     return DocumentText(text)
 
 
@@ -126,8 +130,9 @@ def _pdf(data: bytes, name: str) -> DocumentText:
     if not pages:
         raise InputError(name, "the PDF has no pages")
     if len(empty) == len(pages):
-        raise InputError(name, f"no text layer on any of its {len(pages)} page(s) "
-                               "(image only, e.g. a scan without OCR)")
+        where = "page 1" if len(pages) == 1 else f"pages 1-{len(pages)}"
+        raise InputError(name, f"{where}: no text layer on any page (image only, e.g. a "
+                               "scan without OCR)")
     notes = tuple(f"page {n}: no text layer (image only, e.g. a scan); left out"
                   for n in empty)
     return DocumentText("\n".join(p for p in pages if p.strip()), notes)
