@@ -34,12 +34,14 @@ ENTITY_CLASSES = {
     "organisation": KT.Organisation,
     "municipality": KT.Municipality,
     "region": KT.Region,
+    "subregion": KT.SubRegion,
     "area": KT.Area,
     "concept": SKOST.Concept,
 }
 IDENTIFIER_PROPERTIES = {
     "kunta": KT.statisticsFinlandCode,
     "maakunta": KT.regionCode,
+    "seutukunta": KT.subRegionCode,
     "business_id": KT.businessId,
 }
 ROLES = {role: iri(term) for role, term in ROLE_TERMS.items()}
@@ -163,6 +165,8 @@ def _describe(entity: Entity, out: tuple[list[str], list[str]]) -> str:
     link = KT.inRegion if entity.kind == "municipality" else KT.overlapsRegion
     for parent in entity.broader:
         add(s + link + " " + iri(_describe(parent, out)))
+    for member in entity.members:
+        add(s + KT.memberMunicipality + " " + iri(_describe(member, out)))
     return uri
 
 
