@@ -171,5 +171,35 @@ def refresh_command(text_dirs: tuple[Path, ...], curated: Path, out_dir: Path,
                f"{len(result.removed)}, {len(result.failures)} text(s) failed", err=True)
 
 
+@records_group.command("add-curated")
+@click.argument("records", nargs=-1, required=True,
+                type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--texts", type=click.Path(path_type=Path, file_okay=False),
+              default=SHARED / "corpus" / "texts", show_default=True,
+              help="folder of the records' texts; URLs from its index.tsv")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=config.RECORDS_DIR, show_default=True, help="curated records folder")
+def add_curated_command(records: tuple[Path, ...], texts: Path, out_dir: Path) -> None:
+    """Ship hand-made (gold) records as curated: source URL from the index, evidence quotes
+    from their texts. Run ``kg records refresh`` afterwards to drop their machine records."""
+    from kg.extract import extract_path
+    from kg.extract.annotate import attach_evidence
+    from kg.extract.machine import read_index
+
+    urls = read_index(texts)
+    for path in records:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        shipped = {"source": record["source"], "url": urls.get(record["source"]) or None,
+                   **{k: v for k, v in record.items() if k not in ("source", "url")}}
+        text = texts / record["source"]
+        try:
+            shipped = attach_evidence(shipped, extract_path(text)) if text.is_file() else shipped
+        except InputError as error:
+            click.echo(f"{path.name}: no evidence ({error.reason})", err=True)
+        (out_dir / path.name).write_text(json.dumps(shipped, ensure_ascii=False, indent=2)
+                                         + "\n", encoding="utf-8")
+        click.echo(f"{path.name}: curated, url {shipped['url'] or '-'}", err=True)
+
+
 commands: list[click.Command] = [extract_command, evaluate_command, annotate_command,
                                  records_group]

@@ -135,3 +135,17 @@ def test_default_build_holds_every_text_curated_first(tmp_path: Path) -> None:
     left_out = {problem.source.removesuffix(".json") for problem in result.problems}
     texts = {path.stem for folder in TEXT_DIRS for path in document_paths(folder)}
     assert {Path(f).stem for f in built} | left_out == texts  # nothing lost unreported
+
+
+def test_add_curated_ships_a_gold_record_with_url_and_evidence(tmp_path: Path) -> None:
+    outcome = CliRunner().invoke(main, ["records", "add-curated",
+                                        str(CORPUS / "gold" / "m007.json"), "--out",
+                                        str(tmp_path)])
+    assert outcome.exit_code == 0, outcome.output
+    shipped = json.loads((tmp_path / "m007.json").read_text("utf-8"))
+    gold = json.loads((CORPUS / "gold" / "m007.json").read_text("utf-8"))
+    assert shipped["url"].startswith("https://maaseutuverkosto.fi/")
+    assert [{k: v for k, v in p.items() if k != "evidence"} for p in shipped["projects"]] == \
+        gold["projects"]
+    assert shipped["projects"][0]["evidence"]
+    assert (tmp_path / "m007.json").read_bytes() == (config.RECORDS_DIR / "m007.json").read_bytes()
