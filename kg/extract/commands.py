@@ -182,18 +182,22 @@ def refresh_command(text_dirs: tuple[Path, ...], curated: Path, out_dir: Path,
 def add_curated_command(records: tuple[Path, ...], texts: Path, out_dir: Path) -> None:
     """Ship hand-made (gold) records as curated: source URL from the index, evidence quotes
     from their texts. Run ``kg records refresh`` afterwards to drop their machine records."""
-    from kg.extract import extract_path
+    from kg.extract import extract_text
     from kg.extract.annotate import attach_evidence
     from kg.extract.machine import read_index
+    from kg.extract.seam import sha256_hex
+    from kg.ingest.formats import read_document
 
     urls = read_index(texts)
     for path in records:
         record = json.loads(path.read_text(encoding="utf-8"))
         shipped = {"source": record["source"], "url": urls.get(record["source"]) or None,
                    **{k: v for k, v in record.items() if k not in ("source", "url")}}
-        text = texts / record["source"]
         try:
-            shipped = attach_evidence(shipped, extract_path(text)) if text.is_file() else shipped
+            text = read_document(texts / record["source"]).text
+            shipped = attach_evidence(shipped, extract_text(text, record["source"]))
+            shipped["extraction"] = {"method": "curated",
+                                     "text_sha256": sha256_hex(text.encode("utf-8"))}
         except InputError as error:
             click.echo(f"{path.name}: no evidence ({error.reason})", err=True)
         (out_dir / path.name).write_text(json.dumps(shipped, ensure_ascii=False, indent=2)

@@ -24,7 +24,7 @@ from typing import Any
 
 from kg import __version__, config
 from kg.ingest.errors import InputError
-from kg.ingest.formats import document_paths
+from kg.ingest.formats import document_paths, read_document
 from kg.ingest.records import record_paths
 
 PRECISION_FILE = "precision.tsv"
@@ -117,15 +117,18 @@ def short_quote(quote: str, value: Any) -> str:
     return quote[start:end]
 
 
-def shippable(record: dict[str, Any], url: str | None,
-              precision: dict[str, float]) -> dict[str, Any]:
-    """The record as it ships: source URL, extraction block, short evidence quotes."""
+def shippable(record: dict[str, Any], url: str | None, precision: dict[str, float],
+              text_sha256: str | None = None) -> dict[str, Any]:
+    """The record as it ships: source URL, extraction block (with the sha256 of the text
+    read, so a quote stays verifiable without the text), short evidence quotes."""
     projects = [{**project, "evidence": [
         {**entry, "quote": short_quote(entry.get("quote", ""), entry.get("value"))}
         for entry in project.get("evidence", [])]} for project in record["projects"]]
     shipped = {"source": record["source"], "url": url or None,
                "language": record.get("language"), "projects": projects}
     shipped["extraction"] = machine_block(shipped, precision)
+    if text_sha256:
+        shipped["extraction"]["text_sha256"] = text_sha256
     return shipped
 
 
@@ -195,7 +198,8 @@ def refresh(text_dirs: list[Path], curated_dir: Path, out_dir: Path,
             corpus: Corpus) -> RefreshResult:
     """Re-extract every text without a curated record into ``out_dir``; records of texts
     that are gone or now curated are removed."""
-    from kg.extract import extract_path
+    from kg.extract import extract_text
+    from kg.extract.seam import sha256_hex
 
     result = RefreshResult(precision=measure_precision(corpus))
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -208,7 +212,9 @@ def refresh(text_dirs: list[Path], curated_dir: Path, out_dir: Path,
                 continue
             skip.add(path.stem)
             try:
-                record = shippable(extract_path(path), urls.get(path.name), result.precision)
+                text = read_document(path).text
+                record = shippable(extract_text(text, path.name), urls.get(path.name),
+                                   result.precision, sha256_hex(text.encode("utf-8")))
             except InputError as error:
                 result.failures.append((path.name, error.reason))
                 continue

@@ -19,6 +19,7 @@ FIELD_MAPPING: dict[str, str] = {
                          "record without the block is curated)",
     "extraction.extractor": "K:extractionVersion on the activity",
     "extraction.confidence": "K:confidence xsd:decimal on the activity",
+    "extraction.text_sha256": "document K:sha256 when the text itself is not at hand",
     "projects": "one K:Project each at {base}id/project/{slug(main title)}-{start year}, "
                 "K:sourceDocument the document; a project with no title is left out (notice)",
     "projects.title": "K:title per language (language-tagged); main title also rdfs:label",

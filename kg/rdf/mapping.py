@@ -227,13 +227,14 @@ class _DocumentBuilder:
             self.add(doc, PROVT.wasDerivedFrom, iri(url))
         if self.lang:
             self.add(doc, DCT.language, literal(self.lang))
+        extraction = self.record.get("extraction") or {}
+        text_sha256 = text_sha256 or extraction.get("text_sha256")
         if text_sha256:
             self.add(doc, KT.sha256, literal(text_sha256))
         activity = f"{doc}#extraction"
         self.add(doc, PROVT.wasGeneratedBy, iri(activity))
         self.add(activity, A, PROVT.Activity)
         self.add(activity, KT.extractionVersion, literal(extraction_version))
-        extraction = self.record.get("extraction") or {}
         method = extraction.get("method") or ("curated" if extraction_version == "curated"
                                                else None)
         if method in ("machine", "curated"):

@@ -4,6 +4,7 @@ build that holds a record for every text of the corpus."""
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -21,7 +22,8 @@ from kg.extract.machine import (
     read_precision,
     short_quote,
 )
-from kg.ingest.formats import document_paths
+from kg.extract.normalise import normalise_text
+from kg.ingest.formats import document_paths, read_document
 from kg.store.build import build
 
 SHARED = config.PROJECT_ROOT.parent / "shared"
@@ -93,10 +95,14 @@ def test_every_corpus_text_has_a_shipped_record() -> None:
     machine = {path.stem for path in config.MACHINE_RECORDS_DIR.glob("*.json")}
     assert len(texts) == 78
     assert texts <= curated | machine and not curated & machine
+    texts_by_stem = {path.stem: path for folder in TEXT_DIRS for path in document_paths(folder)}
     for path in config.MACHINE_RECORDS_DIR.glob("*.json"):
         record = json.loads(path.read_text(encoding="utf-8"))
         assert record["url"].startswith("http") and record["extraction"]["method"] == "machine"
+        text = read_document(texts_by_stem[path.stem]).text
+        assert record["extraction"]["text_sha256"] == hashlib.sha256(text.encode()).hexdigest()
         quotes = [e for p in record["projects"] for e in p.get("evidence", [])]
+        assert all(e["quote"] in normalise_text(text) for e in quotes), path.name
         assert all(len(e["quote"]) <= max(FALLBACK_QUOTE_CHARS,
                                           len(str(e["value"])) + 2 * QUOTE_CONTEXT)
                    for e in quotes), path.name
@@ -117,8 +123,8 @@ def test_default_build_holds_every_text_curated_first(tmp_path: Path) -> None:
     result = build([config.RECORDS_DIR, config.MACHINE_RECORDS_DIR], config.TEXTS_DIR,
                    store_root=tmp_path)
     store = ox.Store.read_only(str(result.store_path))
-    rows = store.query("""SELECT ?file ?method ?confidence ?url WHERE {
-        ?d kuhy:sourceFile ?file ; prov:wasGeneratedBy ?a .
+    rows = store.query("""SELECT ?file ?method ?confidence ?url ?sha WHERE {
+        ?d kuhy:sourceFile ?file ; prov:wasGeneratedBy ?a . OPTIONAL { ?d kuhy:sha256 ?sha }
         ?a kuhy:extractionMethod ?method .
         OPTIONAL { ?a kuhy:confidence ?confidence } OPTIONAL { ?d kuhy:url ?url } }""",
                        prefixes=PREFIXES, use_default_graph_as_union=True)
@@ -130,6 +136,10 @@ def test_default_build_holds_every_text_curated_first(tmp_path: Path) -> None:
     machine = {f: row for f, row in built.items() if row["method"].value == "machine"}
     assert len(machine) >= 20
     assert all(row["url"] is not None for row in machine.values())
+    for name, row in machine.items():  # the text's sha256, though the text is not shipped
+        shipped = json.loads((config.MACHINE_RECORDS_DIR / Path(name).with_suffix(".json")
+                              .name).read_text("utf-8"))
+        assert row["sha"].value == shipped["extraction"]["text_sha256"]
     scored = [float(row["confidence"].value) for row in machine.values() if row["confidence"]]
     assert len(scored) >= 15 and all(0 < value < 1 for value in scored)
     left_out = {problem.source.removesuffix(".json") for problem in result.problems}
