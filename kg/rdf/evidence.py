@@ -8,6 +8,7 @@ quote itself.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rdflib.namespace import RDF, XSD
@@ -21,6 +22,19 @@ RDF_TYPE = iri(RDF.type)
 COUNT = iri(XSD.nonNegativeInteger)
 
 CONTEXT_CHARS = 32
+CONTACT_FIELDS = {"people.email", "people.phone", "email", "phone"}
+# An e-mail address (or the start of one cut by the context window), and a Finnish phone
+# number (or its start): "040 704 3861", "+358 50 123 4567"; not a business ID "0203135-3".
+_EMAIL = re.compile(r"[\w.+-]*@[\w.-]*")
+_PHONE = re.compile(r"(?<![\w-])(?:\+358|0)[ -]?\d{1,3}(?:[ -]?\d){3,8}(?![\w-])")
+_BUSINESS_ID = re.compile(r"\d{7}-\d")
+HIDDEN = "[…]"
+
+
+def without_contacts(text: str) -> str:
+    """``text`` with e-mail addresses and phone numbers replaced by "[…]" (design §5)."""
+    text = _EMAIL.sub(HIDDEN, text)
+    return _PHONE.sub(lambda m: m[0] if _BUSINESS_ID.fullmatch(m[0]) else HIDDEN, text)
 
 
 def _find_quote(text: str, quote: str, start: int | None) -> int:
@@ -50,13 +64,19 @@ def quote_selector(quote: str, value: Any, text: str | None = None,
 
 
 def annotation_triples(project: str, body: str, document: str, evidence: dict[str, Any],
-                       text: str | None) -> list[str]:
-    """The triples of one annotation (IRI named from the evidence content), as N-Triples."""
+                       text: str | None, include_contacts: bool = False) -> list[str]:
+    """The triples of one annotation (IRI named from the evidence content), as N-Triples.
+    Without ``include_contacts`` no e-mail address or phone number is written: evidence
+    for a contact field is left out and the quote's context hides them."""
     field_name, value = evidence["field"], evidence.get("value")
+    if field_name in CONTACT_FIELDS and not include_contacts:
+        return []
     start, end, quote = evidence.get("start"), evidence.get("end"), evidence["quote"]
     annotation = keys.fragment(project, "annotation", field_name, value, start, end, quote)
     a, target, selector = f"<{annotation}> ", f"<{annotation}-target>", f"<{annotation}-quote>"
     prefix, exact, suffix = quote_selector(quote, value, text, start)
+    if not include_contacts:
+        prefix, exact, suffix = (without_contacts(part) for part in (prefix, exact, suffix))
     triples = [
         a + RDF_TYPE + " " + OAT.Annotation,
         a + OAT.motivatedBy + " " + OAT.identifying,

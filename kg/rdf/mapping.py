@@ -271,7 +271,8 @@ class _DocumentBuilder:
             body = self.facts.get((evidence["field"],
                                    keys.normalise(str(evidence.get("value"))).casefold()), node)
             self.triples.update(dict.fromkeys(
-                annotation_triples(node, body, self.doc, evidence, self.text)))
+                annotation_triples(node, body, self.doc, evidence, self.text,
+                                   self.include_contacts)))
 
 
 class _ProjectWriter:
