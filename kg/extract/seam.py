@@ -168,8 +168,9 @@ def _attach_text(document: DocumentInput, record_path: Path, texts_dir: Path | N
 
 def _extract_texts(texts_dir: Path, covered: set[str], max_bytes: int | None,
                    inputs: Inputs) -> None:
-    from kg.extract.machine import machine_block
+    from kg.extract.machine import machine_block, read_precision
 
+    precision = read_precision()
     extracted: set[str] = set()
     for path in document_paths(texts_dir):
         if path.stem in extracted:
@@ -182,7 +183,7 @@ def _extract_texts(texts_dir: Path, covered: set[str], max_bytes: int | None,
         try:
             read, text = read_evidence_text(path, max_bytes)
             record = kg.extract.extract_text(read.text, path.name)
-            record["extraction"] = machine_block(record)
+            record["extraction"] = machine_block(record, precision)
             check_record(record, path.name)
         except InputError as error:
             inputs.problems.append(Problem(error.name, None, error.reason))
