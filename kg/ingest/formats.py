@@ -149,11 +149,13 @@ def _pdf_failure(error: Exception, page: int) -> str:
 
 
 WRAPPED_LINE = 0.9  # a line reaching this share of the text column's width was wrapped
+PARAGRAPH_GAP = 1.0  # a blank this many line heights high separates paragraphs
 
 
 def _page_text(page) -> str:  # noqa: ANN001 - a pdfminer LTPage
     """The page's lines top to bottom; a line that fills the text column continues on
-    the next one (the layout wrapped it), every other line ends its block."""
+    the next one (the layout wrapped it) unless a paragraph gap follows, every other line
+    ends its block. (One column: lines of side-by-side columns would interleave.)"""
     from pdfminer.layout import LTTextBox, LTTextLine
 
     lines = [line for box in page if isinstance(box, LTTextBox)
@@ -164,10 +166,12 @@ def _page_text(page) -> str:  # noqa: ANN001 - a pdfminer LTPage
     left = min(line.x0 for line in lines)
     width = max(line.x1 for line in lines) - left
     out = ""
-    for line in lines:
+    for line, below in zip(lines, [*lines[1:], None], strict=True):
         text = " ".join(line.get_text().split())
         out += text
-        wrapped = line.x1 - left >= WRAPPED_LINE * width and not text.endswith(":")
+        gap = line.y0 - below.y1 if below is not None else 0.0
+        wrapped = (line.x1 - left >= WRAPPED_LINE * width and not text.endswith(":")
+                   and gap < PARAGRAPH_GAP * line.height)
         if wrapped and text.endswith("-") and len(text) > 1 and text[-2].isalpha():
             continue  # "kulttuuri-" + "palvelut": the hyphen stays, no space
         out += " " if wrapped else "\n"

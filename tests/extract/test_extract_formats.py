@@ -121,9 +121,19 @@ def test_html_keeps_the_main_content_only(documents, tmp_path: Path) -> None:
     assert read_document(loose).text.split("\n") == LINES
 
 
-def test_wrapped_pdf_lines_are_joined_and_short_lines_kept(documents) -> None:
+def test_wrapped_pdf_lines_are_joined_and_short_lines_kept(documents, tmp_path) -> None:
     text = read_document(documents["pdf"]).text
     assert text.split("\n") == LINES
+    # two paragraphs, each one line as wide as the column: a paragraph gap keeps them apart
+    first, second = "Hanke alkoi keväällä.", "Hanke päättyi syksyllä."
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for paragraph in (first, second):
+        pdf.cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(6)
+    pdf.output(str(tmp_path / "two.pdf"))
+    assert read_document(tmp_path / "two.pdf").text.split("\n") == [first, second]
 
 
 def test_evidence_offsets_point_into_the_extracted_text(documents) -> None:
