@@ -19,6 +19,8 @@ def _env(name: str, default: str) -> str:
 BASE_URI: str = _env("BASE_URI", "https://w3id.org/kuhy/")
 DATA_DIR: Path = Path(_env("DATA_DIR", str(PROJECT_ROOT / "data")))
 RECORDS_DIR: Path = DATA_DIR / "records"
+# Machine-extracted records of texts without a curated one (``kg records refresh``).
+MACHINE_RECORDS_DIR: Path = DATA_DIR / "records-machine"
 TEXTS_DIR: Path = DATA_DIR / "texts"
 REFERENCE_DIR: Path = DATA_DIR / "reference"
 ONTOLOGY_FILE: Path = PROJECT_ROOT / "ontology" / "kuhy.ttl"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.ingest.errors import InputError
-from kg.ingest.texts import read_text_file
+from kg.ingest.formats import read_document
 
 # Longest text (in characters) that is read; longer texts are refused, not truncated.
 MAX_TEXT_CHARS = 2_000_000
@@ -30,8 +30,9 @@ def extract_text(text: str, source: str, use_model: bool = False) -> dict:
 
 
 def extract_path(path: Path, use_model: bool = False) -> dict:
-    """The extraction record of one text file; InputError (name, reason) when unreadable."""
-    return extract_text(read_text_file(path), path.name, use_model)
+    """The extraction record of one document (.txt, .md, .html, .pdf, .docx: see
+    kg.ingest.formats); InputError (name, reason) when unreadable."""
+    return extract_text(read_document(path).text, path.name, use_model)
 
 
 __all__ = ["extract_text", "extract_path", "InputError"]

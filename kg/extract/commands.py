@@ -18,10 +18,13 @@ SHARED = config.PROJECT_ROOT.parent / "shared"
 
 
 def expand_inputs(paths: tuple[Path, ...]) -> list[Path]:
-    """Files as given; directories expand to their ``*.txt`` files, sorted."""
+    """Files as given; directories expand to their readable documents (``.txt``, ``.md``,
+    ``.html``, ``.pdf``, ``.docx``: kg.ingest.formats), sorted."""
+    from kg.ingest.formats import document_paths
+
     files: list[Path] = []
     for path in paths:
-        files.extend(sorted(path.glob("*.txt")) if path.is_dir() else [path])
+        files.extend(document_paths(path) if path.is_dir() else [path])
     return files
 
 
@@ -64,7 +67,7 @@ def extract_files(files: list[Path], out_dir: Path, jobs: int = 1,
 @click.option("--model", "use_model", is_flag=True,
               help="add candidate names from the statistical model (needs kuhy[model])")
 def extract_command(paths: tuple[Path, ...], out_dir: Path, jobs: int, use_model: bool) -> None:
-    """Read project texts (files or folders of *.txt) into extraction records."""
+    """Read project documents (files or folders of .txt/.md/.html/.pdf/.docx) into records."""
     from kg.extract.model import ModelMissingError
 
     files = expand_inputs(paths)
@@ -133,4 +136,74 @@ def annotate_command(records: tuple[Path, ...], texts: Path) -> None:
         click.echo(f"{path.name}: {found} evidence entries", err=True)
 
 
-commands: list[click.Command] = [extract_command, evaluate_command, annotate_command]
+@click.group("records")
+def records_group() -> None:
+    """The shipped records: curated (data/records) and machine-extracted (data/records-machine)."""
+
+
+@records_group.command("refresh")
+@click.option("--texts", "text_dirs", multiple=True, type=click.Path(path_type=Path,
+              file_okay=False), default=[SHARED / "corpus" / "texts",
+                                         SHARED / "corpus" / "more" / "texts"],
+              show_default=True, help="folder of texts (repeat); URLs from its index.tsv")
+@click.option("--curated", type=click.Path(path_type=Path, file_okay=False),
+              default=config.RECORDS_DIR, show_default=True,
+              help="curated records: their texts are not extracted")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=config.MACHINE_RECORDS_DIR, show_default=True,
+              help="folder of the machine records (rewritten)")
+@click.option("--gold", type=click.Path(path_type=Path, file_okay=False),
+              default=SHARED / "corpus" / "gold", show_default=True,
+              help="gold records of the first --texts folder (measure the confidence)")
+def refresh_command(text_dirs: tuple[Path, ...], curated: Path, out_dir: Path,
+                    gold: Path) -> None:
+    """Re-extract every text without a curated record into the shipped machine records."""
+    from kg.extract.machine import Corpus, refresh
+
+    missing = [str(p) for p in (*text_dirs, gold) if not p.is_dir()]
+    if missing:
+        raise click.ClickException(f"not a folder: {', '.join(missing)}")
+    corpus = Corpus(text_dirs[0], gold, SHARED / "tools" / "score_extraction.py")
+    result = refresh(list(text_dirs), curated, out_dir, corpus)
+    for name, reason in result.failures:
+        click.echo(f"{name}: {reason}", err=True)
+    click.echo(f"wrote {len(result.written)} machine record(s) into {out_dir}, removed "
+               f"{len(result.removed)}, {len(result.failures)} text(s) failed", err=True)
+
+
+@records_group.command("add-curated")
+@click.argument("records", nargs=-1, required=True,
+                type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--texts", type=click.Path(path_type=Path, file_okay=False),
+              default=SHARED / "corpus" / "texts", show_default=True,
+              help="folder of the records' texts; URLs from its index.tsv")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=config.RECORDS_DIR, show_default=True, help="curated records folder")
+def add_curated_command(records: tuple[Path, ...], texts: Path, out_dir: Path) -> None:
+    """Ship hand-made (gold) records as curated: source URL from the index, evidence quotes
+    from their texts. Run ``kg records refresh`` afterwards to drop their machine records."""
+    from kg.extract import extract_text
+    from kg.extract.annotate import attach_evidence
+    from kg.extract.machine import read_index
+    from kg.extract.seam import sha256_hex
+    from kg.ingest.formats import read_document
+
+    urls = read_index(texts)
+    for path in records:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        shipped = {"source": record["source"], "url": urls.get(record["source"]) or None,
+                   **{k: v for k, v in record.items() if k not in ("source", "url")}}
+        try:
+            text = read_document(texts / record["source"]).text
+            shipped = attach_evidence(shipped, extract_text(text, record["source"]))
+            shipped["extraction"] = {"method": "curated",
+                                     "text_sha256": sha256_hex(text.encode("utf-8"))}
+        except InputError as error:
+            click.echo(f"{path.name}: no evidence ({error.reason})", err=True)
+        (out_dir / path.name).write_text(json.dumps(shipped, ensure_ascii=False, indent=2)
+                                         + "\n", encoding="utf-8")
+        click.echo(f"{path.name}: curated, url {shipped['url'] or '-'}", err=True)
+
+
+commands: list[click.Command] = [extract_command, evaluate_command, annotate_command,
+                                 records_group]

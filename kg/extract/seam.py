@@ -8,16 +8,17 @@ rest go on. Used by ``kg build`` and ``kg validate`` alike.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import kg.extract
-from kg import __version__, config
+from kg import config
 from kg.ingest.errors import InputError
+from kg.ingest.formats import READERS, DocumentText, document_paths, read_document
 from kg.ingest.keys import source_key
 from kg.ingest.records import check_record, read_limited, read_record, record_paths
-from kg.ingest.texts import decode_text
 
 
 @dataclass(frozen=True)
@@ -70,17 +71,6 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def evidence_text(data: bytes) -> str:
-    """The text as evidence offsets count it: decoded and normalised like extraction does."""
-    from kg.extract.normalise import normalise_text
-
-    try:
-        decoded = decode_text(data, "text")
-    except InputError:
-        decoded = data.decode("utf-8", "replace")
-    return normalise_text(decoded)
-
-
 class Keys:
     """Which input took each source key: two inputs whose names normalise to one key
     (``Report 1.txt``, ``report-1.txt``, ``REPORT_1.json``) would share one document
@@ -101,49 +91,93 @@ class Keys:
         return (f"source {source!r} has the key {key!r} of {holder[0]}, already read; "
                 "left out (rename one of them)")
 
-    def covers(self, text: Path) -> bool:
-        """True when ``text`` is the text of a record already read (same stem)."""
-        holder = self.taken.get(source_key(text.name))
-        return holder is not None and text.stem in holder[1]
+
+RecordDirs = Path | Sequence[Path] | None
 
 
-def gather(records_dir: Path | None, texts_dir: Path | None, max_bytes: int | None) -> Inputs:
-    """Read and check every record and text; bad ones become problems."""
+def record_dirs(records: RecordDirs) -> list[Path]:
+    if records is None:
+        return []
+    return [Path(records)] if isinstance(records, str | Path) else [Path(d) for d in records]
+
+
+def gather(records: RecordDirs, texts_dir: Path | None, max_bytes: int | None) -> Inputs:
+    """Read and check every record and text; bad ones become problems.
+
+    ``records`` is one folder of records or several in order of precedence: a record for a
+    source that an earlier folder already gave (curated before machine-extracted) is
+    passed over with a notice; within one folder a second record for a source is a problem.
+    """
     inputs = Inputs()
+    covered: set[str] = set()
     keys = Keys()
-    for path in record_paths(records_dir) if records_dir else []:
-        try:
-            data = read_limited(path, max_bytes)
-            record, notes = read_record(data, path.name)
-        except InputError as error:
-            inputs.problems.append(Problem(error.name, None, error.reason))
-            continue
-        clash = keys.claim(path.name, record["source"],
-                           {Path(record["source"]).stem, path.stem})
-        if clash is not None:
-            inputs.problems.append(Problem(path.name, None, clash))
-            continue
-        inputs.problems += [Problem(path.name, None, note) for note in notes]
-        document = DocumentInput(path.name, record)
-        _attach_text(document, path, texts_dir, max_bytes, inputs)
-        inputs.documents.append(document)
-        inputs.sources.append(SourceFile(f"records/{path.name}", sha256_hex(data),
-                                         record["source"]))
+    for records_dir in record_dirs(records):
+        earlier = set(covered)
+        for path in record_paths(records_dir):
+            _read_record(path, earlier, covered, keys, texts_dir, max_bytes, inputs)
     if texts_dir:
-        _extract_texts(texts_dir, keys, max_bytes, inputs)
+        _extract_texts(texts_dir, covered, keys, max_bytes, inputs)
     return inputs
 
 
+def _read_record(path: Path, earlier: set[str], covered: set[str], keys: Keys,
+                 texts_dir: Path | None, max_bytes: int | None, inputs: Inputs) -> None:
+    try:
+        data = read_limited(path, max_bytes)
+        record, notes = read_record(data, path.name)
+    except InputError as error:
+        inputs.problems.append(Problem(error.name, None, error.reason))
+        return
+    stem = Path(record["source"]).stem
+    if stem in earlier:
+        inputs.notices.append(f"{path.parent.name}/{path.name}: passed over, a record for "
+                              f"source {record['source']!r} came from an earlier folder")
+        return
+    if stem in covered:
+        inputs.problems.append(Problem(path.name, None, f"a record for source "
+                                       f"{record['source']!r} was already read"))
+        return
+    clash = keys.claim(path.name, record["source"], {stem, path.stem})
+    if clash is not None:
+        inputs.problems.append(Problem(path.name, None, clash))
+        return
+    covered.update({stem, path.stem})
+    inputs.problems += [Problem(path.name, None, note) for note in notes]
+    machine = machine_extractor(record)
+    document = DocumentInput(path.name, record, extraction_version=machine or "curated")
+    _attach_text(document, path, texts_dir, max_bytes, inputs)
+    inputs.documents.append(document)
+    inputs.sources.append(SourceFile(f"records/{path.name}", sha256_hex(data),
+                                     record["source"]))
+
+
+def machine_extractor(record: dict[str, Any]) -> str | None:
+    """The extractor named by a machine-extracted record's ``extraction`` block, else None."""
+    extraction = record.get("extraction") or {}
+    return extraction.get("extractor") if extraction.get("method") == "machine" else None
+
+
 def text_path(record_source: str, record_path: Path, texts_dir: Path | None) -> Path | None:
-    """The text a curated record was read from: its ``source`` file, or a ``.txt`` of the
-    same stem, in ``texts_dir`` and then in the project's ``data/texts``; None when absent."""
-    names = [record_source, Path(record_source).stem + ".txt", record_path.stem + ".txt"]
+    """The document a curated record was read from: its ``source`` file, or a readable
+    document of the same stem, in ``texts_dir`` and then in the project's ``data/texts``;
+    None when absent."""
+    stems = dict.fromkeys([Path(record_source).stem, record_path.stem])
+    names = [record_source, *(stem + suffix for stem in stems for suffix in READERS)]
     directories = [Path(d) for d in (texts_dir, config.TEXTS_DIR) if d is not None]
     for directory in dict.fromkeys(directories):
         for name in names:
             if (directory / name).is_file():
                 return directory / name
     return None
+
+
+def read_evidence_text(path: Path, max_bytes: int | None) -> tuple[DocumentText, str]:
+    """The document's text as read (kg.ingest.formats) and as evidence offsets count it
+    (normalised like extraction does)."""
+    from kg.extract.normalise import normalise_text
+
+    document = read_document(path, max_bytes)
+    return document, normalise_text(document.text)
 
 
 def _attach_text(document: DocumentInput, record_path: Path, texts_dir: Path | None,
@@ -153,31 +187,35 @@ def _attach_text(document: DocumentInput, record_path: Path, texts_dir: Path | N
     if path is None:
         return
     try:
-        data = read_limited(path, max_bytes)
-        document.text = evidence_text(data)
+        read, document.text = read_evidence_text(path, max_bytes)
     except InputError as error:
         inputs.notices.append(f"{path.name}: text not used ({error})")
         return
-    document.text_sha256 = sha256_hex(data)
+    document.text_sha256 = sha256_hex(read.text.encode("utf-8"))
 
 
-def _extract_texts(texts_dir: Path, keys: Keys, max_bytes: int | None,
+def _extract_texts(texts_dir: Path, covered: set[str], keys: Keys, max_bytes: int | None,
                    inputs: Inputs) -> None:
-    pending = [path for path in sorted(Path(texts_dir).glob("*.txt")) if not keys.covers(path)]
-    extract_path = getattr(kg.extract, "extract_path", None)
-    if extract_path is None:  # until the extraction stage exists
-        if pending:
-            inputs.notices.append(f"{len(pending)} text(s) without a curated record skipped: "
-                                  "kg.extract.extract_path is not available")
-        return
-    for path in pending:
+    from kg.extract.machine import machine_block, read_precision
+
+    precision = read_precision()
+    extracted: set[str] = set()
+    for path in document_paths(texts_dir):
+        if path.stem in extracted:
+            inputs.problems.append(Problem(path.name, None, f"a document named {path.stem}.* "
+                                           "was already read; left out"))
+            continue
+        if path.stem in covered:
+            continue
+        extracted.add(path.stem)
         clash = keys.claim(path.name, path.name, {path.stem})
         if clash is not None:
             inputs.problems.append(Problem(path.name, None, clash))
             continue
         try:
-            data = read_limited(path, max_bytes)
-            record = extract_path(path)
+            read, text = read_evidence_text(path, max_bytes)
+            record = kg.extract.extract_text(read.text, path.name)
+            record["extraction"] = machine_block(record, precision)
             notes = check_record(record, path.name)
         except InputError as error:
             inputs.problems.append(Problem(error.name, None, error.reason))
@@ -186,7 +224,9 @@ def _extract_texts(texts_dir: Path, keys: Keys, max_bytes: int | None,
             inputs.problems.append(Problem(path.name, None, f"cannot extract: {error!r}"))
             continue
         inputs.problems += [Problem(path.name, None, note) for note in notes]
-        inputs.documents.append(DocumentInput(path.name, record, evidence_text(data),
-                                              sha256_hex(data), f"kg-extract {__version__}"))
-        inputs.sources.append(SourceFile(f"texts/{path.name}", sha256_hex(data),
+        inputs.notices += [f"{path.name}: {note}" for note in read.notes]
+        inputs.documents.append(DocumentInput(path.name, record, text,
+                                              sha256_hex(read.text.encode("utf-8")),
+                                              record["extraction"]["extractor"]))
+        inputs.sources.append(SourceFile(f"texts/{path.name}", read.file_sha256,
                                          record["source"]))

@@ -48,6 +48,10 @@ class ConceptIndex:
         self._preferred: dict[tuple[str, str], tuple[str, str]] = {}
         for row in read_tsv("yso_concepts.tsv", reference_dir):
             self._add(row)
+        self._joined: dict[str, set[str]] = {}  # labels without spaces and hyphens
+        for label, uris in self._exact.items():
+            if " " in label:
+                self._joined.setdefault(label.replace(" ", ""), set()).update(uris)
         for row in read_tsv("yso_fi_baseforms.tsv", reference_dir):
             self._lemma.setdefault(row["lemma_key"], set()).add(row["uri"])
         for row in read_tsv("yso_preferences.tsv", reference_dir):
@@ -89,7 +93,8 @@ class ConceptIndex:
         hits = self._lemma.get(lemma, set()) | self._exact.get(lemma, set())
         if hits:
             return self._choose(hits, "close")
-        return None
+        joined = self._joined.get(key.replace(" ", ""))  # "wellbeing" meets "well-being"
+        return self._choose(joined, "close") if joined else None
 
     def _choose(self, uris: set[str], level: str) -> Match:
         if len(uris) == 1:

@@ -14,7 +14,7 @@ from kg.ingest.keys import slug
 
 __all__ = ["Entity", "Kind", "Linker", "NameOnlyLinker", "Status", "slug"]
 
-Kind = Literal["organisation", "municipality", "region", "area", "concept"]
+Kind = Literal["organisation", "municipality", "region", "subregion", "area", "concept"]
 Status = Literal["linked", "unlinked", "ambiguous"]
 
 
@@ -43,11 +43,12 @@ class Entity:
     candidates: tuple[str, ...] = ()            # for ambiguous/unlinked: nearest candidates
     from_reference: bool = False                # True when described by shipped reference data
     broad_match: tuple[str, ...] = ()           # skos:broadMatch IRIs (YSO: the name is a kind of)
+    members: tuple[Entity, ...] = ()            # member municipalities of a sub-region or area
 
     @property
     def uri_kind(self) -> str:
-        """The ``{kind}`` path segment: areas live beside regions."""
-        return "region" if self.kind == "area" else self.kind
+        """The ``{kind}`` path segment: sub-regions and other areas live beside regions."""
+        return "region" if self.kind in ("area", "subregion") else self.kind
 
 
 @dataclass

@@ -13,6 +13,7 @@ from kg.link.reference import (
     read_tsv,
     split_multi,
 )
+from kg.link.tables import finnish_genitive
 
 KUNTA_URI = "http://uri.suomi.fi/codelist/jhs/kunta_1_20240101/code/"
 MAAKUNTA_URI = "http://uri.suomi.fi/codelist/jhs/maakunta_1_20240101/code/"
@@ -39,9 +40,11 @@ class PlaceIndex:
         self._names: dict[str, set[tuple[str, str]]] = {}
         self.regions: dict[str, Entity] = {}
         self.municipalities: dict[str, Entity] = {}
+        self.subregions: dict[str, Entity] = {}
         self.areas: dict[str, Entity] = {}
         self._load_regions(reference_dir)
         self._load_municipalities(reference_dir)
+        self._load_subregions(reference_dir)
         self._load_areas(reference_dir)
 
     # -- loading ---------------------------------------------------------------------------
@@ -101,26 +104,66 @@ class PlaceIndex:
             for _lang, old in former.get(code, ()):
                 self._add_name(old, "municipality", code)
 
+    def _load_subregions(self, reference_dir: Path | None) -> None:
+        """Seutukunnat with their region and member municipalities. A sub-region named like
+        its centre ("Lahti") is known only as "Lahden seutu(kunta)"; a name that is already
+        a municipality's or a region's ("Norra Savolax") is not given to it."""
+        taken = set(self._names)
+        for row in read_tsv("seutukunnat.tsv", reference_dir):
+            code, name_fi = row["code"], row["name_fi"]
+            members = tuple(self.municipalities[c] for c in split_multi(row["municipality_codes"]))
+            genitive = finnish_genitive(name_fi) if " " not in name_fi else ""
+            own = [n for n in (name_fi, row["name_sv"], row["name_en"])
+                   if norm(n) not in taken and not _names_its_town(n, members)]
+            label = name_fi if name_fi in own else f"{genitive or name_fi} seutukunta"
+            key = slug(label)
+            forms = [f"{genitive} seutu", f"{genitive} seutukunta"] if genitive else []
+            region = self.regions[row["maakunta_code"]]
+            self.subregions[key] = Entity(
+                kind="subregion", key=key, name=label, lang="fi",
+                labels=_labels(label, *(n if n in own else "" for n in (row["name_sv"],
+                                                                       row["name_en"]))),
+                alt_labels=tuple(("fi", form) for form in forms if form != label),
+                identifiers=(("seutukunta", code),), broader=(region,), members=members,
+                status="linked", from_reference=True)
+            for name in {*own, *forms, label}:
+                self._add_name(name, "subregion", key)
+
     def _load_areas(self, reference_dir: Path | None) -> None:
+        """Other areas (areas.tsv); a row naming a sub-region adds its names to it."""
         for row in read_tsv("areas.tsv", reference_dir):
+            names = [n for n in (row["name_fi"], row["name_sv"], row["name_en"],
+                                 *split_multi(row["aliases"])) if n]
+            subregion = self.subregions.get(slug(row["name_fi"]))
+            if subregion is not None:
+                self._add_alt_names(subregion, names)
+                continue
             key = slug(row["name_fi"])
             broader = tuple(self.regions[c] for c in split_multi(row["broader"]))
             self.areas[key] = Entity(
                 kind="area", key=key, name=row["name_fi"], lang="fi",
                 labels=_labels(row["name_fi"], row["name_sv"], row["name_en"]),
                 alt_labels=tuple((None, a) for a in split_multi(row["aliases"])),
-                broader=broader, status="linked" if broader else "unlinked",
-                from_reference=True)
-            for name in (row["name_fi"], row["name_sv"], row["name_en"],
-                         *split_multi(row["aliases"])):
-                if name:
-                    self._add_name(name, "area", key)
+                broader=broader, members=tuple(self.municipalities[c]
+                                               for c in split_multi(row["members"])),
+                status="linked" if broader else "unlinked", from_reference=True)
+            for name in names:
+                self._add_name(name, "area", key)
+
+    def _add_alt_names(self, entity: Entity, names: list[str]) -> None:
+        known = {norm(entity.name), *(norm(v) for _, v in (*entity.labels, *entity.alt_labels))}
+        new = [n for n in dict.fromkeys(names) if norm(n) not in known]
+        self.subregions[entity.key] = replace(
+            entity, alt_labels=(*entity.alt_labels, *((None, n) for n in new)))
+        for name in new:
+            self._add_name(name, "subregion", entity.key)
 
     # -- look-up ---------------------------------------------------------------------------
     def lookup(self, name: str) -> list[Entity]:
         """Every place whose name (any language, former names too) normalises to ``name``."""
         found = self._names.get(norm(name), set())
-        tables = {"municipality": self.municipalities, "region": self.regions, "area": self.areas}
+        tables = {"municipality": self.municipalities, "region": self.regions,
+                  "subregion": self.subregions, "area": self.areas}
         return [tables[kind][key] for kind, key in sorted(found)]
 
     def names(self) -> list[str]:
@@ -133,6 +176,13 @@ class PlaceIndex:
         if norm(surface) in known:
             return entity
         return replace(entity, alt_labels=(*entity.alt_labels, (lang, surface)))
+
+
+def _names_its_town(name: str, members: tuple[Entity, ...]) -> bool:
+    """A one-town sub-region's name that is its town's ("Mariehamns stad"): the town's."""
+    return len(members) == 1 and any(
+        norm(label) in norm(name) for label in (members[0].name, *(v for _, v in
+                                                                   members[0].labels)))
 
 
 def _labels(name_fi: str, name_sv: str, name_en: str) -> tuple[tuple[str, str], ...]:

@@ -11,7 +11,8 @@ from pathlib import Path
 from kg.link.linker import ReferenceLinker
 from kg.link.model import Entity
 
-KINDS = ("municipality", "region", "area", "organisation", "topic", "target_group")
+KINDS = ("municipality", "region", "subregion", "area", "organisation", "topic",
+         "target_group")
 CSV_COLUMNS = ("kind", "total", "linked", "ambiguous", "unlinked")
 _ORG_FIELDS = ("lead_organisations", "partner_organisations", "funders")
 
@@ -87,7 +88,8 @@ def _target(entity: Entity) -> str:
     uris = [*entity.exact_match, *(f"~{u}" for u in entity.close_match),
             *(f"<{u}" for u in entity.broad_match)]
     shown = [u.replace("http://www.yso.fi/onto/yso/", "yso:") for u in uris]
-    broader = [f"in {b.name}" for b in entity.broader] if entity.kind == "area" else []
+    broader = ([f"in {b.name}" for b in entity.broader] + [f"{len(entity.members)} members"]
+               if entity.kind in ("area", "subregion") else [])
     return f"{entity.name} [{', '.join([*ids, *shown, *broader]) or entity.key}]"
 
 

@@ -24,6 +24,8 @@ COUNT = iri(XSD.nonNegativeInteger)
 
 CONTEXT_CHARS = 32
 SCRUB_CHARS = 4 * CONTEXT_CHARS  # context scrubbed before it is cut to CONTEXT_CHARS
+# Evidence of a contact value is not written at all unless contacts were asked for.
+CONTACT_FIELDS = {"people.email", "people.phone", "email", "phone"}
 
 
 def _find_quote(text: str, quote: str, start: int | None) -> int:
@@ -63,6 +65,8 @@ def annotation_triples(project: str, body: str, document: str, evidence: dict[st
     """The triples of one annotation (IRI named from the evidence content), as N-Triples;
     quoted words and the value pass through ``scrub`` (contacts out by default)."""
     field_name, value = evidence["field"], evidence.get("value")
+    if field_name in CONTACT_FIELDS and scrub is not keep:
+        return []
     start, end, quote = evidence.get("start"), evidence.get("end"), evidence["quote"]
     annotation = keys.fragment(project, "annotation", field_name, value, start, end, quote)
     a, target, selector = f"<{annotation}> ", f"<{annotation}-target>", f"<{annotation}-quote>"

@@ -15,6 +15,12 @@ FIELD_MAPPING: dict[str, str] = {
            "when no scheme is written; anything else left out and reported)",
     "language": "document dcterms:language; language tag of description, goals, activities, "
                 "outcomes, role names and names passed to the linker",
+    "extraction": "how the record was made: the document's prov:wasGeneratedBy activity",
+    "extraction.method": "K:extractionMethod on the activity (\"machine\" | \"curated\"; a "
+                         "record without the block is curated)",
+    "extraction.extractor": "K:extractionVersion on the activity",
+    "extraction.confidence": "K:confidence xsd:decimal on the activity",
+    "extraction.text_sha256": "document K:sha256 when the text itself is not at hand",
     "projects": "one K:Project each at {base}id/project/{slug(main title)}-{start year}, "
                 "K:sourceDocument the document; a project with no title gets rdfs:label from "
                 "its recipient, funder and year with K:labelGenerated true, at "

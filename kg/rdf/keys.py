@@ -52,11 +52,21 @@ def project_key(project: dict[str, Any], language: str | None, source: str = "",
     an untitled project: slug(its generated label)-digest(its content)."""
     title = main_title(project, language)
     if title is None:
-        content = json.dumps(project, sort_keys=True, ensure_ascii=False, default=str)
+        content = json.dumps(_canonical(project), sort_keys=True, ensure_ascii=False, default=str)
         return f"{slug(generated_label(project, source, position))}-{digest(content)}"
     start = project.get("start_date")
     year = start[:4] if start else None
     return f"{slug(title[1])}-{year}" if year else slug(title[1])
+
+
+def _canonical(value: Any) -> Any:
+    """``value`` with every list sorted, so the order a record lists things in changes no key."""
+    if isinstance(value, dict):
+        return {name: _canonical(item) for name, item in value.items()}
+    if isinstance(value, list):
+        items = [_canonical(item) for item in value]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, default=str))
+    return value
 
 
 def generated_label(project: dict[str, Any], source: str, position: int) -> str:
@@ -65,13 +75,19 @@ def generated_label(project: dict[str, Any], source: str, position: int) -> str:
     funders = [*(project.get("funders") or []), *(project.get("funding_programmes") or [])]
     shares = [share.get("organisation") for share in
               ((project.get("budget") or {}).get("shares") or [])]
-    recipients = [*(project.get("lead_organisations") or []),
-                  *(name for name in shares if name and name not in funders),
-                  *(project.get("partner_organisations") or [])]
-    names = [normalise(name) for name in (recipients[:1] + funders[:1]) if name and name.strip()]
+    recipient_groups = (project.get("lead_organisations") or [],
+                        [name for name in shares if name and name not in funders],
+                        project.get("partner_organisations") or [])
+    recipient = next(filter(None, map(_least_name, recipient_groups)), "")
+    names = [name for name in (recipient, _least_name(funders)) if name]
     date = project.get("start_date") or project.get("end_date")
     label = " – ".join(names) or f"{PurePath(source).stem} {position}"
     return f"{label}, {date[:4]}" if date else label
+
+
+def _least_name(names: list[str | None]) -> str:
+    """The alphabetically least name of a group: not the first listed, so keys are order-free."""
+    return min((normalise(name) for name in names if name and name.strip()), default="")
 
 
 def thing(kind: str, key: str) -> str:

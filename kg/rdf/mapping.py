@@ -44,12 +44,14 @@ ENTITY_CLASSES = {
     "organisation": KT.Organisation,
     "municipality": KT.Municipality,
     "region": KT.Region,
+    "subregion": KT.SubRegion,
     "area": KT.Area,
     "concept": SKOST.Concept,
 }
 IDENTIFIER_PROPERTIES = {
     "kunta": KT.statisticsFinlandCode,
     "maakunta": KT.regionCode,
+    "seutukunta": KT.subRegionCode,
     "business_id": KT.businessId,
 }
 ROLES = {role: iri(term) for role, term in ROLE_TERMS.items()}
@@ -162,6 +164,8 @@ def _describe(entity: Entity, out: tuple[list[str], list[str]]) -> str:
     link = KT.inRegion if entity.kind == "municipality" else KT.overlapsRegion
     for parent in entity.broader:
         add(s + link + " " + iri(_describe(parent, out)))
+    for member in entity.members:
+        add(s + KT.memberMunicipality + " " + iri(_describe(member, out)))
     return uri
 
 
@@ -243,12 +247,20 @@ class _DocumentBuilder:
                 self.drop(doc, f"url: {error}; left out")
         if self.lang:
             self.add(doc, DCT.language, literal(self.lang))
+        extraction = self.record.get("extraction") or {}
+        text_sha256 = text_sha256 or extraction.get("text_sha256")
         if text_sha256:
             self.add(doc, KT.sha256, literal(text_sha256))
         activity = f"{doc}#extraction"
         self.add(doc, PROVT.wasGeneratedBy, iri(activity))
         self.add(activity, A, PROVT.Activity)
         self.add(activity, KT.extractionVersion, literal(extraction_version))
+        method = extraction.get("method") or ("curated" if extraction_version == "curated"
+                                               else None)
+        if method in ("machine", "curated"):
+            self.add(activity, KT.extractionMethod, literal(method))
+        if isinstance(extraction.get("confidence"), int | float):
+            self.add(activity, KT.confidence, decimal_literal(extraction["confidence"]))
 
     # -- entities ----------------------------------------------------------
     def entity(self, entity: Entity, written_as: str | None = None) -> str:

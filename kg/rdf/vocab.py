@@ -33,10 +33,13 @@ Shape of the data (``K`` = kuhy ontology namespace, all things at ``{base}id/{ki
              owl:sameAs <http://uri.suomi.fi/codelist/jhs/kunta_1_20240101/code/091>, wd:Q1757 ;
              skos:exactMatch yso-place ; K:inRegion region .
     region   a K:Region ; skos:prefLabel … ; K:regionCode "01" ; owl:sameAs … .
-             (a K:Area for wider/smaller areas: K:overlapsRegion region)
+             (a K:Area for wider/smaller areas: K:overlapsRegion region;
+              a K:SubRegion (seutukunta) also K:subRegionCode "071" ;
+              K:memberMunicipality muni where the members are known)
     concept  a skos:Concept ; skos:prefLabel "…"@fi ; skos:exactMatch|skos:closeMatch yso .
     doc      a K:Document ; K:sourceFile "h002.txt" ; K:url <https://…> ; dcterms:language "fi" ;
-             K:sha256 "…" ; prov:wasGeneratedBy [ K:extractionVersion "…" ] .
+             K:sha256 "…" ; prov:wasGeneratedBy [ K:extractionVersion "…" ;
+                 K:extractionMethod "machine" ; K:confidence 0.74 ] .
     annotation a oa:Annotation ; oa:motivatedBy oa:identifying ; oa:hasBody fact-node ;
              K:field "funders" ; K:value "…" ;
              oa:hasTarget [ oa:hasSource doc ;

@@ -43,8 +43,18 @@ import pyoxigraph as ox
 
 import kg.link
 from kg import config
-from kg.extract.seam import DocumentInput, Inputs, Problem, SourceFile, gather, sha256_hex
+from kg.extract.seam import (
+    DocumentInput,
+    Inputs,
+    Problem,
+    RecordDirs,
+    SourceFile,
+    gather,
+    record_dirs,
+    sha256_hex,
+)
 from kg.ingest.errors import InputError
+from kg.ingest.formats import document_paths
 from kg.ingest.records import read_limited, record_paths
 from kg.link.model import Linker, NameOnlyLinker, slug
 from kg.rdf.keys import source_key, thing
@@ -323,11 +333,10 @@ def _checked_quad(quad: ox.Quad, to_graph: ox.NamedNode | None) -> ox.Quad:
 
 # -- orchestration ----------------------------------------------------------------------
 
-def _count_inputs(records_dir: Path | None, texts_dir: Path | None) -> int:
+def _count_inputs(records: RecordDirs, texts_dir: Path | None) -> int:
     """How many input files there are, before any is read (decides the worker count)."""
-    records = sum(1 for _ in record_paths(records_dir)) if records_dir else 0
-    texts = sum(1 for _ in Path(texts_dir).glob("*.txt")) if texts_dir else 0
-    return records + texts
+    count = sum(1 for d in record_dirs(records) for _ in record_paths(d))
+    return count + (len(document_paths(texts_dir)) if texts_dir else 0)
 
 
 def resolve_linker(linker: Linker | None, link: bool) -> Linker:
@@ -338,7 +347,7 @@ def resolve_linker(linker: Linker | None, link: bool) -> Linker:
     return default() if link and default is not None else NameOnlyLinker()
 
 
-def build(records_dir: Path | None, texts_dir: Path | None = None, add_files: Iterable[Path] = (),
+def build(records_dir: RecordDirs, texts_dir: Path | None = None, add_files: Iterable[Path] = (),
           store_root: Path = config.STORE_ROOT, include_contacts: bool = False,
           linker: Linker | None = None, *, link: bool = True, max_bytes: int | None = None,
           workers: int | None = None, shapes_file: Path | None = config.SHAPES_FILE,

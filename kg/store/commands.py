@@ -21,11 +21,14 @@ def _input_options(function):
     """Options shared by ``kg build`` and ``kg validate``: where the inputs are."""
     options = [
         click.option("--records", "records_dir", type=click.Path(file_okay=False, path_type=Path),
-                     default=config.RECORDS_DIR, show_default=True,
-                     help="Directory of curated extraction records (*.json)."),
+                     multiple=True, default=[config.RECORDS_DIR, config.MACHINE_RECORDS_DIR],
+                     show_default=True,
+                     help="Directory of extraction records (*.json); repeat it for several, "
+                          "the first that has a source wins (curated before machine)."),
         click.option("--texts", "texts_dir", type=click.Path(file_okay=False, path_type=Path),
                      default=config.TEXTS_DIR, show_default=True,
-                     help="Directory of texts (*.txt) to extract when no curated record exists."),
+                     help="Directory of documents (.txt .md .html .pdf .docx) to extract "
+                          "when no record exists."),
         click.option("--include-contacts", is_flag=True,
                      help="Write people's e-mail addresses and phone numbers (off by default)."),
         click.option("--no-link", is_flag=True,
@@ -58,13 +61,14 @@ def _store_option(function):
               type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Extra RDF file to load (.ttl, .nt, .jsonld; .trig/.nq keep their graphs).")
 @_store_option
-def build_command(records_dir: Path, texts_dir: Path, include_contacts: bool, no_link: bool,
-                  max_bytes: int | None, add_files: tuple[Path, ...], store_root: Path) -> None:
+def build_command(records_dir: tuple[Path, ...], texts_dir: Path, include_contacts: bool,
+                  no_link: bool, max_bytes: int | None, add_files: tuple[Path, ...],
+                  store_root: Path) -> None:
     """Build the graph from records and texts into a new store and swap it in."""
     from kg.store.build import BuildError, build, terminal_progress
     from kg.validate.compiled import ShapeCompileError
 
-    records = records_dir if records_dir.is_dir() else None
+    records = [d for d in records_dir if d.is_dir()]
     texts = texts_dir if texts_dir.is_dir() else None
     try:
         result = build(records, texts, list(add_files), store_root, include_contacts,
@@ -100,15 +104,16 @@ def build_command(records_dir: Path, texts_dir: Path, include_contacts: bool, no
 @click.option("--engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql",
               show_default=True, help="sparql: the shapes compiled to SPARQL, as kg build runs "
               "them (violations only); pyshacl: the reference engine, full reports.")
-def validate_command(records_dir: Path, texts_dir: Path, include_contacts: bool, no_link: bool,
-                     max_bytes: int | None, turtle_out: Path | None, engine: str) -> None:
+def validate_command(records_dir: tuple[Path, ...], texts_dir: Path, include_contacts: bool,
+                     no_link: bool, max_bytes: int | None, turtle_out: Path | None,
+                     engine: str) -> None:
     """Map the inputs as kg build would and check each document graph against the shapes."""
     from kg.store.build import resolve_linker
     from kg.validate.compiled import ShapeCompileError
     from kg.validate.report import validate_inputs
 
     try:
-        run = validate_inputs(records_dir if records_dir.is_dir() else None,
+        run = validate_inputs([d for d in records_dir if d.is_dir()],
                               texts_dir if texts_dir.is_dir() else None,
                               resolve_linker(None, not no_link), include_contacts, max_bytes,
                               engine=engine)

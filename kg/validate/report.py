@@ -8,7 +8,7 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
-from kg.extract.seam import gather
+from kg.extract.seam import RecordDirs, gather
 from kg.link.model import Linker
 from kg.rdf.mapping import RecordMapper
 from kg.validate.compiled import CompiledValidator
@@ -46,7 +46,7 @@ class ValidationRun:
         return "\n".join(lines)
 
 
-def validate_inputs(records_dir: Path | None, texts_dir: Path | None, linker: Linker,
+def validate_inputs(records_dir: RecordDirs, texts_dir: Path | None, linker: Linker,
                     include_contacts: bool = False, max_bytes: int | None = None,
                     shapes_file: Path | None = None, engine: str = "sparql") -> ValidationRun:
     """Map the inputs and validate each document graph alone.

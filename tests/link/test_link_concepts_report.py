@@ -120,3 +120,21 @@ def test_shipped_derived_tables_are_up_to_date() -> None:
     assert shipped == render(build_rows())
     baseforms = (config.REFERENCE_DIR / "yso_fi_baseforms.tsv").read_text(encoding="utf-8")
     assert baseforms == render_baseforms()
+
+
+@pytest.mark.parametrize(("name", "field", "uri", "match"), [
+    ("wellbeing", "topics", "p22036", "close"),        # "well-being" without its hyphen
+    ("accessibility", "topics", "p858", "exact"),      # chosen over p15335 (reachability)
+    ("children", "target_groups", "p4354", "exact"),
+    ("seniorer", "target_groups", "p2433", "close"),
+    ("ensamboende", "target_groups", "p5179", "close"),
+])
+def test_hand_checked_choices_and_joined_words(linker, name, field, uri, match) -> None:
+    entity = linker.concept(name, None, field)
+    assert entity.status == "linked"
+    assert {"exact": entity.exact_match, "close": entity.close_match}[match] == (YSO + uri,)
+
+
+def test_joined_words_meeting_two_concepts_stay_unlinked(linker) -> None:
+    entity = linker.concept("welfarestate", None, "topics")  # p6930 and p6931 "welfare state"
+    assert entity.status == "ambiguous" and not entity.close_match
