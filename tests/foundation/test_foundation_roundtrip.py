@@ -90,6 +90,11 @@ def check_organisations(store: ox.Store, node: str, project: dict[str, Any]) -> 
         {{ <{node}> kuhy:hasParticipation [ kuhy:budgetShare ?eur ; kuhy:organisation ?x ] }}
         UNION {{ <{node}> kuhy:hasFunding [ kuhy:amount ?eur ; kuhy:funder ?x ] }} {LABELS} }}""")
     for share in project["budget"]["shares"]:  # a funder's share is its funding's amount
+        if share["organisation"] is None:  # the amount of the project's one unnamed funding
+            amounts = select(store, f"SELECT ?eur WHERE {{ <{node}> "
+                                    "kuhy:hasFunding/kuhy:amount ?eur }")
+            assert Decimal(str(share["eur"])) in {Decimal(row["eur"]) for row in amounts}
+            continue
         assert (Decimal(str(share["eur"])), norm(share["organisation"])) in {
             (Decimal(row["eur"]), norm(row["label"])) for row in shares}
 
