@@ -150,7 +150,8 @@ def _single_title(seg: Segments, text: str) -> tuple[str | None, list[str]]:
     for fld in seg.all("title"):
         if titles.label_value_is_title(fld.value):
             candidates.append(titles.TitleCandidate(fld.value, fld.start, fld.end, "label"))
-    candidates += titles.hanke_candidates(seg) + titles.projektet_candidates(text)
+    candidates += titles.hanke_candidates(seg) + titles.projektet_candidates(text) + \
+        titles.copula_candidates(text)
     for extra in (titles.facts_candidate(seg), titles.first_line_candidate(seg)):
         if extra:
             candidates.append(extra)

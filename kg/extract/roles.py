@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract import morphology, orgs
+from kg.extract.cues import cues
 from kg.extract.segment import Segments, Sentence
 from kg.extract.settings import ROLE_CUES
 
@@ -21,8 +22,8 @@ _FUNDED_HEADER = re.compile(r"^(?:vuoden|år|year)\s+(?:19|20)\d{2}\s+([\w+]+)-(
 _CARRIED_OUT = re.compile(r"\b(toteuttivat|toteuttavat|toteuttaa|toteutti|hallinnoivat)\s+")
 
 
-_CUE_PATTERNS = {key: [re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b")]
-                 for key, cues in ROLE_CUES.items()}
+_CUE_PATTERNS = {key: [re.compile(r"\b(?:" + "|".join(map(re.escape, cues(key))) + r")\b")]
+                 for key in ("lead_after", "partner_after", "funder_after")}
 _LEAD_BEFORE = [(cue, re.compile(rf"\s{cue}\b")) for cue in ROLE_CUES["lead_before"]]
 
 
@@ -123,7 +124,7 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
             for cue in _CUE_PATTERNS[cue_key]:
                 for match in cue.finditer(low):
                     rest = text[match.end():].lstrip(" :")
-                    rest = re.sub(r"^(?:on|ovat|är|var|is|are)\s+", "", rest)
+                    rest = re.sub(r"^(?:(?:on|ovat|är|var|is|are|the)\s+)+", "", rest)
                     rest = re.sub(r'^bidraget\s+"[^"]*"\s+av\s+', "", rest)
                     for name in _names_after(rest)[:8]:
                         if orgs.looks_like_org(name) or orgs.resolve_alias(name) or \

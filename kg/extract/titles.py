@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract import morphology, orgs
+from kg.extract.cues import is_furniture, is_generic_heading
 from kg.extract.dates import find_periods
 from kg.extract.places import find_places
 from kg.extract.segment import Segments
@@ -30,7 +31,7 @@ class TitleCandidate:
     text: str
     start: int
     end: int
-    kind: str  # label | hanke | projektet | facts | first_line | heading | list
+    kind: str  # label | hanke | projektet | copula | facts | first_line | heading | list
 
 
 def _clean(title: str) -> str:
@@ -43,6 +44,8 @@ def _valid(title: str) -> bool:
     if not words or len(words) > 16 or len(title) < 3:
         return False
     last = words[-1]
+    if is_furniture(title) or is_generic_heading(title):
+        return False
     if _NOT_A_TITLE.match(title) or (len(words) <= 3 and orgs.resolve_alias(last)):
         return False
     if orgs.programme_of(last) or (len(words) == 1 and last.isupper() and len(last) <= 5):
@@ -108,12 +111,52 @@ def name_before_hanke(text: str) -> str:
     return _clean(" ".join(words))
 
 
+# Prepositions that link a one-word name to the rest of a Swedish or English title
+# ("Rekreation för äldre", "Välfärd för kommuner över gränser", "Art for all").
+_TITLE_LINKS = frozenset(["för", "över", "mot", "utan", "av", "kring", "of", "for", "against",
+                          "across", "without"])
+_RUN_ON = re.compile(r"\s+([a-zåäö][\w-]*)\s+([a-zåäö][\w-]*)")
+
+
+def _run_on(text: str, end: int, first: str) -> str:
+    """"projektet Rekreation för äldre i hela ..." -> "Rekreation för äldre": the pairs of a
+    linking preposition and a lower-case word after a one-word name."""
+    words: list[str] = []
+    position = end
+    while len(words) < 6:
+        match = _RUN_ON.match(text, position)
+        if not match or match.group(1) not in _TITLE_LINKS or match.group(2) in _TITLE_LINKS:
+            break
+        words += [match.group(1), match.group(2)]
+        position = match.end()
+    return " ".join([first, *words])
+
+
+# "X is a ... project", "X är ett ... projekt": a name defined as a project at a sentence start.
+_COPULA = re.compile(r"(?:^|(?<=[.!?]\s))([A-ZÅÄÖ][^.!?\n]{2,80}?)\s(?:is|was|är|var)\s"
+                     r"(?:a|an|ett|en)\s[^.!?\n]{0,80}?\b(?:project|projekt)\b", re.M)
+
+
+def copula_candidates(text: str) -> list[TitleCandidate]:
+    found = []
+    for match in _COPULA.finditer(text):
+        title = _clean(match.group(1))
+        if _valid(title) and not re.match(r"(?:The|This|It|Det|Detta|Den)\b", title):
+            found.append(TitleCandidate(title, match.start(1), match.start(1) + len(title),
+                                        "copula"))
+    return found
+
+
 def projektet_candidates(text: str) -> list[TitleCandidate]:
     found = []
     for match in _PROJEKTET.finditer(text):
         title = match.group(1).strip()
-        if _valid(title):
-            found.append(TitleCandidate(title, match.start(1), match.end(1), "projektet"))
+        if " " not in title:
+            title = _run_on(text, match.end(1), title)
+        acronym = re.fullmatch(r"[A-ZÅÄÖ]{2,}\d*", title) and not orgs.resolve_alias(title)
+        if _valid(title) or acronym:
+            found.append(TitleCandidate(title, match.start(1), match.start(1) + len(title),
+                                        "projektet"))
     return found
 
 
@@ -123,7 +166,7 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
         if not text or index in seg.label_lines:
             continue
         if text.lower() in TITLE_STOP_LINES or re.fullmatch(r"[\W\d]+", text) or \
-                _NOT_A_TITLE.match(text):
+                _NOT_A_TITLE.match(text) or is_furniture(text) or is_generic_heading(text):
             continue
         title = _clean(_EVENT_TAIL.sub("", text))
         title = _clean(re.sub(r"\s[-–]?\s?(?:hanke|projekt)\b.*$", "", title, flags=re.I))
@@ -168,7 +211,7 @@ def choose_title(candidates: list[TitleCandidate]) -> tuple[str | None, list[str
     if not candidates:
         return None, []
     by_kind = {kind: [c for c in candidates if c.kind == kind]
-               for kind in ("label", "heading", "list", "hanke", "projektet", "facts",
+               for kind in ("label", "heading", "list", "hanke", "projektet", "copula", "facts",
                             "first_line")}
     pool = next((group for group in by_kind.values() if group), candidates)
     counts = Counter(c.text for c in pool)
