@@ -191,19 +191,31 @@ def facts_candidate(seg: Segments) -> TitleCandidate | None:
     return None
 
 
+_HANKE_TAIL = re.compile(r"\s?[-–]?\s?\w*(?:hanke|projekt|projekti|project)$", re.I)
+
+
 def heading_candidates(seg: Segments) -> list[TitleCandidate]:
-    """Short lines made of a name and a period: "Kulturvård II 1.5.-31.12.2019"."""
+    """Short lines made of a name and a period: "Kulturvård II 1.5.-31.12.2019", "Kulttuurin
+    Kuntokuuri -kehittämishanke 2017-2018" (a year range only on a line of its own)."""
     found = []
-    for line in seg.lines:
+    for index, line in enumerate(seg.lines):
         periods = find_periods(line.text)
-        if not periods or len(line.text) > 90:
+        if not periods or len(line.text) > 90 or index in seg.label_lines:
             continue
         period = periods[0]
-        name = _clean(line.text[:period.offset])
-        if period.rank <= 1 and name and line.text[period.end_offset:].strip() == "" and \
+        name = _clean(_HANKE_TAIL.sub("", _clean(line.text[:period.offset])))
+        good_period = period.rank <= 1 or (period.rank <= 3 and _stands_alone(seg, index))
+        if good_period and name and line.text[period.end_offset:].strip() == "" and \
                 len(name.split()) <= 8 and _valid(name) and not name.endswith(":"):
             found.append(TitleCandidate(name, line.start, line.start + len(name), "heading"))
     return found
+
+
+def _stands_alone(seg: Segments, index: int) -> bool:
+    """A line with blank lines (or the text's edge) above and below it."""
+    above = index == 0 or not seg.lines[index - 1].text.strip()
+    below = index + 1 >= len(seg.lines) or not seg.lines[index + 1].text.strip()
+    return above and below
 
 
 def choose_title(candidates: list[TitleCandidate]) -> tuple[str | None, list[str]]:
