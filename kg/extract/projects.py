@@ -10,6 +10,7 @@ from functools import cache
 from kg.extract import content, orgs, titles
 from kg.extract.dates import Period, find_periods
 from kg.extract.grants import Grant, find_grants, grant_funders
+from kg.extract.instruments import grant_type_compound, instrument_mentions
 from kg.extract.money import as_number, find_amounts
 from kg.extract.people import EMAIL, PHONE, Person
 from kg.extract.places import PlaceMention
@@ -351,6 +352,8 @@ def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dic
     roles = Roles()
     prose_roles(shared, language, roles, facts.model_orgs)
     programme_mentions(shared, roles)
+    instruments = instrument_mentions(seg.sentences)  # a list's grants share them
+    roles.programme.extend(instruments or grant_type_compound(seg.sentences))
     funders = [grant.funder] if grant.funder else []
     funders += [n for n in grant_funders(facts.seg.sentences, language) if n not in funders]
     funders += [n for n, _s, _e in _unique(roles.funder) if n not in funders]
@@ -454,6 +457,7 @@ def _programme_patterns() -> list[tuple[re.Pattern[str], str]]:
 
 
 def programme_mentions(sentences: list[Sentence], roles: Roles) -> None:
+    roles.programme.extend(instrument_mentions(sentences))
     patterns = _programme_patterns()
     for sentence in sentences:
         quoted = re.search(r'\b(?:bidraget|avustus|grant)\s+"([^"]{3,80})"', sentence.text)

@@ -1,0 +1,68 @@
+"""Funding instruments named in prose, not in the programme gazetteer: a grant type that opens
+a sentence or a heading ("Taiteen ... tarkoitetut valtionavustukset olivat ..."), a named
+action or policy programme ("... osana Terveyden edistämisen politiikkaohjelmaa"), and the
+Leader method behind a Leader group's name."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import morphology
+from kg.extract.segment import Sentence
+
+# Up to eight lower-case words ending in a grant-type compound, opening a sentence or heading.
+_GRANT_TYPE_OPENING = re.compile(
+    r"^((?:[A-ZÅÄÖ][\w-]*)(?:\s[a-zåäö][\w-]*){0,7}?\s[\w-]*(?:avustukset|bidragen|grants))"
+    r"(?:\s+(?:vuonna|år|in)\s+\d{4})?\b")
+# A capitalised name of a programme ending in "-ohjelma" in any case: "Terveyden edistämisen
+# politiikkaohjelmaa", "Taiteesta ja kulttuurista hyvinvointia toimintaohjelma".
+_NAMED_PROGRAMME = re.compile(
+    r"\b([A-ZÅÄÖ][\w-]*(?:\s(?:[a-zåäö][\w-]*)){0,5}?\s[–-]?[\w-]*(?:toiminta|politiikka|"
+    r"kehittämis)ohjelm\w*)")
+_FUNDING_CONTEXT = re.compile(r"\b(?:tue\w*|tuke\w*|rahoit\w*|avustu\w*|osana|osa\b)", re.I)
+_LEADER = re.compile(r"\bLeader\b")
+# One compound naming the grant type: "hyvinvointiavustuksen" -> "hyvinvointiavustus".
+_GRANT_COMPOUND = re.compile(r"\b([a-zåäö]{4,}avustu(?:s|ksen|ksia|kset|ksena|ksina|sta))\b")
+
+
+def _base_phrase(phrase: str) -> str:
+    """The phrase with its last word in the base form ("... politiikkaohjelmaa" -> "...ohjelma")."""
+    words = phrase.split()
+    dash = words[-1][:1] if words[-1][:1] in "–-" else ""
+    last = dash + morphology.base_form(words[-1][len(dash):])
+    return " ".join(words[:-1] + [last])
+
+
+def _pronoun(word: str) -> bool:
+    """"Tällä (viisivuotisella toimintaohjelmalla)": a demonstrative opens no name."""
+    return any(cls == "asemosana" for _b, cls, _c, _n in morphology.analyses(word.lower()))
+
+
+def grant_type_compound(sentences: list[Sentence]) -> list[tuple[str, int, int]]:
+    """The first one-word grant type of a grant list ("... sai Taikelta hyvinvointiavustuksen")."""
+    for sentence in sentences:
+        match = _GRANT_COMPOUND.search(sentence.text)
+        if match:
+            return [(morphology.base_form(match.group(1)), sentence.start + match.start(1),
+                     sentence.start + match.end(1))]
+    return []
+
+
+def instrument_mentions(sentences: list[Sentence]) -> list[tuple[str, int, int]]:
+    """(name, start, end) of the funding instruments named in these sentences."""
+    found: list[tuple[str, int, int]] = []
+    for sentence in sentences:
+        opening = _GRANT_TYPE_OPENING.match(sentence.text)
+        if opening and not any(morphology.is_finite_verb(w) for w in opening.group(1).split()):
+            found.append((opening.group(1), sentence.start, sentence.start + opening.end(1)))
+        if _FUNDING_CONTEXT.search(sentence.text):
+            for match in _NAMED_PROGRAMME.finditer(sentence.text):
+                if _pronoun(match.group(1).split()[0]):
+                    continue
+                found.append((_base_phrase(match.group(1)), sentence.start + match.start(1),
+                              sentence.start + match.end(1)))
+        leader = _LEADER.search(sentence.text)
+        if leader:
+            found.append(("Leader", sentence.start + leader.start(),
+                          sentence.start + leader.end()))
+    return found
