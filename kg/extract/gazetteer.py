@@ -75,8 +75,19 @@ def _load_places(gaz: Gazetteer) -> None:
                                                "region")
     for region in regions.values():
         _add_place(gaz, region)
+    _load_former_municipalities(gaz)
     for row in _table(GAZETTEER_DIR / "subregions.tsv"):
         _add_place(gaz, Place(row[0], row[1] if len(row) > 1 else "", "region"))
+
+
+def _load_former_municipalities(gaz: Gazetteer) -> None:
+    """Municipalities merged away since 1970 ("Korpo", "Houtskär"): texts name them still."""
+    path = config.REFERENCE_DIR / "municipality_changes.tsv"
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t"):
+        if row["old_name_fi"] and row["old_name_fi"].lower() not in gaz.places:
+            _add_place(gaz, Place(row["old_name_fi"], row["old_name_sv"], "municipality"))
 
 
 def _load_organisations(gaz: Gazetteer) -> None:

@@ -91,7 +91,7 @@ def _name_word(token: _Token, language: str) -> bool:
     if low in _LEGAL_FORMS or low in _CONNECTORS or token.text in ("–", "-"):
         return True
     if language != "fi":
-        return False
+        return orgs.is_org_head(token.text)  # "Svenska pensionärsförbundet"
     readings = morphology.analyses(low.split(":")[0])
     if not readings:
         return True  # unknown words are names or loans ("Bokens hus")
@@ -424,6 +424,16 @@ def subject_grants(sentence: Sentence, language: str) -> list[Grant]:
         if grant:
             grants.append(grant)
     return grants
+
+
+def first_grant(sentences: list[Sentence], language: str) -> Grant | None:
+    """The first grant with a named recipient and an amount: a text about one grant ("X får
+    97 000 euro")."""
+    for sentence in sentences:
+        for grant in sentence_grants(sentence, language):
+            if grant.recipient and grant.eur is not None:
+                return grant
+    return None
 
 
 def find_grants(sentences: list[Sentence], language: str) -> list[Grant]:

@@ -89,8 +89,10 @@ def people_component(doc: Doc) -> Doc:
 def projects_component(doc: Doc) -> Doc:
     seg = doc._.segments
     model_orgs = doc._.model_names.organisations if doc._.model_names is not None else []
+    places = [p for p in doc._.places  # "Niina Nokia" names a person, not the town
+              if not any(q.start <= p.start < q.end for q in doc._.people)]
     facts = projects.DocumentFacts(doc._.text, doc._.language, seg, doc._.periods, doc._.people,
-                                   doc._.places, doc._.excluded, model_orgs)
+                                   places, doc._.excluded, model_orgs)
     spans = projects.split_projects(seg, doc._.text, doc._.language)
     doc._.record = {
         "source": doc._.source,

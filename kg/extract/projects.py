@@ -9,7 +9,7 @@ from functools import cache
 
 from kg.extract import content, orgs, titles
 from kg.extract.dates import Period, find_periods
-from kg.extract.grants import Grant, find_grants, grant_funders
+from kg.extract.grants import Grant, find_grants, first_grant, grant_funders
 from kg.extract.instruments import grant_type_compound, instrument_mentions
 from kg.extract.money import as_number, find_amounts
 from kg.extract.people import EMAIL, PHONE, Person
@@ -277,6 +277,8 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     programme_mentions(sentences, roles)
     if span.grantee:
         roles.lead.insert(0, (orgs.canonical_org(span.grantee[0], language), *span.grantee[1:]))
+    elif not roles.lead:
+        _single_grant_roles(sentences, language, roles)
 
     project = {"title": _title_dict(span.title, language), "alt_titles": span.alts}
     described = [s for s in own_sentences if s.section in (None, "description", "goals")
@@ -336,6 +338,16 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     project["links"] = _links(seg, sentences)
     project["evidence"] = evidence
     return project
+
+
+def _single_grant_roles(sentences: list[Sentence], language: str, roles: Roles) -> None:
+    """A text about one grant: its recipient leads, its funder (when named) funds."""
+    grant = first_grant(sentences, language)
+    if grant is None or grant.recipient is None:
+        return
+    roles.add("lead", grant.recipient, grant.start, grant.end, language)
+    if grant.funder and not roles.funder:
+        roles.add("funder", grant.funder, grant.start, grant.end, language)
 
 
 def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dict:
