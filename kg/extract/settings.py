@@ -9,7 +9,7 @@ from __future__ import annotations
 
 # spaCy components, in order (each is registered in kg/extract/pipeline.py).
 PIPELINE: tuple[str, ...] = (
-    "kuhy_language", "kuhy_segmenter", "kuhy_dates", "kuhy_money", "kuhy_places",
+    "kuhy_language", "kuhy_segmenter", "kuhy_layout", "kuhy_dates", "kuhy_money", "kuhy_places",
     "kuhy_people", "kuhy_projects",
 )
 EXTRACTION_VERSION = "kuhy-extract 1.0"

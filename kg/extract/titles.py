@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from kg.extract import morphology, orgs
 from kg.extract.cues import is_furniture, is_generic_heading
 from kg.extract.dates import find_periods
+from kg.extract.layout import is_agenda
 from kg.extract.places import find_places
 from kg.extract.segment import Segments
 from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
@@ -44,7 +45,7 @@ def _valid(title: str) -> bool:
     if not words or len(words) > 16 or len(title) < 3:
         return False
     last = words[-1]
-    if is_furniture(title) or is_generic_heading(title):
+    if is_furniture(title) or is_generic_heading(title) or is_agenda(title):
         return False
     if _NOT_A_TITLE.match(title) or (len(words) <= 3 and orgs.resolve_alias(last)):
         return False
