@@ -31,7 +31,8 @@ def cues(category: str) -> tuple[str, ...]:
 def is_furniture(line: str) -> bool:
     """A whole line that is navigation or boilerplate ("Tillbaka", "Briefly in English")."""
     key = line.strip().strip(":|").strip().lower()
-    return key in cues("furniture")
+    return key in cues("furniture") or any(key == cue or key.startswith(cue + " ")
+                                           for cue in cues("furniture_prefix"))
 
 
 def is_generic_heading(line: str) -> bool:

@@ -14,7 +14,7 @@ from kg.extract.instruments import grant_type_compound, instrument_mentions
 from kg.extract.money import as_number, find_amounts
 from kg.extract.people import EMAIL, PHONE, Person
 from kg.extract.places import PlaceMention
-from kg.extract.roles import Roles, field_roles, header_funder, prose_roles
+from kg.extract.roles import Roles, defined_org_lead, field_roles, header_funder, prose_roles
 from kg.extract.segment import Segments, Sentence
 from kg.extract.settings import SCOPE_CUES, SCOPE_VALUES, STATUS_CUES, STATUS_VALUES
 
@@ -279,6 +279,8 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
         roles.lead.insert(0, (orgs.canonical_org(span.grantee[0], language), *span.grantee[1:]))
     elif not roles.lead:
         _single_grant_roles(sentences, language, roles)
+    if not roles.lead and not span.shared:
+        defined_org_lead(sentences, language, roles)
 
     project = {"title": _title_dict(span.title, language), "alt_titles": span.alts}
     described = [s for s in own_sentences if s.section in (None, "description", "goals")

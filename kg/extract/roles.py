@@ -178,3 +178,32 @@ def _partner_kanssa(sentence: Sentence, language: str, roles: Roles) -> None:
         name = " ".join(words[:-1] + [head])
         position = sentence.start + match.start(1)
         roles.partner.append((name, position, position + len(match.group(1))))
+
+
+_COPULA = re.compile(r"^(?:The\s|Det\s)?(.{3,90}?)\s(?:is|was|är|var|on|oli)\s(?:an?\s|en\s|ett\s)?"
+                     r"((?:[\w-]+\s){0,5}?[\w-]+)\b")
+
+
+def defined_org_lead(sentences: list[Sentence], language: str, roles: Roles) -> None:
+    """"Taiteen Sulattamo is a mental health association ...", "X är en förening": a text
+    about its own organisation; the organisation so defined near the top leads."""
+    kinds = cues("org_kind")
+    for sentence in sentences[:8]:
+        match = _COPULA.match(sentence.text)
+        if not match or not any(word.endswith(kinds) for word in
+                                sentence.text[match.start(2):].lower().split()[:6]):
+            continue
+        words = match.group(1).split()
+        heads = [i for i, word in enumerate(words[:-1]) if orgs.is_org_head(word)]
+        if heads:  # "The Finnish Hospital Clowns Association Sairaalaklovnit ry"
+            words = words[heads[-1] + 1:]
+        name = " ".join(words)
+        if words and all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words) and \
+                len(words) <= 8:
+            roles.add("lead", name, sentence.start, sentence.start + len(match.group(1)),
+                      language)
+            return
+
+
+_NAME_JOINERS = frozenset(["ry", "rf", "r.y.", "r.f.", "sr", "oy", "ab", "of", "the", "and", "för",
+                           "och", "i", "ja", "vid"])
