@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg.extract import morphology, orgs
 from kg.extract.cues import cues
+from kg.extract.places import find_places
 from kg.extract.segment import Segments, Sentence
 from kg.extract.settings import ROLE_CUES
 
@@ -134,6 +136,7 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         _distributed_leads(sentence, language, roles)
         _subject_leads(sentence, spans, language, roles)
         _partner_kanssa(sentence, language, roles)
+        project_subject_leads(sentence, language, roles)
 
 
 def _distributed_leads(sentence: Sentence, language: str, roles: Roles) -> None:
@@ -207,3 +210,34 @@ def defined_org_lead(sentences: list[Sentence], language: str, roles: Roles) -> 
 
 _NAME_JOINERS = frozenset(["ry", "rf", "r.y.", "r.f.", "sr", "oy", "ab", "of", "the", "and", "för",
                            "och", "i", "ja", "vid"])
+
+
+@cache
+def _project_verb() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, cues("lead_verb")))
+    objects = "|".join(map(re.escape, cues("project_object")))
+    return re.compile(rf"\b(?:{verbs})\s+(?:{objects})\b", re.I)
+
+
+_CAPITALISED_RUN = re.compile(r"[A-ZÅÄÖ][\w-]*(?:\s(?:(?:of|the|för|och|i|vid|ja)\s)?"
+                              r"[A-ZÅÄÖ][\w-]*)*(?:\s(?:ry|rf|r\.y\.|r\.f\.|sr|Oy|Ab|Oy Ab))?")
+
+
+def project_subject_leads(sentence: Sentence, language: str, roles: Roles) -> None:
+    """"Korpo Kulturgille kan förverkliga projektet ...", "The city coordinates the project":
+    the last organisation-like name before "<lead verb> <the project>" leads."""
+    match = _project_verb().search(sentence.text)
+    if not match:
+        return
+    before = sentence.text[:match.start()]
+    runs = [run for run in _CAPITALISED_RUN.finditer(before)
+            if run.start() > 0 or len(run.group().split()) >= 2]
+    for run in reversed(runs):
+        name = run.group()
+        if language == "sv" and name.endswith("s") and re.match(r"\s[a-zåäö]", before[run.end():]):
+            continue  # a genitive before its head: "Österbottens landskapsförbund"
+        whole_place = any(p.end - p.start == len(name) for p in find_places(name, language, []))
+        if (len(name.split()) >= 2 or orgs.looks_like_org(name)) and not whole_place:
+            roles.add("lead", name, sentence.start + run.start(), sentence.start + run.end(),
+                      language)
+            return
