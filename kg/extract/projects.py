@@ -95,9 +95,15 @@ def _phase_projects(seg: Segments, text: str, title: str,
                         own_phase=phase[2])]
 
 
-# A grant list entry: "Recipient ry, Town, 2 500 euroa" (one a line).
-_GRANT_LINE = re.compile(r"^(?P<name>[^,]{3,90}),\s(?P<place>[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?),"
-                         r"\s(?P<amount>\d[\d .]*\s?(?:€|euroa|euro|eur))\.?$", re.I)
+# A grant list entry, one a line: "Recipient ry, Town, 2 500 euroa", "• Förening rf: 3 000 €",
+# "Culture Association, Turku, EUR 1,000" (the town is optional).
+_GRANT_LINE = re.compile(
+    r"^(?:[-–•*·▪►]\s*)?(?P<name>[^,:;€\d][^,:;€]{2,89}?)"
+    r"(?:,\s(?P<place>[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?))?\s*[,:–-]?\s*"
+    r"(?P<amount>(?:€|EUR|eur)\s?\d[\d .,]*\d|\d[\d .,]*\s?(?:€|euroa|euro|eur|EUR))\.?$")
+# Lines of that shape that are sums, not grants.
+_NOT_A_GRANTEE = re.compile(r"^(?:yhteensä|kaikkiaan|totalt|sammanlagt|total|in total|budjetti|"
+                            r"budget|kokonais\w*|summa|avustus|bidrag|grant)\b", re.I)
 
 
 def _grant_lines(seg: Segments) -> list[tuple[int, re.Match[str]]]:
@@ -106,9 +112,22 @@ def _grant_lines(seg: Segments) -> list[tuple[int, re.Match[str]]]:
     found = []
     for index, line in enumerate(seg.lines):
         match = _GRANT_LINE.match(line.text.strip())
-        if match and find_places(match.group("place"), "fi", []):
+        if not match or _NOT_A_GRANTEE.match(match.group("name").strip()) or \
+                index in seg.label_lines and not match.group("place"):
+            continue
+        place = match.group("place")
+        if place and not find_places(place, "fi", []) and not find_places(place, "sv", []):
+            continue
+        if place or _named_grantee(match.group("name")):
             found.append((index, match))
     return found
+
+
+def _named_grantee(name: str) -> bool:
+    """A recipient with no town beside it: an organisation's name (head word, legal form, or
+    two capitalised words)."""
+    words = name.split()
+    return orgs.looks_like_org(name) or sum(1 for w in words if w[:1].isupper()) >= 2
 
 
 def _grant_projects(seg: Segments, grants: list[tuple[int, re.Match[str]]]) -> list[ProjectSpan]:
@@ -277,6 +296,11 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     programme_mentions(sentences, roles)
     if span.grantee:
         roles.lead.insert(0, (orgs.canonical_org(span.grantee[0], language), *span.grantee[1:]))
+        if not roles.funder:  # "Svenska kulturfonden beviljade bidrag till ..." above the list
+            intro = [Sentence(seg.lines[i].text, seg.lines[i].start, seg.lines[i].end, i, None)
+                     for lines in span.shared for i in lines]  # "... beviljar stöd till:"
+            for name in grant_funders(intro, language):
+                roles.funder.append((name, span.grantee[1], span.grantee[2]))
     elif not roles.lead:
         _single_grant_roles(sentences, language, roles)
     if not roles.lead and not span.shared:
@@ -587,8 +611,9 @@ def _budget(seg: Segments, sentences: list[Sentence], span: ProjectSpan, note, l
                 total = eur
             note("budget.shares", eur, fld.start, fld.end)
             break
-    if span.grant_eur is not None and project["funders"]:
-        shares.append({"organisation": project["funders"][0], "eur": as_number(span.grant_eur)})
+    if span.grant_eur is not None:
+        funder = project["funders"][0] if project["funders"] else None
+        shares.append({"organisation": funder, "eur": as_number(span.grant_eur)})
         return {"total_eur": total, "shares": shares}
     own = [s for s in sentences if _in_lines(seg, s.start, [span.lines])]
     for sentence in own:
