@@ -37,6 +37,7 @@ class ProjectSpan:
     grant: Grant | None = None  # a grant named in running text (kg.extract.grants)
     other_phase: list[tuple[int, int]] = field(default_factory=list)  # another phase's sentences
     own_phase: list[tuple[int, int]] = field(default_factory=list)  # this phase's sentences
+    translations: dict[str, str] = field(default_factory=dict)  # the title in other languages
 
 
 def split_projects(seg: Segments, text: str, language: str = "fi") -> list[ProjectSpan]:
@@ -58,11 +59,17 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
     prose_grants = _prose_grant_projects(seg, language)
     if prose_grants:
         return prose_grants
-    title, alts = _single_title(seg, text)
+    candidates = _title_candidates(seg, text)
+    title, alts = titles.choose_title(candidates)
     if title is None and not _looks_like_project(seg, text):
         return []
     phases = _phase_projects(seg, text, title, alts) if title else []
-    return phases or [ProjectSpan(title, alts, everything, [])]
+    if phases:
+        return phases
+    translated = titles.translations(candidates, title, _title_language(title, language), seg) \
+        if title else {}
+    alts = [alt for alt in alts if alt not in translated.values()]
+    return [ProjectSpan(title, alts, everything, [], translations=translated)]
 
 
 def _phase_projects(seg: Segments, text: str, title: str,
@@ -165,7 +172,7 @@ def _prose_grant_projects(seg: Segments, language: str) -> list[ProjectSpan]:
             for g in grants]
 
 
-def _single_title(seg: Segments, text: str) -> tuple[str | None, list[str]]:
+def _title_candidates(seg: Segments, text: str) -> list[titles.TitleCandidate]:
     candidates = []
     for fld in seg.all("title"):
         if titles.label_value_is_title(fld.value):
@@ -175,7 +182,7 @@ def _single_title(seg: Segments, text: str) -> tuple[str | None, list[str]]:
     for extra in (titles.facts_candidate(seg), titles.first_line_candidate(seg)):
         if extra:
             candidates.append(extra)
-    return titles.choose_title(candidates)
+    return candidates
 
 
 def _looks_like_project(seg: Segments, text: str) -> bool:
@@ -306,7 +313,8 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     if not roles.lead and not span.shared:
         defined_org_lead(sentences, language, roles)
 
-    project = {"title": _title_dict(span.title, language), "alt_titles": span.alts}
+    project = {"title": _title_dict(span.title, language, span.translations),
+               "alt_titles": span.alts}
     described = [s for s in own_sentences if s.section in (None, "description", "goals")
                  and len(s.text.split()) >= 6 and not s.list_item and s.line not in seg.label_lines]
     project["description"] = described[0].text if described else None
@@ -437,7 +445,8 @@ def _in_other_phase(span: ProjectSpan, offset: int) -> bool:
     return any(start <= offset < end for start, end in span.other_phase)
 
 
-def _title_dict(title: str | None, language: str) -> dict:
+def _title_dict(title: str | None, language: str,
+                translations: dict[str, str] | None = None) -> dict:
     result: dict[str, str | None] = {"fi": None, "sv": None, "en": None}
     if not title:
         return result
@@ -445,6 +454,15 @@ def _title_dict(title: str | None, language: str) -> dict:
         first, second = title.split(" / ", 1)
         result["fi"], result["sv"] = first.strip(), second.strip()
         return result
+    result[_title_language(title, language)] = title
+    for other, translated in (translations or {}).items():
+        if other in result and result[other] is None:
+            result[other] = translated
+    return result
+
+
+def _title_language(title: str, language: str) -> str:
+    """The language a title is written in (the text's language when nothing tells)."""
     from kg.extract.langid import identify_language
     guess = identify_language(title, default="")
     if not guess:
@@ -455,8 +473,7 @@ def _title_dict(title: str | None, language: str) -> dict:
         needed = max(1, len(words) // 2) if language == "fi" else \
             (len(words) - 1 if len(words) > 2 else len(words))
         guess = "fi" if known >= needed else language
-    result[guess if guess in result else language] = title
-    return result
+    return guess if guess in ("fi", "sv", "en") else language
 
 
 def _unique(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -18,7 +18,7 @@ from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
 _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeelle|hankkeesta|"
                     r"hankkeeseen|hankkeella|hankkeena|hankkeet|projekti|projektin|projektissa|"
                     r"projektia)\b")
-_PROJEKTET = re.compile(r"\b(?:projektet|kulturprojektet|samprojektet|the project)\s+"
+_PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|kulturprojektet|samprojektet|[Tt]he project)\s+"
                         r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+))*)")
 _EVENT_TAIL = re.compile(r"\s*[-–]\s?(?:" + "|".join(EVENT_HEADS) + r")\w*\b.*$", re.I)
 # A year and a funder ("Vuoden 2015 ELY"), or a register's type and number
@@ -240,6 +240,25 @@ def choose_title(candidates: list[TitleCandidate]) -> tuple[str | None, list[str
             alts.append(candidate.text)
     alts += acronym_alts(title, alts)
     return title, alts
+
+
+def translations(candidates: list[TitleCandidate], title: str, title_language: str,
+                 seg: Segments) -> dict[str, str]:
+    """The project's name in the other languages of a mixed text: a "-hanke" / "projektet" /
+    "the project" name read in a paragraph of another language ("Kultur för alla" beside
+    "Kulttuuria kaikille")."""
+    from kg.extract.langid import identify_language
+
+    found: dict[str, str] = {}
+    for candidate in candidates:
+        if candidate.kind not in ("hanke", "projektet", "label") or \
+                candidate.text.lower() in title.lower() or title.lower() in candidate.text.lower():
+            continue
+        line = next((ln for ln in seg.lines if ln.start <= candidate.start < ln.end + 1), None)
+        language = identify_language(line.text, default="") if line else ""
+        if language and language != title_language and language not in found:
+            found[language] = candidate.text
+    return found
 
 
 def acronym_alts(title: str, known: list[str]) -> list[str]:
