@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract import content, projects
+from kg.extract.confidence import add_confidence
 from kg.extract.dates import find_periods
 from kg.extract.langid import identify_language
 from kg.extract.layout import layout
@@ -107,6 +108,7 @@ def projects_component(doc: Doc) -> Doc:
         "language": doc._.language,
         "projects": [projects.build_project(span, facts) for span in spans],
     }
+    add_confidence(doc._.record, seg)
     return doc
 
 

@@ -81,4 +81,5 @@ FIELD_MAPPING: dict[str, str] = {
     "projects.evidence.end": "oa:TextPositionSelector oa:end",
     "projects.evidence.quote": "oa:TextQuoteSelector exact/prefix/suffix (32 characters of "
                                "context from the text when available, else from the quote)",
+    "projects.evidence.confidence": "annotation K:confidence (xsd:decimal 0-1)",
 }
