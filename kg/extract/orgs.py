@@ -166,7 +166,13 @@ def looks_like_org(name: str) -> bool:
         return False
     low = name.lower()
     return (is_org_head(words[-1]) or is_org_head(words[0]) or low in gazetteer().org_names
-            or resolve_alias(name) is not None or words[0].lower() in ("city", "university"))
+            or resolve_alias(name) is not None or words[0].lower() in ("city", "university")
+            or _HEAD_OF.search(name) is not None)
+
+
+# "Turku University of Applied Sciences", "Ministry of Education and Culture"
+_HEAD_OF = re.compile(r"\b(?:University|Ministry|City|Municipality|Institute|Centre|Center|"
+                      r"Council|Foundation|Association|Society|Academy|School) of\b")
 
 
 _TOKEN = re.compile(r"[\wÅÄÖåäö][\wÅÄÖåäö'’-]*:?\w*|\S")

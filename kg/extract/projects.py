@@ -464,7 +464,8 @@ def _title_dict(title: str | None, language: str,
 def _title_language(title: str, language: str) -> str:
     """The language a title is written in (the text's language when nothing tells)."""
     from kg.extract.langid import identify_language
-    guess = identify_language(title, default="")
+    # a name of three words or less says too little about its language ("Klingande by")
+    guess = identify_language(title, default="") if len(title.split()) > 3 else ""
     if not guess:
         from kg.extract import morphology
         words = re.findall(r"[\wåäöÅÄÖ]+", title)

@@ -87,6 +87,8 @@ def header_funder(seg: Segments, roles: Roles, language: str) -> None:
 
 def _names_after(text: str) -> list[str]:
     text = re.split(r"[.!?](?:\s|$)|\s(?:yhteistyössä|kanssa|jossa|joka|som|which|under|för|till|"
+                    r"i samarbete|i samverkan|in co-?operation|in collaboration|in partnership|"
+                    r"together with|"
                     r"inom|during|for|in|vuosina|vuonna|aikana|ajalla)\b|"
                     r"(?<!-)\s(?:ja|och|and)\s(?=[a-zåäö])", text)[0]
     names = []

@@ -232,6 +232,7 @@ def choose_title(candidates: list[TitleCandidate]) -> tuple[str | None, list[str
     # A name nested in a longer one ("Tehhään virtaa yhdessä" in "... - Virtuaalisten ...").
     title = max(names, key=lambda n: (sum(1 for m in names if n.lower().startswith(m.lower())),
                                       counts[n], len(n)))
+    title = _completed(title, candidates)
     alts = []
     for candidate in candidates:
         low = candidate.text.lower()
@@ -259,6 +260,17 @@ def translations(candidates: list[TitleCandidate], title: str, title_language: s
         if language and language != title_language and language not in found:
             found[language] = candidate.text
     return found
+
+
+def _completed(title: str, candidates: list[TitleCandidate]) -> str:
+    """A name cut short in prose ("projektet Klingande by" read as "Klingande") is completed
+    from a heading or first line that starts with it and runs on for three words at most."""
+    for candidate in candidates:
+        extra = candidate.text[len(title):]
+        if candidate.kind in ("first_line", "heading", "facts") and extra.startswith(" ") and \
+                candidate.text.startswith(title) and len(extra.split()) <= 3:
+            return candidate.text
+    return title
 
 
 def acronym_alts(title: str, known: list[str]) -> list[str]:
