@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extract import morphology, orgs
 from kg.extract.money import Amount, find_amounts
@@ -65,23 +66,32 @@ class _Token:
     text: str
     start: int
     end: int
+    low: str = ""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        self.low = self.text.lower()
 
 
 def _tokens(text: str) -> list[_Token]:
     return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def _verb_kind(tokens: list[_Token], i: int, language: str) -> str | None:
-    """'grantee' / 'funder' / 'passive' when a grant verb (one or two words) starts at i."""
+@cache
+def _verbs_by_first_word(language: str) -> dict[str, list[tuple[list[str], str]]]:
+    """First word of a grant verb -> (its words, its kind), in the order GRANT_VERBS gives."""
+    table: dict[str, list[tuple[list[str], str]]] = {}
     for kind, verbs in GRANT_VERBS[language].items():
         for verb in verbs:
             parts = verb.split()
-            if [t.low for t in tokens[i:i + len(parts)]] == parts:
-                return kind
+            table.setdefault(parts[0], []).append((parts, kind))
+    return table
+
+
+def _verb_kind(tokens: list[_Token], i: int, language: str) -> str | None:
+    """'grantee' / 'funder' / 'passive' when a grant verb (one or two words) starts at i."""
+    for parts, kind in _verbs_by_first_word(language).get(tokens[i].low, ()):
+        if [t.low for t in tokens[i:i + len(parts)]] == parts:
+            return kind
     return None
 
 
