@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract import content, orgs, titles
+from kg.extract.cues import is_furniture
 from kg.extract.dates import Period, find_periods
 from kg.extract.grants import Grant, find_grants, first_grant, grant_funders
 from kg.extract.instruments import grant_type_compound, instrument_mentions
@@ -322,7 +323,11 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
         purpose = [line.text.strip() for line in seg.lines[span.lines.start + 1:span.lines.stop]
                    if line.text.strip()]
         project["description"] = purpose[0] if purpose else None
+        if purpose and span.title is None and _names_a_purpose(purpose[0]):
+            project["title"] = _title_dict(purpose[0], language)  # as the list names it
     start, end = _period(span, facts, note)
+    if span.grantee and start is None:
+        start = _list_year(seg, span)
     project["start_date"], project["end_date"] = start, end
     project["status"] = _status(seg, sentences, span)
     for role in ("lead", "partner", "funder", "programme"):
@@ -372,6 +377,26 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     project["links"] = _links(seg, sentences)
     project["evidence"] = evidence
     return project
+
+
+def _names_a_purpose(line: str) -> bool:
+    """A grant list's line under an entry that names what the grant is for, in a short
+    phrase ("työpajatoimintaan Lahden seudulla"), not a sentence or another entry."""
+    return len(line.split()) <= 12 and not line.endswith(".") and not find_amounts(line) \
+        and not is_furniture(line)
+
+
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
+def _list_year(seg: Segments, span: ProjectSpan) -> str | None:
+    """The year in the heading right above a grant list ("... avustukset vuonna 2013")."""
+    above = [i for lines in span.shared for i in lines if seg.lines[i].text.strip()]
+    if not above:
+        return None
+    heading = seg.lines[above[-1]].text.strip()
+    years = _YEAR.findall(heading)
+    return years[0] if len(years) == 1 and len(heading.split()) <= 12 else None
 
 
 def _single_grant_roles(sentences: list[Sentence], language: str, roles: Roles) -> None:
