@@ -21,6 +21,9 @@ _NAMED_PROGRAMME = re.compile(
     r"kehittämis)ohjelm\w*)")
 _FUNDING_CONTEXT = re.compile(r"\b(?:tue\w*|tuke\w*|rahoit\w*|avustu\w*|osana|osa\b)", re.I)
 _LEADER = re.compile(r"\bLeader\b")
+# "the Creative and Cultural Innovation Expertise ESF+ theme": a named theme or call.
+_NAMED_THEME = re.compile(r"\b((?:[A-ZÅÄÖ][\w+-]*\s(?:(?:and|of|for|och|för)\s)?){2,8}"
+                          r"(?:theme|call|tema|teema))\b")
 # One compound naming the grant type: "hyvinvointiavustuksen" -> "hyvinvointiavustus".
 _GRANT_COMPOUND = re.compile(r"\b([a-zåäö]{4,}avustu(?:s|ksen|ksia|kset|ksena|ksina|sta))\b")
 
@@ -61,8 +64,18 @@ def instrument_mentions(sentences: list[Sentence]) -> list[tuple[str, int, int]]
                     continue
                 found.append((_base_phrase(match.group(1)), sentence.start + match.start(1),
                               sentence.start + match.end(1)))
+        for match in _NAMED_THEME.finditer(sentence.text):
+            found.append((match.group(1), sentence.start + match.start(1),
+                          sentence.start + match.end(1)))
         leader = _LEADER.search(sentence.text)
         if leader:
             found.append(("Leader", sentence.start + leader.start(),
                           sentence.start + leader.end()))
-    return found
+    return _without_shorter_forms(found)
+
+
+def _without_shorter_forms(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """"X theme" beside "X ESF+ theme": the fuller name only."""
+    words = [set(name.lower().split()) for name, _s, _e in found]
+    return [item for item, own in zip(found, words, strict=True)
+            if not any(own < other for other in words)]

@@ -72,10 +72,22 @@ def label_key(text: str) -> str | None:
     return _LABEL_INDEX.get(cleaned)
 
 
+# A second known label of two words or more inside a line ("... University of Turku
+# Implementers of sub-projects: ..."): the line is read as two.
+_INLINE_LABEL = re.compile(r"(?<=\S)\s+(?=(?:" + "|".join(
+    re.escape(label) for label in sorted(_LABEL_INDEX, key=len, reverse=True)
+    if " " in label) + r")\s*:)", re.I)
+
+
 def split_lines(text: str) -> list[Line]:
     lines, offset = [], 0
     for raw in text.split("\n"):
-        lines.append(Line(raw, offset, offset + len(raw)))
+        start = 0
+        for match in _INLINE_LABEL.finditer(raw) if ":" in raw else ():
+            if ":" in raw[:match.start()]:  # only after a label of its own
+                lines.append(Line(raw[start:match.start()], offset + start, offset + match.start()))
+                start = match.end()
+        lines.append(Line(raw[start:], offset + start, offset + len(raw)))
         offset += len(raw) + 1
     return lines
 
