@@ -128,6 +128,8 @@ def _load_state_bodies(gaz: Gazetteer) -> None:
             if len(row[key].strip()) >= 3 and abbreviations[row[key].strip().lower()] == 1]
         for alias in (alias.strip() for alias in aliases if alias and alias.strip()):
             gaz.org_aliases.setdefault(alias.lower(), canonical)
+    for canonical, alias in _table(config.REFERENCE_DIR / "agency_abbreviations.tsv"):
+        gaz.org_aliases.setdefault(alias.lower(), canonical)
 
 
 @cache

@@ -85,7 +85,27 @@ def header_funder(seg: Segments, roles: Roles, language: str) -> None:
             return
 
 
-def _names_after(text: str) -> list[str]:
+_JOINERS = frozenset(["of", "the", "and", "för", "och", "vid", "i", "av", "for", "på", "in", "samt",
+                      "&"])
+
+
+def _cut_at_prose(text: str) -> str:
+    """Swedish and English names end at the first lower-case word that is neither a joiner
+    nor an organisation's head word ("UKM startade i oktober" -> "UKM")."""
+    kept = []
+    for word in text.split(" "):
+        bare = word.strip(",.;:()")
+        if bare[:1].islower() and bare not in _JOINERS and not orgs.is_org_head(bare):
+            break
+        kept.append(word)
+    while kept and kept[-1] in _JOINERS:
+        kept.pop()
+    return " ".join(kept).rstrip()
+
+
+def _names_after(text: str, language: str = "fi") -> list[str]:
+    if language != "fi":
+        text = _cut_at_prose(text)
     text = re.split(r"[.!?](?:\s|$)|\s(?:yhteistyössä|kanssa|jossa|joka|som|which|under|för|till|"
                     r"i samarbete|i samverkan|in co-?operation|in collaboration|in partnership|"
                     r"together with|"
@@ -130,7 +150,7 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
                     rest = text[match.end():].lstrip(" :")
                     rest = re.sub(r"^(?:(?:on|ovat|är|var|is|are|the)\s+)+", "", rest)
                     rest = re.sub(r'^bidraget\s+"[^"]*"\s+av\s+', "", rest)
-                    for name in _names_after(rest)[:8]:
+                    for name in _names_after(rest, language)[:8]:
                         if orgs.looks_like_org(name) or orgs.resolve_alias(name) or \
                                 name in candidate_names:
                             position = sentence.start + match.end()

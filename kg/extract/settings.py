@@ -147,7 +147,9 @@ ORG_HEADS: tuple[str, ...] = (
     "distrikt", "universitet", "högskola", "yrkeshögskola", "fonden", "kulturfonden",
     "university", "foundation", "association", "city", "council", "institute", "centre",
     "center", "ministry", "municipality", "society", "stiftelsen", "föreningen", "förbundet",
-    "kommunen", "staden",
+    "kommunen", "staden", "ministeriet", "centralen", "verket", "institutet", "museet",
+    "biblioteket", "teatern", "akademin", "förvaltning", "förvaltningen", "delegation",
+    "delegationen", "agency", "department", "office", "library", "museum", "theatre",
 )
 # Verbs and nouns that give a role to the organisation named beside them.
 ROLE_CUES: dict[str, tuple[str, ...]] = {
