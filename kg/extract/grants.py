@@ -186,10 +186,20 @@ def _acceptable(name: str, language: str, at_sentence_start: bool) -> bool:
     if len(words) == 1:
         # a lone capitalised word opening a sentence is a name only if it is not a common word
         if language != "fi":
-            return not at_sentence_start or words[0].isupper()
+            return not at_sentence_start or words[0].isupper() or not _common_start(words[0])
         return not at_sentence_start or not morphology.is_known(words[0].lower())
     return not at_sentence_start or not morphology.is_known(words[0].lower()) or \
         words[-1][:1].isupper()
+
+
+# Sentence openers in Swedish and English that are no recipient: pronouns, articles and
+# nouns in the definite form ("Projektet", "Gruppen", "Föreningen").
+_COMMON_START = re.compile(r"^(?:det|den|de|vi|han|hon|man|this|that|it|we|they|he|she|"
+                           r"the|\w+(?:en|et|na|erna|arna))$", re.I)
+
+
+def _common_start(word: str) -> bool:
+    return bool(_COMMON_START.match(word))
 
 
 def _org_like(name: str) -> bool:
@@ -228,6 +238,19 @@ def _title_in(clause: str, language: str) -> str | None:
                 len(match.group("title").split()) <= 8:
             return match.group("title").strip()
     return None
+
+
+_AGENT = re.compile(r"\b(?:av|från|from|by)\s+(?=[A-ZÅÄÖ])")
+
+
+def _agent_funder(clause: str) -> str | None:
+    """"får 1.500 euro av Ålands kulturdelegation", "received EUR 5,000 from the X
+    Foundation": the funder named after the amount in Swedish or English."""
+    match = _AGENT.search(clause)
+    if not match:
+        return None
+    name = orgs.leading_name(clause[match.end():])
+    return orgs.canonical_org(name, "sv") if name and orgs.looks_like_org(name) else None
 
 
 def _ablative_funder(tokens: list[_Token], verb: int) -> str | None:
@@ -319,11 +342,25 @@ def _instrumental_subject(tokens: list[_Token], amount: int,
     return None
 
 
+def _appositive_subject(tokens: list[_Token], verb: int,
+                        language: str) -> tuple[int, int] | None:
+    """"Föräldraföreningen vid musikinstitutet, en förening som ..., får": the name before an
+    apposition set off by commas right before the verb."""
+    if verb < 2 or tokens[verb - 1].text != ",":
+        return None
+    first_comma = next((i for i in range(verb - 1) if tokens[i].text == ","), None)
+    if first_comma is None or first_comma == verb - 1:
+        return None
+    span = _name_before(tokens, first_comma, language)
+    return span if span and span[0] == 0 else None
+
+
 def _grantee_clause(sentence: Sentence, tokens: list[_Token], amounts: list[Amount], verb: int,
                     clause_end: int, language: str, used: set[int]) -> list[Grant]:
     text = sentence.text
-    funder = _ablative_funder(tokens, verb) if language == "fi" else None
-    subject = _name_before(tokens, verb, language)
+    funder = _ablative_funder(tokens, verb) if language == "fi" else \
+        _agent_funder(text[tokens[verb].end:clause_end])
+    subject = _name_before(tokens, verb, language) or _appositive_subject(tokens, verb, language)
     free = [a for a in amounts if a.start > tokens[verb].start and a.start < clause_end
             and a.start not in used]
     if subject:

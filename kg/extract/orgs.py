@@ -160,6 +160,26 @@ def plausible_name(name: str, language: str = "fi") -> bool:
         word.islower() and morphology.is_finite_verb(word) for word in words[:-1])
 
 
+_JOINERS = frozenset(["of", "the", "and", "för", "och", "vid", "i", "av", "for", "på", "in", "samt",
+                      "&"])
+
+
+def leading_name(text: str) -> str:
+    """The Swedish or English name a text starts with: up to the first lower-case word that is
+    neither a joiner nor an organisation's head word ("UKM startade i oktober" -> "UKM")."""
+    kept = []
+    for word in text.split(" "):
+        bare = word.strip(",.;:()")
+        if bare[:1].islower() and bare not in _JOINERS and not is_org_head(bare):
+            break
+        kept.append(word)
+        if word.endswith((",", ".", ";", ":")):
+            break
+    while kept and kept[-1].strip(",.;:") in _JOINERS:
+        kept.pop()
+    return " ".join(kept).rstrip(",.;: ")
+
+
 def looks_like_org(name: str) -> bool:
     words = name.split()
     if not words:

@@ -429,7 +429,7 @@ def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dic
     funders += [n for n in grant_funders(facts.seg.sentences, language) if n not in funders]
     funders += [n for n, _s, _e in _unique(roles.funder) if n not in funders]
     sentence = grant.sentence
-    empty = _empty_project(span.title, language)
+    empty = _empty_project(span.title or _named_next(seg, sentence), language)
     project = empty | {
         "description": sentence.text if len(sentence.text.split()) >= 6 and
         sum(1 for _ in re.finditer(r"\d[\d ]*(?:€|euro)", sentence.text)) <= 1 else None,
@@ -454,6 +454,16 @@ def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dic
              sentence.end, sentence.text)
     project["evidence"] = evidence
     return project
+
+
+def _named_next(seg: Segments, sentence: Sentence) -> str | None:
+    """"X får 5.000 euro. Pengarna skall användas för projektet Kökarform.": the project the
+    sentence after a grant names, in the same paragraph."""
+    following = next((s for s in seg.sentences if s.start > sentence.start), None)
+    if following is None or following.line != sentence.line:
+        return None
+    named = titles.projektet_candidates(following.text)
+    return named[0].text if named else None
 
 
 def _empty_project(title: str | None, language: str) -> dict:

@@ -85,27 +85,9 @@ def header_funder(seg: Segments, roles: Roles, language: str) -> None:
             return
 
 
-_JOINERS = frozenset(["of", "the", "and", "för", "och", "vid", "i", "av", "for", "på", "in", "samt",
-                      "&"])
-
-
-def _cut_at_prose(text: str) -> str:
-    """Swedish and English names end at the first lower-case word that is neither a joiner
-    nor an organisation's head word ("UKM startade i oktober" -> "UKM")."""
-    kept = []
-    for word in text.split(" "):
-        bare = word.strip(",.;:()")
-        if bare[:1].islower() and bare not in _JOINERS and not orgs.is_org_head(bare):
-            break
-        kept.append(word)
-    while kept and kept[-1] in _JOINERS:
-        kept.pop()
-    return " ".join(kept).rstrip()
-
-
 def _names_after(text: str, language: str = "fi") -> list[str]:
     if language != "fi":
-        text = _cut_at_prose(text)
+        text = orgs.leading_name(text)
     text = re.split(r"[.!?](?:\s|$)|\s(?:yhteistyössä|kanssa|jossa|joka|som|which|under|för|till|"
                     r"i samarbete|i samverkan|in co-?operation|in collaboration|in partnership|"
                     r"together with|"
