@@ -24,6 +24,35 @@ _LEADER = re.compile(r"\bLeader\b")
 # "the Creative and Cultural Innovation Expertise ESF+ theme": a named theme or call.
 _NAMED_THEME = re.compile(r"\b((?:[A-ZÅÄÖ][\w+-]*\s(?:(?:and|of|for|och|för)\s)?){2,8}"
                           r"(?:theme|call|tema|teema))\b")
+# "... Kultur under tiden-satsning": a named initiative; the genitives before it say whose.
+_INITIATIVE = re.compile(r"-(?:satsning|satsningen|programmet|initiative)\b")
+_GENITIVE_OWNERS = re.compile(r"((?:[A-ZÅÄÖ]\w*\s)?[A-ZÅÄÖ]\w*s|[A-ZÅÄÖ]\w*\s[a-zåäö]\w*s)"
+                              r"\s(?:och|and|samt)\s((?:[A-ZÅÄÖ]\w*\s)?[A-ZÅÄÖ]\w*s)"
+                              r"\s(?:gemensamma\s|joint\s)?$")
+
+
+def initiatives(sentences: list[Sentence]) -> tuple[list[tuple[str, int, int]],
+                                                    list[tuple[str, int, int]]]:
+    """(programmes, funders) from "A:s och B:s gemensamma X-satsning" (Swedish) or
+    "A's and B's joint X initiative": X is a programme, A and B fund it."""
+    programmes, funders = [], []
+    for sentence in sentences:
+        for match in _INITIATIVE.finditer(sentence.text):
+            words = sentence.text[:match.start()].split(" ")
+            name: list[str] = []
+            while words and not (name and name[0][:1].isupper() and words[-1][:1].islower()):
+                name.insert(0, words.pop())
+            if not name or not name[0][:1].isupper():
+                continue
+            text = " ".join(name)
+            start = sentence.start + match.start() - len(text)
+            programmes.append((text, start, sentence.start + match.start()))
+            owners = _GENITIVE_OWNERS.search(" ".join(words) + " ")
+            for owner in owners.groups() if owners else ():
+                funders.append((owner[:-1], start, start + len(text)))
+    return programmes, funders
+
+
 # One compound naming the grant type: "hyvinvointiavustuksen" -> "hyvinvointiavustus".
 _GRANT_COMPOUND = re.compile(r"\b([a-zåäö]{4,}avustu(?:s|ksen|ksia|kset|ksena|ksina|sta))\b")
 

@@ -11,7 +11,7 @@ from kg.extract import content, orgs, titles
 from kg.extract.cues import is_furniture
 from kg.extract.dates import Period, find_periods
 from kg.extract.grants import Grant, find_grants, first_grant, grant_funders
-from kg.extract.instruments import grant_type_compound, instrument_mentions
+from kg.extract.instruments import grant_type_compound, initiatives, instrument_mentions
 from kg.extract.money import as_number, find_amounts
 from kg.extract.people import EMAIL, PHONE, Person
 from kg.extract.places import PlaceMention
@@ -302,6 +302,7 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     _header_lead(seg, roles, language)
     header_funder(seg, roles, language)
     programme_mentions(sentences, roles)
+    single: Grant | None = None
     if span.grantee:
         roles.lead.insert(0, (orgs.canonical_org(span.grantee[0], language), *span.grantee[1:]))
         if not roles.funder:  # "Svenska kulturfonden beviljade bidrag till ..." above the list
@@ -310,7 +311,7 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
             for name in grant_funders(intro, language):
                 roles.funder.append((name, span.grantee[1], span.grantee[2]))
     elif not roles.lead:
-        _single_grant_roles(sentences, language, roles)
+        single = _single_grant_roles(sentences, language, roles)
     if not roles.lead and not span.shared:
         defined_org_lead(sentences, language, roles)
 
@@ -342,6 +343,11 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     project["funders"] = [n for n, _s, _e in _unique(roles.funder)]
     project["funding_programmes"] = [n for n, _s, _e in _unique(roles.programme)]
     project["budget"] = _budget(seg, sentences, span, note, language, project)
+    if single is not None and not project["budget"]["shares"]:
+        # one funder gives the amount; joint or unnamed funders leave the share's owner open
+        owner = project["funders"][0] if len(project["funders"]) == 1 else None
+        project["budget"]["shares"] = [{"organisation": owner, "eur": as_number(single.eur)}]
+        note("budget.shares", as_number(single.eur), single.sentence.start, single.sentence.end)
     project["scope"] = _scope(seg, sentences)
     regions, municipalities = [], []
     for mention in facts.places:
@@ -399,14 +405,15 @@ def _list_year(seg: Segments, span: ProjectSpan) -> str | None:
     return years[0] if len(years) == 1 and len(heading.split()) <= 12 else None
 
 
-def _single_grant_roles(sentences: list[Sentence], language: str, roles: Roles) -> None:
-    """A text about one grant: its recipient leads, its funder (when named) funds."""
+def _single_grant_roles(sentences: list[Sentence], language: str, roles: Roles) -> Grant | None:
+    """A text about one grant: its recipient leads, its funder (when named) funds; the grant."""
     grant = first_grant(sentences, language)
     if grant is None or grant.recipient is None:
-        return
+        return None
     roles.add("lead", grant.recipient, grant.start, grant.end, language)
     if grant.funder and not roles.funder:
         roles.add("funder", grant.funder, grant.start, grant.end, language)
+    return grant
 
 
 def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dict:
@@ -550,6 +557,9 @@ def _programme_patterns() -> list[tuple[re.Pattern[str], str]]:
 
 def programme_mentions(sentences: list[Sentence], roles: Roles) -> None:
     roles.programme.extend(instrument_mentions(sentences))
+    programmes, funders = initiatives(sentences)
+    roles.programme.extend(programmes)
+    roles.funder.extend(funders)
     patterns = _programme_patterns()
     for sentence in sentences:
         quoted = re.search(r'\b(?:bidraget|avustus|grant)\s+"([^"]{3,80})"', sentence.text)
