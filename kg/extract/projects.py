@@ -17,6 +17,7 @@ from kg.extract.people import EMAIL, PHONE, Person
 from kg.extract.places import PlaceMention
 from kg.extract.roles import Roles, defined_org_lead, field_roles, header_funder, prose_roles
 from kg.extract.segment import Segments, Sentence
+from kg.extract.segment import label_key as segment_label
 from kg.extract.settings import SCOPE_CUES, SCOPE_VALUES, STATUS_CUES, STATUS_VALUES
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s,;)]+")
@@ -64,6 +65,9 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
     title, alts = titles.choose_title(candidates)
     if title is None and not _looks_like_project(seg, text):
         return []
+    owned = _owned_headings(seg)
+    if owned:
+        return _owned_projects(seg, owned, title, alts)
     phases = _phase_projects(seg, text, title, alts) if title else []
     if phases:
         return phases
@@ -71,6 +75,38 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
         if title else {}
     alts = [alt for alt in alts if alt not in translated.values()]
     return [ProjectSpan(title, alts, everything, [], translations=translated)]
+
+
+# "Alajärven kaupunki: Kulttuurihautomo": a heading naming a sub-project and its owner.
+_OWNED_HEADING = re.compile(r"^(?P<owner>[^:]{3,60}):\s(?P<title>[A-ZÅÄÖ][^:.!?]{2,80})$")
+
+
+def _owned_headings(seg: Segments) -> list[tuple[int, re.Match[str]]]:
+    found = []
+    for index, line in enumerate(seg.lines):
+        match = _OWNED_HEADING.match(line.text.strip())
+        if match and orgs.looks_like_org(match.group("owner").strip()) and \
+                len(match.group("title").split()) <= 8 and \
+                not segment_label(match.group("owner")):
+            found.append((index, match))
+    return found
+
+
+def _owned_projects(seg: Segments, owned: list[tuple[int, re.Match[str]]], title: str | None,
+                    alts: list[str]) -> list[ProjectSpan]:
+    """An umbrella project (the text above the first owned heading) and one sub-project per
+    "Owner: Title" heading, its owner leading."""
+    first = owned[0][0]
+    spans = [ProjectSpan(title, alts, range(0, first), [])] if title else []
+    for i, (line, match) in enumerate(owned):
+        end = owned[i + 1][0] if i + 1 < len(owned) else len(seg.lines)
+        offset = seg.lines[line].start + len(seg.lines[line].text) - \
+            len(seg.lines[line].text.lstrip())
+        owner = (match.group("owner").strip(), offset + match.start("owner"),
+                 offset + match.end("owner"))
+        spans.append(ProjectSpan(match.group("title").strip(), [], range(line, end), [],
+                                 grantee=owner))
+    return spans
 
 
 def _phase_projects(seg: Segments, text: str, title: str,
