@@ -61,8 +61,11 @@ def _base_phrase(phrase: str) -> str:
     """The phrase with its last word in the base form ("... politiikkaohjelmaa" -> "...ohjelma")."""
     words = phrase.split()
     dash = words[-1][:1] if words[-1][:1] in "–-" else ""
-    last = dash + morphology.base_form(words[-1][len(dash):])
-    return " ".join(words[:-1] + [last])
+    last = morphology.base_form(words[-1][len(dash):])
+    if not dash and len(words) >= 2 and \
+            morphology.GENITIVE not in morphology.case_of(words[-2].lower()):
+        dash = "-"  # a title before a compound's head: "Taiteesta ... hyvinvointia -ohjelma"
+    return " ".join(words[:-1] + [dash + last])
 
 
 def _pronoun(word: str) -> bool:
