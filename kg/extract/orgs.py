@@ -22,12 +22,16 @@ _ORG_HEAD_RE = re.compile(r"(?:" + "|".join(sorted(set(ORG_HEADS) - _WHOLE_WORD_
                                                    reverse=True)) + r")$")
 
 
+_APPOSITION = re.compile(r"(\w),\s(?=the\s[A-Z])")  # the comma is kept as \x00 while splitting
+
+
 def split_names(value: str) -> list[str]:
     """"A, B ja C (D)" -> ["A", "B", "C"]: lists of names as written in a label value."""
     value = _PARENS.sub("", _BUSINESS_ID.sub("", value))
+    value = _APPOSITION.sub("\\1\x00", value)  # "Omnia, the Joint Authority of ..." is one name
     parts = []
     for part in _split_keeping_known(value):
-        part = re.sub(r"\s*/.*$", "", part).strip(" .:-–")
+        part = re.sub(r"\s*/.*$", "", part.replace("\x00", ", ")).strip(" .:-–")
         words = part.split()
         if len(words) > 1 and words[-1].isupper() and len(words[-1]) > 2 and \
                 words[-1].lower() not in ("oy", "ry", "rf", "ab"):

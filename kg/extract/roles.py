@@ -141,6 +141,7 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         _subject_leads(sentence, spans, language, roles)
         _partner_kanssa(sentence, language, roles)
         project_subject_leads(sentence, language, roles)
+        _possessive_lead(sentence, language, roles)
 
 
 def _distributed_leads(sentence: Sentence, language: str, roles: Roles) -> None:
@@ -245,3 +246,17 @@ def project_subject_leads(sentence: Sentence, language: str, roles: Roles) -> No
             roles.add("lead", name, sentence.start + run.start(), sentence.start + run.end(),
                       language)
             return
+
+
+# "The City of Turku's MyLibrary Project": the owner of an English project leads.
+_POSSESSIVE = re.compile(r"((?:[A-Z][\w-]*\s(?:of\s)?)*[A-Z][\w-]*)[’']s\s(?:[A-Z][\w-]*\s){0,4}"
+                         r"[Pp]roject\b")
+
+
+def _possessive_lead(sentence: Sentence, language: str, roles: Roles) -> None:
+    match = _POSSESSIVE.search(sentence.text)
+    if match:
+        name = re.sub(r"^The\s", "", match.group(1))
+        if orgs.looks_like_org(name):
+            start = sentence.start + match.start(1)
+            roles.add("lead", name, start, start + len(match.group(1)), language)
