@@ -379,11 +379,11 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     project["funders"] = [n for n, _s, _e in _unique(roles.funder)]
     project["funding_programmes"] = [n for n, _s, _e in _unique(roles.programme)]
     project["budget"] = _budget(seg, sentences, span, note, language, project)
-    if single is not None and not project["budget"]["shares"]:
-        # one funder gives the amount; joint or unnamed funders leave the share's owner open
-        owner = project["funders"][0] if len(project["funders"]) == 1 else None
-        project["budget"]["shares"] = [{"organisation": owner, "eur": as_number(single.eur)}]
-        note("budget.shares", as_number(single.eur), single.sentence.start, single.sentence.end)
+    if single is not None and not project["budget"]["shares"] and len(project["funders"]) == 1:
+        # the one funder gives the amount (the record schema wants a share's owner named)
+        eur = as_number(single.eur)
+        project["budget"]["shares"] = [{"organisation": project["funders"][0], "eur": eur}]
+        note("budget.shares", eur, single.sentence.start, single.sentence.end)
     project["scope"] = _scope(seg, sentences)
     regions, municipalities = [], []
     for mention in facts.places:
@@ -484,11 +484,10 @@ def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dic
     }
     if grant.recipient:
         note("lead_organisations", grant.recipient, grant.start, grant.end, sentence.text)
-    if grant.eur is not None:
+    if grant.eur is not None and funders:  # the record schema wants a share's owner named
         eur = as_number(grant.eur)
         project["budget"] = {"total_eur": None,
-                             "shares": [{"organisation": funders[0] if funders else None,
-                                         "eur": eur}]}
+                             "shares": [{"organisation": funders[0], "eur": eur}]}
         note("budget.shares", eur, sentence.start, sentence.end, sentence.text)
     if grant.municipality:
         note("municipalities", grant.municipality, grant.start, grant.end, sentence.text)
@@ -711,9 +710,8 @@ def _budget(seg: Segments, sentences: list[Sentence], span: ProjectSpan, note, l
                 total = eur
             note("budget.shares", eur, fld.start, fld.end)
             break
-    if span.grant_eur is not None:
-        funder = project["funders"][0] if project["funders"] else None
-        shares.append({"organisation": funder, "eur": as_number(span.grant_eur)})
+    if span.grant_eur is not None and project["funders"]:
+        shares.append({"organisation": project["funders"][0], "eur": as_number(span.grant_eur)})
         return {"total_eur": total, "shares": shares}
     own = [s for s in sentences if _in_lines(seg, s.start, [span.lines])]
     for sentence in own:
