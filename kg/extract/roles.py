@@ -85,7 +85,11 @@ def header_funder(seg: Segments, roles: Roles, language: str) -> None:
             return
 
 
+_DOTTED_FORM = re.compile(r"\b([rR])\.\s?([yYfF])\.")  # "r.f." ends no sentence
+
+
 def _names_after(text: str, language: str = "fi") -> list[str]:
+    text = _DOTTED_FORM.sub(r"\1\2", text)
     if language != "fi":
         text = orgs.leading_name(text)
     text = re.split(r"[.!?](?:\s|$)|\s(?:yhteistyössä|kanssa|jossa|joka|som|which|under|för|till|"

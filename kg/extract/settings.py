@@ -138,6 +138,7 @@ SCOPE_CUES: dict[str, str] = {
 
 # Head words (base forms) that end an organisation name, in all three languages.
 ORG_HEADS: tuple[str, ...] = (
+    "ab", "abp", "sr", "ltd", "osk", "ky",
     "liitto", "kaupunki", "kunta", "yliopisto", "ammattikorkeakoulu", "korkeakoulu",
     "ministeriö", "keskus", "säätiö", "yhdistys", "ry", "oy", "oyj", "seura", "sairaanhoitopiiri",
     "kirjasto", "kunnankirjasto", "kaupunginkirjasto", "museo", "teatteri", "opisto", "toimikunta",

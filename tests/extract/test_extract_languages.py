@@ -150,3 +150,20 @@ def test_every_evidence_entry_has_a_confidence_that_reaches_the_annotation() -> 
     graph = Graph().parse(data=" .\n".join(triples) + " .\n", format="nt")
     (value,) = graph.objects(None, KUHY.confidence)
     assert isinstance(value, Literal) and float(value) == entry["confidence"]
+
+
+def test_swedish_legal_forms_end_organisation_names() -> None:
+    text = ("Konst i vardagen\n\nProjektet Konst i vardagen genomförs av Kulturhuset Fyren Ab i "
+            "samarbete med Musikföreningen Ton r.f. och Bildkonstnärerna sr. Projektet "
+            "finansieras av Stiftelsen Tre Smeder.\n")
+    project = _only_project(text)
+    assert project["lead_organisations"] == ["Kulturhuset Fyren Ab"]
+    assert project["partner_organisations"] == ["Musikföreningen Ton rf", "Bildkonstnärerna sr"]
+    assert project["funders"] == ["Stiftelsen Tre Smeder"]
+
+
+def test_grant_list_recipients_keep_their_legal_forms() -> None:
+    text = ("Kaupunki myönsi avustuksia.\n\nTaidetalo Oy Ab, Vaasa, 2 000 euroa\n"
+            "Teatteri Sr, Turku, 3 000 euroa\nKuoro r.y., Oulu, 1 000 euroa\n")
+    leads = [p["lead_organisations"] for p in extract_text(text, "list.txt")["projects"]]
+    assert leads == [["Taidetalo Oy Ab"], ["Teatteri Sr"], ["Kuoro ry"]]
