@@ -138,6 +138,30 @@ _COPULA = re.compile(r"(?:^|(?<=[.!?]\s))([A-ZÅÄÖ][^.!?\n]{2,80}?)\s(?:is|was
                      r"(?:a|an|ett|en)\s[^.!?\n]{0,80}?\b(?:project|projekt)\b", re.M)
 
 
+# "the SATA2 project", "Kaunis mieli Development Project", "Kultur i vården-projektet"
+_NAME_PROJECT = re.compile(
+    r"\b((?:[A-ZÅÄÖ][\w+-]*|I{1,3})(?:\s(?:[A-ZÅÄÖ][\w+-]*|[a-zåäö]+(?=\s[A-ZÅÄÖ])|\d+)){0,4})"
+    r"(?:\s(?:Development|Research|Pilot|Pilot\s)?\s?[Pp]roject\b|-projektet\b)")
+# generic words around the name, at either end
+_GENERIC_OPENERS = frozenset(["the", "this", "our", "a", "an", "eu", "development", "research",
+                              "pilot", "new", "det", "detta", "vårt"])
+
+
+def named_project_candidates(text: str) -> list[TitleCandidate]:
+    found = []
+    for match in _NAME_PROJECT.finditer(text):
+        words = match.group(1).split()
+        while words and words[0].lower() in _GENERIC_OPENERS:
+            words = words[1:]
+        while words and words[-1].lower() in _GENERIC_OPENERS:
+            words = words[:-1]
+        title = " ".join(words)
+        if title and _valid(title) and not orgs.looks_like_org(title):
+            start = match.start(1) + match.group(1).index(title)
+            found.append(TitleCandidate(title, start, start + len(title), "projektet"))
+    return found
+
+
 def copula_candidates(text: str) -> list[TitleCandidate]:
     found = []
     for match in _COPULA.finditer(text):
