@@ -190,9 +190,11 @@ def _grant_projects(seg: Segments, grants: list[tuple[int, re.Match[str]]]) -> l
 
 
 _PHASE_NUMBER = re.compile(r"\s(?:II|2)$")
-_SECOND_PHASE = re.compile(r"\b(?:jatkohank\w*|fortsättningsprojekt\w*|andra skede\w*|"
-                           r"toi\w* vaihee\w*|second phase|follow-up project)\b", re.I)
-_FIRST_PHASE = re.compile(r"\b(?:första skede\w*|ensimmäi\w* vaihee\w*|first phase)\b", re.I)
+_SECOND_PHASE = re.compile(r"\b(?:jatkohank\w*|fortsättningsprojekt\w*|toi\w* vaihee\w*|"
+                           r"andra (?:skede|etapp|fas)\w*|vaihe 2|etapp 2|fas 2|second phase|"
+                           r"phase (?:two|2|II)|follow-up project)\b", re.I)
+_FIRST_PHASE = re.compile(r"\b(?:första (?:skede|etapp|fas)\w*|ensimmäi\w* vaihee\w*|vaihe 1|"
+                          r"etapp 1|fas 1|first phase|phase (?:one|1|I))\b", re.I)
 
 
 def _prose_grant_projects(seg: Segments, language: str) -> list[ProjectSpan]:

@@ -167,3 +167,22 @@ def test_grant_list_recipients_keep_their_legal_forms() -> None:
             "Teatteri Sr, Turku, 3 000 euroa\nKuoro r.y., Oulu, 1 000 euroa\n")
     leads = [p["lead_organisations"] for p in extract_text(text, "list.txt")["projects"]]
     assert leads == [["Taidetalo Oy Ab"], ["Teatteri Sr"], ["Kuoro ry"]]
+
+
+@pytest.mark.parametrize(("text", "language", "second_funder"), [
+    ("Konst i vården\n\nProjektet Konst i vården genomfördes 1.2.2019–31.12.2020 av Vasa stad. "
+     "Det första skedet finansierades av Svenska kulturfonden.\n\nKonst i vården II är "
+     "projektets andra skede 1.1.2021–31.12.2022. Det andra skedet finansieras av "
+     "Undervisnings- och kulturministeriet.\n", "sv", "Opetus- ja kulttuuriministeriö"),
+    ("Art for Care\n\nThe project Art for Care was implemented by the City of Turku in "
+     "1.2.2019–31.12.2020. The first phase was funded by the Finnish Cultural Foundation.\n\n"
+     "Art for Care II, the second phase, runs 1.1.2021–31.12.2022. The second phase is funded "
+     "by the Ministry of Education and Culture.\n", "en", "Opetus- ja kulttuuriministeriö"),
+])
+def test_two_phases_give_two_projects(text: str, language: str, second_funder: str) -> None:
+    first, second = extract_text(text, "phases.txt")["projects"]
+    assert second["title"][language] == first["title"][language] + " II"
+    assert (first["start_date"], first["end_date"]) == ("2019-02-01", "2020-12-31")
+    assert (second["start_date"], second["end_date"]) == ("2021-01-01", "2022-12-31")
+    assert second["funders"] == [second_funder]
+    assert second_funder not in first["funders"]
