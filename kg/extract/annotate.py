@@ -3,8 +3,9 @@
 Curated records (``data/records``) are made by hand and carry no ``evidence``. When the
 text they were made from is at hand, the extractor reads it, and each of its evidence
 entries whose field and value the curated record also states is kept for the matching
-curated project. Curated values are never changed and nothing else is copied, so the
-record stays what a person wrote, now with the words it came from.
+curated project, with confidence 1 (a person checked the value). Curated values are never
+changed and nothing else is copied, so the record stays what a person wrote, now with the
+words it came from.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def attach_evidence(curated: dict[str, Any], extracted: dict[str, Any]) -> dict[
         if twin is not None:
             stated = stated_values(project)
             project["evidence"] = [
-                {**entry, "quote": entry["quote"][:MAX_QUOTE_CHARS]}
+                {**entry, "quote": entry["quote"][:MAX_QUOTE_CHARS], "confidence": 1.0}
                 for entry in twin.get("evidence", [])
                 if _norm(entry.get("value")) in stated.get(entry.get("field"), set())
             ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -89,14 +88,25 @@ def extract_command(paths: tuple[Path, ...], out_dir: Path, jobs: int, use_model
 @click.option("--gold", type=click.Path(path_type=Path), default=SHARED / "corpus" / "gold",
               show_default=True, help="folder of gold records")
 @click.option("--per-doc", is_flag=True, help="one line per document as well")
+@click.option("--by", "by", default="", help="comma-separated groupings: language, genre "
+              "(from the corpus index.tsv); the newly labelled texts are shown separately")
+@click.option("--new-prefix", default="m", show_default=True,
+              help="file-name prefix of the newly labelled texts")
 @click.option("--jobs", default=1, show_default=True)
 @click.option("--model", "use_model", is_flag=True,
               help="add candidate names from the statistical model (needs kuhy[model])")
-def evaluate_command(texts: Path, gold: Path, per_doc: bool, jobs: int, use_model: bool) -> None:
-    """Extract the dev corpus and print the scorer's table."""
+def evaluate_command(texts: Path, gold: Path, per_doc: bool, by: str, new_prefix: str,
+                     jobs: int, use_model: bool) -> None:
+    """Extract the dev corpus and print the scorer's table (and tables per group with --by)."""
+    from kg.extract.evaluation import report
     from kg.extract.model import ModelMissingError
 
-    scorer = SHARED / "tools" / "score_extraction.py"
+    groupings = tuple(key.strip() for key in by.split(",") if key.strip())
+    unknown = set(groupings) - {"language", "genre", "set"}
+    if unknown:
+        raise click.BadParameter(f"unknown grouping {sorted(unknown)}", param_hint="--by")
+    if groupings and "set" not in groupings:
+        groupings += ("set",)
     with tempfile.TemporaryDirectory() as tmp:
         try:
             failures = extract_files(expand_inputs((texts,)), Path(tmp), jobs, use_model)
@@ -104,9 +114,7 @@ def evaluate_command(texts: Path, gold: Path, per_doc: bool, jobs: int, use_mode
             raise click.ClickException(str(error)) from error
         for name, reason in failures:
             click.echo(f"{name}: {reason}", err=True)
-        args = [sys.executable, str(scorer), "--pred", tmp, "--gold", str(gold)]
-        result = subprocess.run(args + (["--per-doc"] if per_doc else []), check=False)
-    sys.exit(result.returncode)
+        click.echo(report(Path(tmp), gold, groupings, per_doc, new_prefix))
 
 
 @click.command("annotate")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -74,8 +75,19 @@ def _load_places(gaz: Gazetteer) -> None:
                                                "region")
     for region in regions.values():
         _add_place(gaz, region)
+    _load_former_municipalities(gaz)
     for row in _table(GAZETTEER_DIR / "subregions.tsv"):
         _add_place(gaz, Place(row[0], row[1] if len(row) > 1 else "", "region"))
+
+
+def _load_former_municipalities(gaz: Gazetteer) -> None:
+    """Municipalities merged away since 1970 ("Korpo", "Houtskär"): texts name them still."""
+    path = config.REFERENCE_DIR / "municipality_changes.tsv"
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t"):
+        if row["old_name_fi"] and row["old_name_fi"].lower() not in gaz.places:
+            _add_place(gaz, Place(row["old_name_fi"], row["old_name_sv"], "municipality"))
 
 
 def _load_organisations(gaz: Gazetteer) -> None:
@@ -92,11 +104,32 @@ def _load_organisations(gaz: Gazetteer) -> None:
             for acronym in row["acronyms"].split("|"):
                 if len(acronym) >= 3 and acronym.lower() not in gaz.org_aliases:
                     gaz.org_aliases[acronym.lower()] = canonical
+    _load_state_bodies(gaz)
     with (config.REFERENCE_DIR / "fi_business_ids.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             for key in ("name_fi", "name_sv", "name_en"):
                 if row[key]:
                     gaz.org_names.add(row[key].lower())
+
+
+def _load_state_bodies(gaz: Gazetteer) -> None:
+    """Agencies in three languages: Swedish and English names, and abbreviations of three
+    letters or more that name one body only, resolve to the Finnish name (aliases already
+    known keep their meaning)."""
+    with (config.REFERENCE_DIR / "state_bodies.tsv").open(encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle, delimiter="\t") if row["name_fi"].strip()]
+    abbreviations = Counter(row[key].strip().lower() for row in rows
+                            for key in ("abbr_fi", "abbr_sv", "abbr_en") if row[key].strip())
+    for row in rows:
+        canonical = row["name_fi"].strip()
+        gaz.org_names.add(canonical.lower())
+        aliases = [row["name_sv"], row["name_en"]] + [
+            row[key] for key in ("abbr_fi", "abbr_sv", "abbr_en")
+            if len(row[key].strip()) >= 3 and abbreviations[row[key].strip().lower()] == 1]
+        for alias in (alias.strip() for alias in aliases if alias and alias.strip()):
+            gaz.org_aliases.setdefault(alias.lower(), canonical)
+    for canonical, alias in _table(config.REFERENCE_DIR / "agency_abbreviations.tsv"):
+        gaz.org_aliases.setdefault(alias.lower(), canonical)
 
 
 @cache

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extract import morphology, orgs
 from kg.extract.money import Amount, find_amounts
@@ -65,23 +66,32 @@ class _Token:
     text: str
     start: int
     end: int
+    low: str = ""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        self.low = self.text.lower()
 
 
 def _tokens(text: str) -> list[_Token]:
     return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def _verb_kind(tokens: list[_Token], i: int, language: str) -> str | None:
-    """'grantee' / 'funder' / 'passive' when a grant verb (one or two words) starts at i."""
+@cache
+def _verbs_by_first_word(language: str) -> dict[str, list[tuple[list[str], str]]]:
+    """First word of a grant verb -> (its words, its kind), in the order GRANT_VERBS gives."""
+    table: dict[str, list[tuple[list[str], str]]] = {}
     for kind, verbs in GRANT_VERBS[language].items():
         for verb in verbs:
             parts = verb.split()
-            if [t.low for t in tokens[i:i + len(parts)]] == parts:
-                return kind
+            table.setdefault(parts[0], []).append((parts, kind))
+    return table
+
+
+def _verb_kind(tokens: list[_Token], i: int, language: str) -> str | None:
+    """'grantee' / 'funder' / 'passive' when a grant verb (one or two words) starts at i."""
+    for parts, kind in _verbs_by_first_word(language).get(tokens[i].low, ()):
+        if [t.low for t in tokens[i:i + len(parts)]] == parts:
+            return kind
     return None
 
 
@@ -91,7 +101,7 @@ def _name_word(token: _Token, language: str) -> bool:
     if low in _LEGAL_FORMS or low in _CONNECTORS or token.text in ("–", "-"):
         return True
     if language != "fi":
-        return False
+        return orgs.is_org_head(token.text)  # "Svenska pensionärsförbundet"
     readings = morphology.analyses(low.split(":")[0])
     if not readings:
         return True  # unknown words are names or loans ("Bokens hus")
@@ -176,10 +186,20 @@ def _acceptable(name: str, language: str, at_sentence_start: bool) -> bool:
     if len(words) == 1:
         # a lone capitalised word opening a sentence is a name only if it is not a common word
         if language != "fi":
-            return not at_sentence_start or words[0].isupper()
+            return not at_sentence_start or words[0].isupper() or not _common_start(words[0])
         return not at_sentence_start or not morphology.is_known(words[0].lower())
     return not at_sentence_start or not morphology.is_known(words[0].lower()) or \
         words[-1][:1].isupper()
+
+
+# Sentence openers in Swedish and English that are no recipient: pronouns, articles and
+# nouns in the definite form ("Projektet", "Gruppen", "Föreningen").
+_COMMON_START = re.compile(r"^(?:det|den|de|vi|han|hon|man|this|that|it|we|they|he|she|"
+                           r"the|\w+(?:en|et|na|erna|arna))$", re.I)
+
+
+def _common_start(word: str) -> bool:
+    return bool(_COMMON_START.match(word))
 
 
 def _org_like(name: str) -> bool:
@@ -218,6 +238,19 @@ def _title_in(clause: str, language: str) -> str | None:
                 len(match.group("title").split()) <= 8:
             return match.group("title").strip()
     return None
+
+
+_AGENT = re.compile(r"\b(?:av|från|from|by)\s+(?=[A-ZÅÄÖ])")
+
+
+def _agent_funder(clause: str) -> str | None:
+    """"får 1.500 euro av Ålands kulturdelegation", "received EUR 5,000 from the X
+    Foundation": the funder named after the amount in Swedish or English."""
+    match = _AGENT.search(clause)
+    if not match:
+        return None
+    name = orgs.leading_name(clause[match.end():])
+    return orgs.canonical_org(name, "sv") if name and orgs.looks_like_org(name) else None
 
 
 def _ablative_funder(tokens: list[_Token], verb: int) -> str | None:
@@ -309,11 +342,25 @@ def _instrumental_subject(tokens: list[_Token], amount: int,
     return None
 
 
+def _appositive_subject(tokens: list[_Token], verb: int,
+                        language: str) -> tuple[int, int] | None:
+    """"Föräldraföreningen vid musikinstitutet, en förening som ..., får": the name before an
+    apposition set off by commas right before the verb."""
+    if verb < 2 or tokens[verb - 1].text != ",":
+        return None
+    first_comma = next((i for i in range(verb - 1) if tokens[i].text == ","), None)
+    if first_comma is None or first_comma == verb - 1:
+        return None
+    span = _name_before(tokens, first_comma, language)
+    return span if span and span[0] == 0 else None
+
+
 def _grantee_clause(sentence: Sentence, tokens: list[_Token], amounts: list[Amount], verb: int,
                     clause_end: int, language: str, used: set[int]) -> list[Grant]:
     text = sentence.text
-    funder = _ablative_funder(tokens, verb) if language == "fi" else None
-    subject = _name_before(tokens, verb, language)
+    funder = _ablative_funder(tokens, verb) if language == "fi" else \
+        _agent_funder(text[tokens[verb].end:clause_end])
+    subject = _name_before(tokens, verb, language) or _appositive_subject(tokens, verb, language)
     free = [a for a in amounts if a.start > tokens[verb].start and a.start < clause_end
             and a.start not in used]
     if subject:
@@ -424,6 +471,16 @@ def subject_grants(sentence: Sentence, language: str) -> list[Grant]:
         if grant:
             grants.append(grant)
     return grants
+
+
+def first_grant(sentences: list[Sentence], language: str) -> Grant | None:
+    """The first grant with a named recipient and an amount: a text about one grant ("X får
+    97 000 euro")."""
+    for sentence in sentences:
+        for grant in sentence_grants(sentence, language):
+            if grant.recipient and grant.eur is not None:
+                return grant
+    return None
 
 
 def find_grants(sentences: list[Sentence], language: str) -> list[Grant]:

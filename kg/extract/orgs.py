@@ -22,12 +22,16 @@ _ORG_HEAD_RE = re.compile(r"(?:" + "|".join(sorted(set(ORG_HEADS) - _WHOLE_WORD_
                                                    reverse=True)) + r")$")
 
 
+_APPOSITION = re.compile(r"(\w),\s(?=the\s[A-Z])")  # the comma is kept as \x00 while splitting
+
+
 def split_names(value: str) -> list[str]:
     """"A, B ja C (D)" -> ["A", "B", "C"]: lists of names as written in a label value."""
     value = _PARENS.sub("", _BUSINESS_ID.sub("", value))
+    value = _APPOSITION.sub("\\1\x00", value)  # "Omnia, the Joint Authority of ..." is one name
     parts = []
     for part in _split_keeping_known(value):
-        part = re.sub(r"\s*/.*$", "", part).strip(" .:-–")
+        part = re.sub(r"\s*/.*$", "", part.replace("\x00", ", ")).strip(" .:-–")
         words = part.split()
         if len(words) > 1 and words[-1].isupper() and len(words[-1]) > 2 and \
                 words[-1].lower() not in ("oy", "ry", "rf", "ab"):
@@ -160,13 +164,39 @@ def plausible_name(name: str, language: str = "fi") -> bool:
         word.islower() and morphology.is_finite_verb(word) for word in words[:-1])
 
 
+_JOINERS = frozenset(["of", "the", "and", "för", "och", "vid", "i", "av", "for", "på", "in", "samt",
+                      "&"])
+
+
+def leading_name(text: str) -> str:
+    """The Swedish or English name a text starts with: up to the first lower-case word that is
+    neither a joiner nor an organisation's head word ("UKM startade i oktober" -> "UKM")."""
+    kept = []
+    for word in text.split(" "):
+        bare = word.strip(",.;:()")
+        if bare[:1].islower() and bare not in _JOINERS and not is_org_head(bare):
+            break
+        kept.append(word)
+        if word.endswith((",", ".", ";", ":")):
+            break
+    while kept and kept[-1].strip(",.;:") in _JOINERS:
+        kept.pop()
+    return " ".join(kept).rstrip(",.;: ")
+
+
 def looks_like_org(name: str) -> bool:
     words = name.split()
     if not words:
         return False
     low = name.lower()
     return (is_org_head(words[-1]) or is_org_head(words[0]) or low in gazetteer().org_names
-            or resolve_alias(name) is not None or words[0].lower() in ("city", "university"))
+            or resolve_alias(name) is not None or words[0].lower() in ("city", "university")
+            or _HEAD_OF.search(name) is not None)
+
+
+# "Turku University of Applied Sciences", "Ministry of Education and Culture"
+_HEAD_OF = re.compile(r"\b(?:University|Ministry|City|Municipality|Institute|Centre|Center|"
+                      r"Council|Foundation|Association|Society|Academy|School) of\b")
 
 
 _TOKEN = re.compile(r"[\wÅÄÖåäö][\wÅÄÖåäö'’-]*:?\w*|\S")

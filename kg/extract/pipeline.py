@@ -10,8 +10,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract import content, projects
+from kg.extract.confidence import add_confidence
 from kg.extract.dates import find_periods
 from kg.extract.langid import identify_language
+from kg.extract.layout import layout
 from kg.extract.money import find_amounts
 from kg.extract.normalise import normalise_text
 from kg.extract.people import add_candidate_people, find_people
@@ -19,8 +21,8 @@ from kg.extract.places import find_places
 from kg.extract.segment import segment
 from kg.extract.settings import PIPELINE
 
-for _name in ("language", "segments", "periods", "amounts", "places", "people", "excluded",
-              "record", "source", "text", "model_names"):
+for _name in ("language", "segments", "layout", "periods", "amounts", "places", "people",
+              "excluded", "record", "source", "text", "model_names"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -45,6 +47,12 @@ def language_component(doc: Doc) -> Doc:
 @Language.component("kuhy_segmenter")
 def segmenter_component(doc: Doc) -> Doc:
     doc._.segments = segment(doc._.text)
+    return doc
+
+
+@Language.component("kuhy_layout")
+def layout_component(doc: Doc) -> Doc:
+    doc._.layout = layout(doc._.segments)
     return doc
 
 
@@ -89,14 +97,18 @@ def people_component(doc: Doc) -> Doc:
 def projects_component(doc: Doc) -> Doc:
     seg = doc._.segments
     model_orgs = doc._.model_names.organisations if doc._.model_names is not None else []
+    places = [p for p in doc._.places  # "Niina Nokia" names a person, not the town
+              if not any(q.start <= p.start < q.end for q in doc._.people)]
     facts = projects.DocumentFacts(doc._.text, doc._.language, seg, doc._.periods, doc._.people,
-                                   doc._.places, doc._.excluded, model_orgs)
-    spans = projects.split_projects(seg, doc._.text, doc._.language)
+                                   places, doc._.excluded, model_orgs)
+    navigation = doc._.layout is not None and doc._.layout.genre == "navigation"
+    spans = [] if navigation else projects.split_projects(seg, doc._.text, doc._.language)
     doc._.record = {
         "source": doc._.source,
         "language": doc._.language,
         "projects": [projects.build_project(span, facts) for span in spans],
     }
+    add_confidence(doc._.record, seg)
     return doc
 
 

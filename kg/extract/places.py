@@ -73,6 +73,8 @@ def find_places(text: str, language: str,
         if match.start() < skip_until:
             continue
         place = None
+        if word.isupper() and len(word) <= 4:
+            continue  # roman numerals and acronyms ("II", "IV") are no places
         if word[:1].isupper():
             if language == "fi":
                 place = _lookup_fi(word)

@@ -8,13 +8,16 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract import content, orgs, titles
+from kg.extract.cues import is_furniture
 from kg.extract.dates import Period, find_periods
-from kg.extract.grants import Grant, find_grants, grant_funders
+from kg.extract.grants import Grant, find_grants, first_grant, grant_funders
+from kg.extract.instruments import grant_type_compound, initiatives, instrument_mentions
 from kg.extract.money import as_number, find_amounts
 from kg.extract.people import EMAIL, PHONE, Person
 from kg.extract.places import PlaceMention
-from kg.extract.roles import Roles, field_roles, header_funder, prose_roles
+from kg.extract.roles import Roles, defined_org_lead, field_roles, header_funder, prose_roles
 from kg.extract.segment import Segments, Sentence
+from kg.extract.segment import label_key as segment_label
 from kg.extract.settings import SCOPE_CUES, SCOPE_VALUES, STATUS_CUES, STATUS_VALUES
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s,;)]+")
@@ -36,6 +39,7 @@ class ProjectSpan:
     grant: Grant | None = None  # a grant named in running text (kg.extract.grants)
     other_phase: list[tuple[int, int]] = field(default_factory=list)  # another phase's sentences
     own_phase: list[tuple[int, int]] = field(default_factory=list)  # this phase's sentences
+    translations: dict[str, str] = field(default_factory=dict)  # the title in other languages
 
 
 def split_projects(seg: Segments, text: str, language: str = "fi") -> list[ProjectSpan]:
@@ -57,11 +61,52 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
     prose_grants = _prose_grant_projects(seg, language)
     if prose_grants:
         return prose_grants
-    title, alts = _single_title(seg, text)
+    candidates = _title_candidates(seg, text)
+    title, alts = titles.choose_title(candidates)
     if title is None and not _looks_like_project(seg, text):
         return []
+    owned = _owned_headings(seg)
+    if owned:
+        return _owned_projects(seg, owned, title, alts)
     phases = _phase_projects(seg, text, title, alts) if title else []
-    return phases or [ProjectSpan(title, alts, everything, [])]
+    if phases:
+        return phases
+    translated = titles.translations(candidates, title, _title_language(title, language), seg) \
+        if title else {}
+    alts = [alt for alt in alts if alt not in translated.values()]
+    return [ProjectSpan(title, alts, everything, [], translations=translated)]
+
+
+# "Alajärven kaupunki: Kulttuurihautomo": a heading naming a sub-project and its owner.
+_OWNED_HEADING = re.compile(r"^(?P<owner>[^:]{3,60}):\s(?P<title>[A-ZÅÄÖ][^:.!?]{2,80})$")
+
+
+def _owned_headings(seg: Segments) -> list[tuple[int, re.Match[str]]]:
+    found = []
+    for index, line in enumerate(seg.lines):
+        match = _OWNED_HEADING.match(line.text.strip())
+        if match and orgs.looks_like_org(match.group("owner").strip()) and \
+                len(match.group("title").split()) <= 8 and \
+                not segment_label(match.group("owner")):
+            found.append((index, match))
+    return found
+
+
+def _owned_projects(seg: Segments, owned: list[tuple[int, re.Match[str]]], title: str | None,
+                    alts: list[str]) -> list[ProjectSpan]:
+    """An umbrella project (the text above the first owned heading) and one sub-project per
+    "Owner: Title" heading, its owner leading."""
+    first = owned[0][0]
+    spans = [ProjectSpan(title, alts, range(0, first), [])] if title else []
+    for i, (line, match) in enumerate(owned):
+        end = owned[i + 1][0] if i + 1 < len(owned) else len(seg.lines)
+        offset = seg.lines[line].start + len(seg.lines[line].text) - \
+            len(seg.lines[line].text.lstrip())
+        owner = (match.group("owner").strip(), offset + match.start("owner"),
+                 offset + match.end("owner"))
+        spans.append(ProjectSpan(match.group("title").strip(), [], range(line, end), [],
+                                 grantee=owner))
+    return spans
 
 
 def _phase_projects(seg: Segments, text: str, title: str,
@@ -94,9 +139,15 @@ def _phase_projects(seg: Segments, text: str, title: str,
                         own_phase=phase[2])]
 
 
-# A grant list entry: "Recipient ry, Town, 2 500 euroa" (one a line).
-_GRANT_LINE = re.compile(r"^(?P<name>[^,]{3,90}),\s(?P<place>[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?),"
-                         r"\s(?P<amount>\d[\d .]*\s?(?:€|euroa|euro|eur))\.?$", re.I)
+# A grant list entry, one a line: "Recipient ry, Town, 2 500 euroa", "• Förening rf: 3 000 €",
+# "Culture Association, Turku, EUR 1,000" (the town is optional).
+_GRANT_LINE = re.compile(
+    r"^(?:[-–•*·▪►]\s*)?(?P<name>[^,:;€\d][^,:;€]{2,89}?)"
+    r"(?:,\s(?P<place>[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?))?\s*[,:–-]?\s*"
+    r"(?P<amount>(?:€|EUR|eur)\s?\d[\d .,]*\d|\d[\d .,]*\s?(?:€|euroa|euro|eur|EUR))\.?$")
+# Lines of that shape that are sums, not grants.
+_NOT_A_GRANTEE = re.compile(r"^(?:yhteensä|kaikkiaan|totalt|sammanlagt|total|in total|budjetti|"
+                            r"budget|kokonais\w*|summa|avustus|bidrag|grant)\b", re.I)
 
 
 def _grant_lines(seg: Segments) -> list[tuple[int, re.Match[str]]]:
@@ -105,9 +156,22 @@ def _grant_lines(seg: Segments) -> list[tuple[int, re.Match[str]]]:
     found = []
     for index, line in enumerate(seg.lines):
         match = _GRANT_LINE.match(line.text.strip())
-        if match and find_places(match.group("place"), "fi", []):
+        if not match or _NOT_A_GRANTEE.match(match.group("name").strip()) or \
+                index in seg.label_lines and not match.group("place"):
+            continue
+        place = match.group("place")
+        if place and not find_places(place, "fi", []) and not find_places(place, "sv", []):
+            continue
+        if place or _named_grantee(match.group("name")):
             found.append((index, match))
     return found
+
+
+def _named_grantee(name: str) -> bool:
+    """A recipient with no town beside it: an organisation's name (head word, legal form, or
+    two capitalised words)."""
+    words = name.split()
+    return orgs.looks_like_org(name) or sum(1 for w in words if w[:1].isupper()) >= 2
 
 
 def _grant_projects(seg: Segments, grants: list[tuple[int, re.Match[str]]]) -> list[ProjectSpan]:
@@ -126,9 +190,11 @@ def _grant_projects(seg: Segments, grants: list[tuple[int, re.Match[str]]]) -> l
 
 
 _PHASE_NUMBER = re.compile(r"\s(?:II|2)$")
-_SECOND_PHASE = re.compile(r"\b(?:jatkohank\w*|fortsättningsprojekt\w*|andra skede\w*|"
-                           r"toi\w* vaihee\w*|second phase|follow-up project)\b", re.I)
-_FIRST_PHASE = re.compile(r"\b(?:första skede\w*|ensimmäi\w* vaihee\w*|first phase)\b", re.I)
+_SECOND_PHASE = re.compile(r"\b(?:jatkohank\w*|fortsättningsprojekt\w*|toi\w* vaihee\w*|"
+                           r"andra (?:skede|etapp|fas)\w*|vaihe 2|etapp 2|fas 2|second phase|"
+                           r"phase (?:two|2|II)|follow-up project)\b", re.I)
+_FIRST_PHASE = re.compile(r"\b(?:första (?:skede|etapp|fas)\w*|ensimmäi\w* vaihee\w*|vaihe 1|"
+                          r"etapp 1|fas 1|first phase|phase (?:one|1|I))\b", re.I)
 
 
 def _prose_grant_projects(seg: Segments, language: str) -> list[ProjectSpan]:
@@ -145,16 +211,17 @@ def _prose_grant_projects(seg: Segments, language: str) -> list[ProjectSpan]:
             for g in grants]
 
 
-def _single_title(seg: Segments, text: str) -> tuple[str | None, list[str]]:
+def _title_candidates(seg: Segments, text: str) -> list[titles.TitleCandidate]:
     candidates = []
     for fld in seg.all("title"):
         if titles.label_value_is_title(fld.value):
             candidates.append(titles.TitleCandidate(fld.value, fld.start, fld.end, "label"))
-    candidates += titles.hanke_candidates(seg) + titles.projektet_candidates(text)
+    candidates += titles.hanke_candidates(seg) + titles.projektet_candidates(text) + \
+        titles.named_project_candidates(text) + titles.copula_candidates(text)
     for extra in (titles.facts_candidate(seg), titles.first_line_candidate(seg)):
         if extra:
             candidates.append(extra)
-    return titles.choose_title(candidates)
+    return candidates
 
 
 def _looks_like_project(seg: Segments, text: str) -> bool:
@@ -273,10 +340,21 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     _header_lead(seg, roles, language)
     header_funder(seg, roles, language)
     programme_mentions(sentences, roles)
+    single: Grant | None = None
     if span.grantee:
         roles.lead.insert(0, (orgs.canonical_org(span.grantee[0], language), *span.grantee[1:]))
+        if not roles.funder:  # "Svenska kulturfonden beviljade bidrag till ..." above the list
+            intro = [Sentence(seg.lines[i].text, seg.lines[i].start, seg.lines[i].end, i, None)
+                     for lines in span.shared for i in lines]  # "... beviljar stöd till:"
+            for name in grant_funders(intro, language):
+                roles.funder.append((name, span.grantee[1], span.grantee[2]))
+    elif not roles.lead:
+        single = _single_grant_roles(sentences, language, roles)
+    if not roles.lead and not span.shared:
+        defined_org_lead(sentences, language, roles)
 
-    project = {"title": _title_dict(span.title, language), "alt_titles": span.alts}
+    project = {"title": _title_dict(span.title, language, span.translations),
+               "alt_titles": span.alts}
     described = [s for s in own_sentences if s.section in (None, "description", "goals")
                  and len(s.text.split()) >= 6 and not s.list_item and s.line not in seg.label_lines]
     project["description"] = described[0].text if described else None
@@ -284,7 +362,11 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
         purpose = [line.text.strip() for line in seg.lines[span.lines.start + 1:span.lines.stop]
                    if line.text.strip()]
         project["description"] = purpose[0] if purpose else None
+        if purpose and span.title is None and _names_a_purpose(purpose[0]):
+            project["title"] = _title_dict(purpose[0], language)  # as the list names it
     start, end = _period(span, facts, note)
+    if span.grantee and start is None:
+        start = _list_year(seg, span)
     project["start_date"], project["end_date"] = start, end
     project["status"] = _status(seg, sentences, span)
     for role in ("lead", "partner", "funder", "programme"):
@@ -299,6 +381,11 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     project["funders"] = [n for n, _s, _e in _unique(roles.funder)]
     project["funding_programmes"] = [n for n, _s, _e in _unique(roles.programme)]
     project["budget"] = _budget(seg, sentences, span, note, language, project)
+    if single is not None and not project["budget"]["shares"] and len(project["funders"]) == 1:
+        # the one funder gives the amount (the record schema wants a share's owner named)
+        eur = as_number(single.eur)
+        project["budget"]["shares"] = [{"organisation": project["funders"][0], "eur": eur}]
+        note("budget.shares", eur, single.sentence.start, single.sentence.end)
     project["scope"] = _scope(seg, sentences)
     regions, municipalities = [], []
     for mention in facts.places:
@@ -336,6 +423,37 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     return project
 
 
+def _names_a_purpose(line: str) -> bool:
+    """A grant list's line under an entry that names what the grant is for, in a short
+    phrase ("työpajatoimintaan Lahden seudulla"), not a sentence or another entry."""
+    return len(line.split()) <= 12 and not line.endswith(".") and not find_amounts(line) \
+        and not is_furniture(line)
+
+
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
+def _list_year(seg: Segments, span: ProjectSpan) -> str | None:
+    """The year in the heading right above a grant list ("... avustukset vuonna 2013")."""
+    above = [i for lines in span.shared for i in lines if seg.lines[i].text.strip()]
+    if not above:
+        return None
+    heading = seg.lines[above[-1]].text.strip()
+    years = _YEAR.findall(heading)
+    return years[0] if len(years) == 1 and len(heading.split()) <= 12 else None
+
+
+def _single_grant_roles(sentences: list[Sentence], language: str, roles: Roles) -> Grant | None:
+    """A text about one grant: its recipient leads, its funder (when named) funds; the grant."""
+    grant = first_grant(sentences, language)
+    if grant is None or grant.recipient is None:
+        return None
+    roles.add("lead", grant.recipient, grant.start, grant.end, language)
+    if grant.funder and not roles.funder:
+        roles.add("funder", grant.funder, grant.start, grant.end, language)
+    return grant
+
+
 def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dict:
     """A project named by one grant in running text: recipient, amount, title and place from
     the grant, funders and programmes from the text's headline and lead paragraph."""
@@ -350,11 +468,13 @@ def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dic
     roles = Roles()
     prose_roles(shared, language, roles, facts.model_orgs)
     programme_mentions(shared, roles)
+    instruments = instrument_mentions(seg.sentences)  # a list's grants share them
+    roles.programme.extend(instruments or grant_type_compound(seg.sentences))
     funders = [grant.funder] if grant.funder else []
     funders += [n for n in grant_funders(facts.seg.sentences, language) if n not in funders]
     funders += [n for n, _s, _e in _unique(roles.funder) if n not in funders]
     sentence = grant.sentence
-    empty = _empty_project(span.title, language)
+    empty = _empty_project(span.title or _named_next(seg, sentence), language)
     project = empty | {
         "description": sentence.text if len(sentence.text.split()) >= 6 and
         sum(1 for _ in re.finditer(r"\d[\d ]*(?:€|euro)", sentence.text)) <= 1 else None,
@@ -366,11 +486,10 @@ def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dic
     }
     if grant.recipient:
         note("lead_organisations", grant.recipient, grant.start, grant.end, sentence.text)
-    if grant.eur is not None:
+    if grant.eur is not None and funders:  # the record schema wants a share's owner named
         eur = as_number(grant.eur)
         project["budget"] = {"total_eur": None,
-                             "shares": [{"organisation": funders[0] if funders else None,
-                                         "eur": eur}]}
+                             "shares": [{"organisation": funders[0], "eur": eur}]}
         note("budget.shares", eur, sentence.start, sentence.end, sentence.text)
     if grant.municipality:
         note("municipalities", grant.municipality, grant.start, grant.end, sentence.text)
@@ -379,6 +498,16 @@ def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dic
              sentence.end, sentence.text)
     project["evidence"] = evidence
     return project
+
+
+def _named_next(seg: Segments, sentence: Sentence) -> str | None:
+    """"X får 5.000 euro. Pengarna skall användas för projektet Kökarform.": the project the
+    sentence after a grant names, in the same paragraph."""
+    following = next((s for s in seg.sentences if s.start > sentence.start), None)
+    if following is None or following.line != sentence.line:
+        return None
+    named = titles.projektet_candidates(following.text)
+    return named[0].text if named else None
 
 
 def _empty_project(title: str | None, language: str) -> dict:
@@ -395,7 +524,8 @@ def _in_other_phase(span: ProjectSpan, offset: int) -> bool:
     return any(start <= offset < end for start, end in span.other_phase)
 
 
-def _title_dict(title: str | None, language: str) -> dict:
+def _title_dict(title: str | None, language: str,
+                translations: dict[str, str] | None = None) -> dict:
     result: dict[str, str | None] = {"fi": None, "sv": None, "en": None}
     if not title:
         return result
@@ -403,18 +533,28 @@ def _title_dict(title: str | None, language: str) -> dict:
         first, second = title.split(" / ", 1)
         result["fi"], result["sv"] = first.strip(), second.strip()
         return result
-    from kg.extract.langid import identify_language
-    guess = identify_language(title, default="")
-    if not guess:
-        from kg.extract import morphology
-        words = re.findall(r"[\wåäöÅÄÖ]+", title)
-        known = sum(morphology.is_known(w) for w in words)
-        # in a Swedish or English text only a (nearly) wholly Finnish title is Finnish
-        needed = max(1, len(words) // 2) if language == "fi" else \
-            (len(words) - 1 if len(words) > 2 else len(words))
-        guess = "fi" if known >= needed else language
-    result[guess if guess in result else language] = title
+    result[_title_language(title, language)] = title
+    for other, translated in (translations or {}).items():
+        if other in result and result[other] is None:
+            result[other] = translated
     return result
+
+
+def _title_language(title: str, language: str) -> str:
+    """The language a title is written in (the text's language when nothing tells): Finnish
+    when Voikko knows (nearly) all its words, else the language identifier's guess for a
+    title of four words or more ("Klingande by" says too little)."""
+    from kg.extract import morphology
+    from kg.extract.langid import identify_language
+    words = [w for w in re.findall(r"[\wåäöÅÄÖ]+", title) if len(w) >= 3 and not w.isupper()]
+    known = sum(morphology.is_known(w) for w in words)
+    # in a Swedish or English text only a (nearly) wholly Finnish title is Finnish
+    needed = max(1, len(words) // 2) if language == "fi" else \
+        (len(words) - 1 if len(words) > 2 else len(words))
+    if words and known >= needed:
+        return "fi"
+    guess = identify_language(title, default="") if len(title.split()) > 3 else ""
+    return guess if guess in ("fi", "sv", "en") else language
 
 
 def _unique(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -447,12 +587,16 @@ def _programme_patterns() -> list[tuple[re.Pattern[str], str]]:
     for alias, canonical in gazetteer().programme_aliases:
         if alias.isupper() or alias.endswith("+") or alias[:1].isupper():
             flags = re.I if len(alias) > 6 else 0
-            patterns.append((re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w])", flags),
+            patterns.append((re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w+])", flags),
                              canonical))
     return patterns
 
 
 def programme_mentions(sentences: list[Sentence], roles: Roles) -> None:
+    roles.programme.extend(instrument_mentions(sentences))
+    programmes, funders = initiatives(sentences)
+    roles.programme.extend(programmes)
+    roles.funder.extend(funders)
     patterns = _programme_patterns()
     for sentence in sentences:
         quoted = re.search(r'\b(?:bidraget|avustus|grant)\s+"([^"]{3,80})"', sentence.text)

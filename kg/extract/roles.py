@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg.extract import morphology, orgs
+from kg.extract.cues import cues
+from kg.extract.places import find_places
 from kg.extract.segment import Segments, Sentence
 from kg.extract.settings import ROLE_CUES
 
@@ -21,8 +24,8 @@ _FUNDED_HEADER = re.compile(r"^(?:vuoden|år|year)\s+(?:19|20)\d{2}\s+([\w+]+)-(
 _CARRIED_OUT = re.compile(r"\b(toteuttivat|toteuttavat|toteuttaa|toteutti|hallinnoivat)\s+")
 
 
-_CUE_PATTERNS = {key: [re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b")]
-                 for key, cues in ROLE_CUES.items()}
+_CUE_PATTERNS = {key: [re.compile(r"\b(?:" + "|".join(map(re.escape, cues(key))) + r")\b")]
+                 for key in ("lead_after", "partner_after", "funder_after")}
 _LEAD_BEFORE = [(cue, re.compile(rf"\s{cue}\b")) for cue in ROLE_CUES["lead_before"]]
 
 
@@ -82,8 +85,16 @@ def header_funder(seg: Segments, roles: Roles, language: str) -> None:
             return
 
 
-def _names_after(text: str) -> list[str]:
+_DOTTED_FORM = re.compile(r"\b([rR])\.\s?([yYfF])\.")  # "r.f." ends no sentence
+
+
+def _names_after(text: str, language: str = "fi") -> list[str]:
+    text = _DOTTED_FORM.sub(r"\1\2", text)
+    if language != "fi":
+        text = orgs.leading_name(text)
     text = re.split(r"[.!?](?:\s|$)|\s(?:yhteistyössä|kanssa|jossa|joka|som|which|under|för|till|"
+                    r"i samarbete|i samverkan|in co-?operation|in collaboration|in partnership|"
+                    r"together with|"
                     r"inom|during|for|in|vuosina|vuonna|aikana|ajalla)\b|"
                     r"(?<!-)\s(?:ja|och|and)\s(?=[a-zåäö])", text)[0]
     names = []
@@ -123,9 +134,9 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
             for cue in _CUE_PATTERNS[cue_key]:
                 for match in cue.finditer(low):
                     rest = text[match.end():].lstrip(" :")
-                    rest = re.sub(r"^(?:on|ovat|är|var|is|are)\s+", "", rest)
+                    rest = re.sub(r"^(?:(?:on|ovat|är|var|is|are|the)\s+)+", "", rest)
                     rest = re.sub(r'^bidraget\s+"[^"]*"\s+av\s+', "", rest)
-                    for name in _names_after(rest)[:8]:
+                    for name in _names_after(rest, language)[:8]:
                         if orgs.looks_like_org(name) or orgs.resolve_alias(name) or \
                                 name in candidate_names:
                             position = sentence.start + match.end()
@@ -133,6 +144,8 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         _distributed_leads(sentence, language, roles)
         _subject_leads(sentence, spans, language, roles)
         _partner_kanssa(sentence, language, roles)
+        project_subject_leads(sentence, language, roles)
+        _possessive_lead(sentence, language, roles)
 
 
 def _distributed_leads(sentence: Sentence, language: str, roles: Roles) -> None:
@@ -177,3 +190,77 @@ def _partner_kanssa(sentence: Sentence, language: str, roles: Roles) -> None:
         name = " ".join(words[:-1] + [head])
         position = sentence.start + match.start(1)
         roles.partner.append((name, position, position + len(match.group(1))))
+
+
+_COPULA = re.compile(r"^(?:The\s|Det\s)?(.{3,90}?)\s(?:is|was|är|var|on|oli)\s(?:an?\s|en\s|ett\s)?"
+                     r"((?:[\w-]+\s){0,5}?[\w-]+)\b")
+
+
+def defined_org_lead(sentences: list[Sentence], language: str, roles: Roles) -> None:
+    """"Taiteen Sulattamo is a mental health association ...", "X är en förening": a text
+    about its own organisation; the organisation so defined near the top leads."""
+    kinds = cues("org_kind")
+    for sentence in sentences[:8]:
+        match = _COPULA.match(sentence.text)
+        if not match or not any(word.endswith(kinds) for word in
+                                sentence.text[match.start(2):].lower().split()[:6]):
+            continue
+        words = match.group(1).split()
+        heads = [i for i, word in enumerate(words[:-1]) if orgs.is_org_head(word)]
+        if heads:  # "The Finnish Hospital Clowns Association Sairaalaklovnit ry"
+            words = words[heads[-1] + 1:]
+        name = " ".join(words)
+        if words and all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words) and \
+                len(words) <= 8:
+            roles.add("lead", name, sentence.start, sentence.start + len(match.group(1)),
+                      language)
+            return
+
+
+_NAME_JOINERS = frozenset(["ry", "rf", "r.y.", "r.f.", "sr", "oy", "ab", "of", "the", "and", "för",
+                           "och", "i", "ja", "vid"])
+
+
+@cache
+def _project_verb() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, cues("lead_verb")))
+    objects = "|".join(map(re.escape, cues("project_object")))
+    return re.compile(rf"\b(?:{verbs})\s+(?:{objects})\b", re.I)
+
+
+_CAPITALISED_RUN = re.compile(r"[A-ZÅÄÖ][\w-]*(?:\s(?:(?:of|the|för|och|i|vid|ja)\s)?"
+                              r"[A-ZÅÄÖ][\w-]*)*(?:\s(?:ry|rf|r\.y\.|r\.f\.|sr|Oy|Ab|Oy Ab))?")
+
+
+def project_subject_leads(sentence: Sentence, language: str, roles: Roles) -> None:
+    """"Korpo Kulturgille kan förverkliga projektet ...", "The city coordinates the project":
+    the last organisation-like name before "<lead verb> <the project>" leads."""
+    match = _project_verb().search(sentence.text)
+    if not match:
+        return
+    before = sentence.text[:match.start()]
+    runs = [run for run in _CAPITALISED_RUN.finditer(before)
+            if run.start() > 0 or len(run.group().split()) >= 2]
+    for run in reversed(runs):
+        name = run.group()
+        if language == "sv" and name.endswith("s") and re.match(r"\s[a-zåäö]", before[run.end():]):
+            continue  # a genitive before its head: "Österbottens landskapsförbund"
+        whole_place = any(p.end - p.start == len(name) for p in find_places(name, language, []))
+        if (len(name.split()) >= 2 or orgs.looks_like_org(name)) and not whole_place:
+            roles.add("lead", name, sentence.start + run.start(), sentence.start + run.end(),
+                      language)
+            return
+
+
+# "The City of Turku's MyLibrary Project": the owner of an English project leads.
+_POSSESSIVE = re.compile(r"((?:[A-Z][\w-]*\s(?:of\s)?)*[A-Z][\w-]*)[’']s\s(?:[A-Z][\w-]*\s){0,4}"
+                         r"[Pp]roject\b")
+
+
+def _possessive_lead(sentence: Sentence, language: str, roles: Roles) -> None:
+    match = _POSSESSIVE.search(sentence.text)
+    if match:
+        name = re.sub(r"^The\s", "", match.group(1))
+        if orgs.looks_like_org(name):
+            start = sentence.start + match.start(1)
+            roles.add("lead", name, start, start + len(match.group(1)), language)

@@ -19,7 +19,9 @@ _ABBREVIATIONS = frozenset(
         "t.ex", "fr.o.m", "s.k", "etc", "eg", "ie", "vs", "yo", "amk",
     ]
 )
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]?\s+(?=[\"'(]?[A-ZÅÄÖ0-9])")
+# a full stop, then space, or none where copied text glued two sentences ("ut.Föreningen")
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]?\s+(?=[\"'(]?[A-ZÅÄÖ0-9])|"
+                           r"(?<=[a-zåäö]{3}\.)(?=[A-ZÅÄÖ][a-zåäö]{3})")
 
 
 @dataclass
@@ -72,10 +74,22 @@ def label_key(text: str) -> str | None:
     return _LABEL_INDEX.get(cleaned)
 
 
+# A second known label of two words or more inside a line ("... University of Turku
+# Implementers of sub-projects: ..."): the line is read as two.
+_INLINE_LABEL = re.compile(r"(?<=\S)\s+(?=(?:" + "|".join(
+    re.escape(label) for label in sorted(_LABEL_INDEX, key=len, reverse=True)
+    if " " in label) + r")\s*:)", re.I)
+
+
 def split_lines(text: str) -> list[Line]:
     lines, offset = [], 0
     for raw in text.split("\n"):
-        lines.append(Line(raw, offset, offset + len(raw)))
+        start = 0
+        for match in _INLINE_LABEL.finditer(raw) if ":" in raw else ():
+            if ":" in raw[:match.start()]:  # only after a label of its own
+                lines.append(Line(raw[start:match.start()], offset + start, offset + match.start()))
+                start = match.end()
+        lines.append(Line(raw[start:], offset + start, offset + len(raw)))
         offset += len(raw) + 1
     return lines
 
@@ -166,11 +180,32 @@ def segment(text: str) -> Segments:
             if section in BLOCK_KEYS and list_seen and not is_item:
                 section = None
             list_seen = list_seen or is_item
-            _add_sentences(seg, line, index, section)
+            joined, last = _soft_wrapped(lines, index)
+            _add_sentences(seg, joined, index, section)
+            index = last
         elif section in ("facts",):
             section = None
         index += 1
     return seg
+
+
+_RUNS_ON = re.compile(r"[^.!?:;]\s*$")
+
+
+def _soft_wrapped(lines: list[Line], index: int) -> tuple[Line, int]:
+    """A prose line and the lines that continue its sentence (a break before a lower-case
+    word, as in text copied from print layout), read as one line whose breaks are spaces so
+    offsets still index the text; and the index of the last line taken."""
+    line, last = lines[index], index
+    if _LIST_MARK.match(line.text.strip()):
+        return line, index
+    while last + 1 < len(lines) and _RUNS_ON.search(lines[last].text) and \
+            lines[last + 1].text[:1].islower() and _is_label_only(lines[last + 1].text) is None:
+        last += 1
+    text = line.text
+    for previous, following in zip(lines[index:last], lines[index + 1:last + 1], strict=True):
+        text += " " * (following.start - previous.end) + following.text
+    return Line(text, line.start, lines[last].end), last
 
 
 _BUSINESS_ID_END = re.compile(r",?\s*\d{7}-\d\s*$")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 # spaCy components, in order (each is registered in kg/extract/pipeline.py).
 PIPELINE: tuple[str, ...] = (
-    "kuhy_language", "kuhy_segmenter", "kuhy_dates", "kuhy_money", "kuhy_places",
+    "kuhy_language", "kuhy_segmenter", "kuhy_layout", "kuhy_dates", "kuhy_money", "kuhy_places",
     "kuhy_people", "kuhy_projects",
 )
 EXTRACTION_VERSION = "kuhy-extract 1.0"
@@ -138,6 +138,7 @@ SCOPE_CUES: dict[str, str] = {
 
 # Head words (base forms) that end an organisation name, in all three languages.
 ORG_HEADS: tuple[str, ...] = (
+    "ab", "abp", "sr", "ltd", "osk", "ky",
     "liitto", "kaupunki", "kunta", "yliopisto", "ammattikorkeakoulu", "korkeakoulu",
     "ministeriö", "keskus", "säätiö", "yhdistys", "ry", "oy", "oyj", "seura", "sairaanhoitopiiri",
     "kirjasto", "kunnankirjasto", "kaupunginkirjasto", "museo", "teatteri", "opisto", "toimikunta",
@@ -147,7 +148,9 @@ ORG_HEADS: tuple[str, ...] = (
     "distrikt", "universitet", "högskola", "yrkeshögskola", "fonden", "kulturfonden",
     "university", "foundation", "association", "city", "council", "institute", "centre",
     "center", "ministry", "municipality", "society", "stiftelsen", "föreningen", "förbundet",
-    "kommunen", "staden",
+    "kommunen", "staden", "ministeriet", "centralen", "verket", "institutet", "museet",
+    "biblioteket", "teatern", "akademin", "förvaltning", "förvaltningen", "delegation",
+    "delegationen", "agency", "department", "office", "library", "museum", "theatre",
 )
 # Verbs and nouns that give a role to the organisation named beside them.
 ROLE_CUES: dict[str, tuple[str, ...]] = {
@@ -159,20 +162,8 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
     "funder_genitive": ("rahoittama", "rahoittaman", "rahoittamassa", "rahoittamaa",
                         "myöntämää", "myöntämän", "myöntämä", "tukema", "tukeman",
                         "rahoituksella", "rahoittamana", "avustuksella", "erityisavustuksella"),
-    # subject + verb: "Hanketta koordinoi X", "X myönsi hankkeelle"
-    "lead_after": ("hanketta koordinoi", "hanketta hallinnoi", "hanketta toteuttaa",
-                   "hankkeen päätoteuttaja on", "hankkeen toteuttaja on", "hanketta vetää",
-                   "hankkeen hallinnoija on", "administrerades av", "administreras av",
-                   "samordnades av", "samordnas av", "leds av", "genomförs av",
-                   "is coordinated by", "is led by", "is implemented by"),
-    "partner_after": ("hankkeessa on mukana", "mukana ovat",
-                      "osatoteuttaja", "osatoteuttajat", "osatoteuttajina", "hankekumppaneina ovat",
-                      "yhteistyökumppaneina ovat", "delgenomförarna var", "delgenomförare är",
-                      "delgenomförare var", "partners are"),
-    "funder_after": ("rahoitus", "hanketta rahoittaa", "hanketta rahoittavat", "finansieras av",
-                     "finansierades av", "med stöd från", "med stöd av", "med bidrag från",
-                     "med finansiering från", "with funding from",
-                     "supported by", "is funded by", "funded by", "rahoittajana toimii"),
+    # "<cue> X": the role cues that come before the name ("hanketta koordinoi X",
+    # "funded by X") are data: kg/extract/cue_tables/{fi,sv,en}.tsv (lead_after, ...).
     "funder_before": ("myönsi", "myöntää", "myönsi hankkeelle", "rahoittaa hanketta"),
     "lead_before": ("järjestävät yhteistyössä", "järjestää", "järjestävät", "koordinoi",
                     "toteuttaa", "toteuttavat"),

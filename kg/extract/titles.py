@@ -8,7 +8,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract import morphology, orgs
+from kg.extract.cues import is_furniture, is_generic_heading
 from kg.extract.dates import find_periods
+from kg.extract.layout import is_agenda
 from kg.extract.places import find_places
 from kg.extract.segment import Segments
 from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
@@ -16,7 +18,7 @@ from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
 _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeelle|hankkeesta|"
                     r"hankkeeseen|hankkeella|hankkeena|hankkeet|projekti|projektin|projektissa|"
                     r"projektia)\b")
-_PROJEKTET = re.compile(r"\b(?:projektet|kulturprojektet|samprojektet|the project)\s+"
+_PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|kulturprojektet|samprojektet|[Tt]he project)\s+"
                         r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+))*)")
 _EVENT_TAIL = re.compile(r"\s*[-–]\s?(?:" + "|".join(EVENT_HEADS) + r")\w*\b.*$", re.I)
 # A year and a funder ("Vuoden 2015 ELY"), or a register's type and number
@@ -30,7 +32,7 @@ class TitleCandidate:
     text: str
     start: int
     end: int
-    kind: str  # label | hanke | projektet | facts | first_line | heading | list
+    kind: str  # label | hanke | projektet | copula | facts | first_line | heading | list
 
 
 def _clean(title: str) -> str:
@@ -43,6 +45,8 @@ def _valid(title: str) -> bool:
     if not words or len(words) > 16 or len(title) < 3:
         return False
     last = words[-1]
+    if is_furniture(title) or is_generic_heading(title) or is_agenda(title):
+        return False
     if _NOT_A_TITLE.match(title) or (len(words) <= 3 and orgs.resolve_alias(last)):
         return False
     if orgs.programme_of(last) or (len(words) == 1 and last.isupper() and len(last) <= 5):
@@ -108,12 +112,76 @@ def name_before_hanke(text: str) -> str:
     return _clean(" ".join(words))
 
 
+# Prepositions that link a one-word name to the rest of a Swedish or English title
+# ("Rekreation för äldre", "Välfärd för kommuner över gränser", "Art for all").
+_TITLE_LINKS = frozenset(["för", "över", "mot", "utan", "av", "kring", "of", "for", "against",
+                          "across", "without"])
+_RUN_ON = re.compile(r"\s+([a-zåäö][\w-]*)\s+([a-zåäö][\w-]*)")
+
+
+def _run_on(text: str, end: int, first: str) -> str:
+    """"projektet Rekreation för äldre i hela ..." -> "Rekreation för äldre": the pairs of a
+    linking preposition and a lower-case word after a one-word name."""
+    words: list[str] = []
+    position = end
+    while len(words) < 6:
+        match = _RUN_ON.match(text, position)
+        if not match or match.group(1) not in _TITLE_LINKS or match.group(2) in _TITLE_LINKS:
+            break
+        words += [match.group(1), match.group(2)]
+        position = match.end()
+    return " ".join([first, *words])
+
+
+# "X is a ... project", "X är ett ... projekt": a name defined as a project at a sentence start.
+_COPULA = re.compile(r"(?:^|(?<=[.!?]\s))([A-ZÅÄÖ][^.!?\n]{2,80}?)\s(?:is|was|är|var)\s"
+                     r"(?:a|an|ett|en)\s[^.!?\n]{0,80}?\b(?:project|projekt)\b", re.M)
+
+
+# "the SATA2 project", "Kaunis mieli Development Project", "Kultur i vården-projektet"
+_NAME_PROJECT = re.compile(
+    r"\b((?:[A-ZÅÄÖ][\w+-]*|I{1,3})(?:\s(?:[A-ZÅÄÖ][\w+-]*|[a-zåäö]+(?=\s[A-ZÅÄÖ])|\d+)){0,4})"
+    r"(?:\s(?:Development|Research|Pilot|Pilot\s)?\s?[Pp]roject\b|-projektet\b)")
+# generic words around the name, at either end
+_GENERIC_OPENERS = frozenset(["the", "this", "our", "a", "an", "eu", "development", "research",
+                              "pilot", "new", "det", "detta", "vårt"])
+
+
+def named_project_candidates(text: str) -> list[TitleCandidate]:
+    found = []
+    for match in _NAME_PROJECT.finditer(text):
+        words = match.group(1).split()
+        while words and words[0].lower() in _GENERIC_OPENERS:
+            words = words[1:]
+        while words and words[-1].lower() in _GENERIC_OPENERS:
+            words = words[:-1]
+        title = " ".join(words)
+        if title and _valid(title) and not orgs.looks_like_org(title):
+            start = match.start(1) + match.group(1).index(title)
+            found.append(TitleCandidate(title, start, start + len(title), "projektet"))
+    return found
+
+
+def copula_candidates(text: str) -> list[TitleCandidate]:
+    found = []
+    for match in _COPULA.finditer(text):
+        title = _clean(match.group(1))
+        if _valid(title) and not re.match(r"(?:The|This|It|Det|Detta|Den)\b", title):
+            found.append(TitleCandidate(title, match.start(1), match.start(1) + len(title),
+                                        "copula"))
+    return found
+
+
 def projektet_candidates(text: str) -> list[TitleCandidate]:
     found = []
     for match in _PROJEKTET.finditer(text):
         title = match.group(1).strip()
-        if _valid(title):
-            found.append(TitleCandidate(title, match.start(1), match.end(1), "projektet"))
+        if " " not in title:
+            title = _run_on(text, match.end(1), title)
+        acronym = re.fullmatch(r"[A-ZÅÄÖ]{2,}\d*", title) and not orgs.resolve_alias(title)
+        if _valid(title) or acronym:
+            found.append(TitleCandidate(title, match.start(1), match.start(1) + len(title),
+                                        "projektet"))
     return found
 
 
@@ -123,7 +191,7 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
         if not text or index in seg.label_lines:
             continue
         if text.lower() in TITLE_STOP_LINES or re.fullmatch(r"[\W\d]+", text) or \
-                _NOT_A_TITLE.match(text):
+                _NOT_A_TITLE.match(text) or is_furniture(text) or is_generic_heading(text):
             continue
         title = _clean(_EVENT_TAIL.sub("", text))
         title = _clean(re.sub(r"\s[-–]?\s?(?:hanke|projekt)\b.*$", "", title, flags=re.I))
@@ -148,19 +216,31 @@ def facts_candidate(seg: Segments) -> TitleCandidate | None:
     return None
 
 
+_HANKE_TAIL = re.compile(r"\s?[-–]?\s?\w*(?:hanke|projekt|projekti|project)$", re.I)
+
+
 def heading_candidates(seg: Segments) -> list[TitleCandidate]:
-    """Short lines made of a name and a period: "Kulturvård II 1.5.-31.12.2019"."""
+    """Short lines made of a name and a period: "Kulturvård II 1.5.-31.12.2019", "Kulttuurin
+    Kuntokuuri -kehittämishanke 2017-2018" (a year range only on a line of its own)."""
     found = []
-    for line in seg.lines:
+    for index, line in enumerate(seg.lines):
         periods = find_periods(line.text)
-        if not periods or len(line.text) > 90:
+        if not periods or len(line.text) > 90 or index in seg.label_lines:
             continue
         period = periods[0]
-        name = _clean(line.text[:period.offset])
-        if period.rank <= 1 and name and line.text[period.end_offset:].strip() == "" and \
+        name = _clean(_HANKE_TAIL.sub("", _clean(line.text[:period.offset])))
+        good_period = period.rank <= 1 or (period.rank <= 3 and _stands_alone(seg, index))
+        if good_period and name and line.text[period.end_offset:].strip() == "" and \
                 len(name.split()) <= 8 and _valid(name) and not name.endswith(":"):
             found.append(TitleCandidate(name, line.start, line.start + len(name), "heading"))
     return found
+
+
+def _stands_alone(seg: Segments, index: int) -> bool:
+    """A line with blank lines (or the text's edge) above and below it."""
+    above = index == 0 or not seg.lines[index - 1].text.strip()
+    below = index + 1 >= len(seg.lines) or not seg.lines[index + 1].text.strip()
+    return above and below
 
 
 def choose_title(candidates: list[TitleCandidate]) -> tuple[str | None, list[str]]:
@@ -168,7 +248,7 @@ def choose_title(candidates: list[TitleCandidate]) -> tuple[str | None, list[str
     if not candidates:
         return None, []
     by_kind = {kind: [c for c in candidates if c.kind == kind]
-               for kind in ("label", "heading", "list", "hanke", "projektet", "facts",
+               for kind in ("label", "heading", "list", "hanke", "projektet", "copula", "facts",
                             "first_line")}
     pool = next((group for group in by_kind.values() if group), candidates)
     counts = Counter(c.text for c in pool)
@@ -176,6 +256,7 @@ def choose_title(candidates: list[TitleCandidate]) -> tuple[str | None, list[str
     # A name nested in a longer one ("Tehhään virtaa yhdessä" in "... - Virtuaalisten ...").
     title = max(names, key=lambda n: (sum(1 for m in names if n.lower().startswith(m.lower())),
                                       counts[n], len(n)))
+    title = _completed(title, candidates)
     alts = []
     for candidate in candidates:
         low = candidate.text.lower()
@@ -184,6 +265,36 @@ def choose_title(candidates: list[TitleCandidate]) -> tuple[str | None, list[str
             alts.append(candidate.text)
     alts += acronym_alts(title, alts)
     return title, alts
+
+
+def translations(candidates: list[TitleCandidate], title: str, title_language: str,
+                 seg: Segments) -> dict[str, str]:
+    """The project's name in the other languages of a mixed text: a "-hanke" / "projektet" /
+    "the project" name read in a paragraph of another language ("Kultur för alla" beside
+    "Kulttuuria kaikille")."""
+    from kg.extract.langid import identify_language
+
+    found: dict[str, str] = {}
+    for candidate in candidates:
+        if candidate.kind not in ("hanke", "projektet", "label") or \
+                candidate.text.lower() in title.lower() or title.lower() in candidate.text.lower():
+            continue
+        line = next((ln for ln in seg.lines if ln.start <= candidate.start < ln.end + 1), None)
+        language = identify_language(line.text, default="") if line else ""
+        if language and language != title_language and language not in found:
+            found[language] = candidate.text
+    return found
+
+
+def _completed(title: str, candidates: list[TitleCandidate]) -> str:
+    """A name cut short in prose ("projektet Klingande by" read as "Klingande") is completed
+    from a heading or first line that starts with it and runs on for three words at most."""
+    for candidate in candidates:
+        extra = candidate.text[len(title):]
+        if candidate.kind in ("first_line", "heading", "facts") and extra.startswith(" ") and \
+                candidate.text.startswith(title) and len(extra.split()) <= 3:
+            return candidate.text
+    return title
 
 
 def acronym_alts(title: str, known: list[str]) -> list[str]:

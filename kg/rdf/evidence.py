@@ -21,6 +21,7 @@ from kg.rdf.vocab import OA, K
 OAT, KT = Terms(OA), Terms(K)
 RDF_TYPE = iri(RDF.type)
 COUNT = iri(XSD.nonNegativeInteger)
+DECIMAL = iri(XSD.decimal)
 
 CONTEXT_CHARS = 32
 SCRUB_CHARS = 4 * CONTEXT_CHARS  # context scrubbed before it is cut to CONTEXT_CHARS
@@ -86,6 +87,9 @@ def annotation_triples(project: str, body: str, document: str, evidence: dict[st
     ]
     if value is not None:
         triples.append(a + KT.value + " " + literal(scrub(str(value))))
+    if isinstance(evidence.get("confidence"), int | float):
+        triples.append(a + KT.confidence + " " + typed(f"{float(evidence['confidence']):.2f}",
+                                                      DECIMAL))
     if start is not None and end is not None:
         position = f"<{annotation}-position>"
         triples += [

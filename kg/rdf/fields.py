@@ -95,4 +95,5 @@ FIELD_MAPPING: dict[str, str] = {
                                "context from the text when available, else from the quote); "
                                "e-mail addresses and phone numbers replaced by […] unless "
                                "--include-contacts",
+    "projects.evidence.confidence": "annotation K:confidence (xsd:decimal 0-1)",
 }

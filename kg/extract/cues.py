@@ -1,0 +1,40 @@
+"""Cue tables kept as data, one file per language (``cue_tables/{fi,sv,en}.tsv``) with the
+same categories in each: role cues, page furniture and generic headings."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+CUE_DIR = Path(__file__).resolve().parent / "cue_tables"
+LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+
+
+@cache
+def cue_table(language: str) -> dict[str, tuple[str, ...]]:
+    """Category -> cues (lower case) for one language."""
+    table: dict[str, list[str]] = {}
+    for line in (CUE_DIR / f"{language}.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            category, cue = line.split("\t", 1)
+            table.setdefault(category.strip(), []).append(cue.strip().lower())
+    return {category: tuple(cues) for category, cues in table.items()}
+
+
+@cache
+def cues(category: str) -> tuple[str, ...]:
+    """The cues of one category in all languages (a text may mix them)."""
+    return tuple(dict.fromkeys(cue for language in LANGUAGES
+                               for cue in cue_table(language).get(category, ())))
+
+
+def is_furniture(line: str) -> bool:
+    """A whole line that is navigation or boilerplate ("Tillbaka", "Briefly in English")."""
+    key = line.strip().strip(":|").strip().lower()
+    return key in cues("furniture") or any(key == cue or key.startswith(cue + " ")
+                                           for cue in cues("furniture_prefix"))
+
+
+def is_generic_heading(line: str) -> bool:
+    """A section heading that names no project ("Project background", "Hankkeet")."""
+    return line.strip().rstrip(":").strip().lower() in cues("generic_heading")
