@@ -20,6 +20,7 @@ BASE_URI: str = _env("BASE_URI", "https://w3id.org/kuhy/")
 DATA_DIR: Path = Path(_env("DATA_DIR", str(PROJECT_ROOT / "data")))
 RECORDS_DIR: Path = DATA_DIR / "records"
 TEXTS_DIR: Path = DATA_DIR / "texts"
+REGISTERS_DIR: Path = DATA_DIR / "registers"   # mapping files (*.toml) and their CSV/XLSX
 REFERENCE_DIR: Path = DATA_DIR / "reference"
 ONTOLOGY_FILE: Path = PROJECT_ROOT / "ontology" / "kuhy.ttl"
 SHAPES_FILE: Path = PROJECT_ROOT / "shapes" / "kuhy.ttl"

@@ -75,9 +75,17 @@ def evidence_text(data: bytes) -> str:
     return normalise_text(data.decode("utf-8", "replace"))
 
 
-def gather(records_dir: Path | None, texts_dir: Path | None, max_bytes: int | None) -> Inputs:
-    """Read and check every record and text; bad ones become problems."""
+def gather(records_dir: Path | None, texts_dir: Path | None, max_bytes: int | None,
+           registers_dir: Path | None = None, all_register_rows: bool = False) -> Inputs:
+    """Read and check every record, text and register row; bad ones become problems.
+
+    Register rows (``kg.extract.registers``) enter when their relevance reaches the
+    threshold, or all of them with ``all_register_rows``."""
     inputs = Inputs()
+    if registers_dir:
+        from kg.extract.registers import gather_registers
+
+        gather_registers(registers_dir, max_bytes, all_register_rows, inputs)
     covered: set[str] = set()
     for path in record_paths(records_dir) if records_dir else []:
         try:

@@ -73,6 +73,12 @@ FIELD_MAPPING: dict[str, str] = {
     "projects.events.end_time": "event K:endTime xsd:time",
     "projects.events.place": "event K:place (plain literal)",
     "projects.links": "K:webPage <IRI> (scheme added when missing; unusable links dropped)",
+    "projects.relevance": "how strongly the project is about the domain (registers: "
+                          "kg.extract.relevance); see score, rule, concepts",
+    "projects.relevance.score": "K:relevanceScore xsd:decimal in [0, 1]",
+    "projects.relevance.rule": "not mapped: names the rule version in the record only",
+    "projects.relevance.concepts": "not mapped as such: the YSO concepts hit are also the "
+                                   "project's topics (K:topic)",
     "projects.evidence": "oa:Annotation <{project}#annotation-{sha1(entry)}> on the fact node "
                          "(participation, funding, outcome, …; else the project)",
     "projects.evidence.field": "annotation K:field",

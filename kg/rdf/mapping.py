@@ -309,6 +309,9 @@ class _ProjectWriter:
             if project.get(field_name):
                 self.add(node, prop, literal(project[field_name]))
         budget = project.get("budget") or {}
+        relevance = project.get("relevance") or {}
+        if relevance.get("score") is not None:
+            self.add(node, KT.relevanceScore, decimal_literal(relevance["score"]))
         if budget.get("total_eur") is not None:
             self.add(node, KT.totalBudget, decimal_literal(budget["total_eur"]))
         for field_name, prop in (("goals", KT.goal), ("activities", KT.activity)):
