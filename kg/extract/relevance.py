@@ -60,7 +60,8 @@ class RelevanceRule:
         self.excluded = frozenset(spec.get("exclude", {}).get("words", []))
         # too general in an organisation's name ("förbund för utbildning och kultur")
         self.not_in_names = frozenset(spec.get("exclude", {}).get("in_names", []))
-        self.terms: dict[str, _Concept] = {}
+        self.terms: dict[str, _Concept] = {}      # Finnish labels in base form
+        self.foreign: dict[str, _Concept] = {}    # Swedish and English labels as written
         seeds = {uri: float(weight) for uri, weight in spec["seeds"].items()}
         self._read_yso(directory / "yso_concepts.tsv", seeds)
         for term, weight in spec.get("terms", {}).items():
@@ -73,17 +74,22 @@ class RelevanceRule:
         for row in rows:
             if row["uri"] in seeds:
                 concept = _Concept(row["uri"], _plain(row["pref_fi"]), seeds[row["uri"]])
-                for key in _label_keys(row):
-                    self.terms[key] = concept
+                self._add_labels(row, concept, replace=True)
                 heads[_finnish_key(row["pref_fi"])] = seeds[row["uri"]]
         for row in rows:   # narrower terms: the compound head is a seed's label
             key = _finnish_key(row["pref_fi"])
             head = _compound_head(key)
             if row["uri"] in seeds or key in self.excluded or head not in heads:
                 continue
-            concept = _Concept(row["uri"], _plain(row["pref_fi"]), heads[head])
-            for label_key in _label_keys(row):
-                self.terms.setdefault(label_key, concept)
+            self._add_labels(row, _Concept(row["uri"], _plain(row["pref_fi"]), heads[head]))
+
+    def _add_labels(self, row: dict[str, str], concept: _Concept, replace: bool = False) -> None:
+        keys = [(self.terms, _finnish_key(row["pref_fi"]))]
+        keys += [(self.foreign, _plain(row[column]).casefold())
+                 for column in ("pref_sv", "pref_en") if row[column]]
+        for table, key in keys:
+            if key and (replace or key not in table):
+                table[key] = concept
 
     def score(self, text: str) -> Relevance:
         """The relevance of one title (or any short text)."""
@@ -92,17 +98,18 @@ class RelevanceRule:
     def _hits(self, text: str) -> dict[str, _Concept]:
         hits: dict[str, _Concept] = {}
         keys = [_word_keys(word) for word in _WORD.findall(text)]
-        for word_keys in keys:
+        words = [word.casefold() for word in _WORD.findall(text)]
+        for word, word_keys in zip(words, keys, strict=True):
             if word_keys & self.excluded:
                 continue
-            for key in word_keys:
-                concept = self.terms.get(key)
-                if concept is not None:
-                    hits[concept.uri] = concept
-        for first, second in zip(keys, keys[1:], strict=False):
-            for pair in (f"{a} {b}" for a in first for b in second):
-                if pair in self.terms:
-                    hits[self.terms[pair].uri] = self.terms[pair]
+            found = [self.terms.get(key) for key in word_keys] + [self.foreign.get(word)]
+            hits.update((concept.uri, concept) for concept in found if concept is not None)
+        for index in range(len(words) - 1):
+            first, second = keys[index], keys[index + 1]
+            word, next_word = words[index], words[index + 1]
+            pairs = [self.terms.get(f"{a} {b}") for a in first for b in second]
+            pairs.append(self.foreign.get(f"{word} {next_word}"))
+            hits.update((concept.uri, concept) for concept in pairs if concept is not None)
         return hits
 
 
@@ -152,14 +159,6 @@ def _compound_head(key: str) -> str:
     readings = lemma_parts(key)
     parts = readings[0][1] if readings else ()
     return parts[-1] if len(parts) > 1 else ""
-
-
-def _label_keys(row: dict[str, str]) -> set[str]:
-    keys = {_finnish_key(row["pref_fi"])} if row["pref_fi"] else set()
-    for column in ("pref_sv", "pref_en"):
-        if row[column]:
-            keys.add(_plain(row[column]).casefold())
-    return keys - {""}
 
 
 def _word_keys(word: str) -> frozenset[str]:
