@@ -9,7 +9,7 @@ unless every row is asked for.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from kg.ingest.records import check_record
 from kg.ingest.registers import (
     RegisterRead,
     RegisterRow,
+    RowProblem,
     load_mapping,
     mapping_paths,
     read_register,
@@ -104,3 +105,40 @@ def gather_registers(registers_dir: Path, max_bytes: int | None, all_rows: bool,
     for name, (count, total) in kept.items():
         which = "all rows" if all_rows else "rows about culture (relevance threshold)"
         inputs.notices.append(f"{name}: {count} of {total} rows taken ({which})")
+
+
+@dataclass
+class ImportSummary:
+    """What an import did, per register file: rows read, written, below the threshold,
+    left out (each with a problem)."""
+
+    counts: dict[str, dict[str, int]]
+    problems: list[RowProblem]
+
+    def lines(self) -> list[str]:
+        return [f"{name}: {c['rows']} rows: {c['written']} written, {c['below']} below the "
+                f"relevance threshold, {c['left_out']} left out (reported)"
+                for name, c in self.counts.items()]
+
+
+def import_registers(registers_dir: Path, max_bytes: int | None, all_rows: bool,
+                     write: Callable[[dict[str, Any]], None]) -> ImportSummary:
+    """Hand each (relevant) row's record to ``write``; count and report the rest."""
+    summary = ImportSummary({}, [])
+    counts: dict[str, int] = {}
+    for item in scored_rows(registers_dir, max_bytes):
+        if isinstance(item, RegisterRead):
+            if item.error is not None:
+                summary.problems.append(RowProblem(item.error.name, None, item.error.reason))
+                continue
+            summary.problems += item.problems
+            counts = summary.counts.setdefault(item.mapping.data_file.name, {
+                "rows": item.total_rows, "written": 0, "below": 0,
+                "left_out": item.total_rows - len(item.rows)})
+            continue
+        if all_rows or item.relevant:
+            write(item.row.record)
+            counts["written"] += 1
+        else:
+            counts["below"] += 1
+    return summary
