@@ -449,6 +449,7 @@ class _RecordBuilder:
             else:
                 self.problem(f"{rule.columns[0]!r}: amount without one {rule.organisation} to "
                              "pay it; left out")
+        project["identifier"] = code
         return {"source": f"{self.mapping.dataset}:{code}", "url": self.mapping.url,
                 "language": self.mapping.language, "projects": [project]}
 

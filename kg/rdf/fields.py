@@ -73,6 +73,8 @@ FIELD_MAPPING: dict[str, str] = {
     "projects.events.end_time": "event K:endTime xsd:time",
     "projects.events.place": "event K:place (plain literal)",
     "projects.links": "K:webPage <IRI> (scheme added when missing; unusable links dropped)",
+    "projects.identifier": "dcterms:identifier (a register's project code); also ends the "
+                           "project key: {slug(title)}-{start year}-{slug(code)}",
     "projects.relevance": "how strongly the project is about the domain (registers: "
                           "kg.extract.relevance); see score, rule, concepts",
     "projects.relevance.score": "K:relevanceScore xsd:decimal in [0, 1]",

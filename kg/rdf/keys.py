@@ -47,13 +47,16 @@ def main_title(project: dict[str, Any], language: str | None) -> tuple[str, str]
 
 
 def project_key(project: dict[str, Any], language: str | None) -> str:
-    """slug(normalised main title)-startyear, or the slug alone when no start is known."""
+    """slug(normalised main title)-startyear, or the slug alone when no start is known;
+    a project with a register code (``identifier``) gets it appended, since registers
+    repeat generic titles ("Investointi ja kehittäminen") for different grants."""
     title = main_title(project, language)
     if title is None:
         raise ValueError("a project without a title has no key")
     start = project.get("start_date")
     year = start[:4] if start else None
-    return f"{slug(title[1])}-{year}" if year else slug(title[1])
+    key = f"{slug(title[1])}-{year}" if year else slug(title[1])
+    return f"{key}-{slug(project['identifier'])}" if project.get("identifier") else key
 
 
 def thing(kind: str, key: str) -> str:

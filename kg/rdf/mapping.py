@@ -309,6 +309,8 @@ class _ProjectWriter:
             if project.get(field_name):
                 self.add(node, prop, literal(project[field_name]))
         budget = project.get("budget") or {}
+        if project.get("identifier"):
+            self.add(node, DCT.identifier, literal(keys.normalise(project["identifier"])))
         relevance = project.get("relevance") or {}
         if relevance.get("score") is not None:
             self.add(node, KT.relevanceScore, decimal_literal(relevance["score"]))

@@ -50,20 +50,22 @@ def _store_option(function):
               type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Extra RDF file to load (.ttl, .nt, .jsonld; .trig/.nq keep their graphs).")
 @click.option("--registers", "registers_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=config.REGISTERS_DIR, show_default=True,
-              help="Directory of register mapping files (*.toml) and their CSV/XLSX files.")
+              default=None, help="Directory of register mapping files (*.toml) and their "
+              "CSV/XLSX files [default: registers/ beside the records directory, "
+              f"{config.REGISTERS_DIR}].")
 @click.option("--all-register-rows", is_flag=True,
               help="Take every register row, not only those about culture (relevance).")
 @_store_option
 def build_command(records_dir: Path, texts_dir: Path, include_contacts: bool, no_link: bool,
-                  max_bytes: int | None, add_files: tuple[Path, ...], registers_dir: Path,
-                  all_register_rows: bool, store_root: Path) -> None:
+                  max_bytes: int | None, add_files: tuple[Path, ...],
+                  registers_dir: Path | None, all_register_rows: bool, store_root: Path) -> None:
     """Build the graph from records and texts into a new store and swap it in."""
     from kg.store.build import BuildError, build, terminal_progress
     from kg.validate.compiled import ShapeCompileError
 
     records = records_dir if records_dir.is_dir() else None
     texts = texts_dir if texts_dir.is_dir() else None
+    registers_dir = registers_dir or records_dir.parent / "registers"
     try:
         result = build(records, texts, list(add_files), store_root, include_contacts,
                        link=not no_link, max_bytes=max_bytes, progress=terminal_progress,
