@@ -96,6 +96,9 @@ def _forms(name: str) -> list[str]:
 # genitive. A university's or a municipality's unit is not a legal person; the grant is its
 # parent's. Units of other bodies (a UAS's "Taideakatemia") keep their own, unlinked name.
 _PARENT_HEADS = {"yliopisto": "yliopiston", "kaupunki": "kaupungin", "kunta": "kunnan"}
+# a word that names a body of its own after the parent ("Ilomantsin kunta Ilomantsin
+# Museosäätiö"): then the name is not a unit's
+_OWN_BODY = re.compile(r"(säätiö|yhdistys|ry|rf|oy|oyj|ab|ky|osuuskunta)$", re.IGNORECASE)
 
 
 def _parent_forms(name: str) -> list[str]:
@@ -104,6 +107,8 @@ def _parent_forms(name: str) -> list[str]:
     form ("Oulun kaupungin nuorisoasiainkeskus" -> "oulun kaupunki")."""
     forms = [org_key(name.split("/", 1)[0])] if "/" in name else []
     words = name.replace("/", " ").split()
+    if any(_OWN_BODY.search(word.strip(".,()")) for word in words[1:]):
+        return forms
     for position, word in enumerate(words[:-1]):
         folded = word.casefold().rstrip(",")
         for head, genitive in _PARENT_HEADS.items():
