@@ -30,3 +30,22 @@ def test_default_build_counts(default_store) -> None:
     assert funders >= 20 and leads >= 250
     taken = [n for n in result.notices if "rows taken" in n]
     assert len(taken) == 2, result.notices
+
+
+def test_projects_per_funder_across_texts_and_registers(default_store) -> None:
+    from kg.queries import load_queries
+
+    root, _result = default_store
+    store = ox.Store.read_only(str(root / "current"))
+    query = next(q for q in load_queries() if q.name == "projects_per_funder_by_source")
+    rows = {}
+    for solution in store.query(query.sparql, use_default_graph_as_union=True):
+        label = solution["funderLabel"]
+        counts = tuple(int(solution[name].value)
+                       for name in ("fromTexts", "fromRegisters", "projects"))
+        rows[label.value if label else solution["funder"].value] = counts
+    both = {name: counts for name, counts in rows.items() if counts[0] and counts[1]}
+    # the ELY centre of Häme funds a project of a curated text (h002) and register rows
+    assert "Hämeen elinkeino-, liikenne- ja ympäristökeskus" in both, both
+    assert sum(counts[1] for counts in rows.values()) >= 300
+    assert all(counts[2] >= max(counts[0], counts[1]) for counts in rows.values())
