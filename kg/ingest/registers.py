@@ -32,7 +32,7 @@ LIST_FIELDS = ("lead_organisations", "partner_organisations", "funders", "fundin
                "regions", "municipalities", "topics", "target_groups", "alt_titles")
 SCALAR_FIELDS = ("title", "description", "start_date", "end_date", "status", "scope")
 AMOUNT_FIELDS = ("budget.total_eur", "budget.shares")
-KINDS = ("text", "title", "name", "date", "amount", "value")
+KINDS = ("text", "name", "date", "amount", "value")
 _SPACES = re.compile(r"\s+")
 _ELY_COMMA = re.compile(r"elinkeino-\s+liikenne-", re.IGNORECASE)
 _ELY_NAME = re.compile(r"[A-ZÅÄÖ][\w-]* elinkeino-, liikenne- ja ympäristökeskus")
