@@ -373,8 +373,13 @@ class _RecordBuilder:
         return clean_spaces(raw) or None
 
     def date(self, column: str, raw: str) -> str | None:
+        """The mapping's format; an XLSX date cell arrives as ISO 8601 already."""
         try:
             return dt.datetime.strptime(raw, self.mapping.date_format).date().isoformat()
+        except ValueError:
+            pass
+        try:
+            return dt.date.fromisoformat(raw).isoformat()
         except ValueError:
             self.problem(f"column {column!r}: {raw!r} is not a date "
                          f"({self.mapping.date_format}); left out")

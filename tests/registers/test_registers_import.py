@@ -149,3 +149,25 @@ def test_shipped_registers_every_row_in_or_reported(name: str) -> None:
     assert read.total_rows > 2000
     assert len(read.rows) + len(left_out) == read.total_rows
     assert all(row.record["projects"][0]["title"]["fi"] for row in read.rows)
+
+
+def test_xlsx_register_reads_like_csv(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER.split(","))
+    sheet.append(["A1", "Kirjaston kehittäminen", dt.datetime(2010, 2, 1),
+                  "Lapin liitto", "OULUN YLIOPISTO", 1000.0])
+    sheet.append(["A2", "Museohanke", "1.3.2011", "Lapin liitto", "Oulun kaupunki", "x"])
+    workbook.save(tmp_path / "data.xlsx")
+    mapping = tmp_path / "test.toml"
+    mapping.write_text(MAPPING.format(file="data.xlsx", delimiter=","), encoding="utf-8")
+    read = read_register(load_mapping(mapping))
+    first, second = (row.record["projects"][0] for row in read.rows)
+    assert first["start_date"] == "2010-02-01" and second["start_date"] == "2011-03-01"
+    assert first["lead_organisations"] == ["Oulun Yliopisto"]
+    assert first["budget"]["shares"][0]["eur"] == 1000
+    assert [(p.file, p.row) for p in read.problems] == [("data.xlsx", 3)]
