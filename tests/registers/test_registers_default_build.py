@@ -49,3 +49,32 @@ def test_projects_per_funder_across_texts_and_registers(default_store) -> None:
     assert "Hämeen elinkeino-, liikenne- ja ympäristökeskus" in both, both
     assert sum(counts[1] for counts in rows.values()) >= 300
     assert all(counts[2] >= max(counts[0], counts[1]) for counts in rows.values())
+
+
+def test_organisation_page_lists_text_and_register_projects(default_store, running_app) -> None:
+    """Turun yliopisto leads a project of a curated text and register projects: its one
+    page names both kinds of project (real HTTP against the app)."""
+    import html
+
+    import requests
+
+    from server.settings import Settings
+
+    root, _result = default_store
+    store = ox.Store.read_only(str(root / "current"))
+    query = PREFIXES + """PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?title ?version WHERE {
+          ?project k:hasParticipation/k:organisation
+                   <https://w3id.org/kuhy/id/organisation/05vghhr25> ;
+                   rdfs:label ?title ;
+                   k:sourceDocument/prov:wasGeneratedBy/k:extractionVersion ?version }"""
+    titles = {row["version"].value.startswith("register "): row["title"].value
+              for row in store.query(query, use_default_graph_as_union=True)}
+    assert set(titles) == {True, False}, titles
+    del store
+    with running_app(Settings(store_root=root, query_workers=1)) as base:
+        page = requests.get(f"{base}/page/organisation/05vghhr25", timeout=60)
+    assert page.status_code == 200
+    for title in titles.values():
+        assert html.escape(title, quote=False) in page.text or title in page.text, title
