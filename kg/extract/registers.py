@@ -53,17 +53,19 @@ def scored_rows(registers_dir: Path, max_bytes: int | None, rule: RelevanceRule 
 
 
 def score_record(record: dict[str, Any], rule: RelevanceRule) -> bool:
-    """Write each project's relevance and the YSO concepts hit (as topics); True when any
-    project reaches the threshold."""
+    """Write each project's relevance, and for a relevant project the YSO concepts hit as
+    its topics (below the threshold a lone hit is too often a false one: "Lokkilinna");
+    True when any project reaches the threshold."""
     relevant = False
     for project in record["projects"]:
         relevance = rule.score_project(project)
         project["relevance"] = relevance.as_record()
-        topics = project.setdefault("topics", [])
-        topics += [label for uri, label in zip(relevance.concepts, relevance.labels,
-                                               strict=True)
-                   if uri.startswith(YSO) and label not in topics]
-        relevant = relevant or rule.relevant(relevance)
+        if rule.relevant(relevance):
+            relevant = True
+            topics = project.setdefault("topics", [])
+            topics += [label for uri, label in zip(relevance.concepts, relevance.labels,
+                                                   strict=True)
+                       if uri.startswith(YSO) and label not in topics]
     return relevant
 
 
