@@ -58,6 +58,7 @@ class RelevanceRule:
         spec = tomllib.loads((directory / DOMAIN_FILE).read_text(encoding="utf-8"))
         self.threshold: float = float(spec["threshold"])
         self.excluded = frozenset(spec.get("exclude", {}).get("words", []))
+        self.excluded_prefixes = tuple(sorted(self.excluded))   # "huoltohistoria…" too
         # too general in an organisation's name ("förbund för utbildning och kultur")
         self.not_in_names = frozenset(spec.get("exclude", {}).get("in_names", []))
         self.terms: dict[str, _Concept] = {}      # Finnish labels in base form
@@ -100,7 +101,7 @@ class RelevanceRule:
         keys = [_word_keys(word) for word in _WORD.findall(text)]
         words = [word.casefold() for word in _WORD.findall(text)]
         for word, word_keys in zip(words, keys, strict=True):
-            if word_keys & self.excluded:
+            if any(key.startswith(self.excluded_prefixes) for key in word_keys):
                 continue
             found = [self.terms.get(key) for key in word_keys] + [self.foreign.get(word)]
             hits.update((concept.uri, concept) for concept in found if concept is not None)
