@@ -15,11 +15,13 @@ def main() -> None:
 
 def _register() -> None:
     from kg.extract.commands import commands as extract_commands
+    from kg.extract.register_commands import commands as register_commands
     from kg.link.commands import commands as link_commands
     from kg.store.commands import commands as store_commands
     from server.commands import commands as server_commands
 
-    for command in (*extract_commands, *link_commands, *store_commands, *server_commands):
+    for command in (*extract_commands, *register_commands, *link_commands, *store_commands,
+                    *server_commands):
         main.add_command(command)
 
 

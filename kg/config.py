@@ -22,6 +22,7 @@ RECORDS_DIR: Path = DATA_DIR / "records"
 # Machine-extracted records of texts without a curated one (``kg records refresh``).
 MACHINE_RECORDS_DIR: Path = DATA_DIR / "records-machine"
 TEXTS_DIR: Path = DATA_DIR / "texts"
+REGISTERS_DIR: Path = DATA_DIR / "registers"   # mapping files (*.toml) and their CSV/XLSX
 REFERENCE_DIR: Path = DATA_DIR / "reference"
 ONTOLOGY_FILE: Path = PROJECT_ROOT / "ontology" / "kuhy.ttl"
 SHAPES_FILE: Path = PROJECT_ROOT / "shapes" / "kuhy.ttl"

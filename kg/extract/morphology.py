@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -100,3 +101,20 @@ def is_finite_verb(word: str) -> bool:
     """Every reading is a finite verb ("otti", "julkistettiin"; Voikko gives those no case)."""
     readings = analyses(word)
     return bool(readings) and all(cls == "teonsana" and not case for _b, cls, case, _n in readings)
+
+
+_WORD_BASE = re.compile(r"\+[^+(]*\(([^)]*)\)")
+
+
+@lru_cache(maxsize=200_000)
+def lemma_parts(word: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(base form, base forms of its compound parts) for every reading, lower-case:
+    'kulttuurimatkailua' -> (('kulttuurimatkailu', ('kulttuuri', 'matkata')),)."""
+    if not word or len(word) > 60:
+        return ()
+    readings = []
+    for analysis in _voikko().analyze(word):
+        parts = tuple(base.casefold() for base in _WORD_BASE.findall(analysis.get("WORDBASES", ""))
+                      if base and not base.startswith("+"))
+        readings.append((analysis.get("BASEFORM", "").casefold(), parts))
+    return tuple(dict.fromkeys(readings))

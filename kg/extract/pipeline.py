@@ -18,6 +18,7 @@ from kg.extract.money import find_amounts
 from kg.extract.normalise import normalise_text
 from kg.extract.people import add_candidate_people, find_people
 from kg.extract.places import find_places
+from kg.extract.quotes import verbatim_quotes
 from kg.extract.segment import segment
 from kg.extract.settings import PIPELINE
 
@@ -108,6 +109,7 @@ def projects_component(doc: Doc) -> Doc:
         "language": doc._.language,
         "projects": [projects.build_project(span, facts) for span in spans],
     }
+    verbatim_quotes(doc._.record, doc._.text)
     add_confidence(doc._.record, seg)
     return doc
 

@@ -101,14 +101,22 @@ def record_dirs(records: RecordDirs) -> list[Path]:
     return [Path(records)] if isinstance(records, str | Path) else [Path(d) for d in records]
 
 
-def gather(records: RecordDirs, texts_dir: Path | None, max_bytes: int | None) -> Inputs:
-    """Read and check every record and text; bad ones become problems.
+def gather(records: RecordDirs, texts_dir: Path | None, max_bytes: int | None,
+           registers_dir: Path | None = None, all_register_rows: bool = False) -> Inputs:
+    """Read and check every record, text and register row; bad ones become problems.
+
+    Register rows (``kg.extract.registers``) enter when their relevance reaches the
+    threshold, or all of them with ``all_register_rows``.
 
     ``records`` is one folder of records or several in order of precedence: a record for a
     source that an earlier folder already gave (curated before machine-extracted) is
     passed over with a notice; within one folder a second record for a source is a problem.
     """
     inputs = Inputs()
+    if registers_dir:
+        from kg.extract.registers import gather_registers
+
+        gather_registers(registers_dir, max_bytes, all_register_rows, inputs)
     covered: set[str] = set()
     keys = Keys()
     for records_dir in record_dirs(records):

@@ -16,10 +16,21 @@ from kg import config
               default=config.RECORDS_DIR, show_default=True, help="Directory of record JSON.")
 @click.option("--csv", "csv_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write kind,total,linked,ambiguous,unlinked to this CSV file.")
-def links(show_report: bool, records_dir: Path, csv_file: Path | None) -> None:
+@click.option("--registers", "registers_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Also count the funders and implementers of every row of "
+              f"these registers, by source [default: {config.REGISTERS_DIR} when reporting "
+              "on the default records].")
+def links(show_report: bool, records_dir: Path, csv_file: Path | None,
+          registers_dir: Path | None) -> None:
     """Link the names in extraction records to reference data and report the coverage."""
     from kg.link.linker import default_linker
-    from kg.link.report import build_report, render_table, write_csv
+    from kg.link.report import (
+        build_report,
+        organisations_by_source,
+        render_sources,
+        render_table,
+        write_csv,
+    )
 
     if not records_dir.is_dir():
         raise click.ClickException(f"{records_dir}: not a directory of extraction records")
@@ -27,6 +38,9 @@ def links(show_report: bool, records_dir: Path, csv_file: Path | None) -> None:
     for problem in problems:
         click.echo(problem, err=True)
     click.echo(render_table(counts))
+    registers_dir = registers_dir or records_dir.parent / "registers"
+    click.echo("\n" + render_sources(organisations_by_source(
+        records_dir, registers_dir if registers_dir.is_dir() else None, default_linker())))
     if csv_file:
         write_csv(counts, csv_file)
         click.echo(f"\nwrote {csv_file}")

@@ -52,11 +52,17 @@ class OrganisationIndex:
                     self._tokens.setdefault(token, set()).add(row["key"])
 
     def lookup(self, name: str) -> list[Entity]:
-        """Organisations the name fits, trying ever looser forms; stops at the first hit."""
+        """Organisations the name fits, trying ever looser forms; stops at the first hit.
+        A unit's name ("Turun yliopisto / Kulttuurituotannon laitos", "Oulun kaupungin
+        nuorisoasiainkeskus") falls back to the one organisation it belongs to."""
         for form in _forms(name):
             keys = self._names.get(form)
             if keys:
                 return [self.entities[k] for k in sorted(keys)]
+        for parent in _parent_forms(name):
+            keys = self._names.get(parent)
+            if keys and len(keys) == 1:
+                return [self.entities[k] for k in keys]
         return []
 
     def nearest(self, name: str, limit: int = 3) -> tuple[str, ...]:
@@ -84,6 +90,32 @@ def _forms(name: str) -> list[str]:
         forms += [org_key(" ".join([*words[:-1], lemma])) for lemma in baseforms(words[-1])]
         # glued genitive of a place before the head: "iisalmen kulttuuripalvelut" keeps its form
     return [f for f in dict.fromkeys(forms) if f]
+
+
+# Heads of organisations whose units registers name "<organisation>[n] <unit>": base form ->
+# genitive. A university's or a municipality's unit is not a legal person; the grant is its
+# parent's. Units of other bodies (a UAS's "Taideakatemia") keep their own, unlinked name.
+_PARENT_HEADS = {"yliopisto": "yliopiston", "kaupunki": "kaupungin", "kunta": "kunnan"}
+# a word that names a body of its own after the parent ("Ilomantsin kunta Ilomantsin
+# Museosäätiö"): then the name is not a unit's
+_OWN_BODY = re.compile(r"(säätiö|yhdistys|ry|rf|oy|oyj|ab|ky|osuuskunta)$", re.IGNORECASE)
+
+
+def _parent_forms(name: str) -> list[str]:
+    """The organisation a unit belongs to: the part before a slash ("Turun yliopisto /
+    laitos"), else the name up to the first parent head followed by more words, in base
+    form ("Oulun kaupungin nuorisoasiainkeskus" -> "oulun kaupunki")."""
+    forms = [org_key(name.split("/", 1)[0])] if "/" in name else []
+    words = name.replace("/", " ").split()
+    if any(_OWN_BODY.search(word.strip(".,()")) for word in words[1:]):
+        return forms
+    for position, word in enumerate(words[:-1]):
+        folded = word.casefold().rstrip(",")
+        for head, genitive in _PARENT_HEADS.items():
+            if folded.endswith(head) or folded.endswith(genitive):
+                base = folded[:-len(genitive)] + head if folded.endswith(genitive) else folded
+                return [*forms, org_key(" ".join([*words[:position], base]))]
+    return forms
 
 
 def unknown_organisation(name: str, lang: str | None, candidates: tuple[str, ...]) -> Entity:

@@ -93,6 +93,47 @@ def _target(entity: Entity) -> str:
     return f"{entity.name} [{', '.join([*ids, *shown, *broader]) or entity.key}]"
 
 
+def register_organisations(registers_dir: Path) -> Iterator[tuple[str, str, str]]:
+    """(source, organisation name, language) for every funder and implementer named in
+    every row of every register (source: the register's file name)."""
+    from kg.ingest.registers import load_mapping, mapping_paths, read_register
+
+    for path in mapping_paths(registers_dir):
+        read = read_register(load_mapping(path))
+        for row in read.rows:
+            for project in row.record["projects"]:
+                for field_name in _ORG_FIELDS:
+                    for name in project.get(field_name) or []:
+                        yield read.mapping.data_file.name, name, read.mapping.language
+
+
+def organisations_by_source(records_dir: Path, registers_dir: Path | None,
+                            linker: ReferenceLinker) -> dict[str, KindCounts]:
+    """Organisation link counts per source: the records (texts), then each register."""
+    by_source: dict[str, KindCounts] = {}
+    names = [("records", name, lang) for kind, name, lang, _ in record_names(records_dir, [])
+             if kind == "organisation"]
+    registers = register_organisations(registers_dir) if registers_dir else iter(())
+    for source, name, lang in (*names, *registers):
+        counts = by_source.setdefault(source, KindCounts())
+        if name not in counts.linked and name not in counts.ambiguous \
+                and name not in counts.unlinked:
+            _count(counts, name, linker.organisation(name, lang))
+    return by_source
+
+
+def render_sources(by_source: dict[str, KindCounts]) -> str:
+    """The organisations table per source (distinct names)."""
+    lines = ["organisations by source (distinct names)",
+             f"{'source':<26}{'total':>7}{'linked':>8}{'ambig.':>8}{'unlinked':>10}"
+             f"{'linked %':>10}"]
+    for source, c in by_source.items():
+        share = f"{100 * len(c.linked) / c.total:.0f} %" if c.total else "-"
+        lines.append(f"{source:<26}{c.total:>7}{len(c.linked):>8}{len(c.ambiguous):>8}"
+                     f"{len(c.unlinked):>10}{share:>10}")
+    return "\n".join(lines)
+
+
 def render_table(counts: dict[str, KindCounts]) -> str:
     lines = [f"{'kind':<14}{'total':>6}{'linked':>8}{'ambig.':>8}{'unlinked':>10}{'linked %':>10}"]
     for kind, c in counts.items():

@@ -58,16 +58,21 @@ def finnish_genitive(name: str) -> str:
 
 
 class _Merger:
-    """Organisation records merged on any shared identifier (ROR, business ID, kunta)."""
+    """Organisation records merged on any shared identifier (ROR, business ID, kunta);
+    a record marked ``merge_by_name`` also merges into one that has any of its names."""
 
     def __init__(self) -> None:
         self.records: list[dict] = []
         self._by_id: dict[tuple[str, str], dict] = {}
+        self._by_name: dict[str, dict] = {}
 
     def add(self, record: dict) -> None:
         ids = [(scheme, record[scheme]) for scheme in ("ror", "business_id", "kunta")
                if record.get(scheme)]
         target = next((self._by_id[i] for i in ids if i in self._by_id), None)
+        names = [norm(n) for field in _MULTI for n in record.get(field, []) if n]
+        if target is None and record.get("merge_by_name"):
+            target = next((self._by_name[n] for n in names if n in self._by_name), None)
         if target is None:
             target = {field: [] for field in _MULTI}
             self.records.append(target)
@@ -82,6 +87,8 @@ class _Merger:
                                               record["source"]])).replace("; ", "|")
         for scheme, value in ids:
             self._by_id[(scheme, value)] = target
+        for name in names:
+            self._by_name.setdefault(name, target)
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -122,6 +129,32 @@ def _hand_records(reference_dir: Path | None) -> list[dict]:
             for row in read_tsv("organisations_hand.tsv", reference_dir)]
 
 
+# State bodies whose business ID is shared by several of them (one ID for all ELY centres and
+# elinvoimakeskukset) or whose acronym names every office of the kind: neither identifies one.
+_SHARED_IDS = ("ELY Centre", "Economic Development Centre")
+_SHARED_ACRONYMS = ("ELY Centre", "Economic Development Centre", "regional state administrative")
+
+
+def _state_records(reference_dir: Path | None) -> list[dict]:
+    """Ministries, agencies, AVIs, ELY centres, former provincial offices (state_bodies.tsv),
+    merged by ROR or by name into the records that already have them."""
+    records = []
+    for row in read_tsv("state_bodies.tsv", reference_dir):
+        if not (row["name_fi"] or row["name_sv"] or row["name_en"]):
+            continue
+        shared_id = row["category"].startswith(_SHARED_IDS)
+        shared_acronym = row["category"].startswith(_SHARED_ACRONYMS)
+        records.append({
+            "names_fi": [row["name_fi"]], "names_sv": [row["name_sv"]],
+            "names_en": [row["name_en"]],
+            "acronyms": [] if shared_acronym else [row["abbr_fi"]],
+            "ror": row["ror"], "wikidata": row["wikidata"],
+            "business_id": "" if shared_id else row["business_id"],
+            "group": "government", "merge_by_name": True,
+            "source": f"state_bodies.tsv ({row['id']})"})
+    return records
+
+
 def _municipal_records(reference_dir: Path | None, ror_records: list[dict]) -> list[dict]:
     """One organisation per municipality; merged with a ROR government record of the same QID."""
     qids = {r["code"]: r["qid"] for r in read_tsv("wikidata_places_fi.tsv", reference_dir)
@@ -136,7 +169,9 @@ def _municipal_records(reference_dir: Path | None, ror_records: list[dict]) -> l
         fi = f"{genitive} {'kaupunki' if is_city else 'kunta'}" if genitive else ""
         sv = f"{name_sv} {'stad' if is_city else 'kommun'}"
         en = f"{'City' if is_city else 'Municipality'} of {name_fi}"
+        nominative = f"{name_fi} {'kaupunki' if is_city else 'kunta'}"   # "Savonlinna kaupunki"
         records.append({"names_fi": [fi], "names_sv": [sv], "names_en": [en], "kunta": code,
+                        "aliases": [nominative],
                         "ror": ror_by_qid.get(qids.get(code, ""), ""), "group": "municipality",
                         "override": True,
                         "source": "dvv_kuntaluettelo_2021.csv (municipal organisation)"})
@@ -147,7 +182,7 @@ def build_rows(reference_dir: Path | None = None) -> list[dict[str, str]]:
     ror_records = _ror_records(reference_dir)
     merger = _Merger()
     for record in (*ror_records, *_business_records(reference_dir),
-                   *_hand_records(reference_dir),
+                   *_hand_records(reference_dir), *_state_records(reference_dir),
                    *_municipal_records(reference_dir, ror_records)):
         merger.add(record)
     rows = [_row(record) for record in merger.records]

@@ -85,6 +85,14 @@ FIELD_MAPPING: dict[str, str] = {
     "projects.events.place": "event K:place (plain literal)",
     "projects.links": "K:webPage <IRI>: http(s) with a host only (http:// added when no scheme "
                       "is written); others left out and reported",
+    "projects.identifier": "dcterms:identifier (a register's project code); also ends the "
+                           "project key: {slug(title)}-{start year}-{slug(code)}",
+    "projects.relevance": "how strongly the project is about the domain (registers: "
+                          "kg.extract.relevance); see score, rule, concepts",
+    "projects.relevance.score": "K:relevanceScore xsd:decimal in [0, 1]",
+    "projects.relevance.rule": "not mapped: names the rule version in the record only",
+    "projects.relevance.concepts": "not mapped as such: the YSO concepts hit are also the "
+                                   "project's topics (K:topic)",
     "projects.evidence": "oa:Annotation <{project}#annotation-{sha1(entry)}> on the fact node "
                          "(participation, funding, outcome, …; else the project)",
     "projects.evidence.field": "annotation K:field",

@@ -49,14 +49,17 @@ def main_title(project: dict[str, Any], language: str | None) -> tuple[str, str]
 def project_key(project: dict[str, Any], language: str | None, source: str = "",
                 position: int = 0) -> str:
     """slug(normalised main title)-startyear, or the slug alone when no start is known;
-    an untitled project: slug(its generated label)-digest(its content)."""
+    an untitled project: slug(its generated label)-digest(its content). A project with a
+    register code (``identifier``) gets it appended, since registers repeat generic titles
+    ("Investointi ja kehittäminen") for different grants."""
     title = main_title(project, language)
     if title is None:
         content = json.dumps(_canonical(project), sort_keys=True, ensure_ascii=False, default=str)
         return f"{slug(generated_label(project, source, position))}-{digest(content)}"
     start = project.get("start_date")
     year = start[:4] if start else None
-    return f"{slug(title[1])}-{year}" if year else slug(title[1])
+    key = f"{slug(title[1])}-{year}" if year else slug(title[1])
+    return f"{key}-{slug(project['identifier'])}" if project.get("identifier") else key
 
 
 def _canonical(value: Any) -> Any:

@@ -351,6 +351,11 @@ class _ProjectWriter:
             if project.get(field_name):
                 self.add(node, prop, literal(project[field_name]))
         budget = project.get("budget") or {}
+        if project.get("identifier"):
+            self.add(node, DCT.identifier, literal(keys.normalise(project["identifier"])))
+        relevance = project.get("relevance") or {}
+        if relevance.get("score") is not None:
+            self.add(node, KT.relevanceScore, decimal_literal(relevance["score"]))
         if budget.get("total_eur") is not None:
             self.add(node, KT.totalBudget, decimal_literal(budget["total_eur"]))
         for field_name, prop in (("goals", KT.goal), ("activities", KT.activity)):

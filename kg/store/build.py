@@ -353,6 +353,7 @@ def build(records_dir: RecordDirs, texts_dir: Path | None = None, add_files: Ite
           workers: int | None = None, shapes_file: Path | None = config.SHAPES_FILE,
           ontology_file: Path | None = config.ONTOLOGY_FILE,
           progress: Callable[[Iterable[Processed], int], Iterable[Processed]] | None = None,
+          registers_dir: Path | None = None, all_register_rows: bool = False,
           ) -> BuildResult:
     """Build a store from the inputs and publish it as ``<store_root>/current``.
 
@@ -368,13 +369,15 @@ def build(records_dir: RecordDirs, texts_dir: Path | None = None, add_files: Ite
         validator = compiled_validator(shapes_file, include_contacts)
         if workers is None:
             workers = (min(2, os.cpu_count() or 1)
-                       if _count_inputs(records_dir, texts_dir) >= POOL_THRESHOLD else 1)
+                       if _count_inputs(records_dir, texts_dir) >= POOL_THRESHOLD
+                       or registers_dir else 1)
         build_id = started_at.strftime("%Y%m%dT%H%M%SZ") + f"-{os.getpid()}"
         store_dir = layout.new_build_dir(store_root, build_id)
         try:
             with worker_pool(workers, resolve_linker(linker, link), include_contacts,
                              validator) as pool:
-                inputs = gather(records_dir, texts_dir, max_bytes)
+                inputs = gather(records_dir, texts_dir, max_bytes, registers_dir,
+                                all_register_rows)
                 inputs.notices[:0] = notices
                 result = BuildResult(store_dir, inputs.problems, inputs.notices, workers=workers)
                 store = ox.Store(str(store_dir))

@@ -60,19 +60,29 @@ def _store_option(function):
 @click.option("--add", "add_files", multiple=True,
               type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Extra RDF file to load (.ttl, .nt, .jsonld; .trig/.nq keep their graphs).")
+@click.option("--registers", "registers_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Directory of register mapping files (*.toml) and their "
+              "CSV/XLSX files [default: registers/ beside the records directory, "
+              f"{config.REGISTERS_DIR}].")
+@click.option("--all-register-rows", is_flag=True,
+              help="Take every register row, not only those about culture (relevance).")
 @_store_option
 def build_command(records_dir: tuple[Path, ...], texts_dir: Path, include_contacts: bool,
                   no_link: bool, max_bytes: int | None, add_files: tuple[Path, ...],
-                  store_root: Path) -> None:
+                  registers_dir: Path | None, all_register_rows: bool, store_root: Path) -> None:
     """Build the graph from records and texts into a new store and swap it in."""
     from kg.store.build import BuildError, build, terminal_progress
     from kg.validate.compiled import ShapeCompileError
 
     records = [d for d in records_dir if d.is_dir()]
     texts = texts_dir if texts_dir.is_dir() else None
+    registers_dir = registers_dir or (records_dir[0] if records_dir else config.RECORDS_DIR
+                                      ).parent / "registers"
     try:
         result = build(records, texts, list(add_files), store_root, include_contacts,
-                       link=not no_link, max_bytes=max_bytes, progress=terminal_progress)
+                       link=not no_link, max_bytes=max_bytes, progress=terminal_progress,
+                       registers_dir=registers_dir if registers_dir.is_dir() else None,
+                       all_register_rows=all_register_rows)
     except BuildError as error:
         for problem in error.problems:
             click.echo(f"problem: {problem}", err=True)

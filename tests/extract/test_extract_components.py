@@ -99,3 +99,13 @@ def test_places_in_base_form_outside_organisation_names() -> None:
     swedish = "I Södra Österbotten och Egentliga Finland."
     assert [m.name for m in find_places(swedish, "sv", [])] == ["Södra Österbotten",
                                                                  "Egentliga Finland"]
+
+
+def test_quotes_read_across_a_line_break_stay_verbatim() -> None:
+    from kg.extract.quotes import verbatim
+
+    text = "Ota yhteyttä:\nHanketyöntekijä Maija Meikäläinen\np. 040 123 4567\n"
+    assert verbatim(text, "Hanketyöntekijä Maija Meikäläinen p. 040 123 4567", 17) == \
+        "Hanketyöntekijä Maija Meikäläinen\np. 040 123 4567"
+    assert verbatim(text, "Ota yhteyttä:") == "Ota yhteyttä:"
+    assert verbatim(text, "not in the text") == "not in the text"

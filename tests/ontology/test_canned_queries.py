@@ -19,7 +19,7 @@ OUR_QUERIES = {
     "projects_by_funder", "funding_by_region_and_year", "partners_of_organisation",
     "projects_for_target_group", "projects_in_municipality",
     "project_outcomes_and_indicators", "people_and_roles", "co_partnership_pairs",
-    "projects_active_in_year", "programmes_and_funders",
+    "projects_active_in_year", "programmes_and_funders", "projects_per_funder_by_source",
 }
 
 
