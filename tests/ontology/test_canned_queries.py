@@ -15,6 +15,12 @@ from kg import config
 from kg.queries import CannedQuery, QueryFileError, load_queries, load_query
 from kg.store.layout import current_store_path
 
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+def K(name: str) -> ox.NamedNode:  # noqa: N802 - the vocabulary's usual prefix
+    return ox.NamedNode(f"{config.BASE_URI}ontology#{name}")
+
 OUR_QUERIES = {
     "projects_by_funder", "funding_by_region_and_year", "partners_of_organisation",
     "projects_for_target_group", "projects_in_municipality",
@@ -167,6 +173,45 @@ def test_funding_per_region_and_year(store: ox.Store, queries: dict[str, CannedQ
     recent = run(store, queries["funding_by_region_and_year"], fromYear="2020")
     assert {row["year"] for row in recent} - {None} == {Decimal(2020), Decimal(2021),
                                                        Decimal(2022)}
+
+
+def test_funding_per_region_and_year_counts_each_project_once_and_knows_no_zero(
+        store: ox.Store, queries: dict[str, CannedQuery]) -> None:
+    """The query's cells against the same figures worked out in Python from the triples."""
+    def objects(subject: ox.NamedNode, name: str) -> list[Any]:
+        return [quad.object for quad in store.quads_for_pattern(subject, K(name), None)]
+
+    def regions_of(project: ox.NamedNode) -> set[str]:
+        found = set()
+        for place in objects(project, "region"):
+            types = {quad.object for quad in store.quads_for_pattern(place, RDF_TYPE, None)}
+            if K("Region") in types:
+                found.add(place.value)
+            found |= {region.value for region in objects(place, "overlapsRegion")}
+            found |= {region.value for member in objects(place, "memberMunicipality")
+                      for region in objects(member, "inRegion")}
+        found |= {region.value for municipality in objects(project, "municipality")
+                  for region in objects(municipality, "inRegion")}
+        return found
+
+    expected: dict[tuple[str, Decimal | None], list[int | Decimal | None]] = {}
+    for quad in store.quads_for_pattern(None, RDF_TYPE, K("Project")):
+        project = quad.subject
+        amounts = [Decimal(amount.value) for funding in objects(project, "hasFunding")
+                   for amount in objects(funding, "amount")]
+        start = objects(project, "startDate")
+        year = Decimal(start[0].value[:4]) if start else None
+        for region in regions_of(project):
+            cell = expected.setdefault((region, year), [0, 0, Decimal(0)])
+            cell[0] += 1
+            cell[1] += 1 if amounts else 0
+            cell[2] += sum(amounts)
+    rows = run(store, queries["funding_by_region_and_year"])
+    got = {(row["region"], row["year"]): [row["projects"], row["projectsWithFunding"],
+                                          row["fundingEur"]] for row in rows}
+    assert got == {key: [n, known, total if known else None]
+                   for key, (n, known, total) in expected.items()}
+    assert all(row["fundingEur"] != 0 and row["totalBudgetEur"] != 0 for row in rows)
 
 
 def test_projects_for_a_target_group(store: ox.Store, queries: dict[str, CannedQuery]) -> None:
