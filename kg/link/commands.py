@@ -10,8 +10,8 @@ from kg import config
 
 
 @click.command("links")
-@click.option("--report", "show_report", is_flag=True, required=True,
-              help="Print link coverage per kind (municipality, region, organisation, …).")
+@click.option("--report", "show_report", is_flag=True, hidden=True,
+              help="Accepted for older scripts; the report is what the command prints.")
 @click.option("--records", "records_dir", type=click.Path(file_okay=False, path_type=Path),
               default=config.RECORDS_DIR, show_default=True, help="Directory of record JSON.")
 @click.option("--csv", "csv_file", type=click.Path(dir_okay=False, path_type=Path),
@@ -22,7 +22,8 @@ from kg import config
               "on the default records].")
 def links(show_report: bool, records_dir: Path, csv_file: Path | None,
           registers_dir: Path | None) -> None:
-    """Link the names in extraction records to reference data and report the coverage."""
+    """Link the names in extraction records to reference data and print the coverage per kind
+    (municipality, region, organisation, …) and the organisations by source."""
     from kg.link.linker import default_linker
     from kg.link.report import (
         build_report,

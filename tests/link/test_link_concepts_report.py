@@ -66,7 +66,7 @@ def test_unknown_concept_keeps_its_slug(linker) -> None:
 
 def test_report_on_dev_records_meets_targets(tmp_path: Path) -> None:
     out = tmp_path / "links.csv"
-    result = CliRunner().invoke(main, ["links", "--report", "--csv", str(out)])
+    result = CliRunner().invoke(main, ["links", "--csv", str(out)])
     assert result.exit_code == 0, result.output
     rows = {row["kind"]: row for row in csv.DictReader(out.open(encoding="utf-8"))}
     assert list(next(csv.reader(out.open(encoding="utf-8")))) == [
