@@ -55,9 +55,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config.update((settings or Settings()).to_flask())
 
     from server.dumps.views import bp as dumps_bp
-    from server.engine import init_engine
     from server.pages.views import bp as pages_bp
     from server.search.views import bp as search_bp
+    from server.services import init_engine
     from server.sparql.views import bp as sparql_bp
     from server.ui.views import bp as ui_bp
 

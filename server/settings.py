@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import config
+from server.renderers import worker_formats
 
 
 def _env_float(key: str, default: float) -> float:
@@ -103,4 +104,5 @@ class Settings:
         return {
             "chunk": self.stream_chunk_bytes,
             "isolate_network": not self.service_allow_list,
+            "formats": worker_formats(),
         }

@@ -14,7 +14,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID, XSD
 from kg.rdf.vocab import PREFIXES, K
 from server.dumps.files import FORMATS, file_name
 from server.dumps.meta import BuildInfo, dataset_uri, meta_graph_uri
-from server.engine import get_engine
+from server.services import get_engine
 from server.settings import Settings
 from server.sparql.terms import iri
 

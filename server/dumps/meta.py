@@ -18,7 +18,7 @@ from rdflib.namespace import DCTERMS, RDF, SKOS, VOID
 from kg import config
 from kg.rdf.vocab import K
 from kg.store.layout import current_store_path
-from server.engine import get_engine
+from server.services import get_engine
 from server.settings import Settings
 from server.sparql.terms import iri, iris
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import rdflib
-from flask import Flask, current_app
+
+TABLE_FORMAT = "table"  # the format of HTML views: capped rows as JSON, rendered by the caller
 
 
 class EngineError(Exception):
@@ -71,6 +73,23 @@ class QueryResult(Protocol):
     def close(self) -> None: ...
 
 
+class EngineSettings(Protocol):
+    """What an engine reads of the server's settings (server.settings.Settings has it all)."""
+
+    store_root: Path
+    query_timeout_s: float
+    deprioritise_after_s: float
+    query_workers: int
+    result_cache_bytes: int
+    result_cache_entry_bytes: int
+    result_cache_dir: Path | None
+    result_cache_disk_bytes: int
+    result_cache_disk_after_s: float
+    warmup_timeout_s: float
+
+    def worker_config(self) -> dict[str, object]: ...
+
+
 class QueryEngine(Protocol):
     def execute(self, request: QueryRequest) -> QueryResult:
         """Run a query under its time limit; results stream already serialised."""
@@ -93,18 +112,3 @@ class QueryEngine(Protocol):
         """How far pinning the current build's answers has come."""
 
     def close(self) -> None: ...
-
-
-def init_engine(app: Flask) -> None:
-    from kg.queries import load_queries
-    from server.engine.embedded import EmbeddedEngine
-
-    settings = app.config["KUHY"]
-    engine = EmbeddedEngine(settings)
-    if settings.warmup:
-        engine.pin_on_each_build([(query.name, query.sparql) for query in load_queries()])
-    app.extensions["kuhy.engine"] = engine
-
-
-def get_engine() -> QueryEngine:
-    return current_app.extensions["kuhy.engine"]

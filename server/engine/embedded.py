@@ -14,6 +14,7 @@ import rdflib
 
 from server.engine import (
     EngineError,
+    EngineSettings,
     QueryFailed,
     QueryRequest,
     QuerySyntaxError,
@@ -34,7 +35,6 @@ from server.engine.cache import (
 from server.engine.flight import Flights, Lead
 from server.engine.pool import BuildWatcher, Worker, WorkerPool
 from server.engine.warmup import CannedWarmup
-from server.settings import Settings
 
 
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Node:
@@ -195,7 +195,7 @@ def _families(request: QueryRequest) -> list[str]:
 
 
 class EmbeddedEngine:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: EngineSettings) -> None:
         self.settings = settings
         self._pool: WorkerPool | None = None
         self._pool_pid = 0

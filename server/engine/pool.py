@@ -20,9 +20,9 @@ import threading
 import time
 from pathlib import Path
 
-from kg import config
 from server.engine import EngineBusy, EngineError, QueryTimeout, wire
 
+PROJECT_ROOT = Path(__file__).resolve().parents[2]  # workers import `server` from here
 READ_SIZE = 1 << 20
 REAPER_GRACE_S = 1.0  # the borrower normally stops an overrun itself; the reaper is the backstop
 
@@ -66,7 +66,7 @@ class Worker:
     def __init__(self, command: list[str], generation: int) -> None:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(
-            p for p in (str(config.PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
+            p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
         )
         self.proc = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, bufsize=0,

@@ -15,9 +15,9 @@ from rdflib import Graph
 
 from kg.rdf.vocab import PREFIXES
 from server import i18n
-from server.engine import get_engine
 from server.pages.present import Presenter
 from server.pages.resource import INCOMING_LIMIT, describe
+from server.services import get_engine
 from server.sparql.terms import iri
 from server.ui.web import canonical_uri, negotiate, render_html
 

@@ -28,7 +28,8 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.rdf.vocab import K
 from server.dumps.files import cache_root
-from server.engine import QueryRequest, get_engine
+from server.engine import QueryRequest
+from server.services import get_engine
 from server.settings import Settings
 from server.sparql.terms import iri
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from server.engine import EngineError, QueryFailed, QueryRequest
+from server.engine.lexer import service_targets
 from server.renderers import GRAPH_RENDERERS, RENDERERS, RESULT_RENDERERS, by_media_type
 from server.renderers import html as html_renderer
 from server.renderers.negotiate import negotiate
-from server.sparql.lexer import service_targets
 from server.sparql.protocol import ProtocolError, check_query_text, parse_urlencoded
 from server.sparql.views import GRAPH_OFFERS, RESULT_OFFERS, engine_error
 

@@ -13,21 +13,21 @@ from server.engine import (
     QueryFailed,
     QueryRequest,
     QueryTimeout,
-    get_engine,
 )
+from server.engine.lexer import expand_target, service_targets
 from server.renderers import (
     GRAPH_RENDERERS,
     RENDERERS,
     RESULT_RENDERERS,
-    by_format_name,
     by_media_type,
+    by_name,
     media_types,
 )
 from server.renderers import html as html_renderer
 from server.renderers.negotiate import negotiate
+from server.services import get_engine
 from server.settings import Settings
 from server.sparql.description import render_description
-from server.sparql.lexer import expand_target, service_targets
 from server.sparql.protocol import DATASET_PARAMS, ProtocolError, ProtocolRequest, read_request
 
 bp = Blueprint("sparql", __name__)
@@ -56,7 +56,7 @@ def _not_acceptable() -> Response:
 
 
 def _format_names() -> str:
-    names = {name for r in RENDERERS.values() for name in r.format_names}
+    names = {name for r in RENDERERS.values() for name in r.names}
     return ", ".join(sorted(names | set(html_renderer.FORMAT_NAMES)))
 
 
@@ -65,7 +65,7 @@ def _choose(offers: list[str], renderers: list, format_name: str | None) -> str 
     if format_name is not None:
         if format_name.strip().lower() in html_renderer.FORMAT_NAMES:
             return TABLE
-        renderer = by_format_name(renderers, format_name)
+        renderer = by_name(renderers, format_name)
         return renderer.key if renderer else None
     media_type = negotiate(request.headers.get("Accept"), offers)
     if media_type is None:

@@ -11,7 +11,7 @@ from kg import config
 from kg.rdf.vocab import PREFIXES
 from server.dumps.files import FORMATS, file_name
 from server.dumps.meta import build_info
-from server.engine import get_engine
+from server.services import get_engine
 from server.sparql.terms import iri, iris
 from server.ui.web import render_html, settings
 
