@@ -28,6 +28,7 @@ class Format:
     dcat_iri: str = ""  # the format's IRI (dcat:format, sd:resultFormat)
     rdflib: str = ""  # rdflib serializer name, where rdflib writes it (pages, description)
     with_prefixes: bool = False  # written with the kuhy prefixes when not streamed
+    eu_file_type: str = ""  # EU file-type authority code (DCAT-AP dct:format)
 
     @property
     def quads(self) -> bool:
@@ -60,16 +61,20 @@ FORMATS: tuple[Format, ...] = (
     _format("tsv", ox.QueryResultsFormat.TSV, "TSV", names=("tsv",)),
     _format("turtle", ox.RdfFormat.TURTLE, "Turtle", names=("ttl", "turtle"),
             aliases=("application/x-turtle", "text/n3", "text/rdf+n3"), rdflib="turtle",
-            with_prefixes=True),
+            with_prefixes=True, eu_file_type="RDF_TURTLE"),
     _format("ntriples", ox.RdfFormat.N_TRIPLES, "N-Triples",
-            names=("nt", "ntriples", "n-triples"), aliases=("text/plain",), rdflib="nt"),
+            names=("nt", "ntriples", "n-triples"), aliases=("text/plain",), rdflib="nt",
+            eu_file_type="RDF_N_TRIPLES"),
     _format("jsonld", ox.RdfFormat.JSON_LD, "JSON-LD", names=("jsonld", "json-ld", "json"),
             aliases=("application/json",), dcat_iri="http://www.w3.org/ns/formats/JSON-LD",
-            rdflib="json-ld"),
+            rdflib="json-ld", eu_file_type="JSON_LD"),
     _format("rdfxml", ox.RdfFormat.RDF_XML, "RDF/XML", names=("rdfxml", "rdf", "xml", "owl"),
-            aliases=("application/xml", "text/xml"), rdflib="xml", with_prefixes=True),
-    _format("trig", ox.RdfFormat.TRIG, "TriG", names=("trig",), with_prefixes=True),
-    _format("nquads", ox.RdfFormat.N_QUADS, "N-Quads", names=("nq", "nquads", "n-quads")),
+            aliases=("application/xml", "text/xml"), rdflib="xml", with_prefixes=True,
+            eu_file_type="RDF_XML"),
+    _format("trig", ox.RdfFormat.TRIG, "TriG", names=("trig",), with_prefixes=True,
+            eu_file_type="RDF_TRIG"),
+    _format("nquads", ox.RdfFormat.N_QUADS, "N-Quads", names=("nq", "nquads", "n-quads"),
+            eu_file_type="RDF_N_QUADS"),
 )
 BY_KEY: dict[str, Format] = {f.key: f for f in FORMATS}
 BY_EXTENSION: dict[str, Format] = {f.extension: f for f in FORMATS if f.kind == GRAPH}

@@ -33,7 +33,7 @@ def _canned_queries() -> list[object]:
 @bp.get("/")
 def home() -> Response:
     info = build_info(settings())
-    downloads = [(file_name(dump.ext, gz), dump.label + (" (gzip)" if gz else ""))
+    downloads = [(file_name(dump.extension, gz), dump.label + (" (gzip)" if gz else ""))
                  for dump in FORMATS.values() for gz in (False, True)]
     citation = CITATION.format(build=info.build_id, date=info.modified.date().isoformat(),
                                url=settings().public_url)
