@@ -14,7 +14,7 @@ from kg.formats import DESCRIPTION_EXTENSIONS, by_extensions
 from server.dumps.description import dataset_description
 from server.dumps.files import FORMATS, ensure_dump, existing_size, file_name
 from server.dumps.meta import build_info
-from server.ui.web import negotiate, render_html, settings
+from server.web import negotiate, render_html, settings
 
 bp = Blueprint("dumps", __name__)
 

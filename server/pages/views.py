@@ -20,7 +20,7 @@ from server.pages.present import Presenter
 from server.pages.resource import INCOMING_LIMIT, describe
 from server.services import get_engine
 from server.sparql.terms import iri
-from server.ui.web import canonical_uri, negotiate, render_html
+from server.web import canonical_uri, negotiate, render_html
 
 bp = Blueprint("pages", __name__)
 

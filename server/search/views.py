@@ -15,7 +15,7 @@ from flask import Blueprint, Response, abort, request
 from server import i18n
 from server.dumps.meta import build_info
 from server.search.index import FACETS, SearchIndex, index_for
-from server.ui.web import local_href, render_html, settings
+from server.web import local_href, render_html, settings
 
 bp = Blueprint("search", __name__)
 

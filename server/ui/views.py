@@ -13,7 +13,7 @@ from server.dumps.files import FORMATS, file_name
 from server.dumps.meta import build_info
 from server.services import get_engine
 from server.sparql.terms import iri, iris
-from server.ui.web import render_html, settings
+from server.web import render_html, settings
 
 bp = Blueprint("ui", __name__)
 
