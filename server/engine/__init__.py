@@ -21,8 +21,31 @@ class EngineError(Exception):
     """The engine failed (a worker died, the store could not be read)."""
 
 
+@dataclass(frozen=True)
+class Deadline:
+    """The one time limit of a request: its length and when it ends (monotonic seconds)."""
+
+    limit_s: float
+    at: float
+
+    @classmethod
+    def starting(cls, limit_s: float, now: float, spent_s: float = 0.0) -> Deadline:
+        """A limit of `limit_s` of which `spent_s` is already used up at `now`."""
+        return cls(limit_s, now + limit_s - spent_s)
+
+    def passed(self, now: float) -> bool:
+        return now >= self.at
+
+    def overrun(self) -> QueryTimeout:
+        return QueryTimeout(self.limit_s)
+
+
 class QueryTimeout(EngineError):
-    """The query ran past its time limit and was stopped."""
+    """The query ran past its time limit and was stopped; the one message says which."""
+
+    def __init__(self, limit_s: float) -> None:
+        super().__init__(f"query exceeded the {limit_s:g} s limit")
+        self.limit_s = limit_s
 
 
 class EngineBusy(EngineError):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import threading
@@ -13,6 +12,7 @@ import pyoxigraph as ox
 import rdflib
 
 from server.engine import (
+    Deadline,
     EngineError,
     EngineSettings,
     QueryFailed,
@@ -84,11 +84,10 @@ class PooledResult:
     cached = False
 
     def __init__(self, pool: WorkerPool, worker: Worker, header: dict, chunks: list[bytes],
-                 complete: bool, deadline: float, nice_at: float, limit_s: float) -> None:
+                 complete: bool, deadline: Deadline, nice_at: float) -> None:
         self.kind, self.format = header["kind"], header["format"]
         self._pool, self._worker = pool, (None if complete else worker)
         self._chunks, self._deadline, self._nice_at = chunks, deadline, nice_at
-        self._limit_s = limit_s
         self.body = b"".join(chunks) if complete else None
         self._keep: Callable[[bytes], None] | None = None
         self._kept: list[bytes] = []
@@ -137,7 +136,7 @@ class PooledResult:
             kind, payload = worker.read_frame(self._deadline, self._nice_at)
         except QueryTimeout:
             self.close()
-            raise QueryTimeout(f"query exceeded the {self._limit_s:g} s limit") from None
+            raise
         if kind == wire.DATA:
             yield payload
         elif kind == wire.END:
@@ -242,12 +241,17 @@ class EmbeddedEngine:
         entry = self._cached(identity, keys)
         if entry is None:
             started = time.monotonic()
-            limit_s = request.timeout or self.settings.query_timeout_s
-            entry = self.flights.board(_flight_name(identity, keys), started + limit_s,
+            deadline = self._deadline(request, started)
+            entry = self.flights.board(_flight_name(identity, keys), deadline,
                                        lambda: self._cached(identity, keys))
         if not isinstance(entry, Lead):
             return WholeResult(entry.kind, entry.format, entry.body, cached=True)
-        return self._evaluate_leading(request, (identity, keys), entry, started)
+        return self._evaluate_leading(request, (identity, keys), entry, (started, deadline))
+
+    def _deadline(self, request: QueryRequest, now: float) -> Deadline:
+        """The request's one deadline, from its own limit or the configured one."""
+        limit_s = request.timeout or self.settings.query_timeout_s
+        return Deadline.starting(limit_s, now, request.waited_s)
 
     def _cached(self, identity: str, keys: dict[str, tuple]) -> CachedResult | None:
         for key in keys.values():
@@ -258,14 +262,13 @@ class EmbeddedEngine:
 
     def _evaluate_leading(self, request: QueryRequest,
                           cache_at: tuple[str, dict[str, tuple]], lead: Lead,
-                          started: float) -> PooledResult | WholeResult:
+                          timing: tuple[float, Deadline]) -> PooledResult | WholeResult:
         """Evaluate as the one request doing so; the others wait for the cached answer.
-        `cache_at` is (served build identity, cache key per answer family)."""
-        waited_s = time.monotonic() - started
-        if waited_s > 0.001:  # the time spent waiting for another leader counts
-            request = dataclasses.replace(request, waited_s=waited_s)
+        `cache_at` is (served build identity, cache key per answer family); `timing` is
+        (when the request began, its deadline, which time spent waiting counts to)."""
+        started, deadline = timing
         try:
-            result = self._evaluate(request)
+            result = self._evaluate(request, deadline)
         except BaseException:
             lead.land()
             raise
@@ -283,19 +286,15 @@ class EmbeddedEngine:
             result.on_end = lead.land
         return result
 
-    def _evaluate(self, request: QueryRequest) -> PooledResult:
-        limit_s = request.timeout or self.settings.query_timeout_s
-        deadline = time.monotonic() + limit_s - request.waited_s
+    def _evaluate(self, request: QueryRequest, deadline: Deadline | None = None) -> PooledResult:
+        deadline = deadline or self._deadline(request, time.monotonic())
         pool = self.pool
-        worker = pool.acquire(deadline)
+        worker = pool.acquire(deadline.at)
         nice_at = time.monotonic() + self.settings.deprioritise_after_s
         try:
             worker.send(wire.encode_request(_wire_request(request)))
             kind, payload = worker.read_frame(deadline, nice_at)
-        except QueryTimeout:
-            pool.discard(worker)
-            raise QueryTimeout(f"query exceeded the {limit_s:g} s limit") from None
-        except EngineError:
+        except EngineError:  # a timeout or a dead worker: it is mid-query, replace it
             pool.discard(worker)
             raise
         if kind == wire.ERROR:
@@ -304,7 +303,7 @@ class EmbeddedEngine:
             if error["status"] == 400:
                 raise QuerySyntaxError(error["message"])
             raise QueryFailed(error["status"], error["message"])
-        return self._first_chunks(pool, worker, json.loads(payload), deadline, nice_at, limit_s)
+        return self._first_chunks(pool, worker, json.loads(payload), deadline, nice_at)
 
     def _evaluate_whole(self, request: QueryRequest) -> tuple[str, str, bytes]:
         """Evaluate in the pool and read the answer to its end (for the warm-up)."""
@@ -315,8 +314,8 @@ class EmbeddedEngine:
             result.close()
         return result.kind, result.format, body
 
-    def _first_chunks(self, pool: WorkerPool, worker: Worker, header: dict, deadline: float,
-                      nice_at: float, limit_s: float) -> PooledResult:
+    def _first_chunks(self, pool: WorkerPool, worker: Worker, header: dict, deadline: Deadline,
+                      nice_at: float) -> PooledResult:
         """Take the frames already received; a result that is complete needs no streaming."""
         chunks: list[bytes] = []
         while (frame := worker.buffered_frame()) is not None:
@@ -326,10 +325,10 @@ class EmbeddedEngine:
                 continue
             if kind == wire.END:
                 pool.release(worker)
-                return PooledResult(pool, worker, header, chunks, True, deadline, nice_at, limit_s)
+                return PooledResult(pool, worker, header, chunks, True, deadline, nice_at)
             pool.discard(worker)
             raise QueryFailed(500, json.loads(payload).get("message", "query failed"))
-        return PooledResult(pool, worker, header, chunks, False, deadline, nice_at, limit_s)
+        return PooledResult(pool, worker, header, chunks, False, deadline, nice_at)
 
     def _read_all(self, request: QueryRequest) -> PooledResult | WholeResult:
         result = self.execute(request)

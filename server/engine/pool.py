@@ -20,7 +20,7 @@ import threading
 import time
 from pathlib import Path
 
-from server.engine import EngineBusy, EngineError, QueryTimeout, wire
+from server.engine import Deadline, EngineBusy, EngineError, wire
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]  # workers import `server` from here
 READ_SIZE = 1 << 20
@@ -99,19 +99,19 @@ class Worker:
         del self.buffer[:end]
         return kind, payload
 
-    def read_frame(self, deadline: float, nice_at: float) -> tuple[bytes, bytes]:
+    def read_frame(self, deadline: Deadline, nice_at: float) -> tuple[bytes, bytes]:
         while True:
             frame = self.buffered_frame()
             if frame is not None:
                 return frame
             self._fill(deadline, nice_at)
 
-    def _fill(self, deadline: float, nice_at: float) -> None:
+    def _fill(self, deadline: Deadline, nice_at: float) -> None:
         while True:
             now = time.monotonic()
-            if now >= deadline:
-                raise QueryTimeout(deadline)
-            wake = deadline if self.niced else min(deadline, nice_at)
+            if deadline.passed(now):
+                raise deadline.overrun()
+            wake = deadline.at if self.niced else min(deadline.at, nice_at)
             if self.poller.poll(max(0, math.ceil((wake - now) * 1000))):
                 chunk = os.read(self.from_fd, READ_SIZE)
                 if not chunk:
