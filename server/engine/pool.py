@@ -25,6 +25,7 @@ from server.engine import Deadline, EngineBusy, EngineError, wire
 PROJECT_ROOT = Path(__file__).resolve().parents[2]  # workers import `server` from here
 READ_SIZE = 1 << 20
 REAPER_GRACE_S = 1.0  # the borrower normally stops an overrun itself; the reaper is the backstop
+REAPER_EVERY_S = 0.25
 
 
 BUILD_CHECK_S = 2.0  # how often `current` is looked at for a new build
@@ -157,21 +158,25 @@ class WorkerPool:
         threading.Thread(target=self._reap, name="kuhy-query-reaper", daemon=True).start()
 
     def _reap(self) -> None:
-        """Kill workers whose borrower cannot stop them (e.g. it is blocked writing to a
-        client that stopped reading): the time limit holds whatever the request does."""
         while not self._closed:
-            time.sleep(0.25)
-            now = time.monotonic()
-            with self._lock:
-                overdue = [w for w, end in self._deadlines.items() if now > end + REAPER_GRACE_S]
-                for worker in overdue:
-                    del self._deadlines[worker]
-                    worker.reaped = True
+            time.sleep(REAPER_EVERY_S)
+            self.reap_overdue(time.monotonic())
+
+    def reap_overdue(self, now: float) -> int:
+        """Kill workers whose borrower cannot stop them (e.g. it is blocked writing to a
+        client that stopped reading): the time limit holds whatever the request does.
+        `now` is monotonic time; returns how many were killed."""
+        with self._lock:
+            overdue = [w for w, end in self._deadlines.items() if now > end + REAPER_GRACE_S]
             for worker in overdue:
-                worker.proc.kill()
-                worker.proc.wait()
-                if not self._closed:
-                    self._idle.put(self._spawn())
+                del self._deadlines[worker]
+                worker.reaped = True
+        for worker in overdue:
+            worker.proc.kill()
+            worker.proc.wait()
+            if not self._closed:
+                self._idle.put(self._spawn())
+        return len(overdue)
 
     def _spawn(self) -> Worker:
         worker_config = dict(self.worker_config, store=self.store_path)
@@ -225,5 +230,4 @@ class WorkerPool:
             self._closed = True
             workers, self._workers = list(self._workers), set()
         for worker in workers:
-            if worker.proc.poll() is None:
-                worker.kill()
+            worker.kill()  # also the reaped ones: their pipes are still open
