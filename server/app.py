@@ -57,11 +57,11 @@ def create_app(settings: Settings | None = None) -> Flask:
     from server.dumps.views import bp as dumps_bp
     from server.pages.views import bp as pages_bp
     from server.search.views import bp as search_bp
-    from server.services import init_engine
+    from server.services import init_services
     from server.sparql.views import bp as sparql_bp
     from server.ui.views import bp as ui_bp
 
-    init_engine(app)
+    init_services(app)
     for blueprint in (sparql_bp, pages_bp, dumps_bp, search_bp, ui_bp):
         app.register_blueprint(blueprint)
     app.after_request(add_headers)

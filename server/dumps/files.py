@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from kg.formats import DUMP_EXTENSIONS, Format, by_extensions
 from kg.rdf.vocab import PREFIXES
-from server.dumps.meta import served_store_dir
+from server.services import served_build
 from server.settings import Settings
 
 FORMATS: dict[str, Format] = {f.extension: f for f in by_extensions(DUMP_EXTENSIONS)}
@@ -80,7 +80,7 @@ def _make(settings: Settings, directory: Path, ext: str, gz: bool) -> Path:
         if gz:
             _write_gzip(_make(settings, directory, ext, gz=False), partial)
         else:
-            _write_plain(FORMATS[ext], served_store_dir(settings), partial)
+            _write_plain(FORMATS[ext], served_build().path, partial)
         os.replace(partial, target)
     finally:  # a failed write (a full disk) leaves no partial file behind
         partial.unlink(missing_ok=True)

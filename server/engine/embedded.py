@@ -21,6 +21,7 @@ from server.engine import (
     QueryTimeout,
     wire,
 )
+from server.engine.builds import ServedBuilds
 from server.engine.cache import (
     GRAPH,
     RESULTS,
@@ -33,7 +34,7 @@ from server.engine.cache import (
     family,
 )
 from server.engine.flight import Flights, Lead
-from server.engine.pool import BuildWatcher, Worker, WorkerPool
+from server.engine.pool import Worker, WorkerPool
 from server.engine.warmup import CannedWarmup
 
 
@@ -194,18 +195,17 @@ def _families(request: QueryRequest) -> list[str]:
 
 
 class EmbeddedEngine:
-    def __init__(self, settings: EngineSettings) -> None:
+    def __init__(self, settings: EngineSettings, builds: ServedBuilds | None = None) -> None:
         self.settings = settings
         self._pool: WorkerPool | None = None
         self._pool_pid = 0
         self._closed = False
         self._lock = threading.Lock()
-        self._graphs: list[str] | None = None
         disk = (DiskTier(settings.result_cache_dir, settings.result_cache_disk_bytes)
                 if settings.result_cache_dir and settings.result_cache_disk_bytes > 0 else None)
         self.cache = ResultCache(settings.result_cache_bytes, settings.result_cache_entry_bytes,
                                  disk, settings.result_cache_disk_after_s)
-        self.builds = BuildWatcher(settings.store_root)
+        self.builds = builds or ServedBuilds(settings.store_root)
         self.flights = Flights(disk.directory if disk is not None else None,
                                settings.query_timeout_s + FLIGHT_GRACE_S)
         self.warmup = CannedWarmup([], self.cache, self._evaluate_whole, _cache_key,
@@ -227,7 +227,7 @@ class EmbeddedEngine:
                 raise EngineError("the engine is closed")
             with self._lock:
                 if self._pool is None or self._pool_pid != os.getpid():
-                    self._pool = WorkerPool(self.settings.store_root, self.settings.query_workers,
+                    self._pool = WorkerPool(self.builds, self.settings.query_workers,
                                             self.settings.worker_config())
                     self._pool_pid = os.getpid()
         return self._pool
@@ -360,10 +360,11 @@ class EmbeddedEngine:
         return dataset
 
     def named_graphs(self) -> list[str]:
-        if self._graphs is None:
+        def read() -> list[str]:
             rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g")
-            self._graphs = [str(row["g"]) for row in rows if "g" in row]
-        return self._graphs
+            return [str(row["g"]) for row in rows if "g" in row]
+
+        return self.builds.current().cached("named_graphs", read)
 
     def close(self) -> None:
         self._closed = True

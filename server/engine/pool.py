@@ -21,46 +21,12 @@ import time
 from pathlib import Path
 
 from server.engine import Deadline, EngineBusy, EngineError, wire
+from server.engine.builds import ServedBuilds
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]  # workers import `server` from here
 READ_SIZE = 1 << 20
 REAPER_GRACE_S = 1.0  # the borrower normally stops an overrun itself; the reaper is the backstop
 REAPER_EVERY_S = 0.25
-
-
-BUILD_CHECK_S = 2.0  # how often `current` is looked at for a new build
-
-
-class BuildWatcher:
-    """The store directory being served: ``<root>/current`` resolved (or the root itself),
-    looked at again at most every BUILD_CHECK_S so a new build is picked up."""
-
-    def __init__(self, store_root: Path) -> None:
-        self.store_root = Path(store_root)
-        self._path: str | None = None
-        self._identity = ""
-        self._checked_at = 0.0
-
-    def resolve(self) -> str:
-        current = self.store_root / "current"
-        path = (current if current.exists() else self.store_root).resolve()
-        if not path.is_dir():
-            raise EngineError(f"no store at {self.store_root} (build one with `kg build`)")
-        return str(path)
-
-    def current(self) -> str:
-        now = time.monotonic()
-        if self._path is None or now - self._checked_at >= BUILD_CHECK_S:
-            path = self.resolve()
-            # a store rewritten in place (no builds/ layout) must not match its old answers
-            self._identity = f"{path}@{os.stat(path).st_mtime_ns}"
-            self._path, self._checked_at = path, now
-        return self._path
-
-    def identity(self) -> str:
-        """The served build and when its directory last changed (keys cached answers)."""
-        self.current()
-        return self._identity
 
 
 class Worker:
@@ -141,13 +107,12 @@ class Worker:
 
 
 class WorkerPool:
-    def __init__(self, store_root: Path, size: int, worker_config: dict) -> None:
-        self.store_root = Path(store_root)
+    def __init__(self, builds: ServedBuilds, size: int, worker_config: dict) -> None:
         self.size = size
         self.worker_config = worker_config
         self.generation = 0
-        self._builds = BuildWatcher(store_root)
-        self.store_path = self._builds.current()
+        self._builds = builds
+        self.store_path = builds.path()
         self._lock = threading.Lock()
         self._idle: queue.LifoQueue[Worker] = queue.LifoQueue()
         self._workers: set[Worker] = set()
@@ -188,7 +153,7 @@ class WorkerPool:
 
     def _notice_new_build(self) -> None:
         """A new build swapped in under `current`: later acquisitions get fresh workers."""
-        path = self._builds.current()
+        path = self._builds.path()
         if path != self.store_path:
             with self._lock:
                 self.store_path, self.generation = path, self.generation + 1
