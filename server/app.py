@@ -7,6 +7,7 @@ from flask import Flask, Response, request
 from server.display import display_text
 from server.engine import EngineError
 from server.settings import Settings
+from server.sparql.responses import engine_failure
 
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
@@ -39,15 +40,6 @@ def add_headers(response: Response) -> Response:
     if request.method == "OPTIONS":
         response.headers.update(PREFLIGHT_HEADERS)
     return response
-
-
-def engine_failure(error: EngineError) -> Response:
-    """A page or listing whose queries timed out or failed: 503 (or the engine's status)
-    with the reason, never a traceback."""
-    from server.sparql.views import engine_error, plain
-
-    status, message, headers = engine_error(error)
-    return plain(status, message, headers)
 
 
 def create_app(settings: Settings | None = None) -> Flask:
