@@ -84,6 +84,7 @@ def _nginx(directory: Path, upstream_port: int) -> Iterator[str]:
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=20)
+        process.stderr.close()
 
 
 def _slow_header_connections(port: int, count: int) -> list[socket.socket]:
