@@ -7,7 +7,7 @@ that opened the on-disk pyoxigraph store read-only, under a time limit.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -92,6 +92,24 @@ class QueryResult(Protocol):
     cached: bool  # answered from the result cache
 
     def __iter__(self) -> Iterator[bytes]: ...
+
+    def close(self) -> None: ...
+
+
+class StreamedResult(QueryResult, Protocol):
+    """A result as an executor gives it to the caching layer."""
+
+    on_end: Callable[[], None] | None  # run once the answer is whole or dropped
+
+    def remember(self, keep: Callable[[bytes], None], limit: int) -> None:
+        """Hand the whole body to `keep` once complete, if it is at most `limit` bytes."""
+
+
+class Executor(Protocol):
+    """Evaluates a query under its deadline, nothing cached: the embedded worker pool, or
+    (to come) an in-memory store or a remote SPARQL endpoint."""
+
+    def evaluate(self, request: QueryRequest, deadline: Deadline) -> StreamedResult: ...
 
     def close(self) -> None: ...
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from server.engine import QueryRequest, QueryTimeout
-from server.engine.embedded import EmbeddedEngine, _answer_keys, _flight_name
+from server.engine.caching import _answer_keys, _flight_name
+from server.engine.embedded import EmbeddedEngine
 from server.settings import Settings
 
 # about a second on the gold build: long enough for a second request to arrive meanwhile
