@@ -7,6 +7,7 @@ from flask import Flask, Response, request
 from server.display import display_text
 from server.engine import EngineError
 from server.settings import Settings
+from server.sparql.responses import engine_failure
 
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
@@ -41,27 +42,18 @@ def add_headers(response: Response) -> Response:
     return response
 
 
-def engine_failure(error: EngineError) -> Response:
-    """A page or listing whose queries timed out or failed: 503 (or the engine's status)
-    with the reason, never a traceback."""
-    from server.sparql.views import engine_error, plain
-
-    status, message, headers = engine_error(error)
-    return plain(status, message, headers)
-
-
 def create_app(settings: Settings | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update((settings or Settings()).to_flask())
 
     from server.dumps.views import bp as dumps_bp
-    from server.engine import init_engine
     from server.pages.views import bp as pages_bp
     from server.search.views import bp as search_bp
+    from server.services import init_services
     from server.sparql.views import bp as sparql_bp
     from server.ui.views import bp as ui_bp
 
-    init_engine(app)
+    init_services(app)
     for blueprint in (sparql_bp, pages_bp, dumps_bp, search_bp, ui_bp):
         app.register_blueprint(blueprint)
     app.after_request(add_headers)

@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 from werkzeug.serving import WSGIRequestHandler
 
+from kg import config
+
 REQUEST_LINE_LIMIT = 16 * 1024 * 1024
 HEADER_FIELDS_LIMIT = 100
 HEADER_FIELD_BYTES_LIMIT = 8190
@@ -54,7 +56,8 @@ def gunicorn_command(host: str, port: int, workers: int, threads: int) -> list[s
     ]
 
 
-@click.command("serve")
+@click.command("serve", epilog="\b\nSettings (environment variables, with defaults):\n"
+               + config.settings_text())
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--store", "store", type=click.Path(path_type=Path),

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from kg import config
+from kg.formats import DUMP_EXTENSIONS
 
 commands: list[click.Command] = []
 
@@ -142,7 +143,7 @@ def validate_command(records_dir: tuple[Path, ...], texts_dir: Path, include_con
 
 @_command
 @click.command("export")
-@click.option("--format", "format_name", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
+@click.option("--format", "format_name", type=click.Choice(DUMP_EXTENSIONS),
               default="nq", show_default=True, help="RDF serialisation.")
 @click.option("--gzip", "compress", is_flag=True, help="Compress the output with gzip.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), required=True,

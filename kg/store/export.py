@@ -12,16 +12,11 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg import config
+from kg.formats import DUMP_EXTENSIONS, by_extensions
 from kg.rdf.vocab import PREFIXES
 from kg.store.layout import current_store_path
 
-FORMATS = {
-    "ttl": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "nq": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
+FORMATS = {f.extension: f.oxigraph for f in by_extensions(DUMP_EXTENSIONS)}
 
 
 def open_store(store_root: Path) -> ox.Store:

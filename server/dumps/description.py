@@ -14,15 +14,13 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID, XSD
 from kg.rdf.vocab import PREFIXES, K
 from server.dumps.files import FORMATS, file_name
 from server.dumps.meta import BuildInfo, dataset_uri, meta_graph_uri
-from server.engine import get_engine
+from server.services import get_engine
 from server.settings import Settings
 from server.sparql.terms import iri
 
 LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 IANA = "http://www.iana.org/assignments/media-types/"
 EU_FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
-FILE_TYPES = {"ttl": "RDF_TURTLE", "nt": "RDF_N_TRIPLES", "nq": "RDF_N_QUADS",
-              "trig": "RDF_TRIG", "jsonld": "JSON_LD"}
 TITLES = {"fi": "kuhy – suomalaisten kulttuurihyvinvointihankkeiden tietoverkko",
           "sv": "kuhy – graf över finländska kulturvälfärdsprojekt",
           "en": "kuhy – knowledge graph of Finnish cultural-wellbeing projects"}
@@ -100,8 +98,8 @@ def _add_counts(graph: Graph, dataset: URIRef, info: BuildInfo) -> None:
 def _add_distributions(graph: Graph, dataset: URIRef, url_root: str) -> None:
     for dump in FORMATS.values():
         for gz in (False, True):
-            url = URIRef(f"{url_root}dumps/{file_name(dump.ext, gz)}")
-            distribution = URIRef(f"{dataset}/distribution/{file_name(dump.ext, gz)}")
+            url = URIRef(f"{url_root}dumps/{file_name(dump.extension, gz)}")
+            distribution = URIRef(f"{dataset}/distribution/{file_name(dump.extension, gz)}")
             graph.add((dataset, DCAT.distribution, distribution))
             graph.add((dataset, VOID.dataDump, url))
             graph.add((distribution, RDF.type, DCAT.Distribution))
@@ -110,7 +108,7 @@ def _add_distributions(graph: Graph, dataset: URIRef, url_root: str) -> None:
             graph.add((distribution, DCAT.accessURL, url))
             graph.add((distribution, DCAT.downloadURL, url))
             graph.add((distribution, DCAT.mediaType, URIRef(IANA + dump.media_type)))
-            file_type = URIRef(EU_FILE_TYPE + FILE_TYPES[dump.ext])
+            file_type = URIRef(EU_FILE_TYPE + dump.eu_file_type)
             graph.add((distribution, DCTERMS["format"], file_type))
             graph.add((distribution, DCTERMS.license, LICENCE))
             if gz:

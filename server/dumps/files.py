@@ -17,35 +17,16 @@ import gzip
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.formats import DUMP_EXTENSIONS, Format, by_extensions
 from kg.rdf.vocab import PREFIXES
-from server.dumps.meta import served_store_dir
+from server.services import served_build
 from server.settings import Settings
 
-
-@dataclass(frozen=True)
-class DumpFormat:
-    ext: str
-    media_type: str
-    rdf_format: ox.RdfFormat
-    quads: bool
-    label: str
-
-
-FORMATS = {
-    f.ext: f
-    for f in (
-        DumpFormat("ttl", "text/turtle", ox.RdfFormat.TURTLE, False, "Turtle"),
-        DumpFormat("nt", "application/n-triples", ox.RdfFormat.N_TRIPLES, False, "N-Triples"),
-        DumpFormat("nq", "application/n-quads", ox.RdfFormat.N_QUADS, True, "N-Quads"),
-        DumpFormat("trig", "application/trig", ox.RdfFormat.TRIG, True, "TriG"),
-        DumpFormat("jsonld", "application/ld+json", ox.RdfFormat.JSON_LD, True, "JSON-LD"),
-    )
-}
+FORMATS: dict[str, Format] = {f.extension: f for f in by_extensions(DUMP_EXTENSIONS)}
 UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
 
@@ -67,14 +48,14 @@ def cache_root(settings: Settings) -> Path:
     return fallback
 
 
-def _write_plain(dump: DumpFormat, store_dir: Path, target: Path) -> None:
+def _write_plain(dump: Format, store_dir: Path, target: Path) -> None:
     store = ox.Store.read_only(str(store_dir))
     with target.open("wb") as out:
         if dump.quads:
-            store.dump(out, dump.rdf_format, prefixes=PREFIXES)
+            store.dump(out, dump.oxigraph, prefixes=PREFIXES)
         else:
             triples = store.query(UNION_TRIPLES, use_default_graph_as_union=True)
-            ox.serialize(triples, out, dump.rdf_format, prefixes=PREFIXES)
+            ox.serialize(triples, out, dump.oxigraph, prefixes=PREFIXES)
     del store
 
 
@@ -99,7 +80,7 @@ def _make(settings: Settings, directory: Path, ext: str, gz: bool) -> Path:
         if gz:
             _write_gzip(_make(settings, directory, ext, gz=False), partial)
         else:
-            _write_plain(FORMATS[ext], served_store_dir(settings), partial)
+            _write_plain(FORMATS[ext], served_build().path, partial)
         os.replace(partial, target)
     finally:  # a failed write (a full disk) leaves no partial file behind
         partial.unlink(missing_ok=True)

@@ -7,18 +7,15 @@ the served build directory. Counts and coverage are asked of the graph itself.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, VOID
 
 from kg import config
 from kg.rdf.vocab import K
-from kg.store.layout import current_store_path
-from server.engine import get_engine
+from server.services import get_engine, served_build
 from server.settings import Settings
 from server.sparql.terms import iri, iris
 
@@ -39,27 +36,6 @@ class BuildInfo:
     first_date: str | None = None
     last_date: str | None = None
     regions: list[tuple[URIRef, str]] = field(default_factory=list)
-
-
-_cache: dict[str, BuildInfo] = {}
-_lock = threading.Lock()
-
-
-def served_store_dir(settings: Settings) -> Path:
-    """The served store: ``<root>/current`` of a store root, or the root if it is a store."""
-    current = Path(settings.store_root) / "current"
-    return current_store_path(settings.store_root) if current.exists() else Path(
-        settings.store_root).resolve()
-
-
-def build_id(settings: Settings) -> str:
-    """Name of the served build directory (changes whenever a new build is swapped in)."""
-    return served_store_dir(settings).name
-
-
-def _store_time(settings: Settings) -> datetime:
-    path = served_store_dir(settings)
-    return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).replace(microsecond=0)
 
 
 def dataset_uri(settings: Settings) -> URIRef:
@@ -121,16 +97,14 @@ def _read_coverage(info: BuildInfo) -> None:
 
 
 def build_info(settings: Settings) -> BuildInfo:
-    """The served build's facts, computed once per build id."""
-    current = build_id(settings)
-    with _lock:
-        if current in _cache:
-            return _cache[current]
-    info = BuildInfo(current, _store_time(settings), 0, None)
+    """The served build's facts, computed once per build."""
+    build = served_build()
+    return build.cached("info", lambda: _read_info(build.build_id, build.time, settings))
+
+
+def _read_info(build_id: str, modified: datetime, settings: Settings) -> BuildInfo:
+    info = BuildInfo(build_id, modified, 0, None)
     _read_meta(info, settings)
     _read_counts(info)
     _read_coverage(info)
-    with _lock:
-        _cache.clear()
-        _cache[current] = info
     return info

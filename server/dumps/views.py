@@ -10,27 +10,23 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, request, send_file
 
+from kg.formats import DESCRIPTION_EXTENSIONS, by_extensions
 from server.dumps.description import dataset_description
 from server.dumps.files import FORMATS, ensure_dump, existing_size, file_name
 from server.dumps.meta import build_info
-from server.ui.web import negotiate, render_html, settings
+from server.web import negotiate, render_html, settings
 
 bp = Blueprint("dumps", __name__)
 
-DESCRIPTION_FORMATS = {  # media type -> (rdflib serializer, ?format= names)
-    "text/turtle": ("turtle", ("ttl", "turtle")),
-    "application/ld+json": ("json-ld", ("jsonld", "json-ld", "json")),
-    "application/rdf+xml": ("xml", ("rdf", "rdfxml", "xml")),
-    "application/n-triples": ("nt", ("nt", "ntriples")),
-}
+DESCRIPTION_FORMATS = {f.media_type: f for f in by_extensions(DESCRIPTION_EXTENSIONS)}
 
 
 @bp.get("/dumps/")
 def index() -> Response:
     info = build_info(settings())
     rows = [
-        {"name": file_name(dump.ext, gz), "label": dump.label + (" (gzip)" if gz else ""),
-         "size": existing_size(settings(), info.build_id, dump.ext, gz)}
+        {"name": file_name(dump.extension, gz), "label": dump.label + (" (gzip)" if gz else ""),
+         "size": existing_size(settings(), info.build_id, dump.extension, gz)}
         for dump in FORMATS.values() for gz in (False, True)
     ]
     return render_html("dumps.html", info=info, rows=rows)
@@ -54,8 +50,7 @@ def dump(name: str) -> Response:
 
 
 def _description_response() -> Response:
-    by_param = {alias: media for media, (_name, aliases) in DESCRIPTION_FORMATS.items()
-                for alias in aliases}
+    by_param = {name: media for media, fmt in DESCRIPTION_FORMATS.items() for name in fmt.names}
     asked = request.args.get("format")
     if asked is not None:
         media = by_param.get(asked)
@@ -74,7 +69,7 @@ def _description_response() -> Response:
     if media == "text/html":
         response = render_html("dataset.html", turtle=graph.serialize(format="turtle"))
     else:
-        serializer = DESCRIPTION_FORMATS[media][0]
+        serializer = DESCRIPTION_FORMATS[media].rdflib
         response = Response(graph.serialize(format=serializer), mimetype=media)
         response.headers["Content-Type"] = f"{media}; charset=utf-8"
     response.vary.add("Accept")

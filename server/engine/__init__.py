@@ -7,20 +7,45 @@ that opened the on-disk pyoxigraph store read-only, under a time limit.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import rdflib
-from flask import Flask, current_app
+
+TABLE_FORMAT = "table"  # the format of HTML views: capped rows as JSON, rendered by the caller
 
 
 class EngineError(Exception):
     """The engine failed (a worker died, the store could not be read)."""
 
 
+@dataclass(frozen=True)
+class Deadline:
+    """The one time limit of a request: its length and when it ends (monotonic seconds)."""
+
+    limit_s: float
+    at: float
+
+    @classmethod
+    def starting(cls, limit_s: float, now: float, spent_s: float = 0.0) -> Deadline:
+        """A limit of `limit_s` of which `spent_s` is already used up at `now`."""
+        return cls(limit_s, now + limit_s - spent_s)
+
+    def passed(self, now: float) -> bool:
+        return now >= self.at
+
+    def overrun(self) -> QueryTimeout:
+        return QueryTimeout(self.limit_s)
+
+
 class QueryTimeout(EngineError):
-    """The query ran past its time limit and was stopped."""
+    """The query ran past its time limit and was stopped; the one message says which."""
+
+    def __init__(self, limit_s: float) -> None:
+        super().__init__(f"query exceeded the {limit_s:g} s limit")
+        self.limit_s = limit_s
 
 
 class EngineBusy(EngineError):
@@ -71,6 +96,41 @@ class QueryResult(Protocol):
     def close(self) -> None: ...
 
 
+class StreamedResult(QueryResult, Protocol):
+    """A result as an executor gives it to the caching layer."""
+
+    on_end: Callable[[], None] | None  # run once the answer is whole or dropped
+
+    def remember(self, keep: Callable[[bytes], None], limit: int) -> None:
+        """Hand the whole body to `keep` once complete, if it is at most `limit` bytes."""
+
+
+class Executor(Protocol):
+    """Evaluates a query under its deadline, nothing cached: the embedded worker pool, or
+    (to come) an in-memory store or a remote SPARQL endpoint."""
+
+    def evaluate(self, request: QueryRequest, deadline: Deadline) -> StreamedResult: ...
+
+    def close(self) -> None: ...
+
+
+class EngineSettings(Protocol):
+    """What an engine reads of the server's settings (server.settings.Settings has it all)."""
+
+    store_root: Path
+    query_timeout_s: float
+    deprioritise_after_s: float
+    query_workers: int
+    result_cache_bytes: int
+    result_cache_entry_bytes: int
+    result_cache_dir: Path | None
+    result_cache_disk_bytes: int
+    result_cache_disk_after_s: float
+    warmup_timeout_s: float
+
+    def worker_config(self) -> dict[str, object]: ...
+
+
 class QueryEngine(Protocol):
     def execute(self, request: QueryRequest) -> QueryResult:
         """Run a query under its time limit; results stream already serialised."""
@@ -93,18 +153,3 @@ class QueryEngine(Protocol):
         """How far pinning the current build's answers has come."""
 
     def close(self) -> None: ...
-
-
-def init_engine(app: Flask) -> None:
-    from kg.queries import load_queries
-    from server.engine.embedded import EmbeddedEngine
-
-    settings = app.config["KUHY"]
-    engine = EmbeddedEngine(settings)
-    if settings.warmup:
-        engine.pin_on_each_build([(query.name, query.sparql) for query in load_queries()])
-    app.extensions["kuhy.engine"] = engine
-
-
-def get_engine() -> QueryEngine:
-    return current_app.extensions["kuhy.engine"]

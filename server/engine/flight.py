@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from server.engine import QueryTimeout
+from server.engine import Deadline
 
 POLL_S = 0.02
 PUBLISH_AFTER_S = 0.03
@@ -56,9 +56,9 @@ class Flights:
         self._lock = threading.Lock()
         self._publisher_pid = 0
 
-    def board(self, name: str, deadline: float, lookup: Lookup) -> Lead | object:
+    def board(self, name: str, deadline: Deadline, lookup: Lookup) -> Lead | object:
         """A Lead to evaluate under, or the answer another request put in the cache
-        meanwhile; QueryTimeout when `deadline` (monotonic) passes while waiting."""
+        meanwhile; the deadline's QueryTimeout when it passes while waiting."""
         while True:
             lead = self._try_lead(name)
             if lead is not None:
@@ -143,7 +143,7 @@ class Flights:
             return False
         return False
 
-    def _wait(self, name: str, deadline: float, lookup: Lookup) -> object | None:
+    def _wait(self, name: str, deadline: Deadline, lookup: Lookup) -> object | None:
         """Until the answer is cached (returned) or no live leader is left (None)."""
         while True:
             answer = lookup()
@@ -151,8 +151,8 @@ class Flights:
                 return answer
             if not self._led(name):
                 return None
-            if time.monotonic() >= deadline:
-                raise QueryTimeout("an identical query was still being evaluated at the limit")
+            if deadline.passed(time.monotonic()):
+                raise deadline.overrun()
             time.sleep(POLL_S)
 
     def _led(self, name: str) -> bool:

@@ -20,53 +20,20 @@ import threading
 import time
 from pathlib import Path
 
-from kg import config
-from server.engine import EngineBusy, EngineError, QueryTimeout, wire
+from server.engine import Deadline, EngineBusy, EngineError, wire
+from server.engine.builds import ServedBuilds
 
+PROJECT_ROOT = Path(__file__).resolve().parents[2]  # workers import `server` from here
 READ_SIZE = 1 << 20
 REAPER_GRACE_S = 1.0  # the borrower normally stops an overrun itself; the reaper is the backstop
-
-
-BUILD_CHECK_S = 2.0  # how often `current` is looked at for a new build
-
-
-class BuildWatcher:
-    """The store directory being served: ``<root>/current`` resolved (or the root itself),
-    looked at again at most every BUILD_CHECK_S so a new build is picked up."""
-
-    def __init__(self, store_root: Path) -> None:
-        self.store_root = Path(store_root)
-        self._path: str | None = None
-        self._identity = ""
-        self._checked_at = 0.0
-
-    def resolve(self) -> str:
-        current = self.store_root / "current"
-        path = (current if current.exists() else self.store_root).resolve()
-        if not path.is_dir():
-            raise EngineError(f"no store at {self.store_root} (build one with `kg build`)")
-        return str(path)
-
-    def current(self) -> str:
-        now = time.monotonic()
-        if self._path is None or now - self._checked_at >= BUILD_CHECK_S:
-            path = self.resolve()
-            # a store rewritten in place (no builds/ layout) must not match its old answers
-            self._identity = f"{path}@{os.stat(path).st_mtime_ns}"
-            self._path, self._checked_at = path, now
-        return self._path
-
-    def identity(self) -> str:
-        """The served build and when its directory last changed (keys cached answers)."""
-        self.current()
-        return self._identity
+REAPER_EVERY_S = 0.25
 
 
 class Worker:
     def __init__(self, command: list[str], generation: int) -> None:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(
-            p for p in (str(config.PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
+            p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
         )
         self.proc = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, bufsize=0,
@@ -99,19 +66,19 @@ class Worker:
         del self.buffer[:end]
         return kind, payload
 
-    def read_frame(self, deadline: float, nice_at: float) -> tuple[bytes, bytes]:
+    def read_frame(self, deadline: Deadline, nice_at: float) -> tuple[bytes, bytes]:
         while True:
             frame = self.buffered_frame()
             if frame is not None:
                 return frame
             self._fill(deadline, nice_at)
 
-    def _fill(self, deadline: float, nice_at: float) -> None:
+    def _fill(self, deadline: Deadline, nice_at: float) -> None:
         while True:
             now = time.monotonic()
-            if now >= deadline:
-                raise QueryTimeout(deadline)
-            wake = deadline if self.niced else min(deadline, nice_at)
+            if deadline.passed(now):
+                raise deadline.overrun()
+            wake = deadline.at if self.niced else min(deadline.at, nice_at)
             if self.poller.poll(max(0, math.ceil((wake - now) * 1000))):
                 chunk = os.read(self.from_fd, READ_SIZE)
                 if not chunk:
@@ -140,13 +107,12 @@ class Worker:
 
 
 class WorkerPool:
-    def __init__(self, store_root: Path, size: int, worker_config: dict) -> None:
-        self.store_root = Path(store_root)
+    def __init__(self, builds: ServedBuilds, size: int, worker_config: dict) -> None:
         self.size = size
         self.worker_config = worker_config
         self.generation = 0
-        self._builds = BuildWatcher(store_root)
-        self.store_path = self._builds.current()
+        self._builds = builds
+        self.store_path = builds.path()
         self._lock = threading.Lock()
         self._idle: queue.LifoQueue[Worker] = queue.LifoQueue()
         self._workers: set[Worker] = set()
@@ -157,21 +123,25 @@ class WorkerPool:
         threading.Thread(target=self._reap, name="kuhy-query-reaper", daemon=True).start()
 
     def _reap(self) -> None:
-        """Kill workers whose borrower cannot stop them (e.g. it is blocked writing to a
-        client that stopped reading): the time limit holds whatever the request does."""
         while not self._closed:
-            time.sleep(0.25)
-            now = time.monotonic()
-            with self._lock:
-                overdue = [w for w, end in self._deadlines.items() if now > end + REAPER_GRACE_S]
-                for worker in overdue:
-                    del self._deadlines[worker]
-                    worker.reaped = True
+            time.sleep(REAPER_EVERY_S)
+            self.reap_overdue(time.monotonic())
+
+    def reap_overdue(self, now: float) -> int:
+        """Kill workers whose borrower cannot stop them (e.g. it is blocked writing to a
+        client that stopped reading): the time limit holds whatever the request does.
+        `now` is monotonic time; returns how many were killed."""
+        with self._lock:
+            overdue = [w for w, end in self._deadlines.items() if now > end + REAPER_GRACE_S]
             for worker in overdue:
-                worker.proc.kill()
-                worker.proc.wait()
-                if not self._closed:
-                    self._idle.put(self._spawn())
+                del self._deadlines[worker]
+                worker.reaped = True
+        for worker in overdue:
+            worker.proc.kill()
+            worker.proc.wait()
+            if not self._closed:
+                self._idle.put(self._spawn())
+        return len(overdue)
 
     def _spawn(self) -> Worker:
         worker_config = dict(self.worker_config, store=self.store_path)
@@ -183,7 +153,7 @@ class WorkerPool:
 
     def _notice_new_build(self) -> None:
         """A new build swapped in under `current`: later acquisitions get fresh workers."""
-        path = self._builds.current()
+        path = self._builds.path()
         if path != self.store_path:
             with self._lock:
                 self.store_path, self.generation = path, self.generation + 1
@@ -225,5 +195,4 @@ class WorkerPool:
             self._closed = True
             workers, self._workers = list(self._workers), set()
         for worker in workers:
-            if worker.proc.poll() is None:
-                worker.kill()
+            worker.kill()  # also the reaped ones: their pipes are still open

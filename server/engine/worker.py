@@ -18,10 +18,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from server.engine import wire
-from server.renderers import RENDERERS
-from server.renderers.html import TABLE_FORMAT
-from server.sparql.lexer import has_dataset_clause
+from server.engine import TABLE_FORMAT, wire
+from server.engine.lexer import has_dataset_clause
 
 CLONE_NEWNET = 0x40000000
 CLONE_NEWUSER = 0x10000000
@@ -155,13 +153,15 @@ def evaluate(store: ox.Store, request: dict) -> tuple[Any, str, str]:
     return result, kind, format_key
 
 
-def render(result: Any, kind: str, format_key: str, row_limit: int | None, sink: Any) -> None:
+def render(result: Any, kind: str, media_type: str, row_limit: int | None, sink: Any) -> None:
     """Serialise a result into a file-like sink; Refusal (500) when evaluation fails."""
     try:
-        if format_key == TABLE_FORMAT:
+        if media_type == TABLE_FORMAT:
             _write_table(result, kind, row_limit or 1000, sink)
+        elif kind == "graph":  # serialised inside pyoxigraph, no Python object per triple
+            result.serialize(sink, format=ox.RdfFormat.from_media_type(media_type))
         else:
-            RENDERERS[format_key].write(result, sink, {})
+            result.serialize(sink, format=ox.QueryResultsFormat.from_media_type(media_type))
     except (OSError, ValueError, RuntimeError, TypeError) as error:
         raise Refusal(500, f"query evaluation failed: {error}") from None
 
@@ -170,7 +170,8 @@ def answer(store: ox.Store, request: dict, out_fd: int, config: dict) -> None:
     try:
         result, kind, format_key = evaluate(store, request)
         writer = FrameWriter(out_fd, {"kind": kind, "format": format_key}, config["chunk"])
-        render(result, kind, format_key, request.get("row_limit"), writer)
+        media_type = config["formats"].get(format_key, format_key)  # else TABLE_FORMAT
+        render(result, kind, media_type, request.get("row_limit"), writer)
     except Refusal as refusal:
         error = {"status": refusal.status, "message": refusal.message}
         wire.write_all(out_fd, wire.json_frame(wire.ERROR, error))

@@ -11,7 +11,7 @@ from rdflib.term import Node
 from kg.rdf.vocab import K
 from server import i18n
 from server.pages.resource import HANGING, Description, Evidence
-from server.ui.web import local_href, settings, web_url
+from server.web import local_href, settings, web_url
 
 PREDICATE_ORDER = [
     K.title, SKOS.prefLabel, K.altTitle, SKOS.altLabel, K.description, K.startDate, K.endDate,

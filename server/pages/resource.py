@@ -19,7 +19,7 @@ from rdflib.namespace import FOAF, OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from kg.rdf.vocab import OA, PREFIXES, K
-from server.engine import get_engine
+from server.services import get_engine
 from server.sparql.terms import iri, iri_list, iris
 
 HANGING = (K.hasParticipation, K.hasFunding, K.hasPersonRole, K.hasOutcome, K.hasIndicator)

@@ -13,29 +13,25 @@ import re
 from flask import Blueprint, Response, abort, redirect, request
 from rdflib import Graph
 
+from kg.formats import PAGE_EXTENSIONS, by_extensions
 from kg.rdf.vocab import PREFIXES
 from server import i18n
-from server.engine import get_engine
 from server.pages.present import Presenter
 from server.pages.resource import INCOMING_LIMIT, describe
+from server.services import get_engine
 from server.sparql.terms import iri
-from server.ui.web import canonical_uri, negotiate, render_html
+from server.web import canonical_uri, negotiate, render_html
 
 bp = Blueprint("pages", __name__)
 
 KINDS = ("project", "organisation", "person", "funding", "programme", "event", "outcome",
          "indicator", "document", "municipality", "region", "concept")
 # extension -> (media type, rdflib serializer name)
-RDF_FORMATS = {
-    "ttl": ("text/turtle", "turtle"),
-    "jsonld": ("application/ld+json", "json-ld"),
-    "nt": ("application/n-triples", "nt"),
-    "rdf": ("application/rdf+xml", "xml"),
-}
+RDF_FORMATS = {f.extension: f for f in by_extensions(PAGE_EXTENSIONS)}
 # Keys are made by the build from slugs, codes and digests: URI-unreserved characters only.
 KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}")
 HTML_TYPES = ["text/html", "application/xhtml+xml"]
-EXTENSION_OF = {media: ext for ext, (media, _name) in RDF_FORMATS.items()}
+EXTENSION_OF = {fmt.media_type: ext for ext, fmt in RDF_FORMATS.items()}
 
 
 def _split_extension(key: str) -> tuple[str, str | None]:
@@ -49,7 +45,7 @@ def _exists(uri: str) -> bool:
 
 
 def _rdf_response(graph: Graph, ext: str, status: int = 200, comment: str = "") -> Response:
-    media, name = RDF_FORMATS[ext]
+    media, name = RDF_FORMATS[ext].media_type, RDF_FORMATS[ext].rdflib
     options = {"context": dict(PREFIXES), "auto_compact": True} if ext == "jsonld" else {}
     body = graph.serialize(format=name, **options)
     if comment and ext in ("ttl", "nt"):

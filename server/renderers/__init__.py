@@ -1,76 +1,32 @@
-"""One renderer per output format, and the registry the protocol and pages choose from.
-
-A renderer names a format (media type, ``format=`` names, file extension) and writes a
-pyoxigraph query result in that format. Writing happens inside the query worker
-processes, so this package imports nothing heavier than pyoxigraph.
-"""
+"""The formats the SPARQL protocol offers (rows of the one table, kg.formats) and the one
+pyoxigraph writer for all of them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import IO, Any
 
-RESULTS = "results"  # SELECT / ASK
-GRAPH = "graph"  # CONSTRUCT / DESCRIBE
+import pyoxigraph as ox
+
+from kg.formats import FORMATS, GRAPH, RESULTS, Format, by_media_type, by_name, media_types
+
+__all__ = ["GRAPH", "RESULTS", "Format", "by_media_type", "by_name", "media_types"]
+
+RENDERERS: dict[str, Format] = {f.key: f for f in FORMATS}
+RESULT_RENDERERS = [f for f in FORMATS if f.kind == RESULTS]
+GRAPH_RENDERERS = [f for f in FORMATS if f.kind == GRAPH]
 
 
-@dataclass(frozen=True)
-class Renderer:
-    key: str
-    media_type: str
-    kind: str
-    write: Callable[[Any, IO[bytes], dict[str, str]], None]
-    format_names: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()  # further media types that select this renderer
-    format_iri: str = ""
-    extension: str = ""
-
-    @property
-    def content_type(self) -> str:
-        if self.media_type.startswith("text/") or self.media_type.endswith("+xml"):
-            return f"{self.media_type}; charset=utf-8"
-        return self.media_type
+def write(fmt: Format, result: Any, output: IO[bytes], prefixes: dict[str, str]) -> None:
+    """Serialise a pyoxigraph query result, or an iterable of triples, in `fmt`."""
+    if fmt.kind == RESULTS or isinstance(result, ox.QueryTriples):
+        # serialised inside pyoxigraph: no Python object per triple (and so no prefixes)
+        result.serialize(output, format=fmt.oxigraph)
+    elif fmt.with_prefixes:
+        ox.serialize(result, output, format=fmt.oxigraph, prefixes=prefixes)
+    else:
+        ox.serialize(result, output, format=fmt.oxigraph)
 
 
-def _registry() -> dict[str, Renderer]:
-    from server.renderers import (
-        csv,
-        jsonld,
-        nquads,
-        ntriples,
-        rdfxml,
-        sparql_json,
-        sparql_xml,
-        trig,
-        tsv,
-        turtle,
-    )
-
-    modules = (sparql_json, sparql_xml, csv, tsv, turtle, ntriples, jsonld, rdfxml, trig, nquads)
-    return {module.RENDERER.key: module.RENDERER for module in modules}
-
-
-RENDERERS: dict[str, Renderer] = _registry()
-RESULT_RENDERERS = [r for r in RENDERERS.values() if r.kind == RESULTS]
-GRAPH_RENDERERS = [r for r in RENDERERS.values() if r.kind == GRAPH]
-
-
-def media_types(renderers: list[Renderer]) -> list[str]:
-    """Offered media types in server preference order: main types first, then aliases."""
-    return [r.media_type for r in renderers] + [a for r in renderers for a in r.aliases]
-
-
-def by_media_type(renderers: list[Renderer], media_type: str) -> Renderer | None:
-    for renderer in renderers:
-        if media_type == renderer.media_type or media_type in renderer.aliases:
-            return renderer
-    return None
-
-
-def by_format_name(renderers: list[Renderer], name: str) -> Renderer | None:
-    name = name.strip().lower()
-    for renderer in renderers:
-        if name in renderer.format_names or name == renderer.media_type:
-            return renderer
-    return None
+def worker_formats() -> dict[str, str]:
+    """What the query workers need to know of the table: key -> media type."""
+    return {f.key: f.media_type for f in FORMATS}

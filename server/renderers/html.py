@@ -5,10 +5,12 @@ from __future__ import annotations
 from html import escape
 
 from server.display import plain_text
+from server.engine import TABLE_FORMAT
+
+__all__ = ["TABLE_FORMAT", "render_table"]
 
 MEDIA_TYPE = "text/html"
 FORMAT_NAMES = ("html",)
-TABLE_FORMAT = "table"  # what the query worker sends for HTML views: capped rows as JSON
 
 _STYLE = (
     "body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse}"

@@ -28,7 +28,8 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.rdf.vocab import K
 from server.dumps.files import cache_root
-from server.engine import QueryRequest, get_engine
+from server.engine import QueryRequest
+from server.services import get_engine, served_build
 from server.settings import Settings
 from server.sparql.terms import iri
 
@@ -209,8 +210,6 @@ def build_index() -> SearchIndex:
     return index
 
 
-_cache: dict[str, SearchIndex] = {}
-_lock = threading.Lock()
 INDEX_FILE = "search-index.pickle"
 
 
@@ -231,11 +230,8 @@ def _load_or_build(directory: Path) -> SearchIndex:
         return index
 
 
-def index_for(settings: Settings, build_id: str) -> SearchIndex:
-    """The index of build ``build_id``: made once per build (the first search pays), then
-    kept in ``dumps-cache/<build-id>/`` for the other worker processes and restarts."""
-    with _lock:
-        if build_id not in _cache:
-            _cache.clear()
-            _cache[build_id] = _load_or_build(cache_root(settings) / build_id)
-        return _cache[build_id]
+def index_for(settings: Settings) -> SearchIndex:
+    """The served build's index: made once per build (the first search pays), then kept
+    in ``dumps-cache/<build-id>/`` for the other worker processes and restarts."""
+    build = served_build()
+    return build.cached("search", lambda: _load_or_build(cache_root(settings) / build.build_id))

@@ -13,9 +13,8 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, abort, request
 
 from server import i18n
-from server.dumps.meta import build_info
 from server.search.index import FACETS, SearchIndex, index_for
-from server.ui.web import local_href, render_html, settings
+from server.web import local_href, render_html, settings
 
 bp = Blueprint("search", __name__)
 
@@ -88,7 +87,7 @@ def search() -> Response:
         abort(400, description=f"The search text is longer than {QUERY_CHARS_LIMIT} "
                                "characters.")
     chosen = {f: request.args.getlist(f) for f in FACETS if request.args.getlist(f)}
-    index = index_for(settings(), build_info(settings()).build_id)
+    index = index_for(settings())
     matched = index.match(query)
     projects = _filter(index, {u for u in matched if index.kinds.get(u) == "project"}, chosen)
     entities = [] if chosen or not query else sorted(

@@ -6,7 +6,7 @@ import io
 
 import pyoxigraph as ox
 
-from server.renderers import GRAPH_RENDERERS, RESULT_RENDERERS, Renderer
+from server.renderers import GRAPH_RENDERERS, RESULT_RENDERERS, Format, write
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -31,7 +31,7 @@ def description_triples(endpoint: str, named_graphs: list[str]) -> list[ox.Tripl
         ox.Triple(default_graph, RDF_TYPE, _sd("Graph")),
     ]
     triples += [
-        ox.Triple(service, _sd("resultFormat"), ox.NamedNode(renderer.format_iri))
+        ox.Triple(service, _sd("resultFormat"), ox.NamedNode(renderer.dcat_iri))
         for renderer in RESULT_RENDERERS + GRAPH_RENDERERS
     ]
     for index, graph in enumerate(named_graphs):
@@ -44,7 +44,7 @@ def description_triples(endpoint: str, named_graphs: list[str]) -> list[ox.Tripl
     return triples
 
 
-def render_description(endpoint: str, named_graphs: list[str], renderer: Renderer) -> bytes:
+def render_description(endpoint: str, named_graphs: list[str], renderer: Format) -> bytes:
     output = io.BytesIO()
-    renderer.write(description_triples(endpoint, named_graphs), output, PREFIXES)
+    write(renderer, description_triples(endpoint, named_graphs), output, PREFIXES)
     return output.getvalue()

@@ -11,7 +11,7 @@ from urllib.parse import unquote_to_bytes
 import pyoxigraph as ox
 from flask import Request
 
-from server.sparql.lexer import TooDeep, check_depth
+from server.engine.lexer import TooDeep, check_depth
 
 FORM = "application/x-www-form-urlencoded"
 QUERY_BODY = "application/sparql-query"

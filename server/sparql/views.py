@@ -2,77 +2,37 @@
 
 from __future__ import annotations
 
-import json
-from html import escape
-
 from flask import Blueprint, Response, current_app, request
 
-from server.engine import (
-    EngineBusy,
-    EngineError,
-    QueryFailed,
-    QueryRequest,
-    QueryTimeout,
-    get_engine,
-)
-from server.renderers import (
-    GRAPH_RENDERERS,
-    RENDERERS,
-    RESULT_RENDERERS,
-    by_format_name,
-    by_media_type,
-    media_types,
-)
-from server.renderers import html as html_renderer
-from server.renderers.negotiate import negotiate
+from server.engine import EngineError, QueryFailed, QueryRequest
+from server.engine.lexer import expand_target, service_targets
+from server.services import get_engine
 from server.settings import Settings
 from server.sparql.description import render_description
-from server.sparql.lexer import expand_target, service_targets
 from server.sparql.protocol import DATASET_PARAMS, ProtocolError, ProtocolRequest, read_request
+from server.sparql.responses import (
+    TABLE,
+    chosen_format,
+    description_page,
+    engine_failure,
+    format_of,
+    not_acceptable,
+    plain,
+    result_response,
+)
 
 bp = Blueprint("sparql", __name__)
 
 ALLOWED = "GET, HEAD, POST, OPTIONS"
 ANY_METHOD = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "DELETE", "PATCH"]
-RESULT_OFFERS = media_types(RESULT_RENDERERS) + [html_renderer.MEDIA_TYPE]
-GRAPH_OFFERS = media_types(GRAPH_RENDERERS) + [html_renderer.MEDIA_TYPE]
-TABLE = html_renderer.TABLE_FORMAT
 
 
 def _settings() -> Settings:
     return current_app.config["KUHY"]
 
 
-def plain(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
-    response = Response(message + "\n", status=status, mimetype="text/plain")
-    response.headers.update(headers or {})
-    return response
-
-
-def _not_acceptable() -> Response:
-    return plain(406, "Not Acceptable. This endpoint offers\n  for SELECT and ASK: "
-                 + ", ".join(RESULT_OFFERS) + "\n  for CONSTRUCT and DESCRIBE: "
-                 + ", ".join(GRAPH_OFFERS) + "\n  and format= " + _format_names())
-
-
-def _format_names() -> str:
-    names = {name for r in RENDERERS.values() for name in r.format_names}
-    return ", ".join(sorted(names | set(html_renderer.FORMAT_NAMES)))
-
-
-def _choose(offers: list[str], renderers: list, format_name: str | None) -> str | None:
-    """Renderer key (or TABLE for HTML) chosen by format= or else by the Accept header."""
-    if format_name is not None:
-        if format_name.strip().lower() in html_renderer.FORMAT_NAMES:
-            return TABLE
-        renderer = by_format_name(renderers, format_name)
-        return renderer.key if renderer else None
-    media_type = negotiate(request.headers.get("Accept"), offers)
-    if media_type is None:
-        return None
-    if media_type == html_renderer.MEDIA_TYPE:
-        return TABLE
-    return by_media_type(renderers, media_type).key
+def _choose(format_name: str | None, graph: bool) -> str | None:
+    return chosen_format(request.headers.get("Accept"), format_name, graph)
 
 
 def _refuse_service(query: str, allow_list: tuple[str, ...]) -> None:
@@ -113,10 +73,10 @@ def _missing_query(protocol: ProtocolRequest) -> Response:
 
 
 def _run(protocol: ProtocolRequest, settings: Settings) -> Response:
-    results_format = _choose(RESULT_OFFERS, RESULT_RENDERERS, protocol.format)
-    graph_format = _choose(GRAPH_OFFERS, GRAPH_RENDERERS, protocol.format)
+    results_format = _choose(protocol.format, graph=False)
+    graph_format = _choose(protocol.format, graph=True)
     if results_format is None and graph_format is None:
-        return _not_acceptable()
+        return not_acceptable()
     query_request = QueryRequest(protocol.query, results_format, graph_format,
                                  row_limit=settings.html_row_limit,
                                  base_iri=settings.endpoint_iri)
@@ -128,50 +88,20 @@ def _run(protocol: ProtocolRequest, settings: Settings) -> Response:
         result = get_engine().execute(query_request)
     except EngineError as error:
         if isinstance(error, QueryFailed) and error.status == 406:
-            return _not_acceptable()
-        status, message, headers = engine_error(error)
-        return plain(status, message, headers)
-    return _result_response(result, protocol.query, settings)
-
-
-def engine_error(error: EngineError) -> tuple[int, str, dict[str, str]]:
-    """Status, message and headers for an engine failure (406 is answered by the caller)."""
-    if isinstance(error, QueryFailed):
-        return error.status, error.message, {}
-    if isinstance(error, QueryTimeout):
-        return 503, f"Query stopped: {error}.", {}
-    if isinstance(error, EngineBusy):
-        return 503, f"Server busy: {error}; try again.", {"Retry-After": "5"}
-    return 500, f"Query failed: {error}", {}
-
-
-def _result_response(result, query: str, settings: Settings) -> Response:
-    headers = {"Vary": "Accept", "X-Kuhy-Cache": "hit" if result.cached else "miss"}
-    if result.format == TABLE:
-        body = result.body if result.body is not None else b"".join(result)
-        page = html_renderer.render_table(json.loads(body), query, settings.html_row_limit)
-        return Response(page, mimetype="text/html", headers=headers)
-    content_type = RENDERERS[result.format].content_type
-    if result.body is not None:
-        return Response(result.body, content_type=content_type, headers=headers)
-    return Response(result, content_type=content_type, headers=headers, direct_passthrough=True)
+            return not_acceptable()
+        return engine_failure(error)
+    return result_response(result, protocol.query, settings.html_row_limit)
 
 
 def service_description(format_name: str | None) -> Response:
-    key = _choose(GRAPH_OFFERS, GRAPH_RENDERERS, format_name)
+    key = _choose(format_name, graph=True)
     if key is None:
-        return _not_acceptable()
+        return not_acceptable()
     iri = _settings().endpoint_iri
     graphs = get_engine().named_graphs()
     if key == TABLE:
-        turtle = render_description(iri, graphs, RENDERERS["turtle"]).decode()
-        page = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-                "<title>SPARQL endpoint</title></head><body><h1>SPARQL endpoint</h1>"
-                f"<p>Send queries to {escape(iri)} (SPARQL 1.1 Protocol), or write "
-                f'them in the <a href="{escape(request.script_root)}/query">query editor</a>.</p>'
-                "<p>Service description:</p>"
-                f"<pre>{escape(turtle)}</pre></body></html>")
-        return Response(page, mimetype="text/html", headers={"Vary": "Accept"})
-    renderer = RENDERERS[key]
+        turtle = render_description(iri, graphs, format_of("turtle")).decode()
+        return description_page(iri, turtle, request.script_root)
+    renderer = format_of(key)
     body = render_description(iri, graphs, renderer)
     return Response(body, content_type=renderer.content_type, headers={"Vary": "Accept"})

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 from flask import Blueprint, Response, jsonify, request
 from rdflib.namespace import OWL, RDF, RDFS
 
@@ -11,17 +9,15 @@ from kg import config
 from kg.rdf.vocab import PREFIXES
 from server.dumps.files import FORMATS, file_name
 from server.dumps.meta import build_info
-from server.engine import get_engine
+from server.services import get_engine, served_build
 from server.sparql.terms import iri, iris
-from server.ui.web import render_html, settings
+from server.web import render_html, settings
 
 bp = Blueprint("ui", __name__)
 
 CITATION = ("kuhy – knowledge graph of Finnish cultural-wellbeing projects. Build {build} "
             "({date}). {url}. Licence CC BY 4.0.")
 VOCABULARY_KINDS = (OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property)
-_terms_cache: dict[str, dict[str, list[str]]] = {}
-_terms_lock = threading.Lock()
 
 
 def _canned_queries() -> list[object]:
@@ -33,7 +29,7 @@ def _canned_queries() -> list[object]:
 @bp.get("/")
 def home() -> Response:
     info = build_info(settings())
-    downloads = [(file_name(dump.ext, gz), dump.label + (" (gzip)" if gz else ""))
+    downloads = [(file_name(dump.extension, gz), dump.label + (" (gzip)" if gz else ""))
                  for dump in FORMATS.values() for gz in (False, True)]
     citation = CITATION.format(build=info.build_id, date=info.modified.date().isoformat(),
                                url=settings().public_url)
@@ -63,15 +59,7 @@ def _vocabulary_terms() -> dict[str, list[str]]:
 
 @bp.get("/query/terms.json")
 def terms() -> Response:
-    build = build_info(settings()).build_id
-    with _terms_lock:
-        cached = _terms_cache.get(build)
-    if cached is None:
-        cached = _vocabulary_terms()
-        with _terms_lock:
-            _terms_cache.clear()
-            _terms_cache[build] = cached
-    return jsonify(cached)
+    return jsonify(served_build().cached("terms", _vocabulary_terms))
 
 
 @bp.get("/query/prefixes.json")

@@ -54,7 +54,8 @@ def test_query_writes_a_canned_query_with_a_parameter_as_csv(built_store: Path,
         "funderName=Hämeen elinkeino-, liikenne- ja ympäristökeskus", "--format", "csv",
         "--out", str(out), "--store", str(built_store)])
     assert outcome.exit_code == 0, outcome.output
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    with out.open(encoding="utf-8") as answer:
+        rows = list(csv.DictReader(answer))
     assert len({row["project"] for row in rows}) == 2
     assert {row["programmeLabel"] for row in rows} == {"Euroopan sosiaalirahasto"}
 

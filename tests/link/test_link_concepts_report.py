@@ -68,9 +68,11 @@ def test_report_on_dev_records_meets_targets(tmp_path: Path) -> None:
     out = tmp_path / "links.csv"
     result = CliRunner().invoke(main, ["links", "--csv", str(out)])
     assert result.exit_code == 0, result.output
-    rows = {row["kind"]: row for row in csv.DictReader(out.open(encoding="utf-8"))}
-    assert list(next(csv.reader(out.open(encoding="utf-8")))) == [
-        "kind", "total", "linked", "ambiguous", "unlinked"]
+    with out.open(encoding="utf-8") as report:
+        header = next(csv.reader(report))
+        report.seek(0)
+        rows = {row["kind"]: row for row in csv.DictReader(report)}
+    assert header == ["kind", "total", "linked", "ambiguous", "unlinked"]
     for kind, share in (("municipality", 1.0), ("region", 1.0), ("topic", 0.7),
                         ("target_group", 0.7)):
         assert int(rows[kind]["linked"]) >= share * int(rows[kind]["total"]), kind

@@ -62,3 +62,4 @@ def oxigraph_server(tmp_path: Path) -> Iterator[OxigraphServer]:
     finally:
         process.terminate()
         process.wait(timeout=30)
+        process.stderr.close()

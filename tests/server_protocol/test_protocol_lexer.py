@@ -3,7 +3,7 @@ comments, names and escapes."""
 
 import pytest
 
-from server.sparql.lexer import (
+from server.engine.lexer import (
     TooDeep,
     check_depth,
     expand_target,

@@ -12,9 +12,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import psutil
+import pytest
 import requests
 
 from kg import config
+
+pytestmark = pytest.mark.real_process  # gunicorn processes over a socket
 
 
 def _free_port() -> int:

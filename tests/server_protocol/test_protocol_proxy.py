@@ -25,7 +25,7 @@ from tests.server_protocol.test_protocol_production import (
     _wait_until_up,
 )
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.real_process]
 
 SHIPPED_CONF = config.PROJECT_ROOT / "docs" / "deploy" / "nginx-kuhy.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -84,6 +84,7 @@ def _nginx(directory: Path, upstream_port: int) -> Iterator[str]:
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=20)
+        process.stderr.close()
 
 
 def _slow_header_connections(port: int, count: int) -> list[socket.socket]:

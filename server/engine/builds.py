@@ -1,0 +1,106 @@
+"""The served build: which store directory is served now, and what belongs to it.
+
+One ``ServedBuilds`` per application (``app.extensions["kuhy.builds"]``) resolves
+``<root>/current`` (or the root itself when it is a store), at most every
+``check_every_s`` on its clock, and swaps a new ``Build`` in when the directory changed:
+the one place a new build is noticed. Everything computed per build (the build's facts,
+the search index, the query UI's terms, the result cache's key) hangs off ``Build``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from server.engine import EngineError
+
+BUILD_CHECK_S = 2.0  # how often `current` is looked at for a new build
+T = TypeVar("T")
+Clock = Callable[[], float]
+
+
+@dataclass
+class Build:
+    """One served build: its directory and what is computed for it once."""
+
+    path: Path
+    modified_ns: int
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    _locks: dict[str, threading.Lock] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def build_id(self) -> str:
+        """The build directory's name (a new build is a new directory)."""
+        return self.path.name
+
+    @property
+    def identity(self) -> str:
+        """The build and when its directory last changed: a store rewritten in place (no
+        builds/ layout) must not match answers cached for its old content."""
+        return f"{self.path}@{self.modified_ns}"
+
+    @property
+    def time(self) -> datetime:
+        seconds = self.modified_ns / 1e9
+        return datetime.fromtimestamp(seconds, tz=UTC).replace(microsecond=0)
+
+    def cached(self, name: str, make: Callable[[], T]) -> T:
+        """`make()` run once for this build (other callers of the same name wait for it)."""
+        with self._lock:
+            if name in self._cache:
+                return self._cache[name]
+            lock = self._locks.setdefault(name, threading.Lock())
+        with lock:
+            with self._lock:
+                if name in self._cache:
+                    return self._cache[name]
+            value = make()
+            with self._lock:
+                self._cache[name] = value
+            return value
+
+
+class ServedBuilds:
+    def __init__(self, store_root: Path, clock: Clock | None = None,
+                 check_every_s: float = BUILD_CHECK_S) -> None:
+        self.store_root = Path(store_root)
+        self._clock = clock or time.monotonic
+        self._check_every_s = check_every_s
+        self._build: Build | None = None
+        self._checked_at = 0.0
+        self._lock = threading.Lock()
+
+    def resolve(self) -> Path:
+        current = self.store_root / "current"
+        path = (current if current.exists() else self.store_root).resolve()
+        if not path.is_dir():
+            raise EngineError(f"no store at {self.store_root} (build one with `kg build`)")
+        return path
+
+    def current(self) -> Build:
+        """The served build, looked at again at most every `check_every_s`."""
+        now = self._clock()
+        build = self._build
+        if build is not None and now - self._checked_at < self._check_every_s:
+            return build
+        path = self.resolve()
+        modified_ns = os.stat(path).st_mtime_ns
+        with self._lock:
+            if self._build is None or (self._build.path, self._build.modified_ns) != (
+                    path, modified_ns):
+                self._build = Build(path, modified_ns)  # swapped in here, and only here
+            self._checked_at = now
+            return self._build
+
+    def identity(self) -> str:
+        return self.current().identity
+
+    def path(self) -> str:
+        return str(self.current().path)
