@@ -98,13 +98,28 @@ def indicators(sentences: list[Sentence]) -> list[dict]:
     return found
 
 
+# "personer med rörelsehinder", "people with dementia", "children with special needs"
+_GROUP_WITH = re.compile(r"\b((?:personer|people|persons|children|barn|unga|young people|"
+                         r"families|familjer) with|(?:personer|barn|unga|familjer) med)"
+                         r"\s+((?:special needs|[\wåäö-]+))", re.I)
+
+
 def target_groups(sentences: list[Sentence], language: str) -> list[str]:
     groups = gazetteer().groups
+    phrases = [g for g in groups if " " in g]
     found: list[str] = []
     for sentence in sentences:
-        for word in re.findall(r"[\wåäöÅÄÖ-]+", sentence.text.lower()):
+        low = sentence.text.lower()
+        for phrase in phrases:
+            if re.search(r"\b" + re.escape(phrase) + r"\b", low) and phrase not in found:
+                found.append(phrase)
+        for match in _GROUP_WITH.finditer(low):
+            group = f"{match.group(1)} {match.group(2)}"
+            if group not in found:
+                found.append(group)
+        for word in re.findall(r"[\wåäöÅÄÖ-]+", low):
             base = morphology.plural_base(word) if language == "fi" else word
-            if base in groups and base not in found:
+            if base in groups and base not in found and not any(base in f for f in found):
                 found.append(base)
     for sentence in sentences:
         if sentence.section == "target":
@@ -121,6 +136,10 @@ _GENERIC = frozenset(
         "yhteistyö", "ihmiset", "palvelut", "työ", "toimijat", "tavoitteet", "tulokset",
         "projekt", "verksamhet", "år", "projects", "project", "work", "people", "services",
         "time",
+        # the field's own words name no topic of a cultural-wellbeing project
+        "kulttuuri", "taide", "culture", "art", "arts", "konst",
+        # Swedish and English function words that are also YSO labels ("en", "får")
+        "en", "ett", "under", "får", "om", "till", "man", "vid", "use", "may", "will", "can",
     ]
 )
 
@@ -128,6 +147,7 @@ _GENERIC = frozenset(
 def topics(sentences: list[Sentence], language: str, limit: int = 5) -> list[str]:
     """The domain term plus the YSO concepts named most often (at least twice) in the text."""
     labels = gazetteer().topics.get(language, {})
+    groups = gazetteer().groups
     counts: dict[str, int] = {}
     order: list[str] = []
     text = " ".join(s.text for s in sentences)
@@ -136,7 +156,7 @@ def topics(sentences: list[Sentence], language: str, limit: int = 5) -> list[str
             continue
         base = morphology.base_form(word) if language == "fi" else word
         for key in (base, morphology.plural_base(word) if language == "fi" else word):
-            if key in labels and key not in _GENERIC:
+            if key in labels and key not in _GENERIC and key not in groups:
                 counts[key] = counts.get(key, 0) + 1
                 if key not in order:
                     order.append(key)

@@ -10,7 +10,7 @@ FULL = r"(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})"
 _FULL_RANGE = re.compile(rf"\b{FULL}{D}{FULL}\b")
 _PARTIAL_RANGE = re.compile(rf"\b(\d{{1,2}})\.(\d{{1,2}})\.?{D}{FULL}\b")
 _MONTH_RANGE = re.compile(r"\b(\d{1,2})/((?:19|20)\d{2})" + D + r"(\d{1,2})/((?:19|20)\d{2})\b")
-_YEAR_RANGE = re.compile(rf"(?<![\d.])((?:19|20)\d{{2}}){D}((?:19|20)\d{{2}})(?![\d.])")
+_YEAR_RANGE = re.compile(rf"(?<![\d.])((?:19|20)\d{{2}}){D}((?:19|20)\d{{2}})(?!\d|\.\d)")
 _FULL_DATE = re.compile(rf"(?<![\d.]){FULL}(?![\d])")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 _TIME = re.compile(r"\b(?:klo|kl\.?|kello|at|from)\s+(\d{1,2})(?:[.:](\d{2}))?"
@@ -33,6 +33,9 @@ _FI_START = re.compile(r"\b(?:alkaa|alkoi|käynnistyi|käynnistyy|alkaen)\s+(?:v
                        re.I)
 _FI_END = re.compile(r"\b(?:päättyy|päättyi|loppuu|kestää|jatkuu)\s+(?:vuonna\s+|vuoden\s+)?"
                      r"(?:" + FULL + r"|((?:19|20)\d{2}))", re.I)
+# "sedan år 2015 ... genomfört projektet", "since 2015 the project": a start with no end
+_SINCE = re.compile(r"\b(?:sedan år|since|vuodesta) ((?:19|20)\d{2})\b(?! ?[-–])"
+                    r"(?=[^.]{0,60}\b(?:projekt|project|hank))", re.I)
 _YEAR_PROJECT = re.compile(r"\b(?:[Vv]uoden|År|Year) ((?:19|20)\d{2}) [\w+-]*(?:hanke|ansökan|"
                            r"project)\b")
 
@@ -113,6 +116,8 @@ def _cue_periods(text: str, add) -> None:  # noqa: ANN001 - local callback
         else:
             add(start, None, sv_start, 3)
     for m in _YEAR_PROJECT.finditer(text):
+        add(m.group(1), None, m, 3)
+    for m in _SINCE.finditer(text):
         add(m.group(1), None, m, 3)
 
 

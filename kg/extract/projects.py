@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract import content, orgs, titles
-from kg.extract.cues import is_furniture
+from kg.extract.cues import is_furniture, phrase_pattern
 from kg.extract.dates import Period, find_periods
 from kg.extract.grants import Grant, find_grants, first_grant, grant_funders
 from kg.extract.instruments import grant_type_compound, initiatives, instrument_mentions
@@ -664,8 +664,9 @@ def _status(seg: Segments, sentences: list[Sentence], span: ProjectSpan) -> str 
         if status and len(line.text.split()) <= 2:
             return status
     for status, pattern in _STATUS_PATTERNS.items():
+        table = phrase_pattern(f"status_{status}")
         for sentence in sentences:
-            if pattern.search(sentence.text):
+            if pattern.search(sentence.text) or (table and table.search(sentence.text)):
                 return status
     return None
 
@@ -679,6 +680,10 @@ def _scope(seg: Segments, sentences: list[Sentence]) -> str | None:
         return None
     for scope, pattern in SCOPE_CUES.items():
         if any(re.search(pattern, s.text, re.I) for s in sentences):
+            return scope
+    for scope in SCOPE_VALUES:
+        table = phrase_pattern(f"scope_{scope}")
+        if table and any(table.search(s.text) for s in sentences):
             return scope
     return None
 
