@@ -16,6 +16,8 @@ PHONE = re.compile(r"(?<![\d-])(?:\+358[\s-]?\d{1,3}|0\d{1,3})(?:[\s-]?\d{2,4}){
 _NAME_WORD = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
 _NAME = re.compile(rf"(?<![\w-])(?=({_NAME_WORD}) ({_NAME_WORD})(?:\b|$))")
 _CAPS_NAME = re.compile(r"\b([A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?) ([A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?)\b")
+# "Vasabon Tarja Autio": a first name followed by a surname is read forwards, not backwards
+_NEXT_NAME_WORD = re.compile(rf" {_NAME_WORD}\b")
 _ROLE_RE = re.compile(r"(?:" + "|".join(PERSON_ROLE_HEADS) + r")(?:t|n|na)?$", re.I)
 
 
@@ -62,7 +64,7 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
             surname = _surname_base(last)
             found.append((f"{first} {surname}", m.start(), name_end))
         elif morphology.is_first_name(last) and not morphology.is_first_name(first) and \
-                not morphology.is_known(first):
+                not morphology.is_known(first) and not _NEXT_NAME_WORD.match(line, name_end):
             found.append((f"{last} {first}", m.start(), name_end))  # surname first
     for m in _CAPS_NAME.finditer(line):
         first, last = _title_case(m.group(1)), _title_case(m.group(2))

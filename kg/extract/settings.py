@@ -186,6 +186,7 @@ PERSON_ROLE_HEADS: tuple[str, ...] = (
     "planerare", "producent", "ansvarig", "handledare", "verksamhetsledare", "rådgivare",
     "coordinator", "manager", "director", "officer", "researcher", "specialist", "producer",
     "planner", "head", "lecturer", "toimitusjohtaja",
+    "sakkunnig", "ordförande", "advisor", "adviser", "curator", "chair", "kuraattori",
 )
 DEGREE_PREFIXES = frozenset(
     [
