@@ -12,6 +12,7 @@ from kg.extract.cues import is_furniture, phrase_pattern
 from kg.extract.dates import Period, find_periods
 from kg.extract.grants import Grant, find_grants, first_grant, grant_funders
 from kg.extract.instruments import grant_type_compound, initiatives, instrument_mentions
+from kg.extract.layout import is_prose
 from kg.extract.money import as_number, find_amounts
 from kg.extract.people import EMAIL, PHONE, Person
 from kg.extract.places import PlaceMention
@@ -356,7 +357,8 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     project = {"title": _title_dict(span.title, language, span.translations),
                "alt_titles": span.alts}
     described = [s for s in own_sentences if s.section in (None, "description", "goals")
-                 and len(s.text.split()) >= 6 and not s.list_item and s.line not in seg.label_lines]
+                 and len(s.text.split()) >= 6 and not s.list_item and s.line not in seg.label_lines
+                 and is_prose(s.text)]  # a headline is no description
     project["description"] = described[0].text if described else None
     if span.grantee:  # the line under a grant list entry says what the grant is for
         purpose = [line.text.strip() for line in seg.lines[span.lines.start + 1:span.lines.stop]
