@@ -20,6 +20,9 @@ _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeel
                     r"projektia)\b")
 _PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|kulturprojektet|samprojektet|[Tt]he project)\s+"
                         r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+))*)")
+# "pilotprojektet ”Kultur i vården”", "hanke ”Taidetta arkeen”", "the project “Art at Home”"
+_QUOTED_PROJECT = re.compile(r"\b(?:\w*projekt(?:et)?|\w*hanke|\w*projekti|[Pp]roject)\s+"
+                             r"[”\"“«„]([A-ZÅÄÖ][^”\"“»\n]{1,78})[”\"“»]")
 _EVENT_TAIL = re.compile(r"\s*[-–]\s?(?:" + "|".join(EVENT_HEADS) + r")\w*\b.*$", re.I)
 # A year and a funder ("Vuoden 2015 ELY"), or a register's type and number
 # ("Utvecklingsprojekt - 112640", "Kehittämishanke - 209728").
@@ -173,7 +176,9 @@ def copula_candidates(text: str) -> list[TitleCandidate]:
 
 
 def projektet_candidates(text: str) -> list[TitleCandidate]:
-    found = []
+    found = [TitleCandidate(m.group(1).strip(), m.start(1), m.start(1) + len(m.group(1).strip()),
+                            "projektet") for m in _QUOTED_PROJECT.finditer(text)
+             if _valid(m.group(1).strip())]
     for match in _PROJEKTET.finditer(text):
         title = match.group(1).strip()
         if " " not in title:

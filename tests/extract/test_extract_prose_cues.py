@@ -1,0 +1,108 @@
+"""Prose cues of the second round of issue 11, per language: status and scope phrases from the
+cue tables, name lists after a Swedish funding cue, headlines that are no description, quoted
+project names, periods and target groups. All texts are synthetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_text
+from kg.extract.cues import LANGUAGES, cue_table
+from kg.extract.dates import find_periods
+
+STATUS_SCOPE_TEXTS = {
+    "fi": ("Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin ja palvelutaloihin. Soiva kylä "
+           "on valtakunnallinen hanke, jota koordinoi Lapuan kaupunki. Hanke päättyi "
+           "viime vuonna.\n", "national", "completed"),
+    "sv": ("Klingande by\n\nProjektet Klingande by ger musik till byarna och servicehusen. Det "
+           "regionala projektet genomförs av Vasa stad och kommer att pågå till slutet av "
+           "nästa år.\n", "regional", "ongoing"),
+    "en": ("Singing Village\n\nA national project has started in Finland to bring music to "
+           "villages and care homes. The project Singing Village is coordinated by the City "
+           "of Turku.\n", "national", "ongoing"),
+}
+
+
+def only_project(text: str) -> dict:
+    (project,) = extract_text(text, "prose.txt")["projects"]
+    return project
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_has_status_and_scope_phrases(language: str) -> None:
+    table = cue_table(language)
+    for category in ("status_completed", "status_ongoing", "status_planned",
+                     "scope_national", "scope_regional", "scope_international", "scope_local"):
+        assert table.get(category), f"{language}: {category}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_status_and_scope_are_read_from_prose_phrases(language: str) -> None:
+    text, scope, status = STATUS_SCOPE_TEXTS[language]
+    project = only_project(text)
+    assert project["scope"] == scope
+    assert project["status"] == status
+
+
+def test_a_swedish_funding_cue_keeps_the_whole_list_of_names() -> None:
+    project = only_project(
+        "Klingande by\n\nProjektet Klingande by ger musik till byarna. För finansieringen av "
+        "projektet ansvarar Österbottens förbund, Vasa stad och Svenska kulturfonden.\n")
+    assert project["funders"] == ["Österbottens förbund", "Vasa stad", "Svenska kulturfonden"]
+
+
+def test_an_english_apposition_after_a_comma_is_not_a_second_name() -> None:
+    project = only_project(
+        "Singing Village\n\nThe project Singing Village brings music to care homes. It is "
+        "funded by the Finnish Cultural Foundation, the largest private funder of the arts.\n")
+    assert project["funders"] == ["Finnish Cultural Foundation"]
+
+
+@pytest.mark.parametrize(("text", "description"), [
+    ("Soiva kylä tuo musiikkia kaikille kylille nyt\n\nSoiva kylä -hanke vie musiikkia "
+     "kyliin ja palvelutaloihin koko maakunnassa.\n",
+     "Soiva kylä -hanke vie musiikkia kyliin ja palvelutaloihin koko maakunnassa."),
+    ("Accessible arts and culture for all children\n\nThe project Singing Village brings "
+     "music to villages and care homes in the region.\n",
+     "The project Singing Village brings music to villages and care homes in the region."),
+])
+def test_a_headline_is_never_the_description(text: str, description: str) -> None:
+    assert only_project(text)["description"] == description
+
+
+@pytest.mark.parametrize(("text", "title", "language"), [
+    ("Kulturnotiser\n\nEn arbetsgrupp har tillsatts för pilotprojektet ”Kultur i vården”. "
+     "Gruppen ska föreslå program för äldreomsorgshemmen.\n", "Kultur i vården", "sv"),
+    ("News\n\nThe city launched the project \"Music for Everyone\" for older people living alone. "
+     "The work continues next year.\n", "Music for Everyone", "en"),
+])
+def test_a_quoted_project_name_is_the_title(text: str, title: str, language: str) -> None:
+    assert only_project(text)["title"][language] == title
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Programmet genomförs åren 2015–2019.", "2015", "2019"),
+    ("Hanke toteutetaan vuosina 2021-2023.", "2021", "2023"),
+    ("Föreningen har sedan år 2015 genomfört projektet Klingande by.", "2015", None),
+    ("Since 2018 the project has brought music to care homes.", "2018", None),
+])
+def test_periods_before_a_full_stop_and_since_a_year(text: str, start: str,
+                                                     end: str | None) -> None:
+    (period,) = find_periods(text)
+    assert (period.start, period.end) == (start, end)
+
+
+def test_since_a_year_without_a_project_is_no_period() -> None:
+    assert find_periods("Avustussumma pysyi samana vuodesta 2012.") == []
+
+
+@pytest.mark.parametrize(("text", "group", "language"), [
+    ("Klingande by\n\nProjektet Klingande by ger musik till personer med rörelsehinder och "
+     "ensamboende äldre personer i byarna.\n", "personer med rörelsehinder", "sv"),
+    ("Singing Village\n\nThe project Singing Village brings music to older people and to "
+     "children with special needs in care homes.\n", "children with special needs", "en"),
+])
+def test_multi_word_target_groups(text: str, group: str, language: str) -> None:
+    project = only_project(text)
+    assert group in project["target_groups"]
+    assert not set(project["target_groups"]) & set(project["topics"])
