@@ -60,7 +60,7 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
         if is_role(first) or is_role(last):  # "Director Kari": a role beside a first name
             continue
         if morphology.is_first_name(first) and not orgs.is_org_head(last) and \
-                not morphology.is_first_name(last) | _is_place(last):
+                not morphology.is_first_name(last) | _inflected_place(last):
             surname = _surname_base(last)
             found.append((f"{first} {surname}", m.start(), name_end))
         elif morphology.is_first_name(last) and not morphology.is_first_name(first) and \
@@ -83,6 +83,12 @@ def _surname_base(word: str) -> str:
 
 def _is_place(word: str) -> bool:
     return any(r[1] == "paikannimi" for r in morphology.analyses(word))
+
+
+def _inflected_place(word: str) -> bool:
+    """"Helsingissä": a place after a first name; "Niina Nokia", "Hannu Salo": a surname."""
+    return _is_place(word) and not any(r[1] == "paikannimi" and r[2] == morphology.NOMINATIVE
+                                       for r in morphology.analyses(word))
 
 
 def find_people(text: str, seg: Segments) -> list[Person]:

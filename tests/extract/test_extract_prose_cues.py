@@ -106,3 +106,11 @@ def test_multi_word_target_groups(text: str, group: str, language: str) -> None:
     project = only_project(text)
     assert group in project["target_groups"]
     assert not set(project["target_groups"]) & set(project["topics"])
+
+
+def test_a_surname_that_is_a_town_names_a_person_not_a_place() -> None:
+    project = only_project(
+        "Kulturkompis\n\nKulturkompisverksamheten erbjuder sällskap till konserter i Vasa, "
+        "berättar Niina Nokia som är kulturkompis. Enligt Nokia är verksamheten populär.\n")
+    assert "Niina Nokia" in [person["name"] for person in project["people"]]
+    assert project["municipalities"] == ["Vasa"]
