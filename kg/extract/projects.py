@@ -218,7 +218,8 @@ def _title_candidates(seg: Segments, text: str) -> list[titles.TitleCandidate]:
         if titles.label_value_is_title(fld.value):
             candidates.append(titles.TitleCandidate(fld.value, fld.start, fld.end, "label"))
     candidates += titles.hanke_candidates(seg) + titles.projektet_candidates(text) + \
-        titles.named_project_candidates(text) + titles.copula_candidates(text)
+        titles.named_project_candidates(text) + titles.copula_candidates(text) + \
+        titles.named_compound_candidates(text)
     for extra in (titles.facts_candidate(seg), titles.first_line_candidate(seg)):
         if extra:
             candidates.append(extra)

@@ -165,6 +165,16 @@ def named_project_candidates(text: str) -> list[TitleCandidate]:
     return found
 
 
+# "Syftet med Kulturkompisverksamheten är ...": a Swedish definite compound written with a
+# capital inside a sentence is the name of the activity or project.
+_NAMED_COMPOUND = re.compile(r"(?<=[a-zåäö,] )([A-ZÅÄÖ][a-zåäö]{3,}(?:verksamheten|projektet))\b")
+
+
+def named_compound_candidates(text: str) -> list[TitleCandidate]:
+    return [TitleCandidate(m.group(1), m.start(1), m.end(1), "projektet")
+            for m in _NAMED_COMPOUND.finditer(text)]
+
+
 def copula_candidates(text: str) -> list[TitleCandidate]:
     found = []
     for match in _COPULA.finditer(text):

@@ -114,3 +114,10 @@ def test_a_surname_that_is_a_town_names_a_person_not_a_place() -> None:
         "berättar Niina Nokia som är kulturkompis. Enligt Nokia är verksamheten populär.\n")
     assert "Niina Nokia" in [person["name"] for person in project["people"]]
     assert project["municipalities"] == ["Vasa"]
+
+
+def test_a_capitalised_swedish_compound_inside_a_sentence_is_the_name() -> None:
+    project = only_project(
+        "Vill du bli\n\nkulturkompis?\n\nSom kulturkompis följer du med till konserter. Syftet "
+        "med Kulturkompisverksamheten är att minska ensamhet bland äldre i staden.\n")
+    assert project["title"]["sv"] == "Kulturkompisverksamheten"
