@@ -394,11 +394,15 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     for mention in facts.places:
         if not _in_lines(seg, mention.start, scope_lines):
             continue
-        target = regions if mention.place.kind == "region" else municipalities
+        target = municipalities if mention.place.kind == "municipality" else regions
         if mention.name not in target:
             target.append(mention.name)
             note("regions" if target is regions else "municipalities", mention.name,
                  mention.start, mention.end)
+    areas = {m.name for m in facts.places if m.place.kind == "area"}
+    if any(name not in areas for name in regions):  # the maakunnat named say it more exactly
+        regions = [name for name in regions if name not in areas]
+        evidence[:] = [e for e in evidence if e["field"] != "regions" or e["value"] in regions]
     project["regions"], project["municipalities"] = regions, municipalities
     project["target_groups"] = content.target_groups(sentences, language)
     project["topics"] = content.topics(sentences, language)

@@ -121,3 +121,16 @@ def test_a_capitalised_swedish_compound_inside_a_sentence_is_the_name() -> None:
         "Vill du bli\n\nkulturkompis?\n\nSom kulturkompis följer du med till konserter. Syftet "
         "med Kulturkompisverksamheten är att minska ensamhet bland äldre i staden.\n")
     assert project["title"]["sv"] == "Kulturkompisverksamheten"
+
+
+@pytest.mark.parametrize(("text", "regions"), [
+    ("Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia Hämeeseen. Hanketta rahoittaa Hämeen "
+     "ELY-keskus.\n", ["Häme"]),
+    ("Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia Kaakkois-Suomeen, Kymenlaaksoon ja "
+     "Etelä-Karjalaan.\n", ["Kymenlaakso", "Etelä-Karjala"]),
+    ("Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. Hanketta rahoittaa Hämeen "
+     "ELY-keskus.\n", []),
+])
+def test_wider_areas_are_regions_unless_an_owner_or_said_more_exactly(text: str,
+                                                                      regions: list[str]) -> None:
+    assert only_project(text)["regions"] == regions
