@@ -22,6 +22,9 @@ ACTIVITY_CUES = re.compile(
     r"keskittyy|tuo|huomioidaan|selvittää|ordna\w*|genomför\w*|utveckla\w*|bestod|lade|"
     r"koncentrerade|låg fokus|var tyngdpunkten|organi[sz]e\w*|develop\w*|tukee|on mukana|"
     r"ohjelmassa)\b", re.I)
+# "Pengarna skall användas för ...", "Avustus käytetään ...", "The grant will be used for ..."
+GRANT_USE = re.compile(r"\b(?:användas för|används för|käytetään|käytettäväksi|"
+                       r"(?:will be|is|are) used (?:for|to))\b", re.I)
 _BACKGROUND = re.compile(r"\b(lisätieto\w*|ilmoittautu\w*|klikkaa|klicka|prenumerera|"
                          r"tutkimuksissa|tutkimuksessa|havaittu|on todettu|julkaistaan)\b", re.I)
 NUMBER_WORDS = {
@@ -60,7 +63,8 @@ def free_text(sentences: list[Sentence]) -> dict[str, list[Sentence]]:
             result["goals"].append(sentence)
         elif OUTCOME_CUES.search(sentence.text):
             result["outcomes"].append(sentence)
-        elif ACTIVITY_CUES.search(sentence.text) and sentence.text[-1:] in ".!":
+        elif (ACTIVITY_CUES.search(sentence.text) or GRANT_USE.search(sentence.text)) and \
+                sentence.text[-1:] in ".!":
             result["activities"].append(sentence)
     return result
 

@@ -365,6 +365,7 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
         purpose = [line.text.strip() for line in seg.lines[span.lines.start + 1:span.lines.stop]
                    if line.text.strip()]
         project["description"] = purpose[0] if purpose else None
+        project["grant_use"] = purpose[:1]
         if purpose and span.title is None and _names_a_purpose(purpose[0]):
             project["title"] = _title_dict(purpose[0], language)  # as the list names it
     start, end = _period(span, facts, note)
@@ -410,6 +411,9 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
                                      s.section in ("goals", "activities", "outcomes")])
     for key in ("goals", "activities", "outcomes"):
         project[key] = list(dict.fromkeys(s.text for s in sorted_text[key]))
+    for purpose in project.pop("grant_use", []):  # a list entry's line says what it is for
+        if purpose not in project["activities"] and not content.GOAL_CUES.search(purpose):
+            project["activities"].insert(0, purpose)
     indicators = content.indicators(own_sentences if span.shared else sentences)
     for item in indicators:
         evidence.append({"field": "indicators", "value": item["value"], "start": item["start"],
@@ -491,6 +495,7 @@ def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dic
         "municipalities": [grant.municipality] if grant.municipality else [],
         "target_groups": content.target_groups([sentence], language),
     }
+    project["activities"] = _grant_activities(project["description"], seg, sentence)
     if grant.recipient:
         note("lead_organisations", grant.recipient, grant.start, grant.end, sentence.text)
     if grant.eur is not None and funders:  # the record schema wants a share's owner named
@@ -505,6 +510,17 @@ def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dic
              sentence.end, sentence.text)
     project["evidence"] = evidence
     return project
+
+
+def _grant_activities(description: str | None, seg: Segments, sentence: Sentence) -> list[str]:
+    """What a grant is for: its sentence (unless it states a goal) and the sentences after it
+    in the same paragraph that say what the money is used for."""
+    found = [description] if description and not content.GOAL_CUES.search(description) else []
+    for following in seg.sentences:
+        if following.start > sentence.start and following.line == sentence.line and \
+                content.GRANT_USE.search(following.text):
+            found.append(following.text)
+    return found
 
 
 def _named_next(seg: Segments, sentence: Sentence) -> str | None:

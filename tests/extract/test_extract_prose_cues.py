@@ -134,3 +134,32 @@ def test_a_capitalised_swedish_compound_inside_a_sentence_is_the_name() -> None:
 def test_wider_areas_are_regions_unless_an_owner_or_said_more_exactly(text: str,
                                                                       regions: list[str]) -> None:
     assert only_project(text)["regions"] == regions
+
+
+def test_a_grant_says_what_it_is_for_in_its_activities() -> None:
+    record = extract_text(
+        "Kulturnotiser\n\nFöreningen Kökarkultur får ett projektunderstöd på 5.000 euro av "
+        "kulturdelegationen. Pengarna skall användas för projektet Kökarform.\n\n"
+        "Föräldraföreningen vid musikinstitutet får 1.500 euro av Ålands kulturdelegation för "
+        "konserter på äldreboenden i skärgården.\n", "grants.txt")
+    first = record["projects"][0]
+    assert "Pengarna skall användas för projektet Kökarform." in first["activities"]
+    assert record["projects"][1]["activities"] == [record["projects"][1]["description"]]
+
+
+@pytest.mark.parametrize(("heading", "language"), [
+    ("Genomförande", "sv"), ("Implementation", "en")])
+def test_an_implementation_section_holds_activities(heading: str, language: str) -> None:
+    sentence = {"sv": "Länskonstnärerna hjälper intresserade att komma igång och hitta partners.",
+                "en": "Regional artists help those interested to get started and find partners."}
+    text = {"sv": "Klingande by\n\nProjektet Klingande by ger musik till byarna och "
+                  "servicehusen i regionen.\n\n",
+            "en": "Singing Village\n\nThe project Singing Village brings music to villages and "
+                  "care homes in the region.\n\n"}[language]
+    project = only_project(f"{text}{heading}\n\n{sentence[language]}\n")
+    assert sentence[language] in project["activities"]
+    assert record_language(f"{text}{heading}\n\n{sentence[language]}\n") == language
+
+
+def record_language(text: str) -> str:
+    return extract_text(text, "lang.txt")["language"]
