@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.extract import morphology
 from kg.extract.dates import find_dates, find_times
@@ -105,7 +106,21 @@ def indicators(sentences: list[Sentence]) -> list[dict]:
 # "personer med rörelsehinder", "people with dementia", "children with special needs"
 _GROUP_WITH = re.compile(r"\b((?:personer|people|persons|children|barn|unga|young people|"
                          r"families|familjer) with|(?:personer|barn|unga|familjer) med)"
-                         r"\s+((?:special needs|[\wåäö-]+))", re.I)
+                         r"\s+([\wåäö-]+(?:\s(?!(?:and|or|to|in|of|at|on|the|a|och|eller|i|"
+                         r"som|att|för|på|av)\b)[\wåäö-]+)?)(?=[\s,.;:)]|$)", re.I)
+
+
+@cache
+def _groups_by_lemma() -> dict[str, str]:
+    """Finnish target groups by the lemma of their head ("nuori" -> "nuoret", "vanhus" ->
+    "vanhukset"), so every case and number finds the group as the gazetteer writes it."""
+    return {morphology.base_form(group).lower(): group for group in gazetteer().groups
+            if " " not in group}
+
+
+def _finnish_group(word: str) -> str:
+    lemma = morphology.base_form(word).lower()
+    return _groups_by_lemma().get(lemma) or morphology.plural_base(word)
 
 
 def target_groups(sentences: list[Sentence], language: str) -> list[str]:
@@ -122,7 +137,7 @@ def target_groups(sentences: list[Sentence], language: str) -> list[str]:
             if group not in found:
                 found.append(group)
         for word in re.findall(r"[\wåäöÅÄÖ-]+", low):
-            base = morphology.plural_base(word) if language == "fi" else word
+            base = _finnish_group(word) if language == "fi" else word
             if base in groups and base not in found and not any(base in f for f in found):
                 found.append(base)
     for sentence in sentences:

@@ -163,3 +163,15 @@ def test_an_implementation_section_holds_activities(heading: str, language: str)
 
 def record_language(text: str) -> str:
     return extract_text(text, "lang.txt")["language"]
+
+
+@pytest.mark.parametrize(("sentence", "group"), [
+    ("Soiva kylä -hanke vie musiikkia nuorille ja heidän perheilleen kylissä.", "nuoret"),
+    ("Soiva kylä -hanke vie musiikkia vanhusten palvelutaloihin kylissä.", "vanhukset"),
+    ("Soiva kylä -hanke vie musiikkia ikääntyneille kylissä ja kaupungeissa.", "ikääntyneet"),
+    ("Soiva kylä -hanke vie musiikkia jokaiselle pitkäaikaispotilaalle sairaalassa.",
+     "pitkäaikaispotilaat"),
+])
+def test_finnish_target_groups_in_any_case_keep_the_gazetteer_form(sentence: str,
+                                                                   group: str) -> None:
+    assert group in only_project(f"Soiva kylä\n\n{sentence}\n")["target_groups"]
