@@ -154,7 +154,8 @@ def gazetteer() -> Gazetteer:
         gaz.programmes[alias.lower()] = canonical
         gaz.programme_aliases.append((alias, canonical))
         gaz.programmes.setdefault(canonical.lower(), canonical)
-    gaz.groups = {row[0] for row in _table(GAZETTEER_DIR / "groups.tsv")}
+    gaz.groups = {row[0] for name in ("groups.tsv", "groups_more.tsv")
+                  for row in _table(GAZETTEER_DIR / name)}
     _load_topics(gaz)
     return gaz
 
