@@ -207,9 +207,33 @@ def _prose_grant_projects(seg: Segments, language: str) -> list[ProjectSpan]:
         return []
     first_line = min(g.sentence.line for g in grants)
     shared = [range(0, first_line)]
-    return [ProjectSpan(g.title, [], range(g.sentence.line, g.sentence.line + 1), shared,
-                        (g.recipient, g.start, g.end) if g.recipient else None, g.eur, g)
-            for g in grants]
+    spans = [ProjectSpan(g.title, [], range(g.sentence.line, g.sentence.line + 1), shared,
+                         (g.recipient, g.start, g.end) if g.recipient else None, g.eur, g)
+             for g in grants]
+    return _quoted_projects(seg, prose, grants) + spans
+
+
+def _quoted_projects(seg: Segments, prose: list[Sentence],
+                     grants: list[Grant]) -> list[ProjectSpan]:
+    """News briefs beside the grants that name a project in quotes ("pilotprojektet ”Kultur i
+    vården”"): one entry each, from its sentence to the next grant or the paragraph's end."""
+    granted = {g.sentence.start for g in grants}
+    spans = []
+    for sentence in prose:
+        named = titles.quoted_project(sentence.text)
+        if named is None or sentence.start in granted:
+            continue
+        paragraph = [s for s in prose if s.line == sentence.line]
+        own = []
+        for following in (s for s in paragraph if s.start >= sentence.start):
+            if following.start in granted or (own and titles.quoted_project(following.text)):
+                break
+            own.append(following)
+        lines = range(_line_of(seg, own[0].start), _line_of(seg, own[-1].end) + 1)
+        others = [(s.start, s.end) for s in seg.sentences
+                  if _line_of(seg, s.start) in lines and s not in own]
+        spans.append(ProjectSpan(named, [], lines, [], other_phase=others))
+    return spans
 
 
 def _title_candidates(seg: Segments, text: str) -> list[titles.TitleCandidate]:
@@ -517,8 +541,11 @@ def _grant_activities(description: str | None, seg: Segments, sentence: Sentence
     in the same paragraph that say what the money is used for."""
     found = [description] if description and not content.GOAL_CUES.search(description) else []
     for following in seg.sentences:
-        if following.start > sentence.start and following.line == sentence.line and \
-                content.GRANT_USE.search(following.text):
+        if following.start <= sentence.start or following.line != sentence.line:
+            continue
+        if find_amounts(following.text):  # the next grant
+            break
+        if content.GRANT_USE.search(following.text):
             found.append(following.text)
     return found
 

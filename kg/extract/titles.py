@@ -185,6 +185,12 @@ def copula_candidates(text: str) -> list[TitleCandidate]:
     return found
 
 
+def quoted_project(text: str) -> str | None:
+    """The project a sentence names in quotes, if any."""
+    match = _QUOTED_PROJECT.search(text)
+    return match.group(1).strip() if match and _valid(match.group(1).strip()) else None
+
+
 def projektet_candidates(text: str) -> list[TitleCandidate]:
     found = [TitleCandidate(m.group(1).strip(), m.start(1), m.start(1) + len(m.group(1).strip()),
                             "projektet") for m in _QUOTED_PROJECT.finditer(text)

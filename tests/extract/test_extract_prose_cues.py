@@ -175,3 +175,21 @@ def record_language(text: str) -> str:
 def test_finnish_target_groups_in_any_case_keep_the_gazetteer_form(sentence: str,
                                                                    group: str) -> None:
     assert group in only_project(f"Soiva kylä\n\n{sentence}\n")["target_groups"]
+
+
+def test_news_briefs_beside_grants_keep_a_quoted_project_as_its_own_entry() -> None:
+    record = extract_text(
+        "Kulturnotiser\n\nKulturlivet får dela på 600.000 euro i nästa års budget. Anna "
+        "Lindqvist leder en arbetsgrupp som tillsatts för pilotprojektet ”Musik i vården”. I "
+        "gruppen sitter också Heidi Wingren och Hannes Vaitilo.\n\n"
+        "Föreningen Kökarkultur får ett projektunderstöd på 5.000 euro av kulturdelegationen. "
+        "Pengarna skall användas för projektet Kökarform.\n\n"
+        "Föräldraföreningen vid musikinstitutet får 1.500 euro av Ålands kulturdelegation för "
+        "konserter på äldreboenden i skärgården.\n", "briefs.txt")
+    named, *grants = record["projects"]
+    assert named["title"]["sv"] == "Musik i vården"
+    assert [p["name"] for p in named["people"]] == ["Anna Lindqvist", "Heidi Wingren",
+                                                    "Hannes Vaitilo"]
+    assert named["budget"]["shares"] == []
+    assert len(grants) == 2
+    assert "Kökarform" not in [g["title"]["sv"] for g in grants[1:]]
