@@ -18,6 +18,7 @@ _NAME = re.compile(rf"(?<![\w-])(?=({_NAME_WORD}) ({_NAME_WORD})(?:\b|$))")
 _CAPS_NAME = re.compile(r"\b([A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?) ([A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?)\b")
 # "Vasabon Tarja Autio": a first name followed by a surname is read forwards, not backwards
 _NEXT_NAME_WORD = re.compile(rf" {_NAME_WORD}\b")
+_BRACKETED_ORG = re.compile(r"\(([A-ZÅÄÖ][\w-]+(?: [\w-]+){0,5})\)")
 _ROLE_RE = re.compile(r"(?:" + "|".join(PERSON_ROLE_HEADS) + r")(?:t|n|na)?$", re.I)
 
 
@@ -119,6 +120,9 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
         rest = " ".join(words_before[:-1]).strip(" ,:")
         if rest and orgs.looks_like_org(rest.split(":")[-1].strip()):
             person.organisation = orgs.canonical_org(rest.split(":")[-1].strip())
+    bracketed = _BRACKETED_ORG.match(after)
+    if bracketed and not _is_place(bracketed.group(1)) and person.organisation is None:
+        person.organisation = orgs.canonical_org(bracketed.group(1))  # "Anna Lind (Rosengården)"
     for part in re.split(r"\s*[,/]\s*", after):
         part = part.strip(" .")
         if not part or PHONE.fullmatch(part) or EMAIL.search(part):

@@ -181,7 +181,7 @@ def test_news_briefs_beside_grants_keep_a_quoted_project_as_its_own_entry() -> N
     record = extract_text(
         "Kulturnotiser\n\nKulturlivet får dela på 600.000 euro i nästa års budget. Anna "
         "Lindqvist leder en arbetsgrupp som tillsatts för pilotprojektet ”Musik i vården”. I "
-        "gruppen sitter också Heidi Wingren och Hannes Vaitilo.\n\n"
+        "gruppen sitter också Heidi Wingren (Rosengården) och Hannes Vaitilo.\n\n"
         "Föreningen Kökarkultur får ett projektunderstöd på 5.000 euro av kulturdelegationen. "
         "Pengarna skall användas för projektet Kökarform.\n\n"
         "Föräldraföreningen vid musikinstitutet får 1.500 euro av Ålands kulturdelegation för "
@@ -191,5 +191,6 @@ def test_news_briefs_beside_grants_keep_a_quoted_project_as_its_own_entry() -> N
     assert [p["name"] for p in named["people"]] == ["Anna Lindqvist", "Heidi Wingren",
                                                     "Hannes Vaitilo"]
     assert named["budget"]["shares"] == []
+    assert [p["organisation"] for p in named["people"]] == [None, "Rosengården", None]
     assert len(grants) == 2
     assert "Kökarform" not in [g["title"]["sv"] for g in grants[1:]]
