@@ -21,6 +21,8 @@ _PROGRAMME_CONTEXT = re.compile(r"(ohjelmakau|kehittämisohjelma|siirtymäkau|pr
 _YEAR_CONTEXT = re.compile(r"(vuosi(na|lle|en)|vuosien|ajalle|ajalla|aikana|åren|under|during|"
                            r"years|toteutetaan|hanke|projekt)\w*\W{0,3}$", re.I)
 _YEAR_SPAN = re.compile(r"\bvuoden ((?:19|20)\d{2}) (ajan|aikana)\b", re.I)
+# "också under 2024", "under år 2019", "during 2021": a project run within one year
+_DURING_YEAR = re.compile(r"\b(?:under (?:år )?|during )((?:19|20)\d{2})\b(?! ?[-–])", re.I)
 _MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
            "september", "oktober", "november", "december")
 _SV_START = re.compile(r"\b(?:startat|startade|inleddes|påbörjades|började|startar)\b[^.]{0,30}?"
@@ -94,6 +96,8 @@ def find_periods(text: str) -> list[Period]:
         add(m.group(1), m.group(2), m, rank)
     for m in _YEAR_SPAN.finditer(text):
         add(m.group(1), m.group(1), m, 2)
+    for m in _DURING_YEAR.finditer(text):
+        add(m.group(1), m.group(1), m, 3)
     _cue_periods(text, add)
     return sorted(periods, key=lambda p: p.offset)
 

@@ -85,6 +85,7 @@ def test_a_quoted_project_name_is_the_title(text: str, title: str, language: str
     ("Hanke toteutetaan vuosina 2021-2023.", "2021", "2023"),
     ("Föreningen har sedan år 2015 genomfört projektet Klingande by.", "2015", None),
     ("Since 2018 the project has brought music to care homes.", "2018", None),
+    ("Det ordnas Storfester i Houtskär och Nagu också under 2024.", "2024", "2024"),
 ])
 def test_periods_before_a_full_stop_and_since_a_year(text: str, start: str,
                                                      end: str | None) -> None:
