@@ -18,6 +18,8 @@ _NAME = re.compile(rf"(?<![\w-])(?=({_NAME_WORD}) ({_NAME_WORD})(?:\b|$))")
 _CAPS_NAME = re.compile(r"\b([A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?) ([A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?)\b")
 # "Vasabon Tarja Autio": a first name followed by a surname is read forwards, not backwards
 _NEXT_NAME_WORD = re.compile(rf" {_NAME_WORD}\b")
+_WORKS_AS = re.compile(r"(?:som (?:har börjat som|fungerar som|arbetar som|jobbar som)|"
+                       r"who works as(?: an?)?|who has started as(?: an?)?) ([\wåäöÅÄÖ-]+)")
 _BRACKETED_ORG = re.compile(r"\(([A-ZÅÄÖ][\w-]+(?: [\w-]+){0,5})\)")
 _ROLE_RE = re.compile(r"(?:" + "|".join(PERSON_ROLE_HEADS) + r")(?:t|n|na)?$", re.I)
 
@@ -120,6 +122,9 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
         rest = " ".join(words_before[:-1]).strip(" ,:")
         if rest and orgs.looks_like_org(rest.split(":")[-1].strip()):
             person.organisation = orgs.canonical_org(rest.split(":")[-1].strip())
+    works_as = _WORKS_AS.match(after)
+    if works_as:  # "Tarja Autio som fungerar som kulturkompis", "who works as a curator"
+        person.roles.append(works_as.group(1).lower())
     bracketed = _BRACKETED_ORG.match(after)
     if bracketed and not _is_place(bracketed.group(1)) and person.organisation is None:
         person.organisation = orgs.canonical_org(bracketed.group(1))  # "Anna Lind (Rosengården)"

@@ -195,3 +195,15 @@ def test_news_briefs_beside_grants_keep_a_quoted_project_as_its_own_entry() -> N
     assert [p["organisation"] for p in named["people"]] == [None, "Rosengården", None]
     assert len(grants) == 2
     assert "Kökarform" not in [g["title"]["sv"] for g in grants[1:]]
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("Vi träffas ofta, berättar Tarja Autio som fungerar som kulturkompis i staden.",
+     "kulturkompis"),
+    ("The visits are planned by Anna Lindqvist, who works as a curator at the museum.",
+     "curator"),
+])
+def test_a_role_after_works_as(sentence: str, role: str) -> None:
+    text = f"Kulturkompis\n\nProjektet Kulturkompis ger sällskap till konserter. {sentence}\n"
+    (person,) = only_project(text)["people"]
+    assert role in person["roles"]
