@@ -9,6 +9,8 @@ import pytest
 from kg.extract import extract_text
 from kg.extract.cues import LANGUAGES, cue_table
 from kg.extract.dates import find_periods
+from kg.extract.normalise import normalise_text
+from kg.extract.segment import segment
 
 STATUS_SCOPE_TEXTS = {
     "fi": ("Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin ja palvelutaloihin. Soiva kylä "
@@ -207,3 +209,10 @@ def test_a_role_after_works_as(sentence: str, role: str) -> None:
     text = f"Kulturkompis\n\nProjektet Kulturkompis ger sällskap till konserter. {sentence}\n"
     (person,) = only_project(text)["people"]
     assert role in person["roles"]
+
+
+def test_a_colon_case_ending_is_no_label() -> None:
+    text = ("Seminaari\n\nVarsinais-Suomen taidetoimikunta ja Turun AMK:n Taideakatemia "
+            "järjestävät yhteistyössä verkostoitumisseminaarin sote-alan toimijoille.\n")
+    assert segment(normalise_text(text)).fields == []
+    assert only_project(text)["description"].startswith("Varsinais-Suomen taidetoimikunta")
