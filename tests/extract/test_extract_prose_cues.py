@@ -216,3 +216,15 @@ def test_a_colon_case_ending_is_no_label() -> None:
             "järjestävät yhteistyössä verkostoitumisseminaarin sote-alan toimijoille.\n")
     assert segment(normalise_text(text)).fields == []
     assert only_project(text)["description"].startswith("Varsinais-Suomen taidetoimikunta")
+
+
+@pytest.mark.parametrize(("sentence", "leads"), [
+    ("Pohjois-Pohjanmaan museon ja Oulun kaupunginkirjaston yhteistyössä suunnittelemat "
+     "kierrokset on tarkoitettu muistisairaille.",
+     ["Pohjois-Pohjanmaan museo", "Oulun kaupunginkirjasto"]),
+    ("Muistakko nää -hanke tuo museon kyliin. Hankkeen toteuttaa Lapuan kaupunki.",
+     ["Lapuan kaupunki"]),
+])
+def test_finnish_leads_over_coordination_and_inverted_order(sentence: str,
+                                                            leads: list[str]) -> None:
+    assert only_project(f"Muistakko nää\n\n{sentence}\n")["lead_organisations"] == leads
