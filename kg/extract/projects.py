@@ -642,6 +642,12 @@ def _programme_patterns() -> list[tuple[re.Pattern[str], str]]:
     return patterns
 
 
+# The government's key projects of 2015-2019 are programmes, named with their purpose:
+# "regeringens spetsprojekt för att utvidga procentprincipen", "the Government's key project to ..."
+_KEY_PROJECT = re.compile(r"\b(regeringens spetsprojekt för att [^.;]{3,120}|"
+                          r"the Government's key project to [^.;]{3,120})", re.I)
+
+
 def programme_mentions(sentences: list[Sentence], roles: Roles) -> None:
     roles.programme.extend(instrument_mentions(sentences))
     programmes, funders = initiatives(sentences)
@@ -649,6 +655,10 @@ def programme_mentions(sentences: list[Sentence], roles: Roles) -> None:
     roles.funder.extend(funders)
     patterns = _programme_patterns()
     for sentence in sentences:
+        key = _KEY_PROJECT.search(sentence.text)
+        if key:
+            roles.programme.append((key.group(1).rstrip(". "), sentence.start + key.start(1),
+                                    sentence.start + key.end(1)))
         quoted = re.search(r'\b(?:bidraget|avustus|grant)\s+"([^"]{3,80})"', sentence.text)
         if quoted:
             roles.programme.append((quoted.group(1), sentence.start, sentence.end))

@@ -228,3 +228,11 @@ def test_a_colon_case_ending_is_no_label() -> None:
 def test_finnish_leads_over_coordination_and_inverted_order(sentence: str,
                                                             leads: list[str]) -> None:
     assert only_project(f"Muistakko nää\n\n{sentence}\n")["lead_organisations"] == leads
+
+
+def test_a_government_key_project_is_a_programme_named_with_its_purpose() -> None:
+    project = only_project(
+        "Klingande by\n\nProjektet Klingande by ger musik till servicehusen. Projektet var ett "
+        "av regeringens spetsprojekt för att öka kulturen inom äldreomsorgen.\n")
+    assert project["funding_programmes"] == [
+        "regeringens spetsprojekt för att öka kulturen inom äldreomsorgen"]
