@@ -256,7 +256,14 @@ def _looks_like_project(seg: Segments, text: str) -> bool:
     if len(_PROJECT_WORDS.findall(text)) >= 2:
         return True
     # a grant news item: "Förbundet får 97 000 euro för ..." and a grant word
-    return bool(_GRANT_WORDS.search(text)) and bool(find_amounts(text[:3000]))
+    if _GRANT_WORDS.search(text) and find_amounts(text[:3000]):
+        return True
+    # a practice described at length without the word "project": what it aims at and does
+    described = content.free_text([s for s in seg.sentences if is_prose(s.text)])
+    return sum(len(found) for found in described.values()) >= _DESCRIBED_PRACTICE
+
+
+_DESCRIBED_PRACTICE = 4  # goal, activity and outcome sentences that make a text one practice
 
 
 def _line_of(seg: Segments, offset: int) -> int:

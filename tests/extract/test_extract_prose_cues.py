@@ -236,3 +236,14 @@ def test_a_government_key_project_is_a_programme_named_with_its_purpose() -> Non
         "av regeringens spetsprojekt för att öka kulturen inom äldreomsorgen.\n")
     assert project["funding_programmes"] == [
         "regeringens spetsprojekt för att öka kulturen inom äldreomsorgen"]
+
+
+def test_a_practice_described_at_length_is_one_entry_even_without_the_word_project() -> None:
+    text = ("Sairaalaklovnit\n\nSairaalaklovnit toimivat lapsen tukena sairaaloissa. Toiminnan "
+            "tavoitteena on vaikuttaa lapsen sairaalakokemukseen myönteisesti. Klovnit "
+            "järjestävät vierailuja kaikissa yliopistosairaaloissa joka viikko. Vierailujen "
+            "tuloksena lapset unohtavat hetkeksi sairautensa ja pelkonsa. Klovnit kehittävät "
+            "myös kotikäyntejä perheille, joiden lapsi on pitkään kotihoidossa.\n")
+    assert len(extract_text(text, "practice.txt")["projects"]) == 1
+    assert extract_text("Sää\n\nHuomenna sataa lunta koko maassa. Tiet ovat liukkaita.\n",
+                        "weather.txt")["projects"] == []
