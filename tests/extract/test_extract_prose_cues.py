@@ -245,5 +245,5 @@ def test_a_practice_described_at_length_is_one_entry_even_without_the_word_proje
             "tuloksena lapset unohtavat hetkeksi sairautensa ja pelkonsa. Klovnit kehittävät "
             "myös kotikäyntejä perheille, joiden lapsi on pitkään kotihoidossa.\n")
     assert len(extract_text(text, "practice.txt")["projects"]) == 1
-    assert extract_text("Sää\n\nHuomenna sataa lunta koko maassa. Tiet ovat liukkaita.\n",
-                        "weather.txt")["projects"] == []
+    assert extract_text("Huomenna sataa lunta koko maassa. Tiet ovat liukkaita aamulla. "
+                        "Autoilijoiden kannattaa varata aikaa.\n", "weather.txt")["projects"] == []
