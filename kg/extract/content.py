@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.extract import morphology
 from kg.extract.dates import find_dates, find_times
@@ -22,6 +23,9 @@ ACTIVITY_CUES = re.compile(
     r"keskittyy|tuo|huomioidaan|selvittää|ordna\w*|genomför\w*|utveckla\w*|bestod|lade|"
     r"koncentrerade|låg fokus|var tyngdpunkten|organi[sz]e\w*|develop\w*|tukee|on mukana|"
     r"ohjelmassa)\b", re.I)
+# "Pengarna skall användas för ...", "Avustus käytetään ...", "The grant will be used for ..."
+GRANT_USE = re.compile(r"\b(?:användas för|används för|käytetään|käytettäväksi|"
+                       r"(?:will be|is|are) used (?:for|to))\b", re.I)
 _BACKGROUND = re.compile(r"\b(lisätieto\w*|ilmoittautu\w*|klikkaa|klicka|prenumerera|"
                          r"tutkimuksissa|tutkimuksessa|havaittu|on todettu|julkaistaan)\b", re.I)
 NUMBER_WORDS = {
@@ -60,7 +64,8 @@ def free_text(sentences: list[Sentence]) -> dict[str, list[Sentence]]:
             result["goals"].append(sentence)
         elif OUTCOME_CUES.search(sentence.text):
             result["outcomes"].append(sentence)
-        elif ACTIVITY_CUES.search(sentence.text) and sentence.text[-1:] in ".!":
+        elif (ACTIVITY_CUES.search(sentence.text) or GRANT_USE.search(sentence.text)) and \
+                sentence.text[-1:] in ".!":
             result["activities"].append(sentence)
     return result
 
@@ -98,13 +103,42 @@ def indicators(sentences: list[Sentence]) -> list[dict]:
     return found
 
 
+# "personer med rörelsehinder", "people with dementia", "children with special needs"
+_GROUP_WITH = re.compile(r"\b((?:personer|people|persons|children|barn|unga|young people|"
+                         r"families|familjer) with|(?:personer|barn|unga|familjer) med)"
+                         r"\s+([\wåäö-]+(?:\s(?!(?:and|or|to|in|of|at|on|the|a|och|eller|i|"
+                         r"som|att|för|på|av)\b)[\wåäö-]+)?)(?=[\s,.;:)]|$)", re.I)
+
+
+@cache
+def _groups_by_lemma() -> dict[str, str]:
+    """Finnish target groups by the lemma of their head ("nuori" -> "nuoret", "vanhus" ->
+    "vanhukset"), so every case and number finds the group as the gazetteer writes it."""
+    return {morphology.base_form(group).lower(): group for group in gazetteer().groups
+            if " " not in group}
+
+
+def _finnish_group(word: str) -> str:
+    lemma = morphology.base_form(word).lower()
+    return _groups_by_lemma().get(lemma) or morphology.plural_base(word)
+
+
 def target_groups(sentences: list[Sentence], language: str) -> list[str]:
     groups = gazetteer().groups
+    phrases = [g for g in groups if " " in g]
     found: list[str] = []
     for sentence in sentences:
-        for word in re.findall(r"[\wåäöÅÄÖ-]+", sentence.text.lower()):
-            base = morphology.plural_base(word) if language == "fi" else word
-            if base in groups and base not in found:
+        low = sentence.text.lower()
+        for phrase in phrases:
+            if re.search(r"\b" + re.escape(phrase) + r"\b", low) and phrase not in found:
+                found.append(phrase)
+        for match in _GROUP_WITH.finditer(low):
+            group = f"{match.group(1)} {match.group(2)}"
+            if group not in found:
+                found.append(group)
+        for word in re.findall(r"[\wåäöÅÄÖ-]+", low):
+            base = _finnish_group(word) if language == "fi" else word
+            if base in groups and base not in found and not any(base in f for f in found):
                 found.append(base)
     for sentence in sentences:
         if sentence.section == "target":
@@ -121,6 +155,10 @@ _GENERIC = frozenset(
         "yhteistyö", "ihmiset", "palvelut", "työ", "toimijat", "tavoitteet", "tulokset",
         "projekt", "verksamhet", "år", "projects", "project", "work", "people", "services",
         "time",
+        # the field's own words name no topic of a cultural-wellbeing project
+        "kulttuuri", "taide", "culture", "art", "arts", "konst",
+        # Swedish and English function words that are also YSO labels ("en", "får")
+        "en", "ett", "under", "får", "om", "till", "man", "vid", "use", "may", "will", "can",
     ]
 )
 
@@ -128,6 +166,7 @@ _GENERIC = frozenset(
 def topics(sentences: list[Sentence], language: str, limit: int = 5) -> list[str]:
     """The domain term plus the YSO concepts named most often (at least twice) in the text."""
     labels = gazetteer().topics.get(language, {})
+    groups = gazetteer().groups
     counts: dict[str, int] = {}
     order: list[str] = []
     text = " ".join(s.text for s in sentences)
@@ -136,7 +175,7 @@ def topics(sentences: list[Sentence], language: str, limit: int = 5) -> list[str
             continue
         base = morphology.base_form(word) if language == "fi" else word
         for key in (base, morphology.plural_base(word) if language == "fi" else word):
-            if key in labels and key not in _GENERIC:
+            if key in labels and key not in _GENERIC and key not in groups:
                 counts[key] = counts.get(key, 0) + 1
                 if key not in order:
                     order.append(key)

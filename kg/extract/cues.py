@@ -3,6 +3,7 @@ same categories in each: role cues, page furniture and generic headings."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -38,3 +39,12 @@ def is_furniture(line: str) -> bool:
 def is_generic_heading(line: str) -> bool:
     """A section heading that names no project ("Project background", "Hankkeet")."""
     return line.strip().rstrip(":").strip().lower() in cues("generic_heading")
+
+
+@cache
+def phrase_pattern(category: str) -> re.Pattern[str] | None:
+    """The cues of one category (all languages) as whole words, any case; None if none."""
+    phrases = sorted(cues(category), key=len, reverse=True)
+    if not phrases:
+        return None
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.I)

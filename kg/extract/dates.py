@@ -10,7 +10,7 @@ FULL = r"(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})"
 _FULL_RANGE = re.compile(rf"\b{FULL}{D}{FULL}\b")
 _PARTIAL_RANGE = re.compile(rf"\b(\d{{1,2}})\.(\d{{1,2}})\.?{D}{FULL}\b")
 _MONTH_RANGE = re.compile(r"\b(\d{1,2})/((?:19|20)\d{2})" + D + r"(\d{1,2})/((?:19|20)\d{2})\b")
-_YEAR_RANGE = re.compile(rf"(?<![\d.])((?:19|20)\d{{2}}){D}((?:19|20)\d{{2}})(?![\d.])")
+_YEAR_RANGE = re.compile(rf"(?<![\d.])((?:19|20)\d{{2}}){D}((?:19|20)\d{{2}})(?!\d|\.\d)")
 _FULL_DATE = re.compile(rf"(?<![\d.]){FULL}(?![\d])")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 _TIME = re.compile(r"\b(?:klo|kl\.?|kello|at|from)\s+(\d{1,2})(?:[.:](\d{2}))?"
@@ -21,6 +21,8 @@ _PROGRAMME_CONTEXT = re.compile(r"(ohjelmakau|kehittämisohjelma|siirtymäkau|pr
 _YEAR_CONTEXT = re.compile(r"(vuosi(na|lle|en)|vuosien|ajalle|ajalla|aikana|åren|under|during|"
                            r"years|toteutetaan|hanke|projekt)\w*\W{0,3}$", re.I)
 _YEAR_SPAN = re.compile(r"\bvuoden ((?:19|20)\d{2}) (ajan|aikana)\b", re.I)
+# "också under 2024", "under år 2019", "during 2021": a project run within one year
+_DURING_YEAR = re.compile(r"\b(?:under (?:år )?|during )((?:19|20)\d{2})\b(?! ?[-–])", re.I)
 _MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
            "september", "oktober", "november", "december")
 _SV_START = re.compile(r"\b(?:startat|startade|inleddes|påbörjades|började|startar)\b[^.]{0,30}?"
@@ -33,6 +35,9 @@ _FI_START = re.compile(r"\b(?:alkaa|alkoi|käynnistyi|käynnistyy|alkaen)\s+(?:v
                        re.I)
 _FI_END = re.compile(r"\b(?:päättyy|päättyi|loppuu|kestää|jatkuu)\s+(?:vuonna\s+|vuoden\s+)?"
                      r"(?:" + FULL + r"|((?:19|20)\d{2}))", re.I)
+# "sedan år 2015 ... genomfört projektet", "since 2015 the project": a start with no end
+_SINCE = re.compile(r"\b(?:sedan år|since|vuodesta) ((?:19|20)\d{2})\b(?! ?[-–])"
+                    r"(?=[^.]{0,60}\b(?:projekt|project|hank))", re.I)
 _YEAR_PROJECT = re.compile(r"\b(?:[Vv]uoden|År|Year) ((?:19|20)\d{2}) [\w+-]*(?:hanke|ansökan|"
                            r"project)\b")
 
@@ -91,6 +96,8 @@ def find_periods(text: str) -> list[Period]:
         add(m.group(1), m.group(2), m, rank)
     for m in _YEAR_SPAN.finditer(text):
         add(m.group(1), m.group(1), m, 2)
+    for m in _DURING_YEAR.finditer(text):
+        add(m.group(1), m.group(1), m, 3)
     _cue_periods(text, add)
     return sorted(periods, key=lambda p: p.offset)
 
@@ -113,6 +120,8 @@ def _cue_periods(text: str, add) -> None:  # noqa: ANN001 - local callback
         else:
             add(start, None, sv_start, 3)
     for m in _YEAR_PROJECT.finditer(text):
+        add(m.group(1), None, m, 3)
+    for m in _SINCE.finditer(text):
         add(m.group(1), None, m, 3)
 
 

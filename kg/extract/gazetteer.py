@@ -19,7 +19,7 @@ GAZETTEER_DIR = config.REFERENCE_DIR / "gazetteer"
 class Place:
     name_fi: str
     name_sv: str
-    kind: str  # "municipality" | "region"
+    kind: str  # "municipality" | "region" | "area" (a wider or historical area, a region too)
 
     def name(self, language: str) -> str:
         return self.name_sv if language == "sv" and self.name_sv else self.name_fi
@@ -78,6 +78,18 @@ def _load_places(gaz: Gazetteer) -> None:
     _load_former_municipalities(gaz)
     for row in _table(GAZETTEER_DIR / "subregions.tsv"):
         _add_place(gaz, Place(row[0], row[1] if len(row) > 1 else "", "region"))
+    _load_areas(gaz)
+
+
+def _load_areas(gaz: Gazetteer) -> None:
+    """Wider and historical areas of the reference data ("Häme", "Järvi-Pohjanmaa") are regions
+    too; names a municipality or maakunta already holds keep that meaning."""
+    path = config.REFERENCE_DIR / "areas.tsv"
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t"):
+        if row["name_fi"].lower() not in gaz.places:
+            _add_place(gaz, Place(row["name_fi"], row["name_sv"], "area"))
 
 
 def _load_former_municipalities(gaz: Gazetteer) -> None:
@@ -142,7 +154,8 @@ def gazetteer() -> Gazetteer:
         gaz.programmes[alias.lower()] = canonical
         gaz.programme_aliases.append((alias, canonical))
         gaz.programmes.setdefault(canonical.lower(), canonical)
-    gaz.groups = {row[0] for row in _table(GAZETTEER_DIR / "groups.tsv")}
+    gaz.groups = {row[0] for name in ("groups.tsv", "groups_more.tsv")
+                  for row in _table(GAZETTEER_DIR / name)}
     _load_topics(gaz)
     return gaz
 

@@ -54,10 +54,13 @@ def _kind(text: str, index: int, seg: Segments) -> str:
         return "field"
     if _LIST_MARK.match(text):
         return "list_item"
+    return "paragraph" if is_prose(text) else "heading"
+
+
+def is_prose(text: str) -> bool:
+    """Long enough, or a sentence with its full stop: not a heading."""
     words = len(text.split())
-    if words >= _PARAGRAPH_WORDS or (words >= 6 and text.rstrip().endswith((".", "!", "?"))):
-        return "paragraph"
-    return "heading"
+    return words >= _PARAGRAPH_WORDS or (words >= 6 and text.rstrip().endswith((".", "!", "?")))
 
 
 def blocks_of(seg: Segments) -> list[Block]:

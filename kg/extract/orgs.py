@@ -172,12 +172,15 @@ def leading_name(text: str) -> str:
     """The Swedish or English name a text starts with: up to the first lower-case word that is
     neither a joiner nor an organisation's head word ("UKM startade i oktober" -> "UKM")."""
     kept = []
-    for word in text.split(" "):
+    words = text.split(" ")
+    for index, word in enumerate(words):
         bare = word.strip(",.;:()")
         if bare[:1].islower() and bare not in _JOINERS and not is_org_head(bare):
             break
         kept.append(word)
-        if word.endswith((",", ".", ";", ":")):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        # a comma goes on only to the next capitalised name of a list ("X, Y och Z")
+        if word.endswith((".", ";", ":")) or (word.endswith(",") and not following[:1].isupper()):
             break
     while kept and kept[-1].strip(",.;:") in _JOINERS:
         kept.pop()

@@ -16,6 +16,11 @@ PHONE = re.compile(r"(?<![\d-])(?:\+358[\s-]?\d{1,3}|0\d{1,3})(?:[\s-]?\d{2,4}){
 _NAME_WORD = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
 _NAME = re.compile(rf"(?<![\w-])(?=({_NAME_WORD}) ({_NAME_WORD})(?:\b|$))")
 _CAPS_NAME = re.compile(r"\b([A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?) ([A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?)\b")
+# "Vasabon Tarja Autio": a first name followed by a surname is read forwards, not backwards
+_NEXT_NAME_WORD = re.compile(rf" {_NAME_WORD}\b")
+_WORKS_AS = re.compile(r"(?:som (?:har börjat som|fungerar som|arbetar som|jobbar som)|"
+                       r"who works as(?: an?)?|who has started as(?: an?)?) ([\wåäöÅÄÖ-]+)")
+_BRACKETED_ORG = re.compile(r"\(([A-ZÅÄÖ][\w-]+(?: [\w-]+){0,5})\)")
 _ROLE_RE = re.compile(r"(?:" + "|".join(PERSON_ROLE_HEADS) + r")(?:t|n|na)?$", re.I)
 
 
@@ -58,11 +63,11 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
         if is_role(first) or is_role(last):  # "Director Kari": a role beside a first name
             continue
         if morphology.is_first_name(first) and not orgs.is_org_head(last) and \
-                not morphology.is_first_name(last) | _is_place(last):
+                not morphology.is_first_name(last) | _inflected_place(last):
             surname = _surname_base(last)
             found.append((f"{first} {surname}", m.start(), name_end))
         elif morphology.is_first_name(last) and not morphology.is_first_name(first) and \
-                not morphology.is_known(first):
+                not morphology.is_known(first) and not _NEXT_NAME_WORD.match(line, name_end):
             found.append((f"{last} {first}", m.start(), name_end))  # surname first
     for m in _CAPS_NAME.finditer(line):
         first, last = _title_case(m.group(1)), _title_case(m.group(2))
@@ -81,6 +86,12 @@ def _surname_base(word: str) -> str:
 
 def _is_place(word: str) -> bool:
     return any(r[1] == "paikannimi" for r in morphology.analyses(word))
+
+
+def _inflected_place(word: str) -> bool:
+    """"Helsingissä": a place after a first name; "Niina Nokia", "Hannu Salo": a surname."""
+    return _is_place(word) and not any(r[1] == "paikannimi" and r[2] == morphology.NOMINATIVE
+                                       for r in morphology.analyses(word))
 
 
 def find_people(text: str, seg: Segments) -> list[Person]:
@@ -111,6 +122,12 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
         rest = " ".join(words_before[:-1]).strip(" ,:")
         if rest and orgs.looks_like_org(rest.split(":")[-1].strip()):
             person.organisation = orgs.canonical_org(rest.split(":")[-1].strip())
+    works_as = _WORKS_AS.match(after)
+    if works_as:  # "Tarja Autio som fungerar som kulturkompis", "who works as a curator"
+        person.roles.append(works_as.group(1).lower())
+    bracketed = _BRACKETED_ORG.match(after)
+    if bracketed and not _is_place(bracketed.group(1)) and person.organisation is None:
+        person.organisation = orgs.canonical_org(bracketed.group(1))  # "Anna Lind (Rosengården)"
     for part in re.split(r"\s*[,/]\s*", after):
         part = part.strip(" .")
         if not part or PHONE.fullmatch(part) or EMAIL.search(part):

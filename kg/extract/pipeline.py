@@ -98,8 +98,10 @@ def people_component(doc: Doc) -> Doc:
 def projects_component(doc: Doc) -> Doc:
     seg = doc._.segments
     model_orgs = doc._.model_names.organisations if doc._.model_names is not None else []
-    places = [p for p in doc._.places  # "Niina Nokia" names a person, not the town
-              if not any(q.start <= p.start < q.end for q in doc._.people)]
+    surnames = {person.name.split()[-1] for person in doc._.people}
+    places = [p for p in doc._.places  # "Niina Nokia" names a person, not the town,
+              if not any(q.start <= p.start < q.end for q in doc._.people)  # and so does
+              and doc._.text[p.start:p.end] not in surnames]  # "enligt Nokia" after it
     facts = projects.DocumentFacts(doc._.text, doc._.language, seg, doc._.periods, doc._.people,
                                    places, doc._.excluded, model_orgs)
     navigation = doc._.layout is not None and doc._.layout.genre == "navigation"

@@ -83,10 +83,17 @@ def find_places(text: str, language: str,
                 place = places.get(key) or (places.get(key[:-1]) if key.endswith("s") else None)
         elif language == "fi":
             place = _demonym(word)
+        if place and place.kind == "area" and language == "fi" and _genitive_only(word):
+            continue  # "Hämeen ELY-keskus", "Kaakkois-Suomen ammattikorkeakoulu": an owner
         if place:
             found.append(PlaceMention(place, _output_name(place, word, language), match.start(),
                                       match.end()))
     return found
+
+
+def _genitive_only(word: str) -> bool:
+    readings = morphology.analyses(word)
+    return bool(readings) and all(r[2] == morphology.GENITIVE for r in readings)
 
 
 def _output_name(place: Place, written: str, language: str) -> str:

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract import content, orgs, titles
-from kg.extract.cues import is_furniture
+from kg.extract.cues import is_furniture, phrase_pattern
 from kg.extract.dates import Period, find_periods
 from kg.extract.grants import Grant, find_grants, first_grant, grant_funders
 from kg.extract.instruments import grant_type_compound, initiatives, instrument_mentions
+from kg.extract.layout import is_prose
 from kg.extract.money import as_number, find_amounts
 from kg.extract.people import EMAIL, PHONE, Person
 from kg.extract.places import PlaceMention
@@ -206,9 +207,33 @@ def _prose_grant_projects(seg: Segments, language: str) -> list[ProjectSpan]:
         return []
     first_line = min(g.sentence.line for g in grants)
     shared = [range(0, first_line)]
-    return [ProjectSpan(g.title, [], range(g.sentence.line, g.sentence.line + 1), shared,
-                        (g.recipient, g.start, g.end) if g.recipient else None, g.eur, g)
-            for g in grants]
+    spans = [ProjectSpan(g.title, [], range(g.sentence.line, g.sentence.line + 1), shared,
+                         (g.recipient, g.start, g.end) if g.recipient else None, g.eur, g)
+             for g in grants]
+    return _quoted_projects(seg, prose, grants) + spans
+
+
+def _quoted_projects(seg: Segments, prose: list[Sentence],
+                     grants: list[Grant]) -> list[ProjectSpan]:
+    """News briefs beside the grants that name a project in quotes ("pilotprojektet ”Kultur i
+    vården”"): one entry each, from its sentence to the next grant or the paragraph's end."""
+    granted = {g.sentence.start for g in grants}
+    spans = []
+    for sentence in prose:
+        named = titles.quoted_project(sentence.text)
+        if named is None or sentence.start in granted:
+            continue
+        paragraph = [s for s in prose if s.line == sentence.line]
+        own = []
+        for following in (s for s in paragraph if s.start >= sentence.start):
+            if following.start in granted or (own and titles.quoted_project(following.text)):
+                break
+            own.append(following)
+        lines = range(_line_of(seg, own[0].start), _line_of(seg, own[-1].end) + 1)
+        others = [(s.start, s.end) for s in seg.sentences
+                  if _line_of(seg, s.start) in lines and s not in own]
+        spans.append(ProjectSpan(named, [], lines, [], other_phase=others))
+    return spans
 
 
 def _title_candidates(seg: Segments, text: str) -> list[titles.TitleCandidate]:
@@ -217,7 +242,8 @@ def _title_candidates(seg: Segments, text: str) -> list[titles.TitleCandidate]:
         if titles.label_value_is_title(fld.value):
             candidates.append(titles.TitleCandidate(fld.value, fld.start, fld.end, "label"))
     candidates += titles.hanke_candidates(seg) + titles.projektet_candidates(text) + \
-        titles.named_project_candidates(text) + titles.copula_candidates(text)
+        titles.named_project_candidates(text) + titles.copula_candidates(text) + \
+        titles.named_compound_candidates(text)
     for extra in (titles.facts_candidate(seg), titles.first_line_candidate(seg)):
         if extra:
             candidates.append(extra)
@@ -230,7 +256,14 @@ def _looks_like_project(seg: Segments, text: str) -> bool:
     if len(_PROJECT_WORDS.findall(text)) >= 2:
         return True
     # a grant news item: "Förbundet får 97 000 euro för ..." and a grant word
-    return bool(_GRANT_WORDS.search(text)) and bool(find_amounts(text[:3000]))
+    if _GRANT_WORDS.search(text) and find_amounts(text[:3000]):
+        return True
+    # a practice described at length without the word "project": what it aims at and does
+    described = content.free_text([s for s in seg.sentences if is_prose(s.text)])
+    return sum(len(found) for found in described.values()) >= _DESCRIBED_PRACTICE
+
+
+_DESCRIBED_PRACTICE = 4  # goal, activity and outcome sentences that make a text one practice
 
 
 def _line_of(seg: Segments, offset: int) -> int:
@@ -356,12 +389,14 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     project = {"title": _title_dict(span.title, language, span.translations),
                "alt_titles": span.alts}
     described = [s for s in own_sentences if s.section in (None, "description", "goals")
-                 and len(s.text.split()) >= 6 and not s.list_item and s.line not in seg.label_lines]
+                 and len(s.text.split()) >= 6 and not s.list_item and s.line not in seg.label_lines
+                 and is_prose(s.text)]  # a headline is no description
     project["description"] = described[0].text if described else None
     if span.grantee:  # the line under a grant list entry says what the grant is for
         purpose = [line.text.strip() for line in seg.lines[span.lines.start + 1:span.lines.stop]
                    if line.text.strip()]
         project["description"] = purpose[0] if purpose else None
+        project["grant_use"] = purpose[:1]
         if purpose and span.title is None and _names_a_purpose(purpose[0]):
             project["title"] = _title_dict(purpose[0], language)  # as the list names it
     start, end = _period(span, facts, note)
@@ -391,11 +426,15 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     for mention in facts.places:
         if not _in_lines(seg, mention.start, scope_lines):
             continue
-        target = regions if mention.place.kind == "region" else municipalities
+        target = municipalities if mention.place.kind == "municipality" else regions
         if mention.name not in target:
             target.append(mention.name)
             note("regions" if target is regions else "municipalities", mention.name,
                  mention.start, mention.end)
+    areas = {m.name for m in facts.places if m.place.kind == "area"}
+    if any(name not in areas for name in regions):  # the maakunnat named say it more exactly
+        regions = [name for name in regions if name not in areas]
+        evidence[:] = [e for e in evidence if e["field"] != "regions" or e["value"] in regions]
     project["regions"], project["municipalities"] = regions, municipalities
     project["target_groups"] = content.target_groups(sentences, language)
     project["topics"] = content.topics(sentences, language)
@@ -403,6 +442,9 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
                                      s.section in ("goals", "activities", "outcomes")])
     for key in ("goals", "activities", "outcomes"):
         project[key] = list(dict.fromkeys(s.text for s in sorted_text[key]))
+    for purpose in project.pop("grant_use", []):  # a list entry's line says what it is for
+        if purpose not in project["activities"] and not content.GOAL_CUES.search(purpose):
+            project["activities"].insert(0, purpose)
     indicators = content.indicators(own_sentences if span.shared else sentences)
     for item in indicators:
         evidence.append({"field": "indicators", "value": item["value"], "start": item["start"],
@@ -484,6 +526,7 @@ def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dic
         "municipalities": [grant.municipality] if grant.municipality else [],
         "target_groups": content.target_groups([sentence], language),
     }
+    project["activities"] = _grant_activities(project["description"], seg, sentence)
     if grant.recipient:
         note("lead_organisations", grant.recipient, grant.start, grant.end, sentence.text)
     if grant.eur is not None and funders:  # the record schema wants a share's owner named
@@ -498,6 +541,20 @@ def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dic
              sentence.end, sentence.text)
     project["evidence"] = evidence
     return project
+
+
+def _grant_activities(description: str | None, seg: Segments, sentence: Sentence) -> list[str]:
+    """What a grant is for: its sentence (unless it states a goal) and the sentences after it
+    in the same paragraph that say what the money is used for."""
+    found = [description] if description and not content.GOAL_CUES.search(description) else []
+    for following in seg.sentences:
+        if following.start <= sentence.start or following.line != sentence.line:
+            continue
+        if find_amounts(following.text):  # the next grant
+            break
+        if content.GRANT_USE.search(following.text):
+            found.append(following.text)
+    return found
 
 
 def _named_next(seg: Segments, sentence: Sentence) -> str | None:
@@ -592,6 +649,12 @@ def _programme_patterns() -> list[tuple[re.Pattern[str], str]]:
     return patterns
 
 
+# The government's key projects of 2015-2019 are programmes, named with their purpose:
+# "regeringens spetsprojekt för att utvidga procentprincipen", "the Government's key project to ..."
+_KEY_PROJECT = re.compile(r"\b(regeringens spetsprojekt för att [^.;]{3,120}|"
+                          r"the Government's key project to [^.;]{3,120})", re.I)
+
+
 def programme_mentions(sentences: list[Sentence], roles: Roles) -> None:
     roles.programme.extend(instrument_mentions(sentences))
     programmes, funders = initiatives(sentences)
@@ -599,6 +662,10 @@ def programme_mentions(sentences: list[Sentence], roles: Roles) -> None:
     roles.funder.extend(funders)
     patterns = _programme_patterns()
     for sentence in sentences:
+        key = _KEY_PROJECT.search(sentence.text)
+        if key:
+            roles.programme.append((key.group(1).rstrip(". "), sentence.start + key.start(1),
+                                    sentence.start + key.end(1)))
         quoted = re.search(r'\b(?:bidraget|avustus|grant)\s+"([^"]{3,80})"', sentence.text)
         if quoted:
             roles.programme.append((quoted.group(1), sentence.start, sentence.end))
@@ -664,8 +731,9 @@ def _status(seg: Segments, sentences: list[Sentence], span: ProjectSpan) -> str 
         if status and len(line.text.split()) <= 2:
             return status
     for status, pattern in _STATUS_PATTERNS.items():
+        table = phrase_pattern(f"status_{status}")
         for sentence in sentences:
-            if pattern.search(sentence.text):
+            if pattern.search(sentence.text) or (table and table.search(sentence.text)):
                 return status
     return None
 
@@ -679,6 +747,10 @@ def _scope(seg: Segments, sentences: list[Sentence]) -> str | None:
         return None
     for scope, pattern in SCOPE_CUES.items():
         if any(re.search(pattern, s.text, re.I) for s in sentences):
+            return scope
+    for scope in SCOPE_VALUES:
+        table = phrase_pattern(f"scope_{scope}")
+        if table and any(table.search(s.text) for s in sentences):
             return scope
     return None
 

@@ -120,10 +120,9 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
                                   for s, e in spans):
                 spans.append((start - sentence.start, end - sentence.start))
         for start, end in spans:
-            following = low[end:end + 25].split()
-            if not following:
+            word = _genitive_cue(low, spans, end)
+            if word is None:
                 continue
-            word = following[0].strip(".,")
             name = text[start:end]
             if word in ROLE_CUES["lead_genitive"]:
                 roles.add("lead", name, sentence.start + start, sentence.start + end, language)
@@ -146,6 +145,25 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         _partner_kanssa(sentence, language, roles)
         project_subject_leads(sentence, language, roles)
         _possessive_lead(sentence, language, roles)
+
+
+_TOGETHER = ("yhteistyössä", "yhdessä")
+
+
+def _genitive_cue(low: str, spans: list[tuple[int, int]], end: int) -> str | None:
+    """The word after a name, over "yhteistyössä" and over "ja <the next name>": in
+    "museon ja yhdistyksen yhteistyössä suunnittelemat" both names find "suunnittelemat"."""
+    following = low[end:end + 40].split()
+    if not following:
+        return None
+    word = following[0].strip(".,")
+    if word == "ja":
+        after_ja = end + low[end:].index("ja") + 3
+        nxt = next((e for s, e in spans if s == after_ja), None)
+        return _genitive_cue(low, spans, nxt) if nxt is not None else word
+    if word in _TOGETHER and len(following) > 1:
+        return following[1].strip(".,")
+    return word
 
 
 def _distributed_leads(sentence: Sentence, language: str, roles: Roles) -> None:

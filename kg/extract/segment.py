@@ -10,7 +10,7 @@ from kg.extract.settings import BLOCK_KEYS, LABELS
 
 _PROSE_KEYS = frozenset({"goals", "activities", "outcomes", "description"})
 _LABEL_INDEX: dict[str, str] = {label: key for key, labels in LABELS.items() for label in labels}
-_COLON_LINE = re.compile(r"^([^:\n]{1,70}?)\s*:\s*(.*)$")
+_COLON_LINE = re.compile(r"^([^:\n]{1,70}?)\s*:(?![a-zåäö])\s*(.*)$")  # not "AMK:n"
 _LIST_MARK = re.compile(r"^(?:[-–•*·▪►]\s*|\d{1,2}[.)]\s+)")
 _ABBREVIATIONS = frozenset(
     [

@@ -72,7 +72,8 @@ LABELS: dict[str, tuple[str, ...]] = {
               "mål", "målsättning", "syfte", "projektets mål", "målet", "goals", "objectives",
               "aims", "objective", "goal"),
     "activities": ("toimenpiteet", "toiminta", "lyhyt kuvaus hankkeessa tehdystä toiminnasta",
-                   "aktiviteter", "åtgärder", "verksamhet", "activities", "measures"),
+                   "aktiviteter", "åtgärder", "verksamhet", "genomförande", "toteutustapa",
+                   "activities", "measures", "implementation"),
     "outcomes": ("tulokset", "hankkeen vaikuttavuus", "vaikuttavuus",
                  "toiminnan tulokset ja vaikutukset", "tulokset ja vaikutukset", "vaikutukset",
                  "hankkeen tulokset", "resultat", "results", "outcomes", "impact", "effekter"),
@@ -158,7 +159,10 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
     "lead_genitive": ("toteuttama", "toteuttamassa", "toteuttaman", "toteuttamaa", "järjestämän",
                       "järjestämä", "järjestämässä", "koordinoima", "koordinoiman",
                       "koordinoimaa", "koordinoimassa", "hallinnoima", "hallinnoiman",
-                      "hallinnoimassa", "hallinnoimaa", "vetämä", "vetämässä", "vetämän"),
+                      "hallinnoimassa", "hallinnoimaa", "vetämä", "vetämässä", "vetämän",
+                      "toteuttamat", "järjestämät", "koordinoimat", "hallinnoimat", "vetämät",
+                      "suunnittelema", "suunnittelemat", "suunnitteleman", "suunnittelemassa",
+                      "tuottama", "tuottamat", "tuottaman", "tuottamassa"),
     "funder_genitive": ("rahoittama", "rahoittaman", "rahoittamassa", "rahoittamaa",
                         "myöntämää", "myöntämän", "myöntämä", "tukema", "tukeman",
                         "rahoituksella", "rahoittamana", "avustuksella", "erityisavustuksella"),
@@ -186,6 +190,7 @@ PERSON_ROLE_HEADS: tuple[str, ...] = (
     "planerare", "producent", "ansvarig", "handledare", "verksamhetsledare", "rådgivare",
     "coordinator", "manager", "director", "officer", "researcher", "specialist", "producer",
     "planner", "head", "lecturer", "toimitusjohtaja",
+    "sakkunnig", "ordförande", "advisor", "adviser", "curator", "chair", "kuraattori",
 )
 DEGREE_PREFIXES = frozenset(
     [

@@ -20,6 +20,9 @@ _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeel
                     r"projektia)\b")
 _PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|kulturprojektet|samprojektet|[Tt]he project)\s+"
                         r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+))*)")
+# "pilotprojektet ”Kultur i vården”", "hanke ”Taidetta arkeen”", "the project “Art at Home”"
+_QUOTED_PROJECT = re.compile(r"\b(?:\w*projekt(?:et)?|\w*hanke|\w*projekti|[Pp]roject)\s+"
+                             r"[”\"“«„]([A-ZÅÄÖ][^”\"“»\n]{1,78})[”\"“»]")
 _EVENT_TAIL = re.compile(r"\s*[-–]\s?(?:" + "|".join(EVENT_HEADS) + r")\w*\b.*$", re.I)
 # A year and a funder ("Vuoden 2015 ELY"), or a register's type and number
 # ("Utvecklingsprojekt - 112640", "Kehittämishanke - 209728").
@@ -162,6 +165,16 @@ def named_project_candidates(text: str) -> list[TitleCandidate]:
     return found
 
 
+# "Syftet med Kulturkompisverksamheten är ...": a Swedish definite compound written with a
+# capital inside a sentence is the name of the activity or project.
+_NAMED_COMPOUND = re.compile(r"(?<=[a-zåäö,] )([A-ZÅÄÖ][a-zåäö]{3,}(?:verksamheten|projektet))\b")
+
+
+def named_compound_candidates(text: str) -> list[TitleCandidate]:
+    return [TitleCandidate(m.group(1), m.start(1), m.end(1), "projektet")
+            for m in _NAMED_COMPOUND.finditer(text)]
+
+
 def copula_candidates(text: str) -> list[TitleCandidate]:
     found = []
     for match in _COPULA.finditer(text):
@@ -172,8 +185,16 @@ def copula_candidates(text: str) -> list[TitleCandidate]:
     return found
 
 
+def quoted_project(text: str) -> str | None:
+    """The project a sentence names in quotes, if any."""
+    match = _QUOTED_PROJECT.search(text)
+    return match.group(1).strip() if match and _valid(match.group(1).strip()) else None
+
+
 def projektet_candidates(text: str) -> list[TitleCandidate]:
-    found = []
+    found = [TitleCandidate(m.group(1).strip(), m.start(1), m.start(1) + len(m.group(1).strip()),
+                            "projektet") for m in _QUOTED_PROJECT.finditer(text)
+             if _valid(m.group(1).strip())]
     for match in _PROJEKTET.finditer(text):
         title = match.group(1).strip()
         if " " not in title:
