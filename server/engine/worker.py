@@ -11,6 +11,9 @@ import ctypes
 import itertools
 import json
 import os
+import select
+import signal
+import socket
 import sys
 import threading
 import time
@@ -179,6 +182,58 @@ def answer(store: ox.Store, request: dict, out_fd: int, config: dict) -> None:
     writer.finish()
 
 
+def serve(store: ox.Store, in_fd: int, out_fd: int, config: dict) -> int:
+    """Answer requests read on `in_fd` until the server closes it."""
+    requests = wire.RequestReader(in_fd)
+    while True:
+        request = requests.next()
+        if request is None:
+            return 0
+        try:
+            answer(store, request, out_fd, config)
+        except BrokenPipeError:
+            return 0
+
+
+def in_memory(path: str) -> ox.Store:
+    """The build at `path` loaded into an in-memory store."""
+    memory = ox.Store()
+    memory.bulk_extend(ox.Store.read_only(path).quads_for_pattern(None, None, None, None))
+    return memory
+
+
+def _exit_with(pid: int) -> None:
+    """Exit when process `pid` (the serving process) is gone, even mid-query."""
+    pidfd = os.pidfd_open(pid)
+
+    def watch() -> None:
+        select.select([pidfd], [], [])
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def serve_forks(store: ox.Store, channel: socket.socket, config: dict) -> int:
+    """The fork server of the memory engine: each message brings the two pipe ends of a new
+    query worker; a forked child shares the loaded store copy-on-write and answers on them.
+    The pool kills a child, never this process, when a query overruns."""
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+    channel.sendall(b"ready")
+    while True:
+        message, fds, _, _ = socket.recv_fds(channel, 16, 2)
+        if not message:
+            return 0
+        pid = os.fork()
+        if pid == 0:
+            channel.close()
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            _exit_with(config["server_pid"])
+            os._exit(serve(store, fds[0], fds[1], config))
+        for fd in fds:
+            os.close(fd)
+        channel.sendall(wire.LENGTH.pack(pid))
+
+
 def main(argv: list[str]) -> int:
     config = json.loads(argv[1])
     out_fd = os.dup(1)
@@ -188,16 +243,10 @@ def main(argv: list[str]) -> int:
         if status != "isolated":
             print(f"kuhy query worker: network {status}", file=sys.stderr)
     _exit_with_parent()
-    store = ox.Store.read_only(config["store"])
-    requests = wire.RequestReader(0)
-    while True:
-        request = requests.next()
-        if request is None:
-            return 0
-        try:
-            answer(store, request, out_fd, config)
-        except BrokenPipeError:
-            return 0
+    if "fork_channel" in config:
+        channel = socket.socket(fileno=config["fork_channel"])
+        return serve_forks(in_memory(config["store"]), channel, config)
+    return serve(ox.Store.read_only(config["store"]), 0, out_fd, config)
 
 
 if __name__ == "__main__":

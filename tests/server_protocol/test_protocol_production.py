@@ -113,14 +113,16 @@ def _serving_pids(gunicorn: psutil.Process) -> list[int]:
     return sorted(child.pid for child in gunicorn.children())
 
 
-def test_production_defaults_survive_hostile_queries(built_store: Path) -> None:
-    """`kg serve --production` as it starts by default: queries nested 5 000 deep are
+@pytest.mark.parametrize("engine", ["memory", "disk"])
+def test_production_defaults_survive_hostile_queries(built_store: Path, engine: str) -> None:
+    """`kg serve --production` as it starts by default, with the build in memory or on disk:
+    queries nested 5 000 deep are
     refused with a 400 before any parser sees them, a query past its limit is stopped in
     its query worker with a 503, others are answered meanwhile, and every serving process
     is still the same one afterwards (no query runs in a process serving requests); a
     connection that stops sending its headers is closed."""
     env = {"KUHY_QUERY_TIMEOUT": "6", "KUHY_RESULT_CACHE_BYTES": "0", "KUHY_WARMUP": "0",
-           "KUHY_READ_TIMEOUT": "2"}
+           "KUHY_READ_TIMEOUT": "2", "KUHY_ENGINE": engine}
     process, url = _start_production(built_store, env)
     try:
         _wait_until_up(url, process)
