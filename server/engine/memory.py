@@ -1,6 +1,7 @@
 """The memory engine's fork server: one process per served build loads the build into an
 in-memory pyoxigraph store, then forks the query workers, which share its pages
-copy-on-write instead of each holding a copy.
+copy-on-write instead of each holding a copy (a worker whose query copied many of them is
+replaced by a fresh fork, see RECYCLE_PRIVATE_BYTES).
 
 A forked worker is killed by pid (through a pidfd, so a recycled pid is never hit) when its
 query overruns, exactly like a worker of the on-disk pool; the fork server is left alone.
@@ -23,6 +24,23 @@ from server.engine import EngineError, wire
 
 FORK_SERVER_START_S = 600.0  # loading a large build takes a while; it is done once per build
 EXIT_WAIT_S = 5.0
+# A query that ran this long may have copied shared pages (a full scan copies nearly all:
+# pyoxigraph's in-memory store writes reference counts as it reads); past this many private
+# bytes the worker is replaced by a fresh fork. Short queries are never looked at.
+RECYCLE_CHECK_AFTER_S = 0.05
+RECYCLE_PRIVATE_BYTES = 32 << 20
+
+
+def private_bytes(pid: int) -> int:
+    """Bytes of memory process `pid` has written and shares with no one (0 when gone)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as rollup:
+            for line in rollup:
+                if line.startswith(b"Private_Dirty:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 class ForkedProcess:

@@ -24,7 +24,12 @@ from typing import Any
 
 from server.engine import Deadline, EngineBusy, EngineError, wire
 from server.engine.builds import ServedBuilds
-from server.engine.memory import ForkServer
+from server.engine.memory import (
+    RECYCLE_CHECK_AFTER_S,
+    RECYCLE_PRIVATE_BYTES,
+    ForkServer,
+    private_bytes,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]  # workers import `server` from here
 READ_SIZE = 1 << 20
@@ -55,6 +60,7 @@ class Worker:
         self.buffer = bytearray()
         self.niced = False
         self.reaped = False  # killed by the pool's reaper; its replacement already exists
+        self.lent_at = 0.0
         self.poller = select.poll()
         self.poller.register(self.from_fd, select.POLLIN | select.POLLHUP | select.POLLERR)
 
@@ -209,16 +215,25 @@ class WorkerPool:
             if worker.generation == self.generation and worker.proc.poll() is None:
                 with self._lock:
                     self._deadlines[worker] = deadline
+                worker.lent_at = time.monotonic()
                 return worker
             self.discard(worker)
 
     def release(self, worker: Worker) -> None:
         with self._lock:
             self._deadlines.pop(worker, None)
-        if worker.reaped or worker.buffer or not worker.restore_priority():
+        if (worker.reaped or worker.buffer or not worker.restore_priority()
+                or self._diverged(worker)):
             self.discard(worker)
         else:
             self._idle.put(worker)
+
+    def _diverged(self, worker: Worker) -> bool:
+        """A forked worker whose query copied much of the shared store (pyoxigraph writes
+        to what it reads) is replaced by a fresh fork that shares it all again."""
+        if not self._in_memory or time.monotonic() - worker.lent_at < RECYCLE_CHECK_AFTER_S:
+            return False
+        return private_bytes(worker.proc.pid) > RECYCLE_PRIVATE_BYTES
 
     def discard(self, worker: Worker) -> None:
         """Kill a worker (overrun, died, or out of date) and put a fresh one in its place."""

@@ -8,6 +8,7 @@ overruns its time limit, so nothing here needs to be interruptible.
 from __future__ import annotations
 
 import ctypes
+import gc
 import itertools
 import json
 import os
@@ -15,6 +16,7 @@ import select
 import signal
 import socket
 import sys
+import tempfile
 import threading
 import time
 from typing import Any
@@ -196,9 +198,12 @@ def serve(store: ox.Store, in_fd: int, out_fd: int, config: dict) -> int:
 
 
 def in_memory(path: str) -> ox.Store:
-    """The build at `path` loaded into an in-memory store."""
+    """The build at `path` loaded into an in-memory store, through a temporary N-Quads file
+    so no Python object is made per quad (their freed pages would be copied by every fork)."""
     memory = ox.Store()
-    memory.bulk_extend(ox.Store.read_only(path).quads_for_pattern(None, None, None, None))
+    with tempfile.NamedTemporaryFile(suffix=".nq") as dump:
+        ox.Store.read_only(path).dump(dump.name, ox.RdfFormat.N_QUADS)
+        memory.bulk_load(path=dump.name, format=ox.RdfFormat.N_QUADS)
     return memory
 
 
@@ -218,6 +223,7 @@ def serve_forks(store: ox.Store, channel: socket.socket, config: dict) -> int:
     query worker; a forked child shares the loaded store copy-on-write and answers on them.
     The pool kills a child, never this process, when a query overruns."""
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+    gc.freeze()  # the collector of a child would otherwise write to every inherited object
     channel.sendall(b"ready")
     while True:
         message, fds, _, _ = socket.recv_fds(channel, 16, 2)
