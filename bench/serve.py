@@ -2,11 +2,15 @@
 WSGI app calling pyoxigraph directly, side by side in the same run, on synthetic stores.
 
     .venv/bin/python bench/serve.py [--sizes 10000 100000] [--seconds 20] [--concurrency 4]
+        [--engine memory|disk|remote --remote-query-url URL] [--bare memory|disk]
 
 Prints, per store size and query shape: requests/s of ours and of the bare app, their
 ratio, p50 and p95 latency; p95 per canned query (kg/queries); resource pages p95
 (/id/project/<key> -> 303 -> HTML page); and the p95 of other queries while a
-pathological query runs into the time limit. Stores are generated once into
+pathological query runs into the time limit. `--engine` is our KUHY_ENGINE (remote: the
+endpoint must already hold the same synthetic store, see bench/virtuoso.py); the bare app
+holds the store in memory (`--bare memory`, each of its processes a copy) or opens it on
+disk. Stores are generated once into
 var/bench/serve-<N>/ with the synthetic generator of bench/queries.py (about 45 quads
 per project) and reused.
 """
@@ -67,6 +71,10 @@ def bare_app(environ: dict, start_response: Callable) -> list[bytes]:
     global _bare_store
     if _bare_store is None:
         _bare_store = ox.Store.read_only(os.environ["KUHY_STORE"])
+        if os.environ.get("BARE_MEMORY") == "1":
+            memory = ox.Store()
+            memory.bulk_extend(_bare_store.quads_for_pattern(None, None, None, None))
+            _bare_store = memory
     query = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""))["query"][0]
     result = _bare_store.query(query, use_default_graph_as_union=True)
     if isinstance(result, ox.QueryTriples):
@@ -289,7 +297,9 @@ def stop_server(process: subprocess.Popen) -> None:
 
 def bench_size(projects: int, args: argparse.Namespace, report: list[str]) -> None:
     store = synthetic_store(projects)
-    ours_env = {"KUHY_QUERY_TIMEOUT": str(args.timeout)}
+    ours_env = {"KUHY_QUERY_TIMEOUT": str(args.timeout), "KUHY_ENGINE": args.engine,
+                "KUHY_REMOTE_QUERY_URL": args.remote_query_url,
+                "KUHY_REMOTE_UNION_PARAMETER": args.remote_union_parameter}
     if args.no_cache:
         ours_env["KUHY_RESULT_CACHE_BYTES"] = "0"
     # a fresh shared result cache: nothing from an earlier run is served
@@ -297,7 +307,8 @@ def bench_size(projects: int, args: argparse.Namespace, report: list[str]) -> No
     ours_env["KUHY_RESULT_CACHE_DIR"] = cache_dir
     ours, ours_port = start_server("server.wsgi:app", store, ours_env,
                                    GUNICORN if args.ours_threaded else OURS_PRODUCTION)
-    bare, bare_port = start_server("serve:bare_app", store, {})
+    bare, bare_port = start_server("serve:bare_app", store,
+                                   {"BARE_MEMORY": "1" if args.bare == "memory" else "0"})
     try:
         print(wait_for_warmup(ours_port), flush=True)
         for port in (ours_port, bare_port):  # warm both: pools, page cache
@@ -305,7 +316,8 @@ def bench_size(projects: int, args: argparse.Namespace, report: list[str]) -> No
         print(f"\n== {projects} projects ({(store / 'READY').read_text().strip()}), "
               f"concurrency {args.concurrency}, {args.seconds:g} s per shape and server, "
               f"our result cache {'off' if args.no_cache else 'on'}, ours on "
-              f"{'2 gthread workers' if args.ours_threaded else 'kg serve --production'} ==")
+              f"{'2 gthread workers' if args.ours_threaded else 'kg serve --production'}, "
+              f"our engine {args.engine}, bare on {args.bare} ==")
         print(f"{'shape':14s} {'ours req/s':>10s} {'bare req/s':>10s} {'ratio':>6s} "
               f"{'ours p50':>9s} {'ours p95':>9s} {'bare p50':>9s} {'bare p95':>9s} {'err':>4s}")
         for shape in (s for s in SHAPES if s.name in args.shapes):
@@ -426,6 +438,14 @@ def main() -> None:
                              "(default: as `kg serve --production`)")
     parser.add_argument("--timeout", type=float, default=10,
                         help="our query time limit (s) during the bench")
+    parser.add_argument("--engine", choices=["memory", "disk", "remote"], default="memory",
+                        help="our KUHY_ENGINE")
+    parser.add_argument("--remote-query-url", default="",
+                        help="KUHY_REMOTE_QUERY_URL for --engine remote")
+    parser.add_argument("--remote-union-parameter", default="",
+                        help="KUHY_REMOTE_UNION_PARAMETER for --engine remote")
+    parser.add_argument("--bare", choices=["memory", "disk"], default="memory",
+                        help="the bare app's pyoxigraph store: in memory or on disk")
     args = parser.parse_args()
     report: list[str] = []
     for projects in args.sizes:

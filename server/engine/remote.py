@@ -28,12 +28,15 @@ from server.engine import (
 )
 from server.engine.builds import ServedBuilds
 from server.engine.caching import CachingEngine, WholeResult
-from server.engine.lexer import has_dataset_clause
+from server.engine.lexer import has_dataset_clause, query_form
 from server.engine.worker import Refusal, render
 
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
-ACCEPT = f"{RESULTS_JSON}, {N_TRIPLES};q=0.9"
+# Graphs as N-Triples; Virtuoso 7 names them text/plain, and Turtle reads N-Triples too.
+GRAPH_TYPES = {N_TRIPLES: ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
+               "text/turtle": ox.RdfFormat.TURTLE}
+GRAPH_ACCEPT = f"{N_TRIPLES}, text/plain;q=0.9, text/turtle;q=0.8"
 DUMP_TIMEOUT_S = 3600.0  # a dump reads the whole graph: it gets its own, long limit
 
 
@@ -81,22 +84,17 @@ def _dataset_parameters(request: QueryRequest, union_parameter: str) -> list[tup
             + [("named-graph-uri", iri) for iri in named or []])
 
 
-def _with_parameters(url: str, parameters: list[tuple[str, str]]) -> str:
-    if not parameters:
-        return url
-    return url + ("&" if "?" in url else "?") + urllib.parse.urlencode(parameters)
-
-
-def _parsed(response: Any) -> tuple[Any, str]:
+def _parsed(response: Any, graph: bool) -> tuple[Any, str]:
     """(pyoxigraph-like result, kind) read from the remote's answer as it arrives."""
     media_type = response.headers.get_content_type()
-    if media_type == RESULTS_JSON:
+    if graph and media_type in GRAPH_TYPES:
+        triples = (quad.triple for quad in ox.parse(response, format=GRAPH_TYPES[media_type]))
+        return _Graph(triples), "graph"
+    if not graph and media_type == RESULTS_JSON:
         result = ox.parse_query_results(response, format=ox.QueryResultsFormat.JSON)
         return result, "boolean" if isinstance(result, ox.QueryBoolean) else "solutions"
-    if media_type == N_TRIPLES:
-        triples = (quad.triple for quad in ox.parse(response, format=ox.RdfFormat.N_TRIPLES))
-        return _Graph(triples), "graph"
-    raise EngineUnavailable(f"it answered in {media_type}, not {RESULTS_JSON} or {N_TRIPLES}")
+    expected = GRAPH_ACCEPT if graph else RESULTS_JSON
+    raise EngineUnavailable(f"it answered in {media_type}, not {expected}")
 
 
 class RemoteExecutor:
@@ -109,9 +107,12 @@ class RemoteExecutor:
 
     def _open(self, query: str, parameters: list[tuple[str, str]], accept: str,
               timeout_s: float) -> Any:
+        """POST as an HTML form, the one way every engine takes (Virtuoso 7 does not read a
+        body of type application/sparql-query)."""
+        form = urllib.parse.urlencode([("query", query), *parameters]).encode()
         request = urllib.request.Request(
-            _with_parameters(self.query_url, parameters), data=query.encode(),
-            headers={"Content-Type": "application/sparql-query", "Accept": accept})
+            self.query_url, data=form,
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
         try:
             return urllib.request.urlopen(request, timeout=timeout_s)
         except urllib.error.HTTPError as error:
@@ -128,10 +129,11 @@ class RemoteExecutor:
 
     def evaluate(self, request: QueryRequest, deadline: Deadline) -> WholeResult:
         parameters = _dataset_parameters(request, self.settings.remote_union_parameter)
+        graph = query_form(request.query) in ("CONSTRUCT", "DESCRIBE")
         try:
-            with self._open(request.query, parameters, ACCEPT,
+            with self._open(request.query, parameters, GRAPH_ACCEPT if graph else RESULTS_JSON,
                             max(0.001, deadline.at - time.monotonic())) as response:
-                result, kind = _parsed(response)
+                result, kind = _parsed(response, graph)
                 format_key = request.graph_format if kind == "graph" else request.results_format
                 if format_key is None:
                     raise QueryFailed(406, f"no acceptable format for a {kind} result")
@@ -157,9 +159,10 @@ class RemoteExecutor:
         for iri in graph_iris:
             graph = ox.NamedNode(iri)
             query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
-            with self._open(query, [], N_TRIPLES, DUMP_TIMEOUT_S) as response:
-                for quad in ox.parse(response, format=ox.RdfFormat.N_TRIPLES):
-                    yield ox.Quad(quad.subject, quad.predicate, quad.object, graph)
+            with self._open(query, [], GRAPH_ACCEPT, DUMP_TIMEOUT_S) as response:
+                triples, _ = _parsed(response, graph=True)
+                for triple in triples:
+                    yield ox.Quad(triple.subject, triple.predicate, triple.object, graph)
 
     def close(self) -> None:
         """Nothing held open between queries."""

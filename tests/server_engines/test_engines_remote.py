@@ -142,3 +142,13 @@ def test_an_unreachable_engine_gives_503_with_the_reason(running_app, settings_f
         answer = sparql(url, "ASK { ?s ?p ?o }")
     assert answer.status_code == 503
     assert "the query engine is unavailable" in answer.text and "refused" in answer.text
+
+
+def test_the_query_form_is_found_past_prologue_comments_and_strings() -> None:
+    from server.engine.lexer import query_form
+
+    assert query_form('PREFIX select: <http://x/> # ASK\n CONSTRUCT { ?s ?p "SELECT" } '
+                      "WHERE { ?s ?p ?o }") == "CONSTRUCT"
+    assert query_form("BASE <http://x/> describe <a>") == "DESCRIBE"
+    assert query_form("ask {}") == "ASK"
+    assert query_form("DROP ALL") is None
