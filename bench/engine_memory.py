@@ -85,7 +85,7 @@ def engine_processes(path: Path, workers: int, in_memory: bool) -> tuple[float, 
                 result.close()
         pids = [worker.proc.pid for worker in list(pool._workers)]
         if pool._fork_server is not None:
-            pids.append(pool._fork_server.proc.pid)
+            pids.append(pool._fork_server.pid)
         return sum(pss_mib(pid) for pid in pids), len(pids), ready_s
     finally:
         engine.close()

@@ -53,11 +53,12 @@ JSON = "application/sparql-results+json"
 TURTLE = "text/turtle"
 PATHOLOGICAL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 GUNICORN = ["--workers", "2", "--worker-class", "gthread", "--threads", "4",
-            "--limit-request-line", "0", "--log-level", "warning"]
+            "--limit-request-line", "0", "--log-level", "warning", "--timeout", "900"]
 # ours as `kg serve --production` runs it: threaded workers, queries in the killable pool
 OURS_PRODUCTION = ["--workers", "4", "--worker-class",
                    "server.gunicorn_worker.ReadTimeoutThreadWorker", "--threads", "8",
-                   "--limit-request-line", "0", "--log-level", "warning"]
+                   "--limit-request-line", "0", "--log-level", "warning", "--timeout", "900"]
+START_S = 900  # the memory engine loads the store before its first answer
 MUNICIPALITIES = [f"{code:03d}" for code in range(1, 1000, 3)]
 
 
@@ -72,9 +73,9 @@ def bare_app(environ: dict, start_response: Callable) -> list[bytes]:
     if _bare_store is None:
         _bare_store = ox.Store.read_only(os.environ["KUHY_STORE"])
         if os.environ.get("BARE_MEMORY") == "1":
-            memory = ox.Store()
-            memory.bulk_extend(_bare_store.quads_for_pattern(None, None, None, None))
-            _bare_store = memory
+            from server.engine.worker import in_memory
+
+            _bare_store = in_memory(os.environ["KUHY_STORE"])
     query = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""))["query"][0]
     result = _bare_store.query(query, use_default_graph_as_union=True)
     if isinstance(result, ox.QueryTriples):
@@ -255,7 +256,7 @@ def start_server(app: str, store: Path, extra_env: dict[str, str],
     command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",
                "--pythonpath", str(ROOT / "bench"), *gunicorn, app]
     process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + START_S
     while time.monotonic() < deadline:
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -285,6 +286,8 @@ def wait_for_warmup(port: int, seconds: float = 1800) -> str:
 
 
 def stop_server(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
     os.killpg(process.pid, signal.SIGTERM)
     try:
         process.wait(timeout=20)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -28,7 +27,7 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from serve import _free_port, synthetic_store  # noqa: E402
+from serve import _free_port, stop_server, synthetic_store  # noqa: E402
 
 DEBIAN_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 DEBIAN_DB = "/var/lib/virtuoso-opensource-7/db"
@@ -88,21 +87,10 @@ def start(directory: Path) -> tuple[subprocess.Popen, int, str]:
     deadline = time.monotonic() + START_S
     while not answers(url):
         if process.poll() is not None or time.monotonic() > deadline:
-            stop(process)
+            stop_server(process)
             raise SystemExit(f"Virtuoso did not start; see {directory}/virtuoso.log")
         time.sleep(0.5)
     return process, isql_port, url
-
-
-def stop(process: subprocess.Popen) -> None:
-    """Stop the Virtuoso we started, by its pid (its process group)."""
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=120)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 def isql(port: int, statements: str) -> str:
@@ -158,7 +146,7 @@ def main() -> None:
                     command += ["--remote-query-url", url]
                 subprocess.run(command, check=False, cwd=ROOT)
         finally:
-            stop(process)
+            stop_server(process)  # by its pid (its process group)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from server.engine import TABLE_FORMAT, wire
 from server.engine.lexer import has_dataset_clause
 
+FORK_SERVER_IDLE_S = 5.0  # how long a fork server waits for a serving process, then exits
 CLONE_NEWNET = 0x40000000
 CLONE_NEWUSER = 0x10000000
 
@@ -218,26 +219,54 @@ def _exit_with(pid: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def serve_forks(store: ox.Store, channel: socket.socket, config: dict) -> int:
-    """The fork server of the memory engine: each message brings the two pipe ends of a new
-    query worker; a forked child shares the loaded store copy-on-write and answers on them.
-    The pool kills a child, never this process, when a query overruns."""
+def _fork_worker(store: ox.Store, fds: list[int], server_pid: int, config: dict,
+                 inherited: list[socket.socket]) -> None:
+    """In the forked child: answer on the two pipe ends until the pool closes them."""
+    for sock in inherited:
+        sock.close()
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    _exit_with(server_pid)
+    os._exit(serve(store, fds[0], fds[1], config))
+
+
+def serve_forks(config: dict) -> int:
+    """The fork server of the memory engine, shared by every serving process on the machine
+    that serves this build: it loads the build into memory, then each message on a client's
+    connection brings the two pipe ends of a new query worker and the pid of the serving
+    process; the forked child shares the loaded store copy-on-write and answers on them.
+    The pool kills a child, never this process, when a query overruns. It exits once no
+    serving process has been connected for FORK_SERVER_IDLE_S."""
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(config["fork_socket"])  # the starting client holds the lock: it was free
+    listener.listen()
+    store = in_memory(config["store"])
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
     gc.freeze()  # the collector of a child would otherwise write to every inherited object
-    channel.sendall(b"ready")
+    clients: list[socket.socket] = []
     while True:
-        message, fds, _, _ = socket.recv_fds(channel, 16, 2)
-        if not message:
+        ready, _, _ = select.select([listener, *clients], [], [],
+                                    None if clients else FORK_SERVER_IDLE_S)
+        if not ready:
+            os.unlink(config["fork_socket"])
             return 0
-        pid = os.fork()
-        if pid == 0:
-            channel.close()
-            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-            _exit_with(config["server_pid"])
-            os._exit(serve(store, fds[0], fds[1], config))
-        for fd in fds:
-            os.close(fd)
-        channel.sendall(wire.LENGTH.pack(pid))
+        for sock in ready:
+            if sock is listener:
+                client, _ = listener.accept()
+                client.sendall(b"ready" + wire.LENGTH.pack(os.getpid()))
+                clients.append(client)
+                continue
+            message, fds, _, _ = socket.recv_fds(sock, 16, 2)
+            if not message:
+                clients.remove(sock)
+                sock.close()
+                continue
+            pid = os.fork()
+            if pid == 0:
+                _fork_worker(store, fds, wire.LENGTH.unpack(message)[0], config,
+                             [listener, *clients])
+            for fd in fds:
+                os.close(fd)
+            sock.sendall(wire.LENGTH.pack(pid))
 
 
 def main(argv: list[str]) -> int:
@@ -248,10 +277,9 @@ def main(argv: list[str]) -> int:
         status = _isolate_network()
         if status != "isolated":
             print(f"kuhy query worker: network {status}", file=sys.stderr)
+    if "fork_socket" in config:
+        return serve_forks(config)
     _exit_with_parent()
-    if "fork_channel" in config:
-        channel = socket.socket(fileno=config["fork_channel"])
-        return serve_forks(in_memory(config["store"]), channel, config)
     return serve(ox.Store.read_only(config["store"]), 0, out_fd, config)
 
 
