@@ -123,3 +123,12 @@ def test_the_remote_dump_is_the_build_read_back(servers: dict[str, str],
     triples = {str(t) for t in ox.parse(union.content, format=ox.RdfFormat.N_TRIPLES)}
     assert triples == {str(quad.triple) for quad in ox.parse(
         dump.content, format=ox.RdfFormat.N_QUADS)}
+
+
+def test_health_reports_the_same_graph(servers: dict[str, str]) -> None:
+    reports = {name: requests.get(f"{base}/health", timeout=120) for name, base in
+               servers.items()}
+    assert {name: report.status_code for name, report in reports.items()} == dict.fromkeys(
+        servers, 200)
+    triples = {name: report.json()["triples"] for name, report in reports.items()}
+    assert triples["disk"] > 0 and triples["remote"] == triples["disk"] == triples["memory"]
