@@ -2,11 +2,15 @@
 WSGI app calling pyoxigraph directly, side by side in the same run, on synthetic stores.
 
     .venv/bin/python bench/serve.py [--sizes 10000 100000] [--seconds 20] [--concurrency 4]
+        [--engine memory|disk|remote --remote-query-url URL] [--bare memory|disk]
 
 Prints, per store size and query shape: requests/s of ours and of the bare app, their
 ratio, p50 and p95 latency; p95 per canned query (kg/queries); resource pages p95
 (/id/project/<key> -> 303 -> HTML page); and the p95 of other queries while a
-pathological query runs into the time limit. Stores are generated once into
+pathological query runs into the time limit. `--engine` is our KUHY_ENGINE (remote: the
+endpoint must already hold the same synthetic store, see bench/virtuoso.py); the bare app
+holds the store in memory (`--bare memory`, each of its processes a copy) or opens it on
+disk. Stores are generated once into
 var/bench/serve-<N>/ with the synthetic generator of bench/queries.py (about 45 quads
 per project) and reused.
 """
@@ -49,11 +53,12 @@ JSON = "application/sparql-results+json"
 TURTLE = "text/turtle"
 PATHOLOGICAL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 GUNICORN = ["--workers", "2", "--worker-class", "gthread", "--threads", "4",
-            "--limit-request-line", "0", "--log-level", "warning"]
+            "--limit-request-line", "0", "--log-level", "warning", "--timeout", "900"]
 # ours as `kg serve --production` runs it: threaded workers, queries in the killable pool
 OURS_PRODUCTION = ["--workers", "4", "--worker-class",
                    "server.gunicorn_worker.ReadTimeoutThreadWorker", "--threads", "8",
-                   "--limit-request-line", "0", "--log-level", "warning"]
+                   "--limit-request-line", "0", "--log-level", "warning", "--timeout", "900"]
+START_S = 900  # the memory engine loads the store before its first answer
 MUNICIPALITIES = [f"{code:03d}" for code in range(1, 1000, 3)]
 
 
@@ -67,6 +72,10 @@ def bare_app(environ: dict, start_response: Callable) -> list[bytes]:
     global _bare_store
     if _bare_store is None:
         _bare_store = ox.Store.read_only(os.environ["KUHY_STORE"])
+        if os.environ.get("BARE_MEMORY") == "1":
+            from server.engine.worker import in_memory
+
+            _bare_store = in_memory(os.environ["KUHY_STORE"])
     query = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""))["query"][0]
     result = _bare_store.query(query, use_default_graph_as_union=True)
     if isinstance(result, ox.QueryTriples):
@@ -247,7 +256,7 @@ def start_server(app: str, store: Path, extra_env: dict[str, str],
     command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",
                "--pythonpath", str(ROOT / "bench"), *gunicorn, app]
     process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + START_S
     while time.monotonic() < deadline:
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -277,6 +286,8 @@ def wait_for_warmup(port: int, seconds: float = 1800) -> str:
 
 
 def stop_server(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
     os.killpg(process.pid, signal.SIGTERM)
     try:
         process.wait(timeout=20)
@@ -289,7 +300,9 @@ def stop_server(process: subprocess.Popen) -> None:
 
 def bench_size(projects: int, args: argparse.Namespace, report: list[str]) -> None:
     store = synthetic_store(projects)
-    ours_env = {"KUHY_QUERY_TIMEOUT": str(args.timeout)}
+    ours_env = {"KUHY_QUERY_TIMEOUT": str(args.timeout), "KUHY_ENGINE": args.engine,
+                "KUHY_REMOTE_QUERY_URL": args.remote_query_url,
+                "KUHY_REMOTE_UNION_PARAMETER": args.remote_union_parameter}
     if args.no_cache:
         ours_env["KUHY_RESULT_CACHE_BYTES"] = "0"
     # a fresh shared result cache: nothing from an earlier run is served
@@ -297,7 +310,8 @@ def bench_size(projects: int, args: argparse.Namespace, report: list[str]) -> No
     ours_env["KUHY_RESULT_CACHE_DIR"] = cache_dir
     ours, ours_port = start_server("server.wsgi:app", store, ours_env,
                                    GUNICORN if args.ours_threaded else OURS_PRODUCTION)
-    bare, bare_port = start_server("serve:bare_app", store, {})
+    bare, bare_port = start_server("serve:bare_app", store,
+                                   {"BARE_MEMORY": "1" if args.bare == "memory" else "0"})
     try:
         print(wait_for_warmup(ours_port), flush=True)
         for port in (ours_port, bare_port):  # warm both: pools, page cache
@@ -305,7 +319,8 @@ def bench_size(projects: int, args: argparse.Namespace, report: list[str]) -> No
         print(f"\n== {projects} projects ({(store / 'READY').read_text().strip()}), "
               f"concurrency {args.concurrency}, {args.seconds:g} s per shape and server, "
               f"our result cache {'off' if args.no_cache else 'on'}, ours on "
-              f"{'2 gthread workers' if args.ours_threaded else 'kg serve --production'} ==")
+              f"{'2 gthread workers' if args.ours_threaded else 'kg serve --production'}, "
+              f"our engine {args.engine}, bare on {args.bare} ==")
         print(f"{'shape':14s} {'ours req/s':>10s} {'bare req/s':>10s} {'ratio':>6s} "
               f"{'ours p50':>9s} {'ours p95':>9s} {'bare p50':>9s} {'bare p95':>9s} {'err':>4s}")
         for shape in (s for s in SHAPES if s.name in args.shapes):
@@ -426,6 +441,14 @@ def main() -> None:
                              "(default: as `kg serve --production`)")
     parser.add_argument("--timeout", type=float, default=10,
                         help="our query time limit (s) during the bench")
+    parser.add_argument("--engine", choices=["memory", "disk", "remote"], default="memory",
+                        help="our KUHY_ENGINE")
+    parser.add_argument("--remote-query-url", default="",
+                        help="KUHY_REMOTE_QUERY_URL for --engine remote")
+    parser.add_argument("--remote-union-parameter", default="",
+                        help="KUHY_REMOTE_UNION_PARAMETER for --engine remote")
+    parser.add_argument("--bare", choices=["memory", "disk"], default="memory",
+                        help="the bare app's pyoxigraph store: in memory or on disk")
     args = parser.parse_args()
     report: list[str] = []
     for projects in args.sizes:

@@ -75,6 +75,19 @@ SETTINGS: tuple[Setting, ...] = (
             "under `warmup` in /health); 0: off.", "server"),
     Setting("WARMUP_TIMEOUT", "300", "Seconds each canned query of the warm-up may run.",
             "server"),
+    Setting("ENGINE", "auto", "Query engine: `memory` (the build loaded into memory once, "
+            "shared by the query workers), `disk` (each worker opens the on-disk store), "
+            "`remote` (a SPARQL endpoint at KUHY_REMOTE_QUERY_URL) or `auto` (memory when the "
+            "build's directory is at most KUHY_MEMORY_MAX_BYTES, else disk).", "server"),
+    Setting("MEMORY_MAX_BYTES", str(512 << 20), "Largest on-disk build `auto` loads into "
+            "memory, in bytes (in memory it takes about 1.5x that).", "server"),
+    Setting("REMOTE_QUERY_URL", "", "SPARQL 1.1 query endpoint of the remote engine "
+            "(KUHY_ENGINE=remote; `kg publish --query-url` when not given).", "both"),
+    Setting("REMOTE_STORE_URL", "", "Graph Store Protocol endpoint of the remote engine "
+            "(`kg publish --to` when not given; the server only queries).", "pipeline"),
+    Setting("REMOTE_UNION_PARAMETER", "", "Query parameter that asks the remote engine for the "
+            "union of all graphs as the default graph (Oxigraph server: `union-default-graph`; "
+            "empty for Virtuoso, whose default graph is already the union).", "server"),
     Setting("SERVICE_ALLOW_LIST", "", "Space-separated SERVICE endpoints a query may call "
             "(empty: every SERVICE is refused and the workers have no network).", "server"),
 )

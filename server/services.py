@@ -7,16 +7,14 @@ from flask import Flask, current_app
 
 from kg.queries import load_queries
 from server.engine import QueryEngine
-from server.engine.builds import Build, ServedBuilds
-from server.engine.embedded import EmbeddedEngine
+from server.engine.builds import Build
+from server.engine.choice import make_engine
 
 
 def init_services(app: Flask) -> None:
-    """The served build and the engine (the embedded one; another implementation of
-    server.engine.QueryEngine would be chosen here)."""
+    """The served build and the engine (KUHY_ENGINE, server.engine.choice)."""
     settings = app.config["KUHY"]
-    builds = ServedBuilds(settings.store_root)
-    engine = EmbeddedEngine(settings, builds)
+    builds, engine = make_engine(settings)
     if settings.warmup:
         engine.pin_on_each_build([(query.name, query.sparql) for query in load_queries()])
     app.extensions["kuhy.builds"] = builds

@@ -30,6 +30,21 @@ def _public_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+ENGINES = ("auto", "memory", "disk", "remote")
+
+
+def _engine_name(value: str) -> str:
+    if value not in ENGINES:
+        raise ValueError(f"KUHY_ENGINE must be one of {', '.join(ENGINES)}, not {value!r}")
+    return value
+
+
+def _optional_url(url: str) -> str:
+    if url and not url.startswith(("http://", "https://")):
+        raise ValueError(f"an engine URL must be http(s), not {url!r}")
+    return url
+
+
 @dataclass
 class Settings:
     """The server's settings; what each means is in kg.config.SETTINGS (README, --help)."""
@@ -55,6 +70,14 @@ class Settings:
     warmup: bool = _from_table("WARMUP", _flag)
     warmup_timeout_s: float = _from_table("WARMUP_TIMEOUT", float)
     service_allow_list: tuple[str, ...] = _from_table("SERVICE_ALLOW_LIST", _words)
+    engine: str = _from_table("ENGINE", _engine_name)
+    memory_max_bytes: int = _from_table("MEMORY_MAX_BYTES", int)
+    remote_query_url: str = _from_table("REMOTE_QUERY_URL", _optional_url)
+    remote_union_parameter: str = _from_table("REMOTE_UNION_PARAMETER", str)
+
+    def __post_init__(self) -> None:
+        if self.engine == "remote" and not self.remote_query_url:
+            raise ValueError("KUHY_ENGINE=remote needs KUHY_REMOTE_QUERY_URL")
 
     @property
     def endpoint_iri(self) -> str:

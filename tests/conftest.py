@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -82,3 +89,68 @@ def _running_app(settings: object) -> Iterator[str]:
         server.shutdown()
         thread.join(timeout=5)
         app.extensions["kuhy.engine"].close()
+
+
+START_DEADLINE_S = 60.0
+
+
+@dataclass(frozen=True)
+class OxigraphServer:
+    url: str
+
+    @property
+    def store_url(self) -> str:
+        return self.url + "/store"
+
+    @property
+    def query_url(self) -> str:
+        return self.url + "/query"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=5):
+            return True
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@contextmanager
+def running_oxigraph(directory: Path) -> Iterator[OxigraphServer]:
+    """A real Oxigraph server (the `oxigraph` wheel's binary) over `directory`."""
+    binary = Path(sys.executable).with_name("oxigraph")
+    port = _free_port()
+    process = subprocess.Popen([str(binary), "serve", "--location", str(directory),
+                                "--bind", f"127.0.0.1:{port}"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + START_DEADLINE_S
+    try:
+        while not _answers(url):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"oxigraph did not start: {process.stderr.read()!r}")
+            time.sleep(0.05)
+        yield OxigraphServer(url)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        process.stderr.close()
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path: Path) -> Iterator[OxigraphServer]:
+    """A real, empty Oxigraph server on a free local port."""
+    with running_oxigraph(tmp_path / "oxigraph") as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def start_oxigraph() -> object:
+    """``with start_oxigraph(directory) as server:`` — a real Oxigraph server."""
+    return running_oxigraph

@@ -229,9 +229,11 @@ def _param(text: str) -> tuple[str, str]:
 @_command
 @click.command("publish")
 @click.option("--to", "store_url", required=True, metavar="URL",
+              envvar=config.BY_NAME["REMOTE_STORE_URL"].variable,
               help="Graph Store Protocol endpoint of the remote engine (e.g. Oxigraph's "
                    "http://host:7878/store, Fuseki's http://host:3030/ds/data).")
 @click.option("--query-url", required=True, metavar="URL",
+              envvar=config.BY_NAME["REMOTE_QUERY_URL"].variable,
               help="Its SPARQL query endpoint (e.g. http://host:7878/query), used to list and "
                    "count the remote graphs.")
 @_store_option

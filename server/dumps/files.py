@@ -5,9 +5,9 @@ one; the server never writes into the store), or a directory under the system te
 dir when the store root is not writable. A file is made on its first request under
 an exclusive file lock (so several gunicorn workers make it once), written to a
 temporary name and renamed into place; caches of older builds are removed. The
-files are written by pyoxigraph directly from the on-disk store (quad by quad, never
-the whole graph in memory): N-Quads, TriG and JSON-LD keep the named graphs; Turtle
-and N-Triples hold the union of all graphs.
+files are written by the engine (QueryEngine.dump: pyoxigraph from the on-disk store, or
+streamed from a remote engine; never the whole graph in memory): N-Quads, TriG and
+JSON-LD keep the named graphs; Turtle and N-Triples hold the union of all graphs.
 """
 
 from __future__ import annotations
@@ -19,15 +19,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from kg.formats import DUMP_EXTENSIONS, Format, by_extensions
 from kg.rdf.vocab import PREFIXES
-from server.services import served_build
+from server.services import get_engine
 from server.settings import Settings
 
 FORMATS: dict[str, Format] = {f.extension: f for f in by_extensions(DUMP_EXTENSIONS)}
-UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
 
 def file_name(ext: str, gz: bool) -> str:
@@ -48,15 +45,9 @@ def cache_root(settings: Settings) -> Path:
     return fallback
 
 
-def _write_plain(dump: Format, store_dir: Path, target: Path) -> None:
-    store = ox.Store.read_only(str(store_dir))
+def _write_plain(dump: Format, target: Path) -> None:
     with target.open("wb") as out:
-        if dump.quads:
-            store.dump(out, dump.oxigraph, prefixes=PREFIXES)
-        else:
-            triples = store.query(UNION_TRIPLES, use_default_graph_as_union=True)
-            ox.serialize(triples, out, dump.oxigraph, prefixes=PREFIXES)
-    del store
+        get_engine().dump(dump.oxigraph, dump.quads, out, PREFIXES)
 
 
 def _write_gzip(plain: Path, target: Path) -> None:
@@ -80,7 +71,7 @@ def _make(settings: Settings, directory: Path, ext: str, gz: bool) -> Path:
         if gz:
             _write_gzip(_make(settings, directory, ext, gz=False), partial)
         else:
-            _write_plain(FORMATS[ext], served_build().path, partial)
+            _write_plain(FORMATS[ext], partial)
         os.replace(partial, target)
     finally:  # a failed write (a full disk) leaves no partial file behind
         partial.unlink(missing_ok=True)

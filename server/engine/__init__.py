@@ -1,8 +1,9 @@
 """The one small query-engine interface the server reaches the data through (design §6).
 
-Nothing outside this package may assume the engine is embedded. The default
-implementation (``embedded``) runs every query in a pool of killable worker processes
-that opened the on-disk pyoxigraph store read-only, under a time limit.
+Nothing outside this package may assume the engine is embedded. Every implementation is
+the caching layer (``caching``) around an ``Executor``: the embedded pool of killable worker
+processes over the pyoxigraph store on disk or in memory (``embedded``, ``memory``), or a
+remote SPARQL endpoint (``remote``); ``choice`` picks one from the settings.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, BinaryIO, Protocol
 
 import rdflib
 
@@ -106,8 +107,8 @@ class StreamedResult(QueryResult, Protocol):
 
 
 class Executor(Protocol):
-    """Evaluates a query under its deadline, nothing cached: the embedded worker pool, or
-    (to come) an in-memory store or a remote SPARQL endpoint."""
+    """Evaluates a query under its deadline, nothing cached: the embedded worker pool (store
+    on disk or in memory) or a remote SPARQL endpoint."""
 
     def evaluate(self, request: QueryRequest, deadline: Deadline) -> StreamedResult: ...
 
@@ -127,6 +128,10 @@ class EngineSettings(Protocol):
     result_cache_disk_bytes: int
     result_cache_disk_after_s: float
     warmup_timeout_s: float
+    engine: str  # "auto" | "memory" | "disk" | "remote"
+    memory_max_bytes: int
+    remote_query_url: str
+    remote_union_parameter: str
 
     def worker_config(self) -> dict[str, object]: ...
 
@@ -145,6 +150,10 @@ class QueryEngine(Protocol):
 
     def named_graphs(self) -> list[str]:
         """IRIs of the named graphs in the store."""
+
+    def dump(self, fmt: Any, quads: bool, out: BinaryIO, prefixes: dict[str, str]) -> None:
+        """Write the whole graph to `out` in `fmt` (a pyoxigraph RdfFormat), streamed: the
+        named graphs kept when `quads`, else their union as triples."""
 
     def pin_on_each_build(self, queries: list[tuple[str, str]]) -> None:
         """Compute these (name, SPARQL) answers once per served build and keep them."""

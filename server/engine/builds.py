@@ -84,14 +84,17 @@ class ServedBuilds:
             raise EngineError(f"no store at {self.store_root} (build one with `kg build`)")
         return path
 
+    def _stamp(self) -> tuple[Path, int]:
+        path = self.resolve()
+        return path, os.stat(path).st_mtime_ns
+
     def current(self) -> Build:
         """The served build, looked at again at most every `check_every_s`."""
         now = self._clock()
         build = self._build
         if build is not None and now - self._checked_at < self._check_every_s:
             return build
-        path = self.resolve()
-        modified_ns = os.stat(path).st_mtime_ns
+        path, modified_ns = self._stamp()
         with self._lock:
             if self._build is None or (self._build.path, self._build.modified_ns) != (
                     path, modified_ns):
@@ -104,3 +107,20 @@ class ServedBuilds:
 
     def path(self) -> str:
         return str(self.current().path)
+
+
+class RemoteBuilds(ServedBuilds):
+    """The build a remote engine serves: the local build `kg publish` sent, when this machine
+    has the store root; else one build named "remote" for the life of the process (caches
+    are then emptied by a restart)."""
+
+    def __init__(self, store_root: Path, clock: Clock | None = None,
+                 check_every_s: float = BUILD_CHECK_S) -> None:
+        super().__init__(store_root, clock, check_every_s)
+        self._started_ns = time.time_ns()
+
+    def _stamp(self) -> tuple[Path, int]:
+        try:
+            return super()._stamp()
+        except (EngineError, OSError):
+            return self.store_root / "remote", self._started_ns

@@ -8,6 +8,9 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
+from typing import BinaryIO
+
+import pyoxigraph as ox
 
 from server.engine import (
     Deadline,
@@ -116,8 +119,9 @@ def _wire_request(request: QueryRequest) -> dict:
 class PoolExecutor:
     """Evaluates each query in a worker process of this process's pool, under its deadline."""
 
-    def __init__(self, settings: EngineSettings, builds: ServedBuilds) -> None:
-        self.settings, self.builds = settings, builds
+    def __init__(self, settings: EngineSettings, builds: ServedBuilds,
+                 in_memory: bool = False) -> None:
+        self.settings, self.builds, self.in_memory = settings, builds, in_memory
         self._pool: WorkerPool | None = None
         self._pool_pid = 0
         self._closed = False
@@ -132,7 +136,7 @@ class PoolExecutor:
             with self._lock:
                 if self._pool is None or self._pool_pid != os.getpid():
                     self._pool = WorkerPool(self.builds, self.settings.query_workers,
-                                            self.settings.worker_config())
+                                            self.settings.worker_config(), self.in_memory)
                     self._pool_pid = os.getpid()
         return self._pool
 
@@ -177,10 +181,27 @@ class PoolExecutor:
         self._pool = None
 
 
+UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+
+
 class EmbeddedEngine(CachingEngine):
-    def __init__(self, settings: EngineSettings, builds: ServedBuilds | None = None) -> None:
+    """The embedded pyoxigraph store: opened on disk by each query worker, or (`in_memory`)
+    loaded once per build by a fork server whose forked workers share it."""
+
+    def __init__(self, settings: EngineSettings, builds: ServedBuilds | None = None,
+                 in_memory: bool = False) -> None:
         builds = builds or ServedBuilds(settings.store_root)
-        super().__init__(settings, builds, PoolExecutor(settings, builds))
+        super().__init__(settings, builds, PoolExecutor(settings, builds, in_memory))
+
+    def dump(self, fmt: ox.RdfFormat, quads: bool, out: BinaryIO, prefixes: dict) -> None:
+        """The whole served build in `fmt`, written by pyoxigraph quad by quad from the
+        on-disk store: named graphs kept when `quads`, else their union as triples."""
+        store = ox.Store.read_only(str(self.builds.current().path))
+        if quads:
+            store.dump(out, fmt, prefixes=prefixes)
+        else:
+            triples = store.query(UNION_TRIPLES, use_default_graph_as_union=True)
+            ox.serialize(triples, out, fmt, prefixes=prefixes)
 
     @property
     def pool(self) -> WorkerPool:

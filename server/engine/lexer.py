@@ -105,3 +105,15 @@ def has_dataset_clause(query: str) -> bool:
     if "from" not in query.lower() and "\\" not in query:
         return False
     return any(kind == "word" and text.upper() == "FROM" for kind, text in tokens(query))
+
+
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+
+def query_form(query: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first such keyword (the prologue before it
+    holds only BASE and PREFIX); None when there is none (not a query)."""
+    for kind, text in tokens(query):
+        if kind == "word" and text.upper() in QUERY_FORMS:
+            return text.upper()
+    return None

@@ -18,10 +18,18 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from server.engine import Deadline, EngineBusy, EngineError, wire
 from server.engine.builds import ServedBuilds
+from server.engine.memory import (
+    RECYCLE_CHECK_AFTER_S,
+    RECYCLE_PRIVATE_BYTES,
+    ForkServer,
+    private_bytes,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]  # workers import `server` from here
 READ_SIZE = 1 << 20
@@ -29,24 +37,46 @@ REAPER_GRACE_S = 1.0  # the borrower normally stops an overrun itself; the reape
 REAPER_EVERY_S = 0.25
 
 
+def _worker_environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
+    )
+    return env
+
+
+def worker_command(config: dict) -> list[str]:
+    return [sys.executable, "-m", "server.engine.worker", json.dumps(config)]
+
+
 class Worker:
-    def __init__(self, command: list[str], generation: int) -> None:
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(
-            p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
-        )
-        self.proc = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, bufsize=0,
-            close_fds=True,
-        )
-        self.generation = generation
-        self.to_fd = self.proc.stdin.fileno()
-        self.from_fd = self.proc.stdout.fileno()
+    """One query worker process and the two pipes to it. `proc` has pid, poll, kill, wait."""
+
+    def __init__(self, proc: Any, pipes: tuple[int, int], generation: int,
+                 close_pipes: Callable[[], None]) -> None:
+        self.proc, self.generation = proc, generation
+        self.to_fd, self.from_fd = pipes
+        self._close_pipes = close_pipes
         self.buffer = bytearray()
         self.niced = False
         self.reaped = False  # killed by the pool's reaper; its replacement already exists
+        self.lent_at = 0.0
         self.poller = select.poll()
         self.poller.register(self.from_fd, select.POLLIN | select.POLLHUP | select.POLLERR)
+
+    @classmethod
+    def started(cls, config: dict, generation: int) -> Worker:
+        """A worker process of its own that opens the on-disk store."""
+        proc = subprocess.Popen(
+            worker_command(config), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            env=_worker_environment(), bufsize=0, close_fds=True,
+        )
+
+        def close_pipes() -> None:
+            proc.stdin.close()
+            proc.stdout.close()
+
+        return cls(proc, (proc.stdin.fileno(), proc.stdout.fileno()), generation, close_pipes)
 
     def send(self, data: bytes) -> None:
         try:
@@ -102,17 +132,19 @@ class Worker:
     def kill(self) -> None:
         self.proc.kill()
         self.proc.wait()
-        self.proc.stdin.close()
-        self.proc.stdout.close()
+        self._close_pipes()
 
 
 class WorkerPool:
-    def __init__(self, builds: ServedBuilds, size: int, worker_config: dict) -> None:
+    def __init__(self, builds: ServedBuilds, size: int, worker_config: dict,
+                 in_memory: bool = False) -> None:
         self.size = size
         self.worker_config = worker_config
         self.generation = 0
         self._builds = builds
         self.store_path = builds.path()
+        self._in_memory = in_memory
+        self._fork_server: ForkServer | None = None
         self._lock = threading.Lock()
         self._idle: queue.LifoQueue[Worker] = queue.LifoQueue()
         self._workers: set[Worker] = set()
@@ -145,11 +177,25 @@ class WorkerPool:
 
     def _spawn(self) -> Worker:
         worker_config = dict(self.worker_config, store=self.store_path)
-        command = [sys.executable, "-m", "server.engine.worker", json.dumps(worker_config)]
-        worker = Worker(command, self.generation)
+        if self._in_memory:
+            proc, pipes, close_pipes = self._forks(worker_config).fork()
+            worker = Worker(proc, pipes, self.generation, close_pipes)
+        else:
+            worker = Worker.started(worker_config, self.generation)
         with self._lock:
             self._workers.add(worker)
         return worker
+
+    def _forks(self, worker_config: dict) -> ForkServer:
+        """The fork server holding the current build in memory (a new one per build)."""
+        with self._lock:
+            server = self._fork_server
+            if server is None or server.generation != self.generation:
+                if server is not None:
+                    server.close()  # its forked workers live on until discarded
+                server = ForkServer(worker_config, self.generation, _worker_environment())
+                self._fork_server = server
+            return server
 
     def _notice_new_build(self) -> None:
         """A new build swapped in under `current`: later acquisitions get fresh workers."""
@@ -169,16 +215,25 @@ class WorkerPool:
             if worker.generation == self.generation and worker.proc.poll() is None:
                 with self._lock:
                     self._deadlines[worker] = deadline
+                worker.lent_at = time.monotonic()
                 return worker
             self.discard(worker)
 
     def release(self, worker: Worker) -> None:
         with self._lock:
             self._deadlines.pop(worker, None)
-        if worker.reaped or worker.buffer or not worker.restore_priority():
+        if (worker.reaped or worker.buffer or not worker.restore_priority()
+                or self._diverged(worker)):
             self.discard(worker)
         else:
             self._idle.put(worker)
+
+    def _diverged(self, worker: Worker) -> bool:
+        """A forked worker whose query copied much of the shared store (pyoxigraph writes
+        to what it reads) is replaced by a fresh fork that shares it all again."""
+        if not self._in_memory or time.monotonic() - worker.lent_at < RECYCLE_CHECK_AFTER_S:
+            return False
+        return private_bytes(worker.proc.pid) > RECYCLE_PRIVATE_BYTES
 
     def discard(self, worker: Worker) -> None:
         """Kill a worker (overrun, died, or out of date) and put a fresh one in its place."""
@@ -196,3 +251,5 @@ class WorkerPool:
             workers, self._workers = list(self._workers), set()
         for worker in workers:
             worker.kill()  # also the reaped ones: their pipes are still open
+        if self._fork_server is not None:
+            self._fork_server.close()

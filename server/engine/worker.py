@@ -8,10 +8,15 @@ overruns its time limit, so nothing here needs to be interruptible.
 from __future__ import annotations
 
 import ctypes
+import gc
 import itertools
 import json
 import os
+import select
+import signal
+import socket
 import sys
+import tempfile
 import threading
 import time
 from typing import Any
@@ -21,6 +26,7 @@ import pyoxigraph as ox
 from server.engine import TABLE_FORMAT, wire
 from server.engine.lexer import has_dataset_clause
 
+FORK_SERVER_IDLE_S = 5.0  # how long a fork server waits for a serving process, then exits
 CLONE_NEWNET = 0x40000000
 CLONE_NEWUSER = 0x10000000
 
@@ -179,17 +185,9 @@ def answer(store: ox.Store, request: dict, out_fd: int, config: dict) -> None:
     writer.finish()
 
 
-def main(argv: list[str]) -> int:
-    config = json.loads(argv[1])
-    out_fd = os.dup(1)
-    os.dup2(2, 1)  # stray prints go to stderr, never into the frame channel
-    if config.get("isolate_network", True):
-        status = _isolate_network()
-        if status != "isolated":
-            print(f"kuhy query worker: network {status}", file=sys.stderr)
-    _exit_with_parent()
-    store = ox.Store.read_only(config["store"])
-    requests = wire.RequestReader(0)
+def serve(store: ox.Store, in_fd: int, out_fd: int, config: dict) -> int:
+    """Answer requests read on `in_fd` until the server closes it."""
+    requests = wire.RequestReader(in_fd)
     while True:
         request = requests.next()
         if request is None:
@@ -198,6 +196,91 @@ def main(argv: list[str]) -> int:
             answer(store, request, out_fd, config)
         except BrokenPipeError:
             return 0
+
+
+def in_memory(path: str) -> ox.Store:
+    """The build at `path` loaded into an in-memory store, through a temporary N-Quads file
+    so no Python object is made per quad (their freed pages would be copied by every fork)."""
+    memory = ox.Store()
+    with tempfile.NamedTemporaryFile(suffix=".nq") as dump:
+        ox.Store.read_only(path).dump(dump.name, ox.RdfFormat.N_QUADS)
+        memory.bulk_load(path=dump.name, format=ox.RdfFormat.N_QUADS)
+    return memory
+
+
+def _exit_with(pid: int) -> None:
+    """Exit when process `pid` (the serving process) is gone, even mid-query."""
+    pidfd = os.pidfd_open(pid)
+
+    def watch() -> None:
+        select.select([pidfd], [], [])
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _fork_worker(store: ox.Store, fds: list[int], server_pid: int, config: dict,
+                 inherited: list[socket.socket]) -> None:
+    """In the forked child: answer on the two pipe ends until the pool closes them."""
+    for sock in inherited:
+        sock.close()
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    _exit_with(server_pid)
+    os._exit(serve(store, fds[0], fds[1], config))
+
+
+def serve_forks(config: dict) -> int:
+    """The fork server of the memory engine, shared by every serving process on the machine
+    that serves this build: it loads the build into memory, then each message on a client's
+    connection brings the two pipe ends of a new query worker and the pid of the serving
+    process; the forked child shares the loaded store copy-on-write and answers on them.
+    The pool kills a child, never this process, when a query overruns. It exits once no
+    serving process has been connected for FORK_SERVER_IDLE_S."""
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(config["fork_socket"])  # the starting client holds the lock: it was free
+    listener.listen()
+    store = in_memory(config["store"])
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+    gc.freeze()  # the collector of a child would otherwise write to every inherited object
+    clients: list[socket.socket] = []
+    while True:
+        ready, _, _ = select.select([listener, *clients], [], [],
+                                    None if clients else FORK_SERVER_IDLE_S)
+        if not ready:
+            os.unlink(config["fork_socket"])
+            return 0
+        for sock in ready:
+            if sock is listener:
+                client, _ = listener.accept()
+                client.sendall(b"ready" + wire.LENGTH.pack(os.getpid()))
+                clients.append(client)
+                continue
+            message, fds, _, _ = socket.recv_fds(sock, 16, 2)
+            if not message:
+                clients.remove(sock)
+                sock.close()
+                continue
+            pid = os.fork()
+            if pid == 0:
+                _fork_worker(store, fds, wire.LENGTH.unpack(message)[0], config,
+                             [listener, *clients])
+            for fd in fds:
+                os.close(fd)
+            sock.sendall(wire.LENGTH.pack(pid))
+
+
+def main(argv: list[str]) -> int:
+    config = json.loads(argv[1])
+    out_fd = os.dup(1)
+    os.dup2(2, 1)  # stray prints go to stderr, never into the frame channel
+    if config.get("isolate_network", True):
+        status = _isolate_network()
+        if status != "isolated":
+            print(f"kuhy query worker: network {status}", file=sys.stderr)
+    if "fork_socket" in config:
+        return serve_forks(config)
+    _exit_with_parent()
+    return serve(ox.Store.read_only(config["store"]), 0, out_fd, config)
 
 
 if __name__ == "__main__":

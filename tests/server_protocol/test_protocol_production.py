@@ -91,12 +91,20 @@ def test_development_server_lets_long_get_queries_reach_the_size_limit(built_sto
 PATHOLOGICAL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
-def _query_workers(gunicorn: psutil.Process) -> list[psutil.Process]:
+def _query_workers(gunicorn: psutil.Process, store: Path) -> list[psutil.Process]:
+    """The query workers of this server: its descendants, and the children of the memory
+    engine's fork server for `store` (it runs in a session of its own)."""
+    serving = {gunicorn.pid, *(child.pid for child in gunicorn.children(recursive=True))}
     found = []
-    for child in gunicorn.children(recursive=True):
+    for process in psutil.process_iter():
         try:
-            if "server.engine.worker" in " ".join(child.cmdline()):
-                found.append(child)
+            if "server.engine.worker" not in " ".join(process.cmdline()):
+                continue
+            parent = process.parent()
+            forked = parent is not None and "fork_socket" in " ".join(parent.cmdline()) \
+                and str(store) in " ".join(parent.cmdline())
+            if process.ppid() in serving or forked:
+                found.append(process)
         except psutil.Error:  # the worker that ended, not yet reaped
             continue
     return found
@@ -113,21 +121,23 @@ def _serving_pids(gunicorn: psutil.Process) -> list[int]:
     return sorted(child.pid for child in gunicorn.children())
 
 
-def test_production_defaults_survive_hostile_queries(built_store: Path) -> None:
-    """`kg serve --production` as it starts by default: queries nested 5 000 deep are
+@pytest.mark.parametrize("engine", ["memory", "disk"])
+def test_production_defaults_survive_hostile_queries(built_store: Path, engine: str) -> None:
+    """`kg serve --production` as it starts by default, with the build in memory or on disk:
+    queries nested 5 000 deep are
     refused with a 400 before any parser sees them, a query past its limit is stopped in
     its query worker with a 503, others are answered meanwhile, and every serving process
     is still the same one afterwards (no query runs in a process serving requests); a
     connection that stops sending its headers is closed."""
     env = {"KUHY_QUERY_TIMEOUT": "6", "KUHY_RESULT_CACHE_BYTES": "0", "KUHY_WARMUP": "0",
-           "KUHY_READ_TIMEOUT": "2"}
+           "KUHY_READ_TIMEOUT": "2", "KUHY_ENGINE": engine}
     process, url = _start_production(built_store, env)
     try:
         _wait_until_up(url, process)
         expected = _ask_count(url)
         gunicorn = psutil.Process(process.pid)
         serving = _serving_pids(gunicorn)
-        querying = sorted(worker.pid for worker in _query_workers(gunicorn))
+        querying = sorted(worker.pid for worker in _query_workers(gunicorn, built_store))
         deep_queries = ["SELECT * WHERE " + "{ " * 5000, "ASK { " + "OPTIONAL { " * 5000]
         for deep in deep_queries * 2:
             assert len(deep) >= 10_000
@@ -137,7 +147,7 @@ def test_production_defaults_survive_hostile_queries(built_store: Path) -> None:
             for refused in (by_get, by_post):
                 assert refused.status_code == 400
                 assert "deeper than" in refused.text
-        assert sorted(worker.pid for worker in _query_workers(gunicorn)) == querying
+        assert sorted(worker.pid for worker in _query_workers(gunicorn, built_store)) == querying
         with ThreadPoolExecutor(1) as pool:
             overrun = pool.submit(requests.get, url, params={"query": PATHOLOGICAL}, timeout=60)
             meanwhile = [_ask_count(url) for _ in range(5)]
@@ -146,7 +156,7 @@ def test_production_defaults_survive_hostile_queries(built_store: Path) -> None:
         assert "exceeded the 6 s limit" in stopped.text
         assert meanwhile == [expected] * 5
         assert _serving_pids(gunicorn) == serving
-        assert _query_workers(gunicorn) != []  # queries ran in the pool
+        assert _query_workers(gunicorn, built_store) != []  # queries ran in the pool
         port = int(url.split(":")[2].split("/")[0])
         with socket.create_connection(("127.0.0.1", port), timeout=60) as stalled:
             stalled.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: kuhy\r\nX-Sl")

@@ -1,0 +1,186 @@
+"""Remote engine: a SPARQL 1.1 endpoint (Oxigraph server, Virtuoso, QLever, Fuseki) behind
+the same caching layer as the embedded store (server.engine.caching).
+
+Everything in front of the engine stays ours: the lexer refuses SERVICE and updates and
+bounds the query before it gets here, the deadline becomes the HTTP timeout, and the answer
+is read in one fixed format (SPARQL JSON results or N-Triples) and written again by the same
+code the query workers use, so a client sees the same bytes whichever engine answered.
+"""
+
+from __future__ import annotations
+
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+import pyoxigraph as ox
+
+from server.engine import (
+    Deadline,
+    EngineError,
+    EngineSettings,
+    QueryFailed,
+    QueryRequest,
+    QuerySyntaxError,
+)
+from server.engine.builds import ServedBuilds
+from server.engine.caching import CachingEngine, WholeResult
+from server.engine.lexer import has_dataset_clause, query_form
+from server.engine.worker import Refusal, render
+
+RESULTS_JSON = "application/sparql-results+json"
+N_TRIPLES = "application/n-triples"
+# Graphs as N-Triples; Virtuoso 7 names them text/plain, and Turtle reads N-Triples too.
+GRAPH_TYPES = {N_TRIPLES: ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
+               "text/turtle": ox.RdfFormat.TURTLE}
+GRAPH_ACCEPT = f"{N_TRIPLES}, text/plain;q=0.9, text/turtle;q=0.8"
+DUMP_TIMEOUT_S = 3600.0  # a dump reads the whole graph: it gets its own, long limit
+
+
+class EngineUnavailable(QueryFailed):
+    """The remote engine could not be reached or failed: 503 with the reason."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(503, f"the query engine is unavailable: {reason}")
+
+
+class _Graph:
+    """Triples parsed from the remote, with the ``serialize`` a pyoxigraph result has."""
+
+    def __init__(self, triples: Iterator[ox.Triple]) -> None:
+        self._triples = triples
+
+    def __iter__(self) -> Iterator[ox.Triple]:
+        return self._triples
+
+    def serialize(self, output: BinaryIO, format: ox.RdfFormat) -> None:  # noqa: A002
+        ox.serialize(self._triples, output, format)
+
+
+class _Sink:
+    def __init__(self) -> None:
+        self.chunks: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self.chunks.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing buffered here."""
+
+
+def _dataset_parameters(request: QueryRequest, union_parameter: str) -> list[tuple[str, str]]:
+    """The protocol's dataset, else the union of all graphs as the default graph when the
+    query names no dataset itself (as the embedded worker does)."""
+    defaults, named = request.default_graphs, request.named_graphs
+    if defaults is None and named is None:
+        if union_parameter and not has_dataset_clause(request.query):
+            return [(union_parameter, "")]
+        return []
+    return ([("default-graph-uri", iri) for iri in defaults or []]
+            + [("named-graph-uri", iri) for iri in named or []])
+
+
+def _parsed(response: Any, graph: bool) -> tuple[Any, str]:
+    """(pyoxigraph-like result, kind) read from the remote's answer as it arrives."""
+    media_type = response.headers.get_content_type()
+    if graph and media_type in GRAPH_TYPES:
+        triples = (quad.triple for quad in ox.parse(response, format=GRAPH_TYPES[media_type]))
+        return _Graph(triples), "graph"
+    if not graph and media_type == RESULTS_JSON:
+        result = ox.parse_query_results(response, format=ox.QueryResultsFormat.JSON)
+        return result, "boolean" if isinstance(result, ox.QueryBoolean) else "solutions"
+    expected = GRAPH_ACCEPT if graph else RESULTS_JSON
+    raise EngineUnavailable(f"it answered in {media_type}, not {expected}")
+
+
+class RemoteExecutor:
+    """Sends each query to the remote endpoint with the time left as its HTTP timeout."""
+
+    def __init__(self, settings: EngineSettings) -> None:
+        self.settings = settings
+        self.query_url = settings.remote_query_url
+        self.media_types = settings.worker_config()["formats"]
+
+    def _open(self, query: str, parameters: list[tuple[str, str]], accept: str,
+              timeout_s: float) -> Any:
+        """POST as an HTML form, the one way every engine takes (Virtuoso 7 does not read a
+        body of type application/sparql-query)."""
+        form = urllib.parse.urlencode([("query", query), *parameters]).encode()
+        request = urllib.request.Request(
+            self.query_url, data=form,
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
+        try:
+            return urllib.request.urlopen(request, timeout=timeout_s)
+        except urllib.error.HTTPError as error:
+            reason = error.read(2000).decode("utf-8", "replace").strip()
+            if error.code == 400:
+                raise QuerySyntaxError(reason) from None
+            raise EngineUnavailable(f"HTTP {error.code} {reason[:500]}") from None
+        except TimeoutError:
+            raise
+        except (urllib.error.URLError, OSError) as error:
+            if isinstance(getattr(error, "reason", None), TimeoutError):
+                raise TimeoutError from error
+            raise EngineUnavailable(str(getattr(error, "reason", error))) from None
+
+    def evaluate(self, request: QueryRequest, deadline: Deadline) -> WholeResult:
+        parameters = _dataset_parameters(request, self.settings.remote_union_parameter)
+        graph = query_form(request.query) in ("CONSTRUCT", "DESCRIBE")
+        try:
+            with self._open(request.query, parameters, GRAPH_ACCEPT if graph else RESULTS_JSON,
+                            max(0.001, deadline.at - time.monotonic())) as response:
+                result, kind = _parsed(response, graph)
+                format_key = request.graph_format if kind == "graph" else request.results_format
+                if format_key is None:
+                    raise QueryFailed(406, f"no acceptable format for a {kind} result")
+                sink = _Sink()
+                media_type = self.media_types.get(format_key, format_key)
+                render(result, kind, media_type, request.row_limit, sink)
+        except TimeoutError:
+            raise deadline.overrun() from None
+        except Refusal as refusal:
+            if deadline.passed(time.monotonic()):
+                raise deadline.overrun() from None
+            raise EngineUnavailable(refusal.message) from None
+        except (SyntaxError, ValueError, OSError) as error:
+            if deadline.passed(time.monotonic()):
+                raise deadline.overrun() from None
+            raise EngineUnavailable(f"its answer could not be read: {error}") from None
+        if deadline.passed(time.monotonic()):
+            raise deadline.overrun()
+        return WholeResult(kind, format_key, b"".join(sink.chunks), cached=False)
+
+    def quads(self, graph_iris: list[str]) -> Iterator[ox.Quad]:
+        """Every quad of these graphs, one CONSTRUCT per graph, streamed (for dumps)."""
+        for iri in graph_iris:
+            graph = ox.NamedNode(iri)
+            query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+            with self._open(query, [], GRAPH_ACCEPT, DUMP_TIMEOUT_S) as response:
+                triples, _ = _parsed(response, graph=True)
+                for triple in triples:
+                    yield ox.Quad(triple.subject, triple.predicate, triple.object, graph)
+
+    def close(self) -> None:
+        """Nothing held open between queries."""
+
+
+class RemoteEngine(CachingEngine):
+    def __init__(self, settings: EngineSettings, builds: ServedBuilds) -> None:
+        super().__init__(settings, builds, RemoteExecutor(settings))
+
+    def dump(self, fmt: ox.RdfFormat, quads: bool, out: BinaryIO, prefixes: dict) -> None:
+        """The whole graph in `fmt` from the remote: named graphs kept when `quads`, else
+        their union as triples."""
+        stream = self.executor.quads(self.named_graphs())
+        if not quads:
+            stream = (quad.triple for quad in stream)
+        try:
+            ox.serialize(stream, out, fmt, prefixes=prefixes)
+        except EngineError:
+            raise
+        except (SyntaxError, ValueError, OSError) as error:
+            raise EngineUnavailable(f"dump failed: {error}") from None

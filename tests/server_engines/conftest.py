@@ -1,0 +1,66 @@
+"""The same app over each engine: the build on disk, in memory, and published with
+`kg publish` to a real Oxigraph server that kuhy queries as a remote engine."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from server.settings import Settings
+
+ENGINES = ("disk", "memory", "remote")
+PUBLIC_URL = "https://kuhy.example.org/"
+QUERY_TIMEOUT_S = 5.0
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory, built_store: Path,
+              start_oxigraph) -> Iterator[object]:
+    """A real Oxigraph server holding the session's build, loaded by `kg publish`."""
+    root = tmp_path_factory.mktemp("published")
+    store_root = root / "store"
+    shutil.copytree(built_store, store_root, symlinks=True)
+    with start_oxigraph(root / "oxigraph") as server:
+        sent = CliRunner().invoke(main, ["publish", "--to", server.store_url, "--query-url",
+                                         server.query_url, "--store", str(store_root)])
+        assert sent.exit_code == 0, sent.output
+        yield server
+
+
+def engine_settings(engine: str, store_root: Path, **overrides: object) -> Settings:
+    """Settings of an app on `engine`; a remote app gets an empty store root of its own, so
+    nothing can be read from a local store behind the engine's back."""
+    values: dict[str, object] = {"store_root": store_root, "engine": engine, "query_workers": 2,
+                                 "public_url": PUBLIC_URL, "query_timeout_s": QUERY_TIMEOUT_S,
+                                 "service_allow_list": (), "result_cache_dir": None,
+                                 "warmup": False}
+    values.update(overrides)
+    return Settings(**values)
+
+
+@pytest.fixture(scope="session")
+def settings_for() -> object:
+    """``settings_for(engine, store_root, **overrides)`` — Settings of an app on `engine`."""
+    return engine_settings
+
+
+@pytest.fixture(scope="session")
+def servers(running_app, built_store: Path, published,
+            tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Base URL of the app per engine, all serving the same build."""
+    empty_root = tmp_path_factory.mktemp("remote-root")
+    remote = {"remote_query_url": published.query_url,
+              "remote_union_parameter": "union-default-graph"}
+    with ExitStack() as stack:
+        yield {
+            "disk": stack.enter_context(running_app(engine_settings("disk", built_store))),
+            "memory": stack.enter_context(running_app(engine_settings("memory", built_store))),
+            "remote": stack.enter_context(running_app(
+                engine_settings("remote", empty_root, **remote))),
+        }
