@@ -46,6 +46,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update((settings or Settings()).to_flask())
 
+    from server.browse.views import bp as browse_bp
+    from server.charts.views import bp as charts_bp
     from server.dumps.views import bp as dumps_bp
     from server.pages.views import bp as pages_bp
     from server.search.views import bp as search_bp
@@ -54,7 +56,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     from server.ui.views import bp as ui_bp
 
     init_services(app)
-    for blueprint in (sparql_bp, pages_bp, dumps_bp, search_bp, ui_bp):
+    for blueprint in (sparql_bp, pages_bp, dumps_bp, search_bp, ui_bp, browse_bp,
+                      charts_bp):
         app.register_blueprint(blueprint)
     app.after_request(add_headers)
     app.register_error_handler(EngineError, engine_failure)

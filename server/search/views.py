@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, abort, request
 
 from server import i18n
+from server.facets import FacetValue, facet_values
 from server.search.index import FACETS, SearchIndex, index_for
 from server.web import local_href, render_html, settings
 
@@ -31,14 +32,6 @@ class Hit:
     label: str
     href: str
     kind: str
-
-
-@dataclass
-class FacetValue:
-    label: str
-    count: int
-    href: str
-    selected: bool
 
 
 def _label(index: SearchIndex, uri: str, lang: str) -> str:
@@ -61,16 +54,8 @@ def _filter(index: SearchIndex, projects: set[str], chosen: dict[str, list[str]]
 def _facet_values(index: SearchIndex, projects: set[str], facet: str, chosen: list[str],
                   lang: str) -> list[FacetValue]:
     counts = Counter(v for p in projects for v in index.facets.get(p, {}).get(facet, ()))
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    if facet == "year":
-        ranked = sorted(counts.items(), reverse=True)
-    values = []
-    for value, count in ranked[:FACET_LIMIT]:
-        selected = value in chosen
-        others = [v for v in chosen if v != value] if selected else [*chosen, value]
-        label = value if facet == "year" else _label(index, value, lang)
-        values.append(FacetValue(label, count, _url(**{facet: others}), selected))
-    return values
+    return facet_values(counts, facet, chosen, lambda value: _label(index, value, lang),
+                        lambda values: _url(**{facet: values}), FACET_LIMIT)
 
 
 def _hits(index: SearchIndex, uris: list[str], lang: str) -> list[Hit]:

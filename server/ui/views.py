@@ -7,6 +7,9 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from kg import config
 from kg.rdf.vocab import PREFIXES
+from server import i18n
+from server.browse.lists import LISTS
+from server.charts.views import charts
 from server.dumps.files import FORMATS, file_name
 from server.dumps.meta import build_info
 from server.services import get_engine, served_build
@@ -17,6 +20,12 @@ bp = Blueprint("ui", __name__)
 
 CITATION = ("kuhy – knowledge graph of Finnish cultural-wellbeing projects. Build {build} "
             "({date}). {url}. Licence CC BY 4.0.")
+# (count in BuildInfo.counts, list page, UI string) for the home page's linked counts
+COUNT_LINKS = (("projects", "project", "kind_project"),
+               ("organisations", "organisation", "kind_organisation"),
+               ("programmes", "programme", "kind_programme"),
+               ("regions", "region", "kind_region"),
+               ("municipalities", "municipality", "kind_municipality"))
 VOCABULARY_KINDS = (OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property)
 
 
@@ -34,7 +43,9 @@ def home() -> Response:
     citation = CITATION.format(build=info.build_id, date=info.modified.date().isoformat(),
                                url=settings().public_url)
     return render_html("home.html", info=info, downloads=downloads, citation=citation,
-                       queries=_canned_queries(), endpoint=settings().endpoint_iri)
+                       queries=_canned_queries(), endpoint=settings().endpoint_iri,
+                       count_links=COUNT_LINKS, list_names=list(LISTS),
+                       charts=charts(i18n.request_lang(request)))
 
 
 @bp.get("/query")
