@@ -47,6 +47,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config.update((settings or Settings()).to_flask())
 
     from server.browse.views import bp as browse_bp
+    from server.canned.views import bp as canned_bp
     from server.charts.views import bp as charts_bp
     from server.dumps.views import bp as dumps_bp
     from server.pages.views import bp as pages_bp
@@ -57,7 +58,7 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     init_services(app)
     for blueprint in (sparql_bp, pages_bp, dumps_bp, search_bp, ui_bp, browse_bp,
-                      charts_bp):
+                      charts_bp, canned_bp):
         app.register_blueprint(blueprint)
     app.after_request(add_headers)
     app.register_error_handler(EngineError, engine_failure)
