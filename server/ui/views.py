@@ -26,6 +26,8 @@ COUNT_LINKS = (("projects", "project", "kind_project"),
                ("programmes", "programme", "kind_programme"),
                ("regions", "region", "kind_region"),
                ("municipalities", "municipality", "kind_municipality"))
+# declared at the top of a new query in the editor
+USUAL_PREFIXES = ("kuhy", "rdf", "rdfs", "skos", "xsd", "owl", "schema", "dcterms", "prov")
 VOCABULARY_KINDS = (OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property)
 
 
@@ -54,7 +56,9 @@ def query() -> Response:
     examples = [{"name": q.name, "title": q.title, "description": q.description,
                  "sparql": q.sparql} for q in queries]
     return render_html("query.html", queries=queries, examples=examples,
-                       selected=request.args.get("example"))
+                       selected=request.args.get("example"), base=settings().base_uri,
+                       usual=[name for name in USUAL_PREFIXES if name in PREFIXES],
+                       prefixes_map=PREFIXES)
 
 
 def _vocabulary_terms() -> dict[str, list[str]]:

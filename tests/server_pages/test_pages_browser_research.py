@@ -55,3 +55,48 @@ def test_a_list_filters_by_a_facet_and_its_csv_holds_the_filtered_rows(
     shown = set(page.locator("table.list tbody tr td:first-child a").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))"))
     assert shown and shown <= {"/" + row["iri"].removeprefix(BASE) for row in rows}
+
+
+def test_a_syntax_error_is_shown_in_the_page_with_line_and_column(real_server: str,
+                                                                  page: Page) -> None:
+    page.goto(f"{real_server}/query?lang=en")
+    expect(page.locator(".CodeMirror")).to_be_visible()
+    page.evaluate("""() => { const tab = window.kuhyYasgui.getTab();
+        tab.setQuery('SELECT ?x WHERE {\\n  ?x a ?y ;; FILTER( }'); tab.query(); }""")
+    explanation = page.locator("#query-explanation")
+    expect(explanation).to_be_visible()
+    expect(explanation).to_contain_text("Error at line 2, column")
+    expect(explanation.locator("pre")).to_contain_text("error at 2:")
+    shot(page, "query-syntax-error")
+    # an undeclared usual prefix is named, and its PREFIX line added on request
+    page.evaluate("""() => { const tab = window.kuhyYasgui.getTab();
+        tab.setQuery('SELECT ?p WHERE {\\n  ?p a kuhy:Project }'); tab.query(); }""")
+    expect(explanation.locator(".missing-prefix")).to_contain_text("kuhy:")
+    explanation.locator("button").click()
+    expect(page.locator(".yasr table tbody tr").first).to_be_visible()
+    expect(explanation).to_be_hidden()
+    link = page.locator(".yasr table tbody a.iri").first.get_attribute("href")
+    assert link.startswith("/id/project/")
+
+
+def test_a_canned_query_run_from_its_form_links_to_local_pages(real_server: str,
+                                                               page: Page) -> None:
+    page.goto(f"{real_server}/query")
+    page.locator("a.form-link[data-name='projects_by_funder']").click()
+    page.wait_for_url("**/query/form/projects_by_funder")
+    page.locator("select[name=funderName]").select_option("Opetus- ja kulttuuriministeriö")
+    page.locator("#run-canned").click()
+    page.wait_for_url("**run=1*")
+    rows = page.locator("table.results tbody tr")
+    expect(rows.first).to_be_visible()
+    assert int(page.locator("#result-count").inner_text()) == rows.count() >= 1
+    cells = page.locator("table.results tbody td").all_inner_texts()
+    assert not any("^^" in cell or "@fi" in cell for cell in cells)
+    shot(page, "canned-form-results")
+    project = page.locator("table.results tbody a[href^='/id/project/']").first
+    title = project.inner_text()
+    project.click()
+    page.wait_for_url("**/page/project/*")
+    assert page.url.startswith(real_server)
+    expect(page.locator("h1#title")).to_have_text(title)
+    shot(page, "canned-form-project")
