@@ -18,8 +18,8 @@ from flask import Blueprint, Response, abort, request
 
 from server import i18n
 from server.browse.catalogue import catalogue
-from server.browse.export import csv_response, json_response
 from server.browse.lists import LISTS, Cell, ListSpec, Row
+from server.export import csv_response, json_response
 from server.facets import facet_values
 from server.search.index import SearchIndex, index_for
 from server.web import local_href, render_html, settings

@@ -11,9 +11,9 @@ from flask import Blueprint, Response, abort, request, url_for
 
 from server import i18n
 from server.browse.catalogue import catalogue
-from server.browse.export import csv_response
 from server.browse.views import label_of
 from server.charts.figures import DIMENSIONS, Bar, figures, scope_projects
+from server.export import csv_response
 from server.search.index import index_for
 from server.web import local_href, settings
 

@@ -134,3 +134,18 @@ def test_an_organisation_page_charts_its_own_projects(real_server: str) -> None:
     key = funder.rsplit("/", 1)[1]
     html = requests.get(f"{real_server}/page/organisation/{key}", timeout=60).text
     assert 'data-dimension="year"' in html and '<rect class="projects"' in html
+
+
+def test_a_search_exports_every_hit_with_its_filters(real_server: str) -> None:
+    html = requests.get(f"{real_server}/search", params={"q": "kulttuuri"}, timeout=60).text
+    total = int(re.search(r'id="result-count">(\d+)<', html).group(1))
+    rows = _csv(real_server, "/search.csv", q="kulttuuri")
+    assert len(rows) == total > 1
+    document = requests.get(f"{real_server}/search.json", params={"q": "kulttuuri"},
+                            timeout=60).json()
+    assert [r["iri"] for r in document["rows"]] == [r["iri"] for r in rows]
+    assert document["permalink"] == "https://kuhy.example.org/search?q=kulttuuri"
+    assert 'href="/search.csv?q=kulttuuri"' in html
+    narrowed = _csv(real_server, "/search.csv", q="kulttuuri", year="2021")
+    assert 1 <= len(narrowed) < len(rows)
+    assert {r["kind"] for r in narrowed} == {"project"}
