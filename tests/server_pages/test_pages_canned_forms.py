@@ -65,3 +65,13 @@ def test_hostile_or_wrong_values_stay_values(real_server: str) -> None:
     wrong = _form(real_server, "projects_active_in_year", run="1", year="next year")
     assert 'class="query-error"' in wrong and "not a number" in wrong
     assert requests.get(f"{real_server}/query/form/nothing", timeout=60).status_code == 404
+
+
+def test_forms_are_titled_in_the_page_language(real_server: str) -> None:
+    for name, query in QUERIES.items():
+        assert set(query.title) >= {"fi", "sv", "en"}, name
+    query = QUERIES["projects_by_funder"]
+    for lang in ("fi", "sv", "en"):
+        html = _form(real_server, query.name, lang=lang)
+        assert f"<h1>{query.title[lang]}</h1>" in html
+    assert "Finansiär" in _form(real_server, query.name, lang="sv")
