@@ -33,6 +33,7 @@ class Hit:
     label: str
     href: str
     kind: str
+    snippet: str = ""
 
 
 def _label(index: SearchIndex, uri: str, lang: str) -> str:
@@ -59,9 +60,19 @@ def _facet_values(index: SearchIndex, projects: set[str], facet: str, chosen: li
                         lambda values: _url(**{facet: values}), FACET_LIMIT)
 
 
+def _snippet(index: SearchIndex, uri: str, lang: str) -> str:
+    """A project's years and funders: '2019–2021 · Svenska kulturfonden'."""
+    facets = index.facets.get(uri, {})
+    years = sorted(facets.get("year", ()))
+    parts = [years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"] if years else []
+    parts += sorted(_label(index, funder, lang) for funder in facets.get("funder", ()))
+    return " · ".join(parts)
+
+
 def _hits(index: SearchIndex, uris: list[str], lang: str) -> list[Hit]:
     hits = [Hit(_label(index, uri, lang), local_href(uri),
-                i18n.t(f"kind_{index.kinds.get(uri, 'project')}", lang)) for uri in uris]
+                i18n.t(f"kind_{index.kinds.get(uri, 'project')}", lang),
+                _snippet(index, uri, lang)) for uri in uris]
     return sorted(hits, key=lambda hit: hit.label.casefold())
 
 

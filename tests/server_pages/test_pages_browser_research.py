@@ -100,3 +100,13 @@ def test_a_canned_query_run_from_its_form_links_to_local_pages(real_server: str,
     assert page.url.startswith(real_server)
     expect(page.locator("h1#title")).to_have_text(title)
     shot(page, "canned-form-project")
+
+
+def test_pages_fit_a_phone_screen(real_server: str, page: Page) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("/", "/page/project/", "/search?q=kulttuuri", "/query/form/projects_by_funder",
+                 "/query"):
+        page.goto(f"{real_server}{path}")
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= 400, (path, width)
+    shot(page, "phone-canned-form")
