@@ -58,6 +58,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     from server.canned.views import bp as canned_bp
     from server.charts.views import bp as charts_bp
     from server.dumps.views import bp as dumps_bp
+    from server.ontology.views import bp as ontology_bp
     from server.pages.views import bp as pages_bp
     from server.reconcile.views import bp as reconcile_bp
     from server.search.views import bp as search_bp
@@ -67,7 +68,7 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     init_services(app)
     for blueprint in (sparql_bp, pages_bp, dumps_bp, search_bp, ui_bp, browse_bp,
-                      charts_bp, canned_bp, reconcile_bp):
+                      charts_bp, canned_bp, reconcile_bp, ontology_bp):
         app.register_blueprint(blueprint)
     app.after_request(add_headers)
     app.register_error_handler(EngineError, engine_failure)

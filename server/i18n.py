@@ -122,6 +122,20 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "missing_prefix": ("Etuliitettä {prefix} ei ole määritelty (PREFIX-rivi puuttuu).",
                        "Prefixet {prefix} är inte deklarerat (PREFIX-raden saknas).",
                        "The prefix {prefix} is not declared (no PREFIX line)."),
+    "ontology": ("Sanasto", "Vokabulär", "Vocabulary"),
+    "ontology_intro": ("kuhy-sanaston luokat ja ominaisuudet, niiden vastineet tunnetuissa "
+                       "sanastoissa ja käyttö tässä aineistossa.",
+                       "Klasser och egenskaper i kuhy-vokabulären, deras motsvarigheter i "
+                       "kända vokabulärer och hur de används i datan.",
+                       "The classes and properties of the kuhy vocabulary, what they align "
+                       "to in well-known vocabularies and how the data uses them."),
+    "section_classes": ("Luokat", "Klasser", "Classes"),
+    "section_object_properties": ("Suhteet", "Relationer", "Object properties"),
+    "section_datatype_properties": ("Arvo-ominaisuudet", "Värdeegenskaper",
+                                    "Datatype properties"),
+    "aligned_to": ("vastaa", "motsvarar", "aligned to"),
+    "in_use": ("käytössä", "används", "in use"),
+    "example": ("esimerkki", "exempel", "example"),
     "query_error": ("Kysely epäonnistui", "Frågan misslyckades", "The query failed"),
     "kind": ("Tyyppi", "Typ", "Type"),
     "not_found": ("Ei löytynyt", "Hittades inte", "Not found"),
