@@ -136,6 +136,44 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "aligned_to": ("vastaa", "motsvarar", "aligned to"),
     "in_use": ("käytössä", "används", "in use"),
     "example": ("esimerkki", "exempel", "example"),
+    "statements": ("lausumaa", "påståenden", "statements"),
+    "sheet_scope": ("Mitä aineisto kattaa", "Vad datamängden omfattar", "Scope"),
+    "sheet_method": ("Menetelmä", "Metod", "Method"),
+    "sheet_method_text": (
+        "Julkiset tekstit (hankesivut, tiedotteet, rahoituspäätökset) luetaan koneellisesti "
+        "(spaCy, Voikko) tai käsin tarkistettuina tietueina; rahoitusrekisterien rivit "
+        "tulevat mukaan, kun ne koskevat kulttuuria. Nimet yhdistetään Tilastokeskuksen, "
+        "YSO:n, ROR:n ja Wikidatan tunnisteisiin, ja jokainen dokumentti tarkistetaan "
+        "SHACL-muodoilla.",
+        "Offentliga texter (projektsidor, pressmeddelanden, finansieringsbeslut) läses "
+        "maskinellt (spaCy, Voikko) eller som granskade poster; rader i "
+        "finansieringsregister tas med när de gäller kultur. Namn kopplas till "
+        "Statistikcentralens, YSO:s, ROR:s och Wikidatas identifierare och varje dokument "
+        "kontrolleras med SHACL.",
+        "Public texts (project pages, press releases, funding decisions) are read by machine "
+        "(spaCy, Voikko) or as checked records; rows of funding registers are included when "
+        "they concern culture. Names are linked to Statistics Finland, YSO, ROR and Wikidata "
+        "identifiers and each document is checked with SHACL shapes."),
+    "sheet_statements": (
+        "{statements} lausumaa (N-Quads-vedos, kg stats): {triples} tietoa (void:triples) ja "
+        "{meta} koontia kuvaavaa.",
+        "{statements} påståenden (N-Quads-dumpen, kg stats): {triples} data (void:triples) "
+        "och {meta} som beskriver bygget.",
+        "{statements} statements (the N-Quads dump, kg stats): {triples} of data "
+        "(void:triples) and {meta} describing the build."),
+    "sheet_languages": ("Dokumenttien kielet", "Dokumentens språk", "Languages of the documents"),
+    "sheet_sources": ("Lähteet", "Källor", "Sources"),
+    "sheet_source": ("Lähde", "Källa", "Source"),
+    "sheet_texts": ("tekstit ja tietueet", "texter och poster", "texts and records"),
+    "sheet_gaps": ("Tunnetut aukot", "Kända luckor", "Known gaps"),
+    "sheet_missing_funder": ("hankkeita ilman rahoittajaa", "projekt utan finansiär",
+                             "projects without a funder"),
+    "sheet_missing_amount": ("hankkeita ilman summaa", "projekt utan belopp",
+                             "projects without an amount"),
+    "sheet_missing_start": ("hankkeita ilman alkupäivää", "projekt utan startdatum",
+                            "projects without a start date"),
+    "sheet_missing_place": ("hankkeita ilman paikkaa", "projekt utan ort",
+                            "projects without a place"),
     "query_error": ("Kysely epäonnistui", "Frågan misslyckades", "The query failed"),
     "kind": ("Tyyppi", "Typ", "Type"),
     "not_found": ("Ei löytynyt", "Hittades inte", "Not found"),

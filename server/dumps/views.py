@@ -8,12 +8,15 @@ DCAT-AP description (Turtle, JSON-LD, RDF/XML, N-Triples by negotiation or ``?fo
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, send_file
+from flask import Blueprint, Response, abort, request, send_file
 from rdflib import Graph
 
+from server import i18n
+from server.charts.views import charts
 from server.dumps.description import dataset_description
 from server.dumps.files import FORMATS, ensure_dump, existing_size, file_name
-from server.dumps.meta import build_info
+from server.dumps.meta import build_info, citation
+from server.dumps.sheet import sheet
 from server.web import rdf_or_page, render_html, settings
 
 bp = Blueprint("dumps", __name__)
@@ -47,8 +50,11 @@ def dump(name: str) -> Response:
 
 
 def _description_response() -> Response:
-    def page(graph: Graph) -> Response:
-        return render_html("dataset.html", turtle=graph.serialize(format="turtle"))
+    def page(_graph: Graph) -> Response:
+        info = build_info(settings())
+        return render_html("dataset.html", info=info, sheet=sheet(settings()),
+                           charts=charts(i18n.request_lang(request)),
+                           citation=citation(info, settings()))
 
     return rdf_or_page(lambda: dataset_description(settings(), build_info(settings())), page)
 

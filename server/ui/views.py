@@ -11,15 +11,13 @@ from server import i18n
 from server.browse.lists import LISTS
 from server.charts.views import charts
 from server.dumps.files import FORMATS, file_name
-from server.dumps.meta import build_info
+from server.dumps.meta import build_info, citation
 from server.services import get_engine, served_build
 from server.sparql.terms import iri, iris
 from server.web import render_html, settings
 
 bp = Blueprint("ui", __name__)
 
-CITATION = ("kuhy – knowledge graph of Finnish cultural-wellbeing projects. Build {build} "
-            "({date}). {url}. Licence CC BY 4.0.")
 # (count in BuildInfo.counts, list page, UI string) for the home page's linked counts
 COUNT_LINKS = (("projects", "project", "kind_project"),
                ("organisations", "organisation", "kind_organisation"),
@@ -42,9 +40,8 @@ def home() -> Response:
     info = build_info(settings())
     downloads = [(file_name(dump.extension, gz), dump.label + (" (gzip)" if gz else ""))
                  for dump in FORMATS.values() for gz in (False, True)]
-    citation = CITATION.format(build=info.build_id, date=info.modified.date().isoformat(),
-                               url=settings().public_url)
-    return render_html("home.html", info=info, downloads=downloads, citation=citation,
+    return render_html("home.html", info=info, downloads=downloads,
+                       citation=citation(info, settings()),
                        queries=_canned_queries(), endpoint=settings().endpoint_iri,
                        count_links=COUNT_LINKS, list_names=list(LISTS),
                        charts=charts(i18n.request_lang(request)))
@@ -91,5 +88,6 @@ def health() -> Response:
         response.status_code = 503
         return response
     return jsonify({"status": "ok", "build": info.build_id, "triples": info.triples,
+                    "statements": info.statements,
                     "modified": info.modified.isoformat(),
                     "warmup": get_engine().warmup_status()})

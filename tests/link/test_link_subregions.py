@@ -112,7 +112,8 @@ def test_gold_records_link_every_place_and_most_topics(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["links", "--report", "--records", str(GOLD_DIR),
                                        "--csv", str(out)])
     assert result.exit_code == 0, result.output
-    rows = {row["kind"]: row for row in csv.DictReader(out.open(encoding="utf-8"))}
+    lines = out.read_text(encoding="utf-8").splitlines()
+    rows = {row["kind"]: row for row in csv.DictReader(lines)}
     places = [rows[kind] for kind in ("municipality", "region", "subregion", "area")]
     assert sum(int(r["total"]) for r in places) >= 45
     assert all(r["linked"] == r["total"] for r in places), places
