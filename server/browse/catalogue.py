@@ -7,15 +7,17 @@ None when no amount is known.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.rdf.vocab import K
+from server.engine import QueryRequest
 from server.services import get_engine, served_build
-from server.sparql.terms import iri
+from server.sparql.terms import iri, iris
 
 SCAN_TIMEOUT_S = 120.0  # bulk scans of a large build; they run once per build
 
@@ -34,6 +36,10 @@ class Catalogue:
     region_of: dict[str, str] = field(default_factory=dict)          # municipality -> region
     organisations: set[str] = field(default_factory=set)
     programme_funder: dict[str, str] = field(default_factory=dict)
+    # project -> regions: its own, its municipalities', its areas' (each region once)
+    project_regions: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    labels: dict[str, list[tuple[str | None, str]]] = field(
+        default_factory=lambda: defaultdict(list))
 
     def funders(self) -> set[str]:
         return {funder for _p, funder, _g, _a in self.fundings if funder}
@@ -44,17 +50,42 @@ class Catalogue:
         return funded | self.participants.get(entity, set())
 
 
-def _pairs(prop: object, subject_class: object | None = None) -> list[tuple[str, object]]:
-    query = f"SELECT ?s ?o WHERE {{ ?s {iri(prop)} ?o }}"
-    if subject_class is not None:
-        query = f"SELECT ?s ?o WHERE {{ ?s {iri(RDF.type)} {iri(subject_class)} ; {iri(prop)} ?o }}"
-    return [(str(row["s"]), row["o"]) for row in get_engine().select(query, SCAN_TIMEOUT_S)]
+# Everything the catalogue reads, fetched by one query: a page that needs the catalogue
+# waits behind other work (the warm-up) once, not once per predicate.
+READ = (RDF.type, K.startDate, K.funder, K.programme, K.amount, K.hasFunding, K.organisation,
+        K.role, K.hasParticipation, K.statisticsFinlandCode, K.regionCode, K.inRegion,
+        K.overlapsRegion, K.region, K.municipality, SKOS.prefLabel, RDFS.label)
+KEPT_TYPES = (K.Project, K.Organisation, K.Municipality, K.Region)
+
+Object = tuple[str, str | None]  # value and language tag
 
 
-def _subjects(cls: object) -> set[str]:
-    rows = get_engine().select(f"SELECT ?s WHERE {{ ?s {iri(RDF.type)} {iri(cls)} }}",
-                               SCAN_TIMEOUT_S)
-    return {str(row["s"]) for row in rows}
+class Triples:
+    """The catalogue's triples by predicate: (subject, (object value, language))."""
+
+    def __init__(self) -> None:
+        query = f"""SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {iris(READ)} }} ?s ?p ?o
+            FILTER(?p != {iri(RDF.type)} || ?o IN ({", ".join(iri(t) for t in KEPT_TYPES)})) }}"""
+        result = get_engine().execute(QueryRequest(query, "json", None, timeout=SCAN_TIMEOUT_S))
+        try:
+            bindings = json.loads(b"".join(result))["results"]["bindings"]
+        finally:
+            result.close()
+        self.by_predicate: dict[str, list[tuple[str, Object]]] = defaultdict(list)
+        for row in bindings:
+            self.by_predicate[row["p"]["value"]].append(
+                (row["s"]["value"], (row["o"]["value"], row["o"].get("xml:lang"))))
+        self.types: dict[str, set[str]] = defaultdict(set)
+        for subject, (cls, _lang) in self.by_predicate[str(RDF.type)]:
+            self.types[cls].add(subject)
+
+    def pairs(self, prop: object, subject_class: object | None = None) -> list[tuple[str, str]]:
+        rows = self.by_predicate.get(str(prop), [])
+        members = self.types[str(subject_class)] if subject_class is not None else None
+        return [(s, o) for s, (o, _lang) in rows if members is None or s in members]
+
+    def subjects(self, cls: object) -> set[str]:
+        return set(self.types[str(cls)])
 
 
 def _year(value: object) -> int | None:
@@ -69,11 +100,11 @@ def _decimal(value: object) -> Decimal | None:
         return None
 
 
-def _add_fundings(catalogue: Catalogue) -> None:
-    funder = {f: str(o) for f, o in _pairs(K.funder)}
-    programme = {f: str(o) for f, o in _pairs(K.programme)}
-    amount = {f: _decimal(o) for f, o in _pairs(K.amount)}
-    for project, funding in _pairs(K.hasFunding):
+def _add_fundings(catalogue: Catalogue, read: Triples) -> None:
+    funder = {f: str(o) for f, o in read.pairs(K.funder)}
+    programme = {f: str(o) for f, o in read.pairs(K.programme)}
+    amount = {f: _decimal(o) for f, o in read.pairs(K.amount)}
+    for project, funding in read.pairs(K.hasFunding):
         known = amount.get(str(funding))
         catalogue.fundings.append((project, funder.get(str(funding), ""),
                                    programme.get(str(funding), ""), known))
@@ -84,10 +115,10 @@ def _add_fundings(catalogue: Catalogue) -> None:
             catalogue.programme_funder.setdefault(programme_iri, funder_iri)
 
 
-def _add_participations(catalogue: Catalogue) -> None:
-    organisation = {p: str(o) for p, o in _pairs(K.organisation)}
-    role = {p: str(o).rsplit("#", 1)[-1] for p, o in _pairs(K.role)}
-    for project, participation in _pairs(K.hasParticipation):
+def _add_participations(catalogue: Catalogue, read: Triples) -> None:
+    organisation = {p: str(o) for p, o in read.pairs(K.organisation)}
+    role = {p: str(o).rsplit("#", 1)[-1] for p, o in read.pairs(K.role)}
+    for project, participation in read.pairs(K.hasParticipation):
         org = organisation.get(str(participation))
         if org:
             catalogue.participants[org].add(project)
@@ -96,26 +127,46 @@ def _add_participations(catalogue: Catalogue) -> None:
         catalogue.roles[funder].add("Funder")
 
 
-def _add_places(catalogue: Catalogue) -> None:
-    for place, code in _pairs(K.statisticsFinlandCode, K.Municipality):
+def _add_places(catalogue: Catalogue, read: Triples) -> None:
+    for place, code in read.pairs(K.statisticsFinlandCode, K.Municipality):
         catalogue.municipality_code[place] = str(code)
-    for place, code in _pairs(K.regionCode, K.Region):
+    for place, code in read.pairs(K.regionCode, K.Region):
         catalogue.region_code[place] = str(code)
-    for region in _subjects(K.Region):
+    for region in read.subjects(K.Region):
         catalogue.region_code.setdefault(region, region.rsplit("/", 1)[-1])
-    for municipality, region in _pairs(K.inRegion):
+    for municipality, region in read.pairs(K.inRegion):
         catalogue.region_of[municipality] = str(region)
+    overlaps: dict[str, set[str]] = defaultdict(set)
+    for area, region in read.pairs(K.overlapsRegion):
+        overlaps[area].add(str(region))
+    for project, place in read.pairs(K.region):
+        place = str(place)
+        regions = {place} if place in catalogue.region_code else overlaps.get(place, set())
+        catalogue.project_regions[project].update(regions)
+    for project, municipality in read.pairs(K.municipality):
+        region = catalogue.region_of.get(str(municipality))
+        if region:
+            catalogue.project_regions[project].add(region)
+
+
+def _add_labels(catalogue: Catalogue, read: Triples) -> None:
+    for prop in (SKOS.prefLabel, RDFS.label):
+        for uri, (label, lang) in read.by_predicate.get(str(prop), []):
+            catalogue.labels[uri].append((lang, label))
 
 
 def read_catalogue() -> Catalogue:
-    catalogue = Catalogue(projects=_subjects(K.Project), organisations=_subjects(K.Organisation))
-    for project, start in _pairs(K.startDate):
+    read = Triples()
+    catalogue = Catalogue(projects=read.subjects(K.Project),
+                          organisations=read.subjects(K.Organisation))
+    for project, start in read.pairs(K.startDate):
         year = _year(start)
         if year is not None:
             catalogue.start_year.setdefault(project, year)
-    _add_fundings(catalogue)
-    _add_participations(catalogue)
-    _add_places(catalogue)
+    _add_fundings(catalogue, read)
+    _add_participations(catalogue, read)
+    _add_places(catalogue, read)
+    _add_labels(catalogue, read)
     return catalogue
 
 

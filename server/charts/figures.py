@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from server.browse.catalogue import Catalogue
-from server.search.index import SearchIndex
 
 DIMENSIONS = ("year", "region", "funder")
 TOP_GROUPS = 12  # regions and funders shown (by projects); years all
@@ -27,13 +26,12 @@ class Bar:
     with_amount: int
 
 
-def scope_projects(catalogue: Catalogue, index: SearchIndex, entity: str | None) -> set[str]:
+def scope_projects(catalogue: Catalogue, entity: str | None) -> set[str]:
     """All projects, or those of one region, organisation or programme."""
     if entity is None:
         return set(catalogue.projects)
     if entity in catalogue.region_code:
-        return {p for p in catalogue.projects
-                if entity in index.facets.get(p, {}).get("region", ())}
+        return {p for p in catalogue.projects if entity in catalogue.project_regions.get(p, ())}
     return catalogue.projects_of(entity) & catalogue.projects
 
 
@@ -46,8 +44,7 @@ def _bars(groups: dict[str, dict[str, Decimal | None]]) -> list[Bar]:
     return bars
 
 
-def figures(catalogue: Catalogue, index: SearchIndex, projects: set[str],
-            dimension: str) -> list[Bar]:
+def figures(catalogue: Catalogue, projects: set[str], dimension: str) -> list[Bar]:
     """Bars for ``dimension`` over ``projects``: years in order, else the largest groups."""
     groups: dict[str, dict[str, Decimal | None]] = defaultdict(dict)
     if dimension == "funder":
@@ -60,7 +57,7 @@ def figures(catalogue: Catalogue, index: SearchIndex, projects: set[str],
         for project in projects:
             keys = ([str(catalogue.start_year[project])] if project in catalogue.start_year
                     else []) if dimension == "year" else \
-                index.facets.get(project, {}).get("region", ())
+                catalogue.project_regions.get(project, ())
             for key in keys:
                 groups[key][project] = catalogue.euros.get(project)
     bars = _bars(groups)

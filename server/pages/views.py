@@ -16,7 +16,7 @@ from rdflib import Graph
 from kg.formats import PAGE_EXTENSIONS, by_extensions
 from kg.rdf.vocab import PREFIXES
 from server import i18n
-from server.charts.views import charts
+from server.charts.views import chart_links
 from server.pages.present import Presenter
 from server.pages.resource import INCOMING_LIMIT, describe
 from server.services import get_engine
@@ -114,7 +114,7 @@ def page(kind: str, key: str) -> Response:
     lang = i18n.request_lang(request)
     model = Presenter(description, lang).page()
     formats = [(ext, f"{request.script_root}/data/{kind}/{key}.{ext}") for ext in RDF_FORMATS]
-    drawn = charts(lang, uri, skip=kind) if kind in CHARTED_KINDS else []
+    drawn = chart_links(lang, uri, skip=kind) if kind in CHARTED_KINDS else []
     return render_html("resource.html", page=model, formats=formats,
                        incoming_limit=INCOMING_LIMIT, charts=drawn)
 

@@ -9,7 +9,9 @@ import io
 import re
 from collections import Counter
 from decimal import Decimal
+from html import unescape
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pyoxigraph as ox
 import pytest
@@ -133,7 +135,15 @@ def test_an_organisation_page_charts_its_own_projects(real_server: str) -> None:
     assert 0 < sum(int(r["projects"]) for r in by_year) <= int(rows[0]["projects"])
     key = funder.rsplit("/", 1)[1]
     html = requests.get(f"{real_server}/page/organisation/{key}", timeout=60).text
-    assert 'data-dimension="year"' in html and '<rect class="projects"' in html
+    image = re.search(r'<img class="bars" src="(/charts/year\.svg\?[^"]+)"', html).group(1)
+    svg = requests.get(f"{real_server}{unescape(image)}", timeout=60)
+    assert svg.headers["Content-Type"].startswith("image/svg+xml")
+    drawn = ElementTree.fromstring(svg.content)
+    rects = drawn.findall(".//{http://www.w3.org/2000/svg}rect[@class='projects']")
+    assert len(rects) == len(by_year)
+    values = [t.text for t in drawn.findall(".//{http://www.w3.org/2000/svg}text[@class='value']")]
+    for row in by_year:
+        assert row["projects"] in values
 
 
 def test_a_search_exports_every_hit_with_its_filters(real_server: str) -> None:
