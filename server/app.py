@@ -32,11 +32,19 @@ PREFLIGHT_HEADERS = {
 }
 
 
+# Pages other sites' tools show in a frame (OpenRefine's reconciliation preview).
+FRAMEABLE_ENDPOINTS = {"reconcile.preview"}
+
+
 def add_headers(response: Response) -> Response:
     """Everything this server offers is public and read-only, so any origin may read it;
     every response carries the security headers."""
     response.headers.update(CORS_HEADERS)
     response.headers.update(SECURITY_HEADERS)
+    if request.endpoint in FRAMEABLE_ENDPOINTS:
+        del response.headers["X-Frame-Options"]
+        response.headers["Content-Security-Policy"] = response.headers[
+            "Content-Security-Policy"].replace("frame-ancestors 'none'", "frame-ancestors *")
     if request.method == "OPTIONS":
         response.headers.update(PREFLIGHT_HEADERS)
     return response
@@ -46,15 +54,21 @@ def create_app(settings: Settings | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update((settings or Settings()).to_flask())
 
+    from server.browse.views import bp as browse_bp
+    from server.canned.views import bp as canned_bp
+    from server.charts.views import bp as charts_bp
     from server.dumps.views import bp as dumps_bp
+    from server.ontology.views import bp as ontology_bp
     from server.pages.views import bp as pages_bp
+    from server.reconcile.views import bp as reconcile_bp
     from server.search.views import bp as search_bp
     from server.services import init_services
     from server.sparql.views import bp as sparql_bp
     from server.ui.views import bp as ui_bp
 
     init_services(app)
-    for blueprint in (sparql_bp, pages_bp, dumps_bp, search_bp, ui_bp):
+    for blueprint in (sparql_bp, pages_bp, dumps_bp, search_bp, ui_bp, browse_bp,
+                      charts_bp, canned_bp, reconcile_bp, ontology_bp):
         app.register_blueprint(blueprint)
     app.after_request(add_headers)
     app.register_error_handler(EngineError, engine_failure)

@@ -65,6 +65,121 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "facet_year": ("Vuosi", "År", "Year"),
     "facet_target_group": ("Kohderyhmä", "Målgrupp", "Target group"),
     "remove_filter": ("poista rajaus", "ta bort avgränsning", "remove filter"),
+    "facet_role": ("Rooli", "Roll", "Role"),
+    "facet_programme": ("Ohjelma", "Program", "Programme"),
+    "list_project": ("Hankkeet", "Projekt", "Projects"),
+    "list_organisation": ("Organisaatiot", "Organisationer", "Organisations"),
+    "list_funder": ("Rahoittajat", "Finansiärer", "Funders"),
+    "list_programme": ("Rahoitusohjelmat", "Finansieringsprogram", "Funding programmes"),
+    "list_region": ("Maakunnat", "Landskap", "Regions"),
+    "list_municipality": ("Kunnat", "Kommuner", "Municipalities"),
+    "browse": ("Selaa", "Bläddra", "Browse"),
+    "rows": ("riviä", "rader", "rows"),
+    "permalink": ("pysyvä linkki", "permanent länk", "permalink"),
+    "previous": ("edellinen", "föregående", "previous"),
+    "next": ("seuraava", "nästa", "next"),
+    "page_of": ("sivu {page} / {pages}", "sida {page} / {pages}", "page {page} of {pages}"),
+    "unknown": ("ei tiedossa", "okänt", "unknown"),
+    "col_label": ("Nimi", "Namn", "Name"),
+    "col_start_year": ("Alkuvuosi", "Startår", "Start year"),
+    "col_funders": ("Rahoittajat", "Finansiärer", "Funders"),
+    "col_regions": ("Maakunnat", "Landskap", "Regions"),
+    "col_euros": ("Rahoitus (€)", "Finansiering (€)", "Funding (€)"),
+    "col_euros_granted": ("Myönnetty (€)", "Beviljat (€)", "Granted (€)"),
+    "col_projects": ("Hankkeita", "Projekt", "Projects"),
+    "col_fundings": ("Rahoituksia", "Finansieringar", "Fundings"),
+    "col_code": ("Koodi", "Kod", "Code"),
+    "col_municipalities": ("Kuntia", "Kommuner", "Municipalities"),
+    "charts": ("Kaaviot", "Diagram", "Charts"),
+    "chart_year": ("Hankkeet ja euroa alkuvuoden mukaan", "Projekt och euro per startår",
+                   "Projects and euros by start year"),
+    "chart_region": ("Hankkeet ja euroa maakunnittain", "Projekt och euro per landskap",
+                     "Projects and euros by region"),
+    "chart_funder": ("Hankkeet ja euroa rahoittajittain", "Projekt och euro per finansiär",
+                     "Projects and euros by funder"),
+    "chart_projects": ("hankkeita", "projekt", "projects"),
+    "chart_euros": ("tunnettu rahoitus (€)", "känd finansiering (€)", "known funding (€)"),
+    "chart_with_amount": ("hankkeita, joiden summa tunnetaan", "projekt med känt belopp",
+                          "projects with a known amount"),
+    "chart_note": ("Eurot ovat tunnettujen summien summa; – tarkoittaa, ettei yhtään summaa "
+                   "tiedetä.", "Euro är summan av kända belopp; – betyder att inget belopp "
+                   "är känt.", "Euros add up the known amounts; – means no amount is known."),
+    "run": ("Suorita", "Kör", "Run"),
+    "any": ("(mikä tahansa)", "(vilken som helst)", "(any)"),
+    "param_error": ("Virheellinen arvo", "Ogiltigt värde", "Invalid value"),
+    "param_funderName": ("Rahoittaja", "Finansiär", "Funder"),
+    "param_orgName": ("Organisaatio", "Organisation", "Organisation"),
+    "param_title": ("Hanke", "Projekt", "Project"),
+    "param_groupName": ("Kohderyhmä", "Målgrupp", "Target group"),
+    "param_code": ("Kunta", "Kommun", "Municipality"),
+    "param_year": ("Vuosi", "År", "Year"),
+    "param_fromYear": ("Alkaen vuodesta", "Från år", "From year"),
+    "param_minShared": ("Yhteisiä hankkeita vähintään", "Gemensamma projekt minst",
+                        "At least shared projects"),
+    "forms": ("Lomakkeena", "Som formulär", "As a form"),
+    "error_at": ("Virhe rivillä {line}, sarakkeessa {column}",
+                 "Fel på rad {line}, kolumn {column}", "Error at line {line}, column {column}"),
+    "missing_prefix": ("Etuliitettä {prefix} ei ole määritelty (PREFIX-rivi puuttuu).",
+                       "Prefixet {prefix} är inte deklarerat (PREFIX-raden saknas).",
+                       "The prefix {prefix} is not declared (no PREFIX line)."),
+    "ontology": ("Sanasto", "Vokabulär", "Vocabulary"),
+    "ontology_intro": ("kuhy-sanaston luokat ja ominaisuudet, niiden vastineet tunnetuissa "
+                       "sanastoissa ja käyttö tässä aineistossa.",
+                       "Klasser och egenskaper i kuhy-vokabulären, deras motsvarigheter i "
+                       "kända vokabulärer och hur de används i datan.",
+                       "The classes and properties of the kuhy vocabulary, what they align "
+                       "to in well-known vocabularies and how the data uses them."),
+    "section_classes": ("Luokat", "Klasser", "Classes"),
+    "section_object_properties": ("Suhteet", "Relationer", "Object properties"),
+    "section_datatype_properties": ("Arvo-ominaisuudet", "Värdeegenskaper",
+                                    "Datatype properties"),
+    "aligned_to": ("vastaa", "motsvarar", "aligned to"),
+    "in_use": ("käytössä", "används", "in use"),
+    "example": ("esimerkki", "exempel", "example"),
+    "statements": ("lausumaa", "påståenden", "statements"),
+    "sheet_scope": ("Mitä aineisto kattaa", "Vad datamängden omfattar", "Scope"),
+    "sheet_method": ("Menetelmä", "Metod", "Method"),
+    "sheet_method_text": (
+        "Julkiset tekstit (hankesivut, tiedotteet, rahoituspäätökset) luetaan koneellisesti "
+        "(spaCy, Voikko) tai käsin tarkistettuina tietueina; rahoitusrekisterien rivit "
+        "tulevat mukaan, kun ne koskevat kulttuuria. Nimet yhdistetään Tilastokeskuksen, "
+        "YSO:n, ROR:n ja Wikidatan tunnisteisiin, ja jokainen dokumentti tarkistetaan "
+        "SHACL-muodoilla.",
+        "Offentliga texter (projektsidor, pressmeddelanden, finansieringsbeslut) läses "
+        "maskinellt (spaCy, Voikko) eller som granskade poster; rader i "
+        "finansieringsregister tas med när de gäller kultur. Namn kopplas till "
+        "Statistikcentralens, YSO:s, ROR:s och Wikidatas identifierare och varje dokument "
+        "kontrolleras med SHACL.",
+        "Public texts (project pages, press releases, funding decisions) are read by machine "
+        "(spaCy, Voikko) or as checked records; rows of funding registers are included when "
+        "they concern culture. Names are linked to Statistics Finland, YSO, ROR and Wikidata "
+        "identifiers and each document is checked with SHACL shapes."),
+    "sheet_statements": (
+        "{statements} lausumaa (N-Quads-vedos, kg stats): {triples} tietoa (void:triples) ja "
+        "{meta} koontia kuvaavaa.",
+        "{statements} påståenden (N-Quads-dumpen, kg stats): {triples} data (void:triples) "
+        "och {meta} som beskriver bygget.",
+        "{statements} statements (the N-Quads dump, kg stats): {triples} of data "
+        "(void:triples) and {meta} describing the build."),
+    "sheet_languages": ("Dokumenttien kielet", "Dokumentens språk", "Languages of the documents"),
+    "sheet_sources": ("Lähteet", "Källor", "Sources"),
+    "sheet_source": ("Lähde", "Källa", "Source"),
+    "sheet_texts": ("tekstit ja tietueet", "texter och poster", "texts and records"),
+    "sheet_gaps": ("Tunnetut aukot", "Kända luckor", "Known gaps"),
+    "sheet_missing_funder": ("hankkeita ilman rahoittajaa", "projekt utan finansiär",
+                             "projects without a funder"),
+    "sheet_missing_amount": ("hankkeita ilman summaa", "projekt utan belopp",
+                             "projects without an amount"),
+    "sheet_missing_start": ("hankkeita ilman alkupäivää", "projekt utan startdatum",
+                            "projects without a start date"),
+    "sheet_missing_place": ("hankkeita ilman paikkaa", "projekt utan ort",
+                            "projects without a place"),
+    "completeness": ("Tiedossa", "Känt", "Known"),
+    "known_funder": ("rahoittaja", "finansiär", "funder"),
+    "known_amount": ("summa", "belopp", "amount"),
+    "known_dates": ("ajankohta", "tidpunkt", "dates"),
+    "known_place": ("paikka", "ort", "place"),
+    "query_error": ("Kysely epäonnistui", "Frågan misslyckades", "The query failed"),
     "kind": ("Tyyppi", "Typ", "Type"),
     "not_found": ("Ei löytynyt", "Hittades inte", "Not found"),
     "not_found_text": ("Tätä resurssia ei ole tietoverkossa.", "Resursen finns inte i grafen.",
@@ -149,6 +264,8 @@ def pick_label(labels: Iterable[tuple[str | None, str]], lang: str) -> str | Non
 
 
 PROPERTY_LABELS: dict[str, tuple[str, str, str]] = {
+    "wasGeneratedBy": ("tuotettu", "framställd av", "generated by"),
+    "wasDerivedFrom": ("johdettu lähteestä", "härledd från", "derived from"),
     # local name of a kuhy/other property: (fi, sv, en)
     "type": ("tyyppi", "typ", "type"),
     "title": ("nimi", "namn", "title"),
@@ -206,6 +323,30 @@ PROPERTY_LABELS: dict[str, tuple[str, str, str]] = {
     "url": ("osoite", "adress", "URL"),
     "language": ("kieli", "språk", "language"),
     "sha256": ("SHA-256", "SHA-256", "SHA-256"),
+}
+
+# the extraction record's field names (evidence quotes say which field they support)
+FIELD_LABELS: dict[str, tuple[str, str, str]] = {
+    "title": ("nimi", "namn", "title"),
+    "funders": ("rahoittajat", "finansiärer", "funders"),
+    "funding_programmes": ("rahoitusohjelmat", "finansieringsprogram", "funding programmes"),
+    "lead_organisations": ("päätoteuttajat", "huvudgenomförare", "lead organisations"),
+    "partner_organisations": ("kumppanit", "partner", "partners"),
+    "start_date": ("alkaa", "börjar", "starts"),
+    "end_date": ("päättyy", "slutar", "ends"),
+    "budget": ("budjetti", "budget", "budget"),
+    "budget.shares": ("budjettiosuudet", "budgetandelar", "budget shares"),
+    "budget.total_eur": ("kokonaisbudjetti", "total budget", "total budget"),
+    "status": ("tila", "status", "status"),
+    "people": ("henkilöt", "personer", "people"),
+    "municipalities": ("kunnat", "kommuner", "municipalities"),
+    "regions": ("alueet", "områden", "regions"),
+    "indicators": ("mittarit", "indikatorer", "indicators"),
+    "events": ("tapahtumat", "evenemang", "events"),
+    "goals": ("tavoitteet", "mål", "goals"),
+    "topics": ("aiheet", "ämnen", "topics"),
+    "target_groups": ("kohderyhmät", "målgrupper", "target groups"),
+    "outcomes": ("tulokset", "resultat", "outcomes"),
 }
 
 ROLE_LABELS: dict[str, tuple[str, str, str]] = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,3 +96,19 @@ class Settings:
             "isolate_network": not self.service_allow_list,
             "formats": worker_formats(),
         }
+
+
+def cache_root(settings: Settings) -> Path:
+    """Where files made per build (dumps, search index) are kept: beside the builds, else
+    under the system temp directory when the store root is not writable."""
+    root = Path(settings.store_root)
+    preferred = (root if (root / "current").exists() else root.parent) / "dumps-cache"
+    try:
+        preferred.mkdir(exist_ok=True)
+        if os.access(preferred, os.W_OK):
+            return preferred
+    except OSError:
+        pass
+    fallback = Path(tempfile.gettempdir()) / "kuhy-dumps-cache"
+    fallback.mkdir(exist_ok=True)
+    return fallback

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlencode, urlsplit
 
-from flask import Response, current_app, make_response, render_template, request
+from flask import Response, abort, current_app, make_response, render_template, request
+from rdflib import Graph
 
+from kg.formats import DESCRIPTION_EXTENSIONS, by_extensions
 from server import i18n
 from server.renderers.negotiate import negotiate as negotiate_accept
 from server.settings import Settings
@@ -87,3 +90,34 @@ def render_html(template: str, status: int = 200, **context: object) -> Response
 def negotiate(offered: list[str]) -> str | None:
     """The offered media type that best fits the request's Accept header (q-values)."""
     return negotiate_accept(request.headers.get("Accept"), offered)
+
+
+DESCRIPTION_FORMATS = {f.media_type: f for f in by_extensions(DESCRIPTION_EXTENSIONS)}
+
+
+def rdf_or_page(make_graph: Callable[[], Graph], page: Callable[[Graph], Response]) -> Response:
+    """A described graph as RDF (``?format=`` or Accept; */* gets Turtle) or as a page;
+    400 for an unknown format name, 406 when nothing offered fits."""
+    by_param = {name: media for media, fmt in DESCRIPTION_FORMATS.items() for name in fmt.names}
+    asked = request.args.get("format")
+    if asked is not None:
+        media = by_param.get(asked)
+        if media is None:
+            abort(400, description=f"Unknown format {asked!r}; use one of {sorted(by_param)}")
+    else:
+        media = negotiate([*DESCRIPTION_FORMATS, "text/html"])
+        if media is None:
+            offered = ", ".join(DESCRIPTION_FORMATS)
+            response = Response(f"Not Acceptable. Offered: text/html, {offered}\n", 406,
+                                mimetype="text/plain")
+            response.vary.add("Accept")
+            return response
+    graph = make_graph()
+    if media == "text/html":
+        response = page(graph)
+    else:
+        response = Response(graph.serialize(format=DESCRIPTION_FORMATS[media].rdflib),
+                            mimetype=media)
+        response.headers["Content-Type"] = f"{media}; charset=utf-8"
+    response.vary.add("Accept")
+    return response

@@ -374,14 +374,15 @@ def build(records_dir: RecordDirs, texts_dir: Path | None = None, add_files: Ite
         build_id = started_at.strftime("%Y%m%dT%H%M%SZ") + f"-{os.getpid()}"
         store_dir = layout.new_build_dir(store_root, build_id)
         try:
-            with worker_pool(workers, resolve_linker(linker, link), include_contacts,
-                             validator) as pool:
+            linker = resolve_linker(linker, link)
+            with worker_pool(workers, linker, include_contacts, validator) as pool:
                 inputs = gather(records_dir, texts_dir, max_bytes, registers_dir,
                                 all_register_rows)
                 inputs.notices[:0] = notices
                 result = BuildResult(store_dir, inputs.problems, inputs.notices, workers=workers)
                 store = ox.Store(str(store_dir))
-                counts = _map_and_load(inputs, store, result, pool, progress)
+                counts = _map_and_load(inputs, store, result, pool, progress,
+                                       reference_places(linker))
             if not result.documents and not add_files:
                 raise BuildError("no input document could be built", result.problems)
             added = _load_rest(store, result, counts, inputs.sources, add_files,
@@ -398,13 +399,25 @@ def build(records_dir: RecordDirs, texts_dir: Path | None = None, add_files: Ite
     return result
 
 
+def reference_places(linker: Linker) -> set[str]:
+    """Reference-graph N-Quads lines of every municipality the reference data knows (with
+    its region), so each has a page and a list row whether or not a project names it."""
+    places = getattr(linker, "places", None)
+    if places is None:
+        return set()
+    mapper = RecordMapper(linker)
+    lines = {line for entity in places.municipalities.values()
+             for line in mapper.description(entity)[1]}
+    return {f"{line} <{REFERENCE_GRAPH}> .\n" for line in lines}
+
+
 def _map_and_load(inputs: Inputs, store: ox.Store, result: BuildResult, pool: Pool | None,
-                  progress: Callable | None) -> dict[str, tuple[int, int]]:
+                  progress: Callable | None, places: set[str]) -> dict[str, tuple[int, int]]:
     """Map and validate every document in the workers; good ones are bulk-loaded in
     large chunks by a loader thread while the workers go on (pyoxigraph releases the
     GIL while loading, so loading overlaps with mapping)."""
     counts: dict[str, tuple[int, int]] = {}
-    reference: set[str] = set()
+    reference: set[str] = set(places)
     map_seconds = validate_seconds = 0.0
     stream: Iterable[Processed] = _processed(inputs.documents, pool, result.workers)
     if progress is not None:

@@ -16,33 +16,18 @@ import fcntl
 import gzip
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from kg.formats import DUMP_EXTENSIONS, Format, by_extensions
 from kg.rdf.vocab import PREFIXES
 from server.services import get_engine
-from server.settings import Settings
+from server.settings import Settings, cache_root
 
 FORMATS: dict[str, Format] = {f.extension: f for f in by_extensions(DUMP_EXTENSIONS)}
 
 
 def file_name(ext: str, gz: bool) -> str:
     return f"kuhy.{ext}" + (".gz" if gz else "")
-
-
-def cache_root(settings: Settings) -> Path:
-    root = Path(settings.store_root)
-    preferred = (root if (root / "current").exists() else root.parent) / "dumps-cache"
-    try:
-        preferred.mkdir(exist_ok=True)
-        if os.access(preferred, os.W_OK):
-            return preferred
-    except OSError:
-        pass
-    fallback = Path(tempfile.gettempdir()) / "kuhy-dumps-cache"
-    fallback.mkdir(exist_ok=True)
-    return fallback
 
 
 def _write_plain(dump: Format, target: Path) -> None:

@@ -36,6 +36,9 @@ class BuildInfo:
     first_date: str | None = None
     last_date: str | None = None
     regions: list[tuple[URIRef, str]] = field(default_factory=list)
+    # every statement served (the N-Quads dump, `kg stats`): the data (void:triples) plus
+    # the graph describing the build
+    statements: int = 0
 
 
 def dataset_uri(settings: Settings) -> URIRef:
@@ -72,7 +75,15 @@ def _read_counts(info: BuildInfo) -> None:
     info.counts = {name: by_class.get(cls, 0) for name, cls in COUNTED_CLASSES.items()}
     if not info.triples:
         rows = get_engine().select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        info.triples = int(rows[0]["n"]) if rows else 0
+        info.triples = info.statements = int(rows[0]["n"]) if rows else 0
+
+
+def _read_statements(info: BuildInfo, settings: Settings) -> None:
+    if info.statements:
+        return
+    rows = get_engine().select(
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {iri(meta_graph_uri(settings))} {{ ?s ?p ?o }} }}")
+    info.statements = info.triples + (int(rows[0]["n"]) if rows else 0)
 
 
 def _read_coverage(info: BuildInfo) -> None:
@@ -106,5 +117,15 @@ def _read_info(build_id: str, modified: datetime, settings: Settings) -> BuildIn
     info = BuildInfo(build_id, modified, 0, None)
     _read_meta(info, settings)
     _read_counts(info)
+    _read_statements(info, settings)
     _read_coverage(info)
     return info
+
+
+CITATION = ("kuhy – knowledge graph of Finnish cultural-wellbeing projects. Build {build} "
+            "({date}). {url}. Licence CC BY 4.0.")
+
+
+def citation(info: BuildInfo, settings: Settings) -> str:
+    return CITATION.format(build=info.build_id, date=info.modified.date().isoformat(),
+                           url=settings.public_url)

@@ -9,17 +9,17 @@ DCAT-AP description (Turtle, JSON-LD, RDF/XML, N-Triples by negotiation or ``?fo
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, request, send_file
+from rdflib import Graph
 
-from kg.formats import DESCRIPTION_EXTENSIONS, by_extensions
+from server import i18n
+from server.charts.views import charts
 from server.dumps.description import dataset_description
 from server.dumps.files import FORMATS, ensure_dump, existing_size, file_name
-from server.dumps.meta import build_info
-from server.web import negotiate, render_html, settings
+from server.dumps.meta import build_info, citation
+from server.dumps.sheet import sheet
+from server.web import rdf_or_page, render_html, settings
 
 bp = Blueprint("dumps", __name__)
-
-DESCRIPTION_FORMATS = {f.media_type: f for f in by_extensions(DESCRIPTION_EXTENSIONS)}
-
 
 @bp.get("/dumps/")
 def index() -> Response:
@@ -50,30 +50,13 @@ def dump(name: str) -> Response:
 
 
 def _description_response() -> Response:
-    by_param = {name: media for media, fmt in DESCRIPTION_FORMATS.items() for name in fmt.names}
-    asked = request.args.get("format")
-    if asked is not None:
-        media = by_param.get(asked)
-        if media is None:
-            abort(400, description=f"Unknown format {asked!r}; use one of {sorted(by_param)}")
-    else:
-        media = negotiate([*DESCRIPTION_FORMATS, "text/html"])  # */* -> Turtle
-        if media is None:
-            offered = ", ".join(DESCRIPTION_FORMATS)
-            response = Response(f"Not Acceptable. Offered: text/html, {offered}\n", 406,
-                                mimetype="text/plain")
-            response.vary.add("Accept")
-            return response
-    info = build_info(settings())
-    graph = dataset_description(settings(), info)
-    if media == "text/html":
-        response = render_html("dataset.html", turtle=graph.serialize(format="turtle"))
-    else:
-        serializer = DESCRIPTION_FORMATS[media].rdflib
-        response = Response(graph.serialize(format=serializer), mimetype=media)
-        response.headers["Content-Type"] = f"{media}; charset=utf-8"
-    response.vary.add("Accept")
-    return response
+    def page(_graph: Graph) -> Response:
+        info = build_info(settings())
+        return render_html("dataset.html", info=info, sheet=sheet(settings()),
+                           charts=charts(i18n.request_lang(request)),
+                           citation=citation(info, settings()))
+
+    return rdf_or_page(lambda: dataset_description(settings(), build_info(settings())), page)
 
 
 @bp.get("/.well-known/void")

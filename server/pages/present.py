@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
@@ -58,6 +59,25 @@ class Page:
     external: list[str]
     evidence: list[tuple[Evidence, SourceRef | None]]
     documents: list[SourceRef]
+    completeness: list[tuple[str, bool]] = field(default_factory=list)
+
+
+def _cut_start(text: str) -> str:
+    """A prefix without the word it begins inside of: 'rtaa -hanke vie' -> '…-hanke vie'."""
+    head, space, rest = text.partition(" ")
+    return f"…{space}{rest}" if rest.strip() and head[:1].isalnum() else text
+
+
+def _cut_end(text: str) -> str:
+    rest, space, tail = text.rpartition(" ")
+    return f"{rest}{space}…" if rest.strip() and tail[-1:].isalnum() else text
+
+
+def trimmed(evidence: Evidence, field_label: str) -> Evidence:
+    """The quote with its context cut at word boundaries and its field named for people."""
+    return replace(evidence, field=field_label,
+                   prefix=_cut_start(evidence.prefix) if evidence.prefix else evidence.prefix,
+                   suffix=_cut_end(evidence.suffix) if evidence.suffix else evidence.suffix)
 
 
 def local_name(term: Node) -> str:
@@ -105,10 +125,32 @@ class Presenter:
         return self.document_ref(doc) if doc is not None else None
 
     def document_ref(self, doc: URIRef) -> SourceRef:
+        """A source named by its web address (host and path) when it has one, else by its
+        file or register row."""
         info = self.d.documents.get(doc)
+        url = web_url(info.url if info else None)
         label = (info.source_file if info and info.source_file else None) or local_name(doc)
-        href = web_url(info.url if info else None) or local_href(str(doc))
-        return SourceRef(label, href)
+        if url:
+            parts = urlsplit(url)
+            label = (parts.netloc.removeprefix("www.") + parts.path.rstrip("/")) or label
+        return SourceRef(label, url or local_href(str(doc)))
+
+    def field_label(self, name: str | None) -> str:
+        """An evidence quote's record field in the page language."""
+        if not name:
+            return ""
+        return i18n.term_label(name, self.lang, i18n.FIELD_LABELS) or name.replace("_", " ")
+
+    def completeness(self) -> list[tuple[str, bool]]:
+        """Which of funder, amount, dates and place a project's own facts give."""
+        own = {(p, o) for p, o, _g in self.d.own_facts()}
+        predicates = {p for p, _o in own}
+        fundings = [o for p, o in own if p == K.hasFunding]
+        funding_facts = {p for f in fundings for p, _o, _g in self.d.node_facts(f)}
+        return [(i18n.t(f"known_{name}", self.lang), known) for name, known in (
+            ("funder", K.funder in funding_facts), ("amount", K.amount in funding_facts),
+            ("dates", bool({K.startDate, K.endDate} & predicates)),
+            ("place", bool({K.municipality, K.region} & predicates)))]
 
     def plain_value(self, obj: Node) -> Value:
         if isinstance(obj, Literal):
@@ -183,10 +225,15 @@ class Presenter:
     def page(self) -> Page:
         external = sorted({str(o) for p, o, _g in self.d.own_facts()
                            if p in EXTERNAL_PROPS and web_url(str(o))})
-        evidence = [(e, self.document_ref(e.document) if e.document else None)
+        evidence = [(trimmed(e, self.field_label(e.field)),
+                     self.document_ref(e.document) if e.document else None)
                     for e in self.d.evidence]
         documents = [self.document_ref(doc) for doc in sorted(self.d.documents)]
         return Page(uri=str(self.d.uri), title=self.label(self.d.uri),
                     kind=self.kind_label(self.d.uri), rows=self.rows(), incoming=self.incoming(),
                     incoming_truncated=self.d.incoming_truncated, external=external,
-                    evidence=evidence, documents=documents)
+                    evidence=evidence, documents=documents,
+                    completeness=self.completeness() if self.is_project() else [])
+
+    def is_project(self) -> bool:
+        return (K.Project in {o for p, o, _g in self.d.own_facts() if p == RDF.type})

@@ -16,6 +16,7 @@ from rdflib import Graph
 from kg.formats import PAGE_EXTENSIONS, by_extensions
 from kg.rdf.vocab import PREFIXES
 from server import i18n
+from server.charts.views import chart_links
 from server.pages.present import Presenter
 from server.pages.resource import INCOMING_LIMIT, describe
 from server.services import get_engine
@@ -30,6 +31,8 @@ KINDS = ("project", "organisation", "person", "funding", "programme", "event", "
 RDF_FORMATS = {f.extension: f for f in by_extensions(PAGE_EXTENSIONS)}
 # Keys are made by the build from slugs, codes and digests: URI-unreserved characters only.
 KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}")
+# pages that show their projects by year, region and funder (no chart by their own kind)
+CHARTED_KINDS = ("organisation", "programme", "region")
 HTML_TYPES = ["text/html", "application/xhtml+xml"]
 EXTENSION_OF = {fmt.media_type: ext for ext, fmt in RDF_FORMATS.items()}
 
@@ -108,10 +111,12 @@ def page(kind: str, key: str) -> Response:
     description = describe(uri)
     if not description.exists:
         return _not_found(uri, None)
-    model = Presenter(description, i18n.request_lang(request)).page()
+    lang = i18n.request_lang(request)
+    model = Presenter(description, lang).page()
     formats = [(ext, f"{request.script_root}/data/{kind}/{key}.{ext}") for ext in RDF_FORMATS]
+    drawn = chart_links(lang, uri, skip=kind) if kind in CHARTED_KINDS else []
     return render_html("resource.html", page=model, formats=formats,
-                       incoming_limit=INCOMING_LIMIT)
+                       incoming_limit=INCOMING_LIMIT, charts=drawn)
 
 
 @bp.get("/data/<kind>/<path:name>")

@@ -27,10 +27,9 @@ from pathlib import Path
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.rdf.vocab import K
-from server.dumps.files import cache_root
 from server.engine import QueryRequest
 from server.services import get_engine, served_build
-from server.settings import Settings
+from server.settings import Settings, cache_root
 from server.sparql.terms import iri
 
 INDEXED_TYPES = {K.Project: "project", K.Organisation: "organisation",

@@ -4,6 +4,8 @@
 (function () {
   "use strict";
   var config = JSON.parse(document.getElementById("kuhy-config").textContent);
+  // YASGUI builds request URLs with new URL(endpoint): it must be absolute.
+  var endpoint = new URL(config.endpoint, window.location.href).href;
   var Yasqe = Yasgui.Yasqe;
   var termsPromise = null;
 
@@ -25,16 +27,20 @@
     get: function () { return terms().then(function (t) { return t.properties; }); },
   });
 
-  var defaultQuery = "PREFIX kuhy: <" +
-    "https://w3id.org/kuhy/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n\n" +
-    "SELECT ?project ?title WHERE {\n  ?project a kuhy:Project ; kuhy:title ?title .\n} LIMIT 20\n";
+  // The usual prefixes, declared in every new query.
+  var defaultQuery = config.usual.map(function (name) {
+    return "PREFIX " + name + ": <" + config.prefixes_map[name] + ">";
+  }).join("\n") + "\n\nSELECT ?project ?title WHERE {\n  ?project a kuhy:Project ; kuhy:title ?title .\n} LIMIT 20\n";
+
+  // Literals without datatype or language tag, IRIs as links to this server's pages.
+  Yasgui.Yasr.plugins.table.defaults.openIriInNewWindow = false;
 
   var yasgui = new Yasgui(document.getElementById("yasgui"), {
     persistenceId: null,
     copyEndpointOnNewTab: false,
     autofocus: false,
-    requestConfig: { endpoint: config.endpoint, method: "POST" },
-    endpointCatalogueOptions: { getData: function () { return [{ endpoint: config.endpoint }]; } },
+    requestConfig: { endpoint: endpoint, method: "POST" },
+    endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
     yasqe: {
       value: defaultQuery,
       prefixCcApi: config.prefixes,
@@ -70,6 +76,79 @@
       load(a.dataset.name, true);
     });
   });
+
+  function localise(root) {
+    root.querySelectorAll("a[href^='" + config.base + "']").forEach(function (a) {
+      a.setAttribute("href", config.root + "/" + a.getAttribute("href").slice(config.base.length));
+      a.removeAttribute("target");
+      a.removeAttribute("rel");
+    });
+  }
+
+  function compactTable(tab) {
+    var table = tab.getYasr().plugins.table;
+    if (table && table.persistentConfig.compact === undefined) {
+      table.persistentConfig.compact = true;
+    }
+  }
+
+  function say(key, values) {
+    return config.strings[key].replace(/\{(\w+)\}/g, function (_m, name) { return values[name]; });
+  }
+
+  // The parser's "error at L:C: …" in the page; an undeclared prefix is named, with the
+  // PREFIX line to add when the prefix is a usual one.
+  function explain(tab) {
+    var box = document.getElementById("query-explanation");
+    var results = tab.getYasr().results;
+    box.textContent = "";
+    box.hidden = true;
+    if (!results || !results.hasError()) { return; }
+    var text = (results.getOriginalResponseAsString && results.getOriginalResponseAsString()) ||
+      (results.getError() || {}).text || "";
+    var where = /at (\d+):(\d+)/.exec(text);
+    var heading = document.createElement("strong");
+    heading.textContent = where ? say("error_at", { line: where[1], column: where[2] }) : say("error", {});
+    var detail = document.createElement("pre");
+    detail.textContent = text.split("\n")[0];
+    box.append(heading, detail);
+    var missing = where && /Prefix not found/.test(text) ? missingPrefix(tab.getQuery(), where) : null;
+    if (missing) {
+      var hint = document.createElement("p");
+      hint.className = "missing-prefix";
+      hint.textContent = say("missing_prefix", { prefix: missing + ":" });
+      box.append(hint);
+      if (config.prefixes_map[missing]) {
+        var add = document.createElement("button");
+        add.type = "button";
+        add.textContent = "PREFIX " + missing + ": <" + config.prefixes_map[missing] + ">";
+        add.addEventListener("click", function () {
+          var declared = {};
+          declared[missing] = config.prefixes_map[missing];
+          tab.getYasqe().addPrefixes(declared);
+          tab.query();
+        });
+        box.append(add);
+      }
+    }
+    box.hidden = false;
+  }
+
+  function missingPrefix(query, where) {
+    var line = query.split("\n")[Number(where[1]) - 1] || "";
+    var before = line.slice(0, Number(where[2]) - 1);
+    var name = /([A-Za-z][\w.-]*)?:[\w.-]*$/.exec(before);
+    return name ? (name[1] || "") : null;
+  }
+
+  yasgui.on("queryBefore", function (_instance, tab) { compactTable(tab); });
+  // The tab tells before it hands the response to the result pane: explain it after.
+  yasgui.on("queryResponse", function (_instance, tab) {
+    window.setTimeout(function () { explain(tab); }, 0);
+  });
+  compactTable(yasgui.getTab());
+  new MutationObserver(function () { localise(document.getElementById("yasgui")); })
+    .observe(document.getElementById("yasgui"), { childList: true, subtree: true });
 
   if (config.selected) { load(config.selected, true); }
   window.kuhyYasgui = yasgui;

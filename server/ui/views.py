@@ -7,16 +7,25 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from kg import config
 from kg.rdf.vocab import PREFIXES
+from server import i18n
+from server.browse.lists import LISTS
+from server.charts.views import charts
 from server.dumps.files import FORMATS, file_name
-from server.dumps.meta import build_info
+from server.dumps.meta import build_info, citation
 from server.services import get_engine, served_build
 from server.sparql.terms import iri, iris
 from server.web import render_html, settings
 
 bp = Blueprint("ui", __name__)
 
-CITATION = ("kuhy – knowledge graph of Finnish cultural-wellbeing projects. Build {build} "
-            "({date}). {url}. Licence CC BY 4.0.")
+# (count in BuildInfo.counts, list page, UI string) for the home page's linked counts
+COUNT_LINKS = (("projects", "project", "kind_project"),
+               ("organisations", "organisation", "kind_organisation"),
+               ("programmes", "programme", "kind_programme"),
+               ("regions", "region", "kind_region"),
+               ("municipalities", "municipality", "kind_municipality"))
+# declared at the top of a new query in the editor
+USUAL_PREFIXES = ("kuhy", "rdf", "rdfs", "skos", "xsd", "owl", "schema", "dcterms", "prov")
 VOCABULARY_KINDS = (OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property)
 
 
@@ -31,10 +40,11 @@ def home() -> Response:
     info = build_info(settings())
     downloads = [(file_name(dump.extension, gz), dump.label + (" (gzip)" if gz else ""))
                  for dump in FORMATS.values() for gz in (False, True)]
-    citation = CITATION.format(build=info.build_id, date=info.modified.date().isoformat(),
-                               url=settings().public_url)
-    return render_html("home.html", info=info, downloads=downloads, citation=citation,
-                       queries=_canned_queries(), endpoint=settings().endpoint_iri)
+    return render_html("home.html", info=info, downloads=downloads,
+                       citation=citation(info, settings()),
+                       queries=_canned_queries(), endpoint=settings().endpoint_iri,
+                       count_links=COUNT_LINKS, list_names=list(LISTS),
+                       charts=charts(i18n.request_lang(request)))
 
 
 @bp.get("/query")
@@ -43,7 +53,9 @@ def query() -> Response:
     examples = [{"name": q.name, "title": q.title, "description": q.description,
                  "sparql": q.sparql} for q in queries]
     return render_html("query.html", queries=queries, examples=examples,
-                       selected=request.args.get("example"))
+                       selected=request.args.get("example"), base=settings().base_uri,
+                       usual=[name for name in USUAL_PREFIXES if name in PREFIXES],
+                       prefixes_map=PREFIXES)
 
 
 def _vocabulary_terms() -> dict[str, list[str]]:
@@ -76,5 +88,6 @@ def health() -> Response:
         response.status_code = 503
         return response
     return jsonify({"status": "ok", "build": info.build_id, "triples": info.triples,
+                    "statements": info.statements,
                     "modified": info.modified.isoformat(),
                     "warmup": get_engine().warmup_status()})

@@ -46,3 +46,21 @@ def sample_server(running_app, sample_store: Path) -> Iterator[str]:
 def real_server(running_app, built_store: Path) -> Iterator[str]:
     """Base URL of the app serving the store built from data/records."""
     yield from _serve(running_app, built_store)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian chromium (Playwright), one per test module."""
+    from browser_helpers import chromium
+
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh page; the test fails if it sent a request off 127.0.0.1 or broke the CSP."""
+    from browser_helpers import checked_page
+
+    with checked_page(browser) as new_page:
+        yield new_page

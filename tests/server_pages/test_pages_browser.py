@@ -6,57 +6,17 @@ a project page in Finnish and in Swedish, and a narrowed search.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from browser_helpers import shot
+from playwright.sync_api import Page, expect
 
-from kg import config
 from kg.rdf.vocab import K
 from kg.store.layout import current_store_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-ARTIFACTS = config.PROJECT_ROOT / "tests" / "artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-TIMEOUT_MS = 30_000
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                              args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 1000})
-    context.set_default_timeout(TIMEOUT_MS)
-    requests_outside: list[str] = []
-    context.on("request", lambda request: requests_outside.append(request.url)
-               if not request.url.startswith("http://127.0.0.1") else None)
-    new_page = context.new_page()
-    refused: list[str] = []  # what the Content-Security-Policy blocked (the editor too)
-    new_page.on("console", lambda message: refused.append(message.text)
-                if "Content Security Policy" in message.text else None)
-    yield new_page
-    context.close()
-    assert requests_outside == [], "the pages must work offline"
-    assert refused == [], "the pages must work under their Content-Security-Policy"
-
-
-def _shot(page: Page, name: str) -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path
-
 
 def _richest_project_with_source_url(store_root: Path) -> str:
     """Key of a project with organisations, a funder, a start date, places and a source URL."""
@@ -77,7 +37,7 @@ def test_home_page(real_server: str, page: Page) -> None:
     expect(page.locator("h1")).to_contain_text("kulttuurihyvinvointi")
     expect(page.locator("#build-id")).not_to_be_empty()
     expect(page.locator("a[href='/dumps/kuhy.ttl.gz']")).to_be_visible()
-    _shot(page, "home-fi")
+    shot(page, "home-fi")
 
 
 def test_canned_query_runs_in_the_editor(real_server: str, page: Page) -> None:
@@ -88,7 +48,7 @@ def test_canned_query_runs_in_the_editor(real_server: str, page: Page) -> None:
     expect(rows.first).to_be_visible()
     assert rows.count() >= 1
     assert "example=" in page.url
-    _shot(page, "query-results")
+    shot(page, "query-results")
 
 
 def test_project_page_in_finnish_then_swedish(real_server: str, built_store: Path,
@@ -101,7 +61,7 @@ def test_project_page_in_finnish_then_swedish(real_server: str, built_store: Pat
         expect(facts).to_contain_text(label)
     expect(facts).to_contain_text("päätoteuttaja")
     expect(page.locator("section.sources a[href^='http']").first).to_be_visible()
-    fi_shot = _shot(page, "project-fi")
+    fi_shot = shot(page, "project-fi")
 
     page.locator("ul.langs a[hreflang='sv']").click()
     expect(page.locator("html")).to_have_attribute("lang", "sv")
@@ -109,7 +69,7 @@ def test_project_page_in_finnish_then_swedish(real_server: str, built_store: Pat
     for label in ("organisationer", "finansiering", "börjar", "källdokument"):
         expect(facts).to_contain_text(label)
     expect(facts).to_contain_text("huvudgenomförare")
-    sv_shot = _shot(page, "project-sv")
+    sv_shot = shot(page, "project-sv")
     # the choice is remembered: the next page is Swedish without ?lang
     page.goto(f"{real_server}/")
     expect(page.locator("html")).to_have_attribute("lang", "sv")
@@ -131,4 +91,4 @@ def test_search_and_click_a_facet(real_server: str, page: Page) -> None:
     expect(page.locator(".facet[data-facet='region'] a.selected")).to_have_text(chosen)
     after = int(page.locator("#result-count").inner_text())
     assert 1 <= after < before
-    _shot(page, "search-facet")
+    shot(page, "search-facet")

@@ -77,3 +77,15 @@ def test_query_page_offers_canned_queries_and_vendored_yasgui(real_server: str) 
     terms = requests.get(f"{real_server}/query/terms.json", timeout=60).json()
     assert "https://w3id.org/kuhy/ontology#Project" in terms["classes"]
     assert "https://w3id.org/kuhy/ontology#hasParticipation" in terms["properties"]
+
+
+def test_english_and_swedish_words_find_projects_first_with_years_and_funder(
+        sample_server: str) -> None:
+    for query in ("elderly", "äldre", "music", "ikääntyneet"):
+        html = _search(sample_server, q=query, lang="en")
+        assert _projects(html) == {"/id/project/laulusilta-2021"}, query
+        assert html.index('class="results projects"') < html.index('class="results entities"')
+    snippet = re.search(r'href="/id/project/laulusilta-2021">.*?<span class="snippet">(.*?)<',
+                        _search(sample_server, q="elderly"), re.S).group(1)
+    assert re.match(r"20\d\d(–20\d\d)? · \S", snippet), snippet
+    assert 'rel="icon"' in _search(sample_server, q="elderly")
