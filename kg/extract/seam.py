@@ -79,16 +79,16 @@ class Keys:
     """
 
     def __init__(self) -> None:
-        self.taken: dict[str, tuple[str, set[str]]] = {}  # key -> (input, its own stems)
+        self.taken: dict[str, str] = {}  # key -> the input that took it
 
-    def claim(self, name: str, source: str, stems: set[str]) -> str | None:
+    def claim(self, name: str, source: str) -> str | None:
         """None when ``name`` may use its key; else the reason it may not."""
         key = source_key(source)
         holder = self.taken.get(key)
         if holder is None:
-            self.taken[key] = (name, stems)
+            self.taken[key] = name
             return None
-        return (f"source {source!r} has the key {key!r} of {holder[0]}, already read; "
+        return (f"source {source!r} has the key {key!r} of {holder}, already read; "
                 "left out (rename one of them)")
 
 
@@ -145,7 +145,7 @@ def _read_record(path: Path, earlier: set[str], covered: set[str], keys: Keys,
         inputs.problems.append(Problem(path.name, None, f"a record for source "
                                        f"{record['source']!r} was already read"))
         return
-    clash = keys.claim(path.name, record["source"], {stem, path.stem})
+    clash = keys.claim(path.name, record["source"])
     if clash is not None:
         inputs.problems.append(Problem(path.name, None, clash))
         return
@@ -216,7 +216,7 @@ def _extract_texts(texts_dir: Path, covered: set[str], keys: Keys, max_bytes: in
         if path.stem in covered:
             continue
         extracted.add(path.stem)
-        clash = keys.claim(path.name, path.name, {path.stem})
+        clash = keys.claim(path.name, path.name)
         if clash is not None:
             inputs.problems.append(Problem(path.name, None, clash))
             continue
