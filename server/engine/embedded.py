@@ -19,7 +19,6 @@ from server.engine import (
     QueryFailed,
     QueryRequest,
     QuerySyntaxError,
-    QueryTimeout,
     wire,
 )
 from server.engine.builds import ServedBuilds
@@ -83,7 +82,7 @@ class PooledResult:
         worker = self._worker
         try:
             kind, payload = worker.read_frame(self._deadline, self._nice_at)
-        except QueryTimeout:
+        except EngineError:  # overran or the worker died: replace it, let waiters look
             self.close()
             raise
         if kind == wire.DATA:

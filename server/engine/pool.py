@@ -57,6 +57,7 @@ class Worker:
         self.proc, self.generation = proc, generation
         self.to_fd, self.from_fd = pipes
         self._close_pipes = close_pipes
+        self._pipes_open = True
         self.buffer = bytearray()
         self.niced = False
         self.reaped = False  # killed by the pool's reaper; its replacement already exists
@@ -110,7 +111,10 @@ class Worker:
                 raise deadline.overrun()
             wake = deadline.at if self.niced else min(deadline.at, nice_at)
             if self.poller.poll(max(0, math.ceil((wake - now) * 1000))):
-                chunk = os.read(self.from_fd, READ_SIZE)
+                try:
+                    chunk = os.read(self.from_fd, READ_SIZE)
+                except OSError as error:
+                    raise EngineError(f"query worker is gone: {error}") from error
                 if not chunk:
                     raise EngineError("query worker died")
                 self.buffer += chunk
@@ -130,9 +134,16 @@ class Worker:
         return not self.niced or self._set_priority(0)
 
     def kill(self) -> None:
+        self.stop()
+        if self._pipes_open:
+            self._pipes_open = False
+            self._close_pipes()
+
+    def stop(self) -> None:
+        """Kill the process but keep the pipes: its borrower reads end-of-file, not a
+        closed (or, worse, reused) descriptor, and closes them when it gives it back."""
         self.proc.kill()
         self.proc.wait()
-        self._close_pipes()
 
 
 class WorkerPool:
@@ -208,6 +219,8 @@ class WorkerPool:
         """A free worker, lent until `deadline` (monotonic time) at the latest."""
         self._notice_new_build()
         while True:
+            if self._closed:
+                raise EngineError("the query engine is closing")
             try:
                 worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
             except queue.Empty:
@@ -222,7 +235,7 @@ class WorkerPool:
     def release(self, worker: Worker) -> None:
         with self._lock:
             self._deadlines.pop(worker, None)
-        if (worker.reaped or worker.buffer or not worker.restore_priority()
+        if (self._closed or worker.reaped or worker.buffer or not worker.restore_priority()
                 or self._diverged(worker)):
             self.discard(worker)
         else:
@@ -249,7 +262,11 @@ class WorkerPool:
         with self._lock:
             self._closed = True
             workers, self._workers = list(self._workers), set()
+            lent = set(self._deadlines)
         for worker in workers:
-            worker.kill()  # also the reaped ones: their pipes are still open
+            if worker in lent or worker.reaped:
+                worker.stop()  # its borrower sees the end and discards it
+            else:
+                worker.kill()  # also the reaped ones: their pipes are still open
         if self._fork_server is not None:
             self._fork_server.close()

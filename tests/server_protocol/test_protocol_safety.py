@@ -12,7 +12,7 @@ import pytest
 import requests
 
 from server.app import create_app
-from server.engine import QueryRequest
+from server.engine import EngineError, QueryRequest
 from server.engine.embedded import EmbeddedEngine
 from server.engine.pool import REAPER_GRACE_S
 from server.settings import Settings
@@ -185,6 +185,21 @@ def test_reaper_kills_a_worker_its_borrower_left_behind(built_store) -> None:
         assert engine.ask("ASK { ?s ?p ?o }") is True
     finally:
         engine.close()
+
+
+def test_closing_the_engine_under_a_borrower_ends_its_query_cleanly(built_store) -> None:
+    """An app closed while a query (e.g. its warm-up thread) still reads from a worker: the
+    reader gets EngineError from end-of-file, never a read on a closed descriptor."""
+    engine = EmbeddedEngine(Settings(store_root=built_store, query_workers=1,
+                                     query_timeout_s=60))
+    streaming = engine.execute(QueryRequest(
+        "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "tsv", None))
+    assert streaming.body is None  # the worker is lent out
+    engine.close()
+    with pytest.raises(EngineError, match="died|gone"):
+        b"".join(streaming)
+    with pytest.raises(EngineError, match="closed"):  # and no new pool is started
+        engine.ask('ASK { ?s ?p "asked only after the engine closed" }')
 
 
 def test_allow_listed_service_is_called_and_others_still_refused(built_store, listener) -> None:
