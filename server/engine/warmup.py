@@ -97,6 +97,8 @@ class CannedWarmup:
             if self.cache.disk is not None:
                 self.cache.disk.drop_other_pinned(build)
             self._warm(build)
+        except Exception:  # a background thread: report, never raise into whoever runs next
+            log.exception("warm-up of build %s stopped", build)
         finally:
             if lock is not None:
                 lock.close()
