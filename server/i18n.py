@@ -104,6 +104,37 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "chart_note": ("Eurot ovat tunnettujen summien summa; – tarkoittaa, ettei yhtään summaa "
                    "tiedetä.", "Euro är summan av kända belopp; – betyder att inget belopp "
                    "är känt.", "Euros add up the known amounts; – means no amount is known."),
+    "map": ("Kartta: hankkeet maakunnittain", "Karta: projekt per landskap",
+            "Map: projects per region"),
+    "map_note": ("Ympyrä on maakunnan keskuksessa (maakuntaliiton kotikunta) ja sen pinta-ala "
+                 "on verrannollinen lukuun; kunnan rivit lasketaan sen maakuntaan. Kartta ei "
+                 "näytä rajoja, vain Suomen ääriviivan.",
+                 "Cirkeln står i landskapets centrum (förbundets hemkommun) och dess yta är "
+                 "proportionell mot talet; en kommuns rader räknas till dess landskap. Kartan "
+                 "visar inga gränser, bara Finlands kontur.",
+                 "Each circle sits at the region's centre (the seat of its regional council), "
+                 "its area proportional to the figure; a municipality's rows count for its "
+                 "region. The map shows no boundaries, only Finland's outline."),
+    "view": ("Näkymä", "Vy", "View"),
+    "view_table": ("taulukko", "tabell", "table"),
+    "view_bar": ("pylväät", "stapeldiagram", "bar chart"),
+    "view_line": ("viivat", "linjediagram", "line chart"),
+    "view_map": ("kartta", "karta", "map"),
+    "view_permalink": ("näkymän pysyvä linkki", "permanent länk till vyn",
+                       "permalink of this view"),
+    "measure": ("Luku", "Mått", "Measure"),
+    "query_result": ("Kyselyn tulos", "Frågans resultat", "Query result"),
+    "bars_cut": ("Kaaviossa {shown} ensimmäistä riviä; kaikki CSV-tiedostossa.",
+                 "Diagrammet visar de {shown} första raderna; alla finns i CSV-filen.",
+                 "The chart shows the first {shown} rows; the CSV has them all."),
+    "line_note": ("Vuodet ilman lukua puuttuvat viivalta (ei nollana); samat vuodet lasketaan "
+                  "yhteen.", "År utan värde saknas på linjen (inte som noll); samma år "
+                  "summeras.", "Years without a value are missing from a line (not drawn "
+                  "as 0); rows of one year add up."),
+    "select_only": ("Vain SELECT-kyselyn tuloksen voi näyttää kaaviona.",
+                    "Endast resultatet av en SELECT-fråga kan visas som diagram.",
+                    "Only a SELECT query's result can be shown as a chart."),
+    "col_region": ("Maakunta", "Landskap", "Region"),
     "run": ("Suorita", "Kör", "Run"),
     "any": ("(mikä tahansa)", "(vilken som helst)", "(any)"),
     "param_error": ("Virheellinen arvo", "Ogiltigt värde", "Invalid value"),

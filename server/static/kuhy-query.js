@@ -141,10 +141,37 @@
     return name ? (name[1] || "") : null;
   }
 
-  yasgui.on("queryBefore", function (_instance, tab) { compactTable(tab); });
+  // Chart views of the result (bar, line, map), drawn by the server as SVG beside their
+  // figures; the pane's own view and measure links load in place.
+  var pane = document.getElementById("result-view-pane");
+
+  function showViews(request) {
+    fetch(request.url, request.init).then(function (response) { return response.text(); })
+      .then(function (html) { pane.innerHTML = html; })
+      .catch(function () { pane.textContent = ""; });
+  }
+
+  function viewsOf(tab) {
+    var results = tab.getYasr().results;
+    if (!results || results.hasError()) { pane.textContent = ""; return; }
+    var body = new URLSearchParams({ query: tab.getQuery(), part: "1" });
+    showViews({ url: config.view, init: { method: "POST", body: body } });
+  }
+
+  pane.addEventListener("click", function (event) {
+    var link = event.target.closest("a.view, a.measure");
+    if (!link) { return; }
+    event.preventDefault();
+    showViews({ url: link.href, init: {} });
+  });
+
+  yasgui.on("queryBefore", function (_instance, tab) {
+    compactTable(tab);
+    pane.textContent = "";
+  });
   // The tab tells before it hands the response to the result pane: explain it after.
   yasgui.on("queryResponse", function (_instance, tab) {
-    window.setTimeout(function () { explain(tab); }, 0);
+    window.setTimeout(function () { explain(tab); viewsOf(tab); }, 0);
   });
   compactTable(yasgui.getTab());
   new MutationObserver(function () { localise(document.getElementById("yasgui")); })

@@ -9,7 +9,7 @@ from kg import config
 from kg.rdf.vocab import PREFIXES
 from server import i18n
 from server.browse.lists import LISTS
-from server.charts.views import charts
+from server.charts.views import charts, region_map
 from server.dumps.files import FORMATS, file_name
 from server.dumps.meta import build_info, citation
 from server.services import get_engine, served_build
@@ -44,7 +44,8 @@ def home() -> Response:
                        citation=citation(info, settings()),
                        queries=_canned_queries(), endpoint=settings().endpoint_iri,
                        count_links=COUNT_LINKS, list_names=list(LISTS),
-                       charts=charts(i18n.request_lang(request)))
+                       charts=charts(i18n.request_lang(request)),
+                       region_map=region_map(i18n.request_lang(request)))
 
 
 @bp.get("/query")
