@@ -380,6 +380,60 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "outcomes": ("tulokset", "resultat", "outcomes"),
 }
 
+# The query editor's (YASGUI's) own English texts in Finnish and Swedish: whole texts, and
+# patterns whose groups are kept ({1}, {2}, …) for texts with names or numbers in them.
+EDITOR_TEXTS: dict[str, tuple[str, str]] = {
+    "Query": ("Kysely", "Fråga"),
+    "Close tab": ("Sulje välilehti", "Stäng fliken"),
+    "Add tab": ("Uusi välilehti", "Ny flik"),
+    "Add a new tab": ("Lisää uusi välilehti", "Lägg till en ny flik"),
+    "Open settings": ("Avaa asetukset", "Öppna inställningar"),
+    "Settings": ("Asetukset", "Inställningar"),
+    "Clear endpoint": ("Tyhjennä osoite", "Töm adressen"),
+    "Share query": ("Jaa kysely", "Dela frågan"),
+    "Run query": ("Suorita kysely", "Kör frågan"),
+    "Table": ("Taulukko", "Tabell"),
+    "Response": ("Vastaus", "Svar"),
+    "Download result": ("Lataa tulos", "Ladda ner resultatet"),
+    "Download Results": ("Lataa tulos", "Ladda ner resultatet"),
+    "Download not supported": ("Latausta ei tueta", "Nedladdning stöds inte"),
+    "Filter query results": ("Suodata tuloksia", "Filtrera resultaten"),
+    "Simple view": ("Yksinkertainen näkymä", "Enkel vy"),
+    "Ellipse": ("Lyhennä pitkät", "Förkorta långa"),
+    "Page size:": ("Rivejä sivulla:", "Rader per sida:"),
+    "All": ("Kaikki", "Alla"),
+    "First": ("Ensimmäinen", "Första"),
+    "Previous": ("Edellinen", "Föregående"),
+    "Next": ("Seuraava", "Nästa"),
+    "Last": ("Viimeinen", "Sista"),
+    "Request method": ("Pyyntötapa", "Anropsmetod"),
+    "Accept Headers": ("Accept-otsakkeet", "Accept-huvuden"),
+    "Arguments": ("Parametrit", "Parametrar"),
+    "Header Arguments": ("Otsakeparametrit", "Huvudparametrar"),
+    "Default Graphs": ("Oletusgraafit", "Standardgrafer"),
+    "Named Graphs": ("Nimetyt graafit", "Namngivna grafer"),
+    "No data available in table": ("Ei rivejä", "Inga rader"),
+    "Show all": ("Näytä kaikki", "Visa alla"),
+}
+EDITOR_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    (r"^Shows (.+) view$", "Näytä: {1}", "Visa: {1}"),
+    (r"^View documentation of (.+)$", "Ohje: {1}", "Dokumentation: {1}"),
+    (r"^(.+): Activate to sort$", "{1}: lajittele", "{1}: sortera"),
+    (r"^(\d+) results? in ([\d.]+) seconds?$", "{1} riviä, {2} s", "{1} rader, {2} s"),
+    (r"^Showing (\d+) to (\d+) of (\d+) entries$", "Rivit {1}–{2} / {3}",
+     "Rader {1}–{2} av {3}"),
+)
+
+
+def editor_labels(lang: str) -> dict[str, object]:
+    """The editor's texts for the query page's script in ``lang`` (none in English)."""
+    if lang not in LANGS[:2]:
+        return {"texts": {}, "patterns": []}
+    column = LANGS.index(lang)
+    return {"texts": {english: texts[column] for english, texts in EDITOR_TEXTS.items()},
+            "patterns": [[pattern, texts[column]] for pattern, *texts in EDITOR_PATTERNS]}
+
+
 ROLE_LABELS: dict[str, tuple[str, str, str]] = {
     "Lead": ("päätoteuttaja", "huvudgenomförare", "lead"),
     "Partner": ("yhteistyökumppani", "samarbetspartner", "partner"),

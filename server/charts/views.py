@@ -16,8 +16,10 @@ from server.charts.figures import DIMENSIONS, Bar, figures, scope_projects
 from server.charts.present import SymbolMap, result_view, select, symbol_map
 from server.engine import EngineError
 from server.export import csv_response
+from server.sparql.protocol import ProtocolError
 from server.sparql.responses import engine_error
-from server.web import local_href, render_html
+from server.sparql.views import check_query
+from server.web import local_href, render_html, settings
 
 bp = Blueprint("charts", __name__)
 
@@ -174,6 +176,10 @@ def query_view() -> Response:
     if not sparql.strip():
         abort(400, description="query is required")
     part = request.values.get("part") == "1"
+    try:
+        check_query(sparql, settings())
+    except ProtocolError as error:
+        abort(error.status, description=error.message)
 
     def view_url(**args: str) -> str:
         return url_for("charts.query_view", query=sparql, **args, **({"part": "1"} if part else {}))

@@ -56,7 +56,8 @@ def query() -> Response:
     return render_html("query.html", queries=queries, examples=examples,
                        selected=request.args.get("example"), base=settings().base_uri,
                        usual=[name for name in USUAL_PREFIXES if name in PREFIXES],
-                       prefixes_map=PREFIXES)
+                       prefixes_map=PREFIXES,
+                       editor_labels=i18n.editor_labels(i18n.request_lang(request)))
 
 
 def _vocabulary_terms() -> dict[str, list[str]]:

@@ -76,3 +76,22 @@ def test_the_map_renders_with_data_on_the_home_page(real_server: str, page: Page
     assert len(radii) == figure.locator("table.map-figures tbody tr").count() >= 3
     assert max(radii) > min(radii) > 0
     shot(page, "home-map")
+
+
+@pytest.mark.parametrize(("lang", "run", "table", "filter_text"), [
+    ("fi", "Suorita kysely", "Taulukko", "Suodata tuloksia"),
+    ("sv", "Kör frågan", "Tabell", "Filtrera resultaten"),
+    ("en", "Run query", "Table", "Filter query results"),
+])
+def test_the_editor_speaks_the_page_language(real_server: str, page: Page, lang: str, run: str,
+                                             table: str, filter_text: str) -> None:
+    page.goto(f"{real_server}/query?example=projects_by_funder&lang={lang}")
+    expect(page.locator("#result-view-pane nav.result-views")).to_be_visible()
+    expect(page.locator("#yasgui button.yasqe_queryButton")).to_have_attribute("title", run)
+    expect(page.locator("#yasgui button.select_table")).to_contain_text(table)
+    expect(page.locator("#yasgui input.tableFilter")).to_have_attribute("placeholder",
+                                                                          filter_text)
+    # the result rows and the query itself are never translated
+    assert "SELECT" in page.locator("#yasgui .CodeMirror").inner_text()
+    if lang == "sv":
+        shot(page, "query-editor-sv")

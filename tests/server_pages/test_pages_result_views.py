@@ -197,3 +197,13 @@ def test_the_vendored_map_data_has_its_source_notes() -> None:
     for name in ("finland-outline.geojson", "region-centres.tsv"):
         assert (folder / name).is_file() and f"## {name}" in notes
     assert "LGPL-3.0-or-later" in notes and "CC BY 4.0" in notes
+
+
+def test_a_view_refuses_what_the_endpoint_refuses(sample_server: str) -> None:
+    federated = "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"
+    answer = requests.post(f"{sample_server}/query/view", data={"query": federated}, timeout=60)
+    assert answer.status_code == 400 and "SERVICE" in answer.text
+    deep = "SELECT * WHERE " + "{ " * 200 + "?s ?p ?o" + " }" * 200
+    answer = requests.post(f"{sample_server}/query/view", data={"query": deep}, timeout=60)
+    assert answer.status_code == 400
+    assert requests.get(f"{sample_server}/query/view", timeout=60).status_code == 400
