@@ -203,7 +203,8 @@
 
   function viewsOf(tab) {
     var results = tab.getYasr().results;
-    if (!results || results.hasError()) { pane.textContent = ""; return; }
+    var select = tab.getYasqe().getQueryType() === "SELECT";
+    if (!results || results.hasError() || !select) { pane.textContent = ""; return; }
     var body = new URLSearchParams({ query: tab.getQuery(), part: "1" });
     showViews({ url: config.view, init: { method: "POST", body: body } });
   }
