@@ -104,6 +104,37 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "chart_note": ("Eurot ovat tunnettujen summien summa; – tarkoittaa, ettei yhtään summaa "
                    "tiedetä.", "Euro är summan av kända belopp; – betyder att inget belopp "
                    "är känt.", "Euros add up the known amounts; – means no amount is known."),
+    "map": ("Kartta: hankkeet maakunnittain", "Karta: projekt per landskap",
+            "Map: projects per region"),
+    "map_note": ("Ympyrä on maakunnan keskuksessa (maakuntaliiton kotikunta) ja sen pinta-ala "
+                 "on verrannollinen lukuun; kunnan rivit lasketaan sen maakuntaan. Kartta ei "
+                 "näytä rajoja, vain Suomen ääriviivan.",
+                 "Cirkeln står i landskapets centrum (förbundets hemkommun) och dess yta är "
+                 "proportionell mot talet; en kommuns rader räknas till dess landskap. Kartan "
+                 "visar inga gränser, bara Finlands kontur.",
+                 "Each circle sits at the region's centre (the seat of its regional council), "
+                 "its area proportional to the figure; a municipality's rows count for its "
+                 "region. The map shows no boundaries, only Finland's outline."),
+    "view": ("Näkymä", "Vy", "View"),
+    "view_table": ("taulukko", "tabell", "table"),
+    "view_bar": ("pylväät", "stapeldiagram", "bar chart"),
+    "view_line": ("viivat", "linjediagram", "line chart"),
+    "view_map": ("kartta", "karta", "map"),
+    "view_permalink": ("näkymän pysyvä linkki", "permanent länk till vyn",
+                       "permalink of this view"),
+    "measure": ("Luku", "Mått", "Measure"),
+    "query_result": ("Kyselyn tulos", "Frågans resultat", "Query result"),
+    "bars_cut": ("Kaaviossa {shown} ensimmäistä riviä; kaikki CSV-tiedostossa.",
+                 "Diagrammet visar de {shown} första raderna; alla finns i CSV-filen.",
+                 "The chart shows the first {shown} rows; the CSV has them all."),
+    "line_note": ("Vuodet ilman lukua puuttuvat viivalta (ei nollana); samat vuodet lasketaan "
+                  "yhteen.", "År utan värde saknas på linjen (inte som noll); samma år "
+                  "summeras.", "Years without a value are missing from a line (not drawn "
+                  "as 0); rows of one year add up."),
+    "select_only": ("Vain SELECT-kyselyn tuloksen voi näyttää kaaviona.",
+                    "Endast resultatet av en SELECT-fråga kan visas som diagram.",
+                    "Only a SELECT query's result can be shown as a chart."),
+    "col_region": ("Maakunta", "Landskap", "Region"),
     "run": ("Suorita", "Kör", "Run"),
     "any": ("(mikä tahansa)", "(vilken som helst)", "(any)"),
     "param_error": ("Virheellinen arvo", "Ogiltigt värde", "Invalid value"),
@@ -348,6 +379,60 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "target_groups": ("kohderyhmät", "målgrupper", "target groups"),
     "outcomes": ("tulokset", "resultat", "outcomes"),
 }
+
+# The query editor's (YASGUI's) own English texts in Finnish and Swedish: whole texts, and
+# patterns whose groups are kept ({1}, {2}, …) for texts with names or numbers in them.
+EDITOR_TEXTS: dict[str, tuple[str, str]] = {
+    "Query": ("Kysely", "Fråga"),
+    "Close tab": ("Sulje välilehti", "Stäng fliken"),
+    "Add tab": ("Uusi välilehti", "Ny flik"),
+    "Add a new tab": ("Lisää uusi välilehti", "Lägg till en ny flik"),
+    "Open settings": ("Avaa asetukset", "Öppna inställningar"),
+    "Settings": ("Asetukset", "Inställningar"),
+    "Clear endpoint": ("Tyhjennä osoite", "Töm adressen"),
+    "Share query": ("Jaa kysely", "Dela frågan"),
+    "Run query": ("Suorita kysely", "Kör frågan"),
+    "Table": ("Taulukko", "Tabell"),
+    "Response": ("Vastaus", "Svar"),
+    "Download result": ("Lataa tulos", "Ladda ner resultatet"),
+    "Download Results": ("Lataa tulos", "Ladda ner resultatet"),
+    "Download not supported": ("Latausta ei tueta", "Nedladdning stöds inte"),
+    "Filter query results": ("Suodata tuloksia", "Filtrera resultaten"),
+    "Simple view": ("Yksinkertainen näkymä", "Enkel vy"),
+    "Ellipse": ("Lyhennä pitkät", "Förkorta långa"),
+    "Page size:": ("Rivejä sivulla:", "Rader per sida:"),
+    "All": ("Kaikki", "Alla"),
+    "First": ("Ensimmäinen", "Första"),
+    "Previous": ("Edellinen", "Föregående"),
+    "Next": ("Seuraava", "Nästa"),
+    "Last": ("Viimeinen", "Sista"),
+    "Request method": ("Pyyntötapa", "Anropsmetod"),
+    "Accept Headers": ("Accept-otsakkeet", "Accept-huvuden"),
+    "Arguments": ("Parametrit", "Parametrar"),
+    "Header Arguments": ("Otsakeparametrit", "Huvudparametrar"),
+    "Default Graphs": ("Oletusgraafit", "Standardgrafer"),
+    "Named Graphs": ("Nimetyt graafit", "Namngivna grafer"),
+    "No data available in table": ("Ei rivejä", "Inga rader"),
+    "Show all": ("Näytä kaikki", "Visa alla"),
+}
+EDITOR_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    (r"^Shows (.+) view$", "Näytä: {1}", "Visa: {1}"),
+    (r"^View documentation of (.+)$", "Ohje: {1}", "Dokumentation: {1}"),
+    (r"^(.+): Activate to sort$", "{1}: lajittele", "{1}: sortera"),
+    (r"^(\d+) results? in ([\d.]+) seconds?$", "{1} riviä, {2} s", "{1} rader, {2} s"),
+    (r"^Showing (\d+) to (\d+) of (\d+) entries$", "Rivit {1}–{2} / {3}",
+     "Rader {1}–{2} av {3}"),
+)
+
+
+def editor_labels(lang: str) -> dict[str, object]:
+    """The editor's texts for the query page's script in ``lang`` (none in English)."""
+    if lang not in LANGS[:2]:
+        return {"texts": {}, "patterns": []}
+    column = LANGS.index(lang)
+    return {"texts": {english: texts[column] for english, texts in EDITOR_TEXTS.items()},
+            "patterns": [[pattern, texts[column]] for pattern, *texts in EDITOR_PATTERNS]}
+
 
 ROLE_LABELS: dict[str, tuple[str, str, str]] = {
     "Lead": ("päätoteuttaja", "huvudgenomförare", "lead"),

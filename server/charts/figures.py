@@ -44,8 +44,10 @@ def _bars(groups: dict[str, dict[str, Decimal | None]]) -> list[Bar]:
     return bars
 
 
-def figures(catalogue: Catalogue, projects: set[str], dimension: str) -> list[Bar]:
-    """Bars for ``dimension`` over ``projects``: years in order, else the largest groups."""
+def figures(catalogue: Catalogue, projects: set[str], dimension: str,
+            top: int | None = TOP_GROUPS) -> list[Bar]:
+    """Bars for ``dimension`` over ``projects``: years in order, else the ``top`` largest
+    groups (all when None)."""
     groups: dict[str, dict[str, Decimal | None]] = defaultdict(dict)
     if dimension == "funder":
         for project, funder, _programme, amount in catalogue.fundings:
@@ -63,4 +65,4 @@ def figures(catalogue: Catalogue, projects: set[str], dimension: str) -> list[Ba
     bars = _bars(groups)
     if dimension == "year":
         return sorted(bars, key=lambda bar: bar.key)
-    return sorted(bars, key=lambda bar: (-bar.projects, bar.key))[:TOP_GROUPS]
+    return sorted(bars, key=lambda bar: (-bar.projects, bar.key))[:top]

@@ -4,6 +4,7 @@ server-side SVG (templates/_charts.html; no script, no CDN)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -12,8 +13,13 @@ from flask import Blueprint, Response, abort, render_template, request, url_for
 from server import i18n
 from server.browse.catalogue import catalogue
 from server.charts.figures import DIMENSIONS, Bar, figures, scope_projects
+from server.charts.present import SymbolMap, result_view, select, symbol_map
+from server.engine import EngineError
 from server.export import csv_response
-from server.web import local_href
+from server.sparql.protocol import ProtocolError
+from server.sparql.responses import engine_error
+from server.sparql.views import check_query
+from server.web import local_href, render_html, settings
 
 bp = Blueprint("charts", __name__)
 
@@ -123,3 +129,76 @@ def figures_csv(dimension: str) -> Response:
             for bar in _bars(dimension, entity)]
     return csv_response((dimension, "label", "projects", "euros", "projects_with_amount"),
                         rows, f"projects-by-{dimension}")
+
+
+def region_map(lang: str, entity: str | None = None) -> SymbolMap | None:
+    """Projects per region of all projects (or one entity's) as circles on the outline."""
+    known = catalogue()
+    regions = figures(known, scope_projects(known, entity), "region", top=None)
+    if not regions:
+        return None
+    drawn = symbol_map([(bar.key, Decimal(bar.projects), bar.projects) for bar in regions],
+                       known, lang, i18n.t("chart_projects", lang))
+    drawn.rows_column = False
+    return drawn
+
+
+def _view_href(make_url: Callable[..., str]) -> Callable[[str, str | None], str]:
+    def href(view: str, measure: str | None) -> str:
+        return make_url(view=view, **({"measure": measure} if measure else {}))
+    return href
+
+
+def render_result_view(template: str, sparql: str, view_url: Callable[..., str],
+                       **context: object) -> Response:
+    """``template`` with the result of ``sparql`` (also given to it as ``sparql``) in the
+    asked view (``view``, ``measure`` from the request), or with the reason it failed."""
+    context["sparql"] = sparql
+    lang = i18n.request_lang(request)
+    values = request.values
+    csv_url = url_for("sparql.endpoint", query=sparql, format="csv")
+    try:
+        head, bindings = select(sparql)
+    except EngineError as error:
+        return render_html(template, error=engine_error(error)[1], **context)
+    except ValueError:
+        return render_html(template, error=i18n.t("select_only", lang), **context)
+    shown = result_view(head, bindings, lang, values.get("view"), values.get("measure"))
+    return render_html(template, shown=shown, view_href=_view_href(view_url), csv_url=csv_url,
+                       **context)
+
+
+@bp.route("/query/view", methods=["GET", "POST"])
+def query_view() -> Response:
+    """Any SELECT query's result as a table, bar or line chart or map; ``part=1`` gives the
+    view alone (the query page puts it under the editor)."""
+    sparql = request.values.get("query", "")
+    if not sparql.strip():
+        abort(400, description="query is required")
+    part = request.values.get("part") == "1"
+    try:
+        check_query(sparql, settings())
+    except ProtocolError as error:
+        abort(error.status, description=error.message)
+
+    def view_url(**args: str) -> str:
+        return url_for("charts.query_view", query=sparql, **args, **({"part": "1"} if part else {}))
+
+    template = "_result_part.html" if part else "result_view.html"
+    page_url = url_for("charts.query_view", query=sparql,
+                       **{name: request.values[name] for name in ("view", "measure")
+                          if name in request.values})
+    return render_result_view(template, sparql, view_url, part=part,
+                              page_url=page_url, editor_url=url_for("ui.query", query=sparql))
+
+
+@bp.get("/charts/map.csv")
+def map_csv() -> Response:
+    """The figures of the home page's map: projects per region, every region."""
+    known = catalogue()
+    lang = i18n.request_lang(request)
+    rows = [(known.region_code.get(bar.key, ""), bar.key, _label("region", bar.key, lang),
+             bar.projects)
+            for bar in figures(known, scope_projects(known, None), "region", top=None)]
+    return csv_response(("region_code", "region", "label", "projects"), rows,
+                        "projects-by-region-map")

@@ -9,7 +9,13 @@ from server.engine.lexer import expand_target, service_targets
 from server.services import get_engine
 from server.settings import Settings
 from server.sparql.description import render_description
-from server.sparql.protocol import DATASET_PARAMS, ProtocolError, ProtocolRequest, read_request
+from server.sparql.protocol import (
+    DATASET_PARAMS,
+    ProtocolError,
+    ProtocolRequest,
+    check_query_text,
+    read_request,
+)
 from server.sparql.responses import (
     TABLE,
     chosen_format,
@@ -33,6 +39,13 @@ def _settings() -> Settings:
 
 def _choose(format_name: str | None, graph: bool) -> str | None:
     return chosen_format(request.headers.get("Accept"), format_name, graph)
+
+
+def check_query(query: str, settings: Settings) -> None:
+    """What the endpoint checks of any query text before it runs (size, nesting, SERVICE);
+    ProtocolError when it is refused."""
+    check_query_text(query, settings.max_query_bytes, settings.max_query_depth)
+    _refuse_service(query, settings.service_allow_list)
 
 
 def _refuse_service(query: str, allow_list: tuple[str, ...]) -> None:

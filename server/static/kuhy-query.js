@@ -85,6 +85,56 @@
     });
   }
 
+  // The editor's own English texts in the page language (config.editor, from the server):
+  // attributes and texts outside the query and the result rows.
+  var editorPatterns = config.editor.patterns.map(function (pair) {
+    return [new RegExp(pair[0]), pair[1]];
+  });
+
+  function editorText(english) {
+    return Object.prototype.hasOwnProperty.call(config.editor.texts, english)
+      ? config.editor.texts[english] : null;
+  }
+
+  function translated(text) {
+    var trimmed = text.trim();
+    if (editorText(trimmed) !== null) { return text.replace(trimmed, editorText(trimmed)); }
+    for (var i = 0; i < editorPatterns.length; i++) {
+      var found = editorPatterns[i][0].exec(trimmed);
+      if (found) {
+        return editorPatterns[i][1].replace(/\{(\d)\}/g, function (_m, n) {
+          return editorText(found[n]) || found[n];
+        });
+      }
+    }
+    return null;
+  }
+
+  var SKIPPED = "TBODY, .CodeMirror, .dt-column-title";
+
+  function translate(root) {
+    if (!editorPatterns.length) { return; }
+    root.querySelectorAll("[title], [aria-label], [placeholder]").forEach(function (el) {
+      ["title", "aria-label", "placeholder"].forEach(function (name) {
+        var value = el.getAttribute(name);
+        var text = value && translated(value);
+        if (text) { el.setAttribute(name, text); }
+      });
+    });
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        if (node.nodeType === 1) {
+          return node.matches(SKIPPED) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+        }
+        return NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      var text = node.nodeValue.trim() && translated(node.nodeValue);
+      if (text) { node.nodeValue = text; }
+    }
+  }
+
   function compactTable(tab) {
     var table = tab.getYasr().plugins.table;
     if (table && table.persistentConfig.compact === undefined) {
@@ -141,14 +191,49 @@
     return name ? (name[1] || "") : null;
   }
 
-  yasgui.on("queryBefore", function (_instance, tab) { compactTable(tab); });
+  // Chart views of the result (bar, line, map), drawn by the server as SVG beside their
+  // figures; the pane's own view and measure links load in place.
+  var pane = document.getElementById("result-view-pane");
+
+  function showViews(request) {
+    fetch(request.url, request.init).then(function (response) { return response.text(); })
+      .then(function (html) { pane.innerHTML = html; })
+      .catch(function () { pane.textContent = ""; });
+  }
+
+  function viewsOf(tab) {
+    var results = tab.getYasr().results;
+    var select = tab.getYasqe().getQueryType() === "SELECT";
+    if (!results || results.hasError() || !select) { pane.textContent = ""; return; }
+    var body = new URLSearchParams({ query: tab.getQuery(), part: "1" });
+    showViews({ url: config.view, init: { method: "POST", body: body } });
+  }
+
+  pane.addEventListener("click", function (event) {
+    var link = event.target.closest("a.view, a.measure");
+    if (!link) { return; }
+    event.preventDefault();
+    showViews({ url: link.href, init: {} });
+  });
+
+  yasgui.on("queryBefore", function (_instance, tab) {
+    compactTable(tab);
+    pane.textContent = "";
+  });
   // The tab tells before it hands the response to the result pane: explain it after.
   yasgui.on("queryResponse", function (_instance, tab) {
-    window.setTimeout(function () { explain(tab); }, 0);
+    window.setTimeout(function () { explain(tab); viewsOf(tab); }, 0);
   });
   compactTable(yasgui.getTab());
-  new MutationObserver(function () { localise(document.getElementById("yasgui")); })
-    .observe(document.getElementById("yasgui"), { childList: true, subtree: true });
+  new MutationObserver(function () {
+    var root = document.getElementById("yasgui");
+    localise(root);
+    translate(root);
+  }).observe(document.getElementById("yasgui"), {
+    childList: true, subtree: true, attributes: true,
+    attributeFilter: ["title", "aria-label", "placeholder"],
+  });
+  translate(document.getElementById("yasgui"));
 
   if (config.selected) { load(config.selected, true); }
   window.kuhyYasgui = yasgui;

@@ -9,7 +9,7 @@ from kg import config
 from kg.rdf.vocab import PREFIXES
 from server import i18n
 from server.browse.lists import LISTS
-from server.charts.views import charts
+from server.charts.views import charts, region_map
 from server.dumps.files import FORMATS, file_name
 from server.dumps.meta import build_info, citation
 from server.services import get_engine, served_build
@@ -44,7 +44,8 @@ def home() -> Response:
                        citation=citation(info, settings()),
                        queries=_canned_queries(), endpoint=settings().endpoint_iri,
                        count_links=COUNT_LINKS, list_names=list(LISTS),
-                       charts=charts(i18n.request_lang(request)))
+                       charts=charts(i18n.request_lang(request)),
+                       region_map=region_map(i18n.request_lang(request)))
 
 
 @bp.get("/query")
@@ -55,7 +56,8 @@ def query() -> Response:
     return render_html("query.html", queries=queries, examples=examples,
                        selected=request.args.get("example"), base=settings().base_uri,
                        usual=[name for name in USUAL_PREFIXES if name in PREFIXES],
-                       prefixes_map=PREFIXES)
+                       prefixes_map=PREFIXES,
+                       editor_labels=i18n.editor_labels(i18n.request_lang(request)))
 
 
 def _vocabulary_terms() -> dict[str, list[str]]:

@@ -1,0 +1,97 @@
+"""Chart views and the map in a real browser (Debian chromium through Playwright) over the
+built store, offline and under the pages' Content-Security-Policy. Screenshots in
+tests/artifacts/: query-bar-chart, query-line-chart, canned-form-map, home-map.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import requests
+from browser_helpers import shot
+from playwright.sync_api import Page, expect
+
+from kg import config
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+FUNDING = "funding_by_region_and_year"
+FUNDING_SPARQL = (config.PROJECT_ROOT / "kg" / "queries" / f"{FUNDING}.rq").read_text(
+    encoding="utf-8")
+
+
+def _projects_per_row(server: str, sparql: str = FUNDING_SPARQL) -> list[str]:
+    answer = requests.post(f"{server}/sparql", data={"query": sparql},
+                           headers={"Accept": "application/sparql-results+json"}, timeout=120)
+    return [row["projects"]["value"] for row in answer.json()["results"]["bindings"]]
+
+
+def test_the_query_page_shows_a_bar_chart_of_the_result(real_server: str, page: Page) -> None:
+    page.goto(f"{real_server}/query?example={FUNDING}")
+    pane = page.locator("#result-view-pane")
+    expect(pane.locator("nav.result-views")).to_be_visible()
+    pane.locator("a.view[data-view='bar']").click()
+    bars = pane.locator("svg.result-bars rect")
+    expect(bars.first).to_be_visible()
+    drawn = bars.evaluate_all("rects => rects.map(r => r.getAttribute('data-value'))")
+    assert drawn == _projects_per_row(real_server)[:60]
+    box = pane.locator("svg.result-bars").bounding_box()
+    assert box and box["height"] > 100 and box["width"] > 300
+    expect(pane.locator("table.bar-figures tbody tr")).to_have_count(len(drawn))
+    exported = page.request.get(real_server + pane.locator("a.result-csv").get_attribute("href"))
+    assert exported.ok and exported.headers["content-type"].startswith("text/csv")
+    assert len(exported.text().strip().splitlines()) == len(_projects_per_row(real_server)) + 1
+    shot(page, "query-bar-chart")
+    pane.locator("a.view[data-view='line']").click()
+    expect(pane.locator("svg.lines")).to_be_visible()
+    assert pane.locator("svg.lines g.series circle").count() >= 3
+    shot(page, "query-line-chart")
+
+
+def test_a_canned_form_shows_its_result_on_the_map(real_server: str, page: Page) -> None:
+    page.goto(f"{real_server}/query/form/{FUNDING}")
+    page.locator("#run-canned").click()
+    page.locator("a.view[data-view='map']").click()
+    page.wait_for_url("**view=map*")
+    circles = page.locator("svg.symbol-map circle.symbol")
+    expect(circles.first).to_be_visible()
+    values = [int(v) for v in circles.evaluate_all(
+        "cs => cs.map(c => c.getAttribute('data-value'))")]
+    bound = parse_qs(urlsplit(page.locator("#editor-link").get_attribute("href")).query)
+    rows = _projects_per_row(real_server, bound["query"][0])
+    assert rows and sum(values) == sum(int(v) for v in rows)
+    shot(page, "canned-form-map")
+
+
+def test_the_map_renders_with_data_on_the_home_page(real_server: str, page: Page) -> None:
+    page.goto(f"{real_server}/")
+    figure = page.locator("#home-map")
+    outline = figure.locator("svg.symbol-map path.outline")
+    expect(outline).to_be_visible()
+    box = outline.bounding_box()
+    assert box and box["height"] > 1.5 * box["width"] > 200  # Finland is tall
+    circles = figure.locator("circle.symbol")
+    expect(circles.first).to_be_visible()
+    radii = [float(r) for r in circles.evaluate_all("cs => cs.map(c => c.getAttribute('r'))")]
+    assert len(radii) == figure.locator("table.map-figures tbody tr").count() >= 3
+    assert max(radii) > min(radii) > 0
+    shot(page, "home-map")
+
+
+@pytest.mark.parametrize(("lang", "run", "table", "filter_text"), [
+    ("fi", "Suorita kysely", "Taulukko", "Suodata tuloksia"),
+    ("sv", "Kör frågan", "Tabell", "Filtrera resultaten"),
+    ("en", "Run query", "Table", "Filter query results"),
+])
+def test_the_editor_speaks_the_page_language(real_server: str, page: Page, lang: str, run: str,
+                                             table: str, filter_text: str) -> None:
+    page.goto(f"{real_server}/query?example=projects_by_funder&lang={lang}")
+    expect(page.locator("#result-view-pane nav.result-views")).to_be_visible()
+    expect(page.locator("#yasgui button.yasqe_queryButton")).to_have_attribute("title", run)
+    expect(page.locator("#yasgui button.select_table")).to_contain_text(table)
+    expect(page.locator("#yasgui input.tableFilter")).to_have_attribute("placeholder",
+                                                                          filter_text)
+    # the result rows and the query itself are never translated
+    assert "SELECT" in page.locator("#yasgui .CodeMirror").inner_text()
+    if lang == "sv":
+        shot(page, "query-editor-sv")
