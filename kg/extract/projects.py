@@ -525,6 +525,7 @@ def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dic
         "funding_programmes": [n for n, _s, _e in _unique(roles.programme)],
         "municipalities": [grant.municipality] if grant.municipality else [],
         "target_groups": content.target_groups([sentence], language),
+        "topics": content.topics([sentence], language, min_count=1, context=shared),
     }
     project["activities"] = _grant_activities(project["description"], seg, sentence)
     if grant.recipient:
