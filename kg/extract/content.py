@@ -14,7 +14,8 @@ from kg.extract.settings import EVENT_HEADS
 
 GOAL_CUES = re.compile(
     r"\b(tavoit\w*|tarkoitukse\w*|päämäär\w*|pyri\w*|tähtää\w*|målet|målsättning\w*|syftet|"
-    r"syfte|mål|vill vi|vill|aims?|goals?|objectives?|purpose)\b", re.I)
+    r"syfte|mål|vill vi|vill|avsikte\w*|syftar|strävar|tanken är|aims?|aimed|goals?|"
+    r"objectives?|purpose|seeks? to|intend\w*)\b", re.I)
 OUTCOME_CUES = re.compile(
     r"\b(tulokse\w*|tulos|lopputulokse\w*|syntyy|syntyi|saavutet\w*|vaikutu\w*|vaikuttavuu\w*|"
     r"juurtu\w*|resultat\w*|result\w*|outcomes?|impact|luo pohjaa|voi osaltaan|pystytään|"

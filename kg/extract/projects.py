@@ -438,8 +438,8 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     project["regions"], project["municipalities"] = regions, municipalities
     project["target_groups"] = content.target_groups(sentences, language)
     project["topics"] = content.topics(sentences, language)
-    sorted_text = content.free_text([s for s in sentences if s.line not in seg.value_lines or
-                                     s.section in ("goals", "activities", "outcomes")])
+    sorted_text = content.free_text([s for s in own_sentences if s.line not in seg.value_lines
+                                     or s.section in ("goals", "activities", "outcomes")])
     for key in ("goals", "activities", "outcomes"):
         project[key] = list(dict.fromkeys(s.text for s in sorted_text[key]))
     for purpose in project.pop("grant_use", []):  # a list entry's line says what it is for
