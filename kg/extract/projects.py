@@ -391,7 +391,7 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     described = [s for s in own_sentences if s.section in (None, "description", "goals")
                  and len(s.text.split()) >= 6 and not s.list_item and s.line not in seg.label_lines
                  and is_prose(s.text)]  # a headline is no description
-    project["description"] = described[0].text if described else None
+    project["description"] = _description(described)
     if span.grantee:  # the line under a grant list entry says what the grant is for
         purpose = [line.text.strip() for line in seg.lines[span.lines.start + 1:span.lines.stop]
                    if line.text.strip()]
@@ -463,6 +463,13 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     project["links"] = _links(seg, sentences)
     project["evidence"] = evidence
     return project
+
+
+def _description(described: list[Sentence]) -> str | None:
+    """The first described sentence that ends as a sentence does (a line without its full
+    stop is a headline, however long)."""
+    return next((s.text for s in described
+                 if s.text.rstrip().endswith((".", "!", "?", "”", '"'))), None)
 
 
 def _names_a_purpose(line: str) -> bool:
