@@ -193,7 +193,7 @@ def _phrases(sentences: list[Sentence]) -> list[str]:
     return found
 
 
-def topics(sentences: list[Sentence], language: str, limit: int = 5, min_count: int = 2,
+def topics(sentences: list[Sentence], language: str, limit: int = 4, min_count: int = 2,
            context: list[Sentence] | None = None) -> list[str]:
     """The domain topic phrases of the text (and of its context, as a grant list's headline
     for each entry), then the YSO concepts named at least ``min_count`` times, most often
@@ -215,7 +215,7 @@ def topics(sentences: list[Sentence], language: str, limit: int = 5, min_count: 
                 counts[phrase] = counts.get(phrase, 0) + 1
     found = domain_topics(" ".join(s.text for s in (context or [])) + " " + text)
     found += [labels[k] for k in sorted(counts, key=lambda k: -counts[k])
-              if counts[k] >= min_count and labels[k] not in found]
+              if counts[k] >= min_count and not any(f.endswith(labels[k]) for f in found)]
     return found[:limit]
 
 
