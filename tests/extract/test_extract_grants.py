@@ -90,3 +90,17 @@ def test_two_phases_of_one_project_are_two_projects() -> None:
     assert (second["start_date"], second["end_date"]) == ("2019-09", "2020-12-31")
     assert first["funders"] == ["Opetus- ja kulttuuriministeriö"]
     assert second["funders"] == []
+
+
+def test_a_list_entry_takes_no_activity_from_the_lists_lead_paragraph() -> None:
+    projects = _projects(
+        "Taike myönsi avustuksia\n\n"
+        "Kaikkiaan Taike sai hakukierroksella 17 hakemusta, joista toteutetaan kaksi hanketta.\n\n"
+        "Taiteen edistämiskeskus myönsi avustuksia seuraaville:\n\n"
+        "Hollolan kunta 10 000 euroa\ntyöpajatoimintaan Lahden seudulla\n\n"
+        "Hämeenlinnan kaupunki 15 000 euroa\nnuoria osallistavaan taideprojektiin\n")
+    entries = [p for p in projects if p["lead_organisations"] in (["Hollolan kunta"],
+                                                                  ["Hämeenlinnan kaupunki"])]
+    assert len(entries) == 2
+    for entry in entries:
+        assert entry["activities"] and not any("hakemusta" in a for a in entry["activities"])
