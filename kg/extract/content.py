@@ -214,8 +214,9 @@ def topics(sentences: list[Sentence], language: str, limit: int = 4, min_count: 
             if phrase in labels and phrase not in groups:
                 counts[phrase] = counts.get(phrase, 0) + 1
     found = domain_topics(" ".join(s.text for s in (context or [])) + " " + text)
-    found += [labels[k] for k in sorted(counts, key=lambda k: -counts[k])
-              if counts[k] >= min_count and not any(f.endswith(labels[k]) for f in found)]
+    named = [labels[k] for k in sorted(counts, key=lambda k: -counts[k]) if counts[k] >= min_count]
+    found += [label for label in named  # "health" is said more exactly by "mental health"
+              if not any(other != label and other.endswith(label) for other in found + named)]
     return found[:limit]
 
 
