@@ -104,3 +104,12 @@ def test_a_list_entry_takes_no_activity_from_the_lists_lead_paragraph() -> None:
     assert len(entries) == 2
     for entry in entries:
         assert entry["activities"] and not any("hakemusta" in a for a in entry["activities"])
+
+
+def test_a_grantee_written_with_and_without_hyphens_is_one_entry() -> None:
+    projects = _projects(
+        "Säätiö jakoi avustuksia\n\n"
+        "KO-KOO-MO ry sai 10 000 euroa nukketeatteriin. Sävel ry sai 5 000 euroa "
+        "lauluhetkiin. Porilainen KOKOOMO ry käyttää nukketeatteria nuorisotyössä.\n")
+    leads = [name for project in projects for name in project["lead_organisations"]]
+    assert leads.count("KO-KOO-MO ry") == 1 and "KOKOOMO ry" not in leads
