@@ -211,7 +211,7 @@ def topics(sentences: list[Sentence], language: str, limit: int = 4, min_count: 
             counts[key] = counts.get(key, 0) + 1
     if language != "fi":
         for phrase in _phrases(sentences):
-            if phrase in labels and phrase not in groups:
+            if phrase in labels and phrase not in groups and phrase not in generic:
                 counts[phrase] = counts.get(phrase, 0) + 1
     found = domain_topics(" ".join(s.text for s in (context or [])) + " " + text)
     named = [labels[k] for k in sorted(counts, key=lambda k: -counts[k]) if counts[k] >= min_count]
