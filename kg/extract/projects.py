@@ -436,7 +436,7 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
         regions = [name for name in regions if name not in areas]
         evidence[:] = [e for e in evidence if e["field"] != "regions" or e["value"] in regions]
     project["regions"], project["municipalities"] = regions, municipalities
-    project["target_groups"] = content.target_groups(sentences, language)
+    project["target_groups"] = content.target_groups(own_sentences, language)
     project["topics"] = content.topics(sentences, language)
     sorted_text = content.free_text([s for s in own_sentences if s.line not in seg.value_lines
                                      or s.section in ("goals", "activities", "outcomes")])

@@ -92,10 +92,11 @@ def test_two_phases_of_one_project_are_two_projects() -> None:
     assert second["funders"] == []
 
 
-def test_a_list_entry_takes_no_activity_from_the_lists_lead_paragraph() -> None:
+def test_a_list_entry_takes_no_activity_or_group_from_the_lists_lead_paragraph() -> None:
     projects = _projects(
         "Taike myönsi avustuksia\n\n"
-        "Kaikkiaan Taike sai hakukierroksella 17 hakemusta, joista toteutetaan kaksi hanketta.\n\n"
+        "Kaikkiaan Taike sai hakukierroksella 17 hakemusta, joista toteutetaan kaksi hanketta. "
+        "Hakijoina oli taiteilijoita.\n\n"
         "Taiteen edistämiskeskus myönsi avustuksia seuraaville:\n\n"
         "Hollolan kunta 10 000 euroa\ntyöpajatoimintaan Lahden seudulla\n\n"
         "Hämeenlinnan kaupunki 15 000 euroa\nnuoria osallistavaan taideprojektiin\n")
@@ -104,6 +105,7 @@ def test_a_list_entry_takes_no_activity_from_the_lists_lead_paragraph() -> None:
     assert len(entries) == 2
     for entry in entries:
         assert entry["activities"] and not any("hakemusta" in a for a in entry["activities"])
+        assert "taiteilijat" not in entry["target_groups"]
 
 
 def test_a_grantee_written_with_and_without_hyphens_is_one_entry() -> None:
