@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from kg.extract import morphology
+from kg.extract.cues import cues
 from kg.extract.dates import find_dates, find_times
 from kg.extract.gazetteer import gazetteer
 from kg.extract.segment import Sentence
@@ -13,7 +14,8 @@ from kg.extract.settings import EVENT_HEADS
 
 GOAL_CUES = re.compile(
     r"\b(tavoit\w*|tarkoitukse\w*|päämäär\w*|pyri\w*|tähtää\w*|målet|målsättning\w*|syftet|"
-    r"syfte|mål|vill vi|vill|aims?|goals?|objectives?|purpose)\b", re.I)
+    r"syfte|mål|vill vi|vill|avsikte\w*|syftar|strävar|tanken är|aims?|aimed|goals?|"
+    r"objectives?|purpose|seeks? to|intend\w*)\b", re.I)
 OUTCOME_CUES = re.compile(
     r"\b(tulokse\w*|tulos|lopputulokse\w*|syntyy|syntyi|saavutet\w*|vaikutu\w*|vaikuttavuu\w*|"
     r"juurtu\w*|resultat\w*|result\w*|outcomes?|impact|luo pohjaa|voi osaltaan|pystytään|"
@@ -148,41 +150,73 @@ def target_groups(sentences: list[Sentence], language: str) -> list[str]:
     return found
 
 
-_GENERIC = frozenset(
-    [
-        "hankkeet", "hanke", "projektit", "projekti", "toiminta", "kunnat", "kunta", "alue",
-        "alueet", "vuosi", "aika", "osa", "tieto", "tiedot", "keinot", "kehittäminen",
-        "yhteistyö", "ihmiset", "palvelut", "työ", "toimijat", "tavoitteet", "tulokset",
-        "projekt", "verksamhet", "år", "projects", "project", "work", "people", "services",
-        "time",
-        # the field's own words name no topic of a cultural-wellbeing project
-        "kulttuuri", "taide", "culture", "art", "arts", "konst",
-        # Swedish and English function words that are also YSO labels ("en", "får")
-        "en", "ett", "under", "får", "om", "till", "man", "vid", "use", "may", "will", "can",
-    ]
-)
+@cache
+def _domain_topics() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The domain's own topic phrases ("kulttuurin hyvinvointivaikutukset", "kulturell
+    välfärd") from the cue tables, each cue "label|stem words": every stem word matches as the
+    start of a word, so any inflected form finds the label."""
+    found = []
+    for cue in cues("domain_topic"):
+        label, _, stems = cue.partition("|")
+        words = (stems or label).split()
+        pattern = r"\b" + r"\w*[\s-]+".join(map(re.escape, words)) + r"\w*"
+        found.append((re.compile(pattern, re.I), label))
+    return tuple(found)
 
 
-def topics(sentences: list[Sentence], language: str, limit: int = 5) -> list[str]:
-    """The domain term plus the YSO concepts named most often (at least twice) in the text."""
+def domain_topics(text: str) -> list[str]:
+    """The domain topic phrases named in a text, in table order."""
+    return list(dict.fromkeys(label for pattern, label in _domain_topics()
+                              if pattern.search(text)))
+
+
+def _common_words(sentences: list[Sentence]) -> list[str]:
+    """The words written in lower case, and each sentence's first word in lower case (a
+    capital there says nothing of a name)."""
+    found = []
+    for sentence in sentences:
+        for number, word in enumerate(re.findall(r"[\wåäöÅÄÖ-]+", sentence.text)):
+            if word[:1].islower():
+                found.append(word)
+            elif number == 0 and word[1:].islower():
+                found.append(word.lower())
+    return found
+
+
+def _phrases(sentences: list[Sentence]) -> list[str]:
+    """Runs of two and three words of each sentence, in lower case."""
+    found = []
+    for sentence in sentences:
+        words = re.findall(r"[\wåäöÅÄÖ-]+", sentence.text.lower())
+        for size in (2, 3):
+            found += [" ".join(words[i:i + size]) for i in range(len(words) - size + 1)]
+    return found
+
+
+def topics(sentences: list[Sentence], language: str, limit: int = 4, min_count: int = 2,
+           context: list[Sentence] | None = None) -> list[str]:
+    """The domain topic phrases of the text (and of its context, as a grant list's headline
+    for each entry), then the YSO concepts named at least ``min_count`` times, most often
+    first; words too general to be a topic (cue tables, ``generic_topic``) never count."""
     labels = gazetteer().topics.get(language, {})
     groups = gazetteer().groups
+    generic = set(cues("generic_topic"))
     counts: dict[str, int] = {}
-    order: list[str] = []
     text = " ".join(s.text for s in sentences)
-    for word in re.findall(r"[\wåäöÅÄÖ-]+", text):
-        if not word[:1].islower():
-            continue
-        base = morphology.base_form(word) if language == "fi" else word
-        for key in (base, morphology.plural_base(word) if language == "fi" else word):
-            if key in labels and key not in _GENERIC and key not in groups:
-                counts[key] = counts.get(key, 0) + 1
-                if key not in order:
-                    order.append(key)
-                break
-    found = [labels[k] for k in sorted(order, key=lambda k: -counts[k]) if counts[k] >= 2]
-    if "kulttuurihyvinvoin" in text.lower() or "kulturell välfärd" in text.lower():
-        found.insert(0, "kulttuurihyvinvointi" if language != "sv" else "kulturell välfärd")
+    for word in _common_words(sentences):
+        keys = (morphology.base_form(word), morphology.plural_base(word)) \
+            if language == "fi" else (word,)
+        key = next((k for k in keys if k in labels), None)
+        if key is not None and key not in generic and key not in groups:
+            counts[key] = counts.get(key, 0) + 1
+    if language != "fi":
+        for phrase in _phrases(sentences):
+            if phrase in labels and phrase not in groups and phrase not in generic:
+                counts[phrase] = counts.get(phrase, 0) + 1
+    found = domain_topics(" ".join(s.text for s in (context or [])) + " " + text)
+    named = [labels[k] for k in sorted(counts, key=lambda k: -counts[k]) if counts[k] >= min_count]
+    found += [label for label in named  # "health" is said more exactly by "mental health"
+              if not any(other != label and other.endswith(label) for other in found + named)]
     return found[:limit]
 
 

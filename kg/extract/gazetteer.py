@@ -161,7 +161,8 @@ def gazetteer() -> Gazetteer:
 
 
 def _load_topics(gaz: Gazetteer) -> None:
-    """YSO preferred labels (qualifiers removed), one-word labels only, per language."""
+    """YSO preferred labels (qualifiers removed) per language: one-word labels, and in Swedish
+    and English labels of up to three words ("creative industries"), which keep their form."""
     path = config.REFERENCE_DIR / "yso_concepts.tsv"
     columns = {"fi": "pref_fi", "sv": "pref_sv", "en": "pref_en"}
     topics: dict[str, dict[str, str]] = {lang: {} for lang in columns}
@@ -169,6 +170,7 @@ def _load_topics(gaz: Gazetteer) -> None:
         for row in csv.DictReader(handle, delimiter="\t"):
             for lang, column in columns.items():
                 label = row[column].split(" (")[0].strip()
-                if label and " " not in label and label.islower():
+                if label and label.islower() and (" " not in label or
+                                                  lang != "fi" and label.count(" ") <= 2):
                     topics[lang].setdefault(label, label)
     gaz.topics = topics

@@ -483,6 +483,11 @@ def first_grant(sentences: list[Sentence], language: str) -> Grant | None:
     return None
 
 
+def _compact(name: str) -> str:
+    """A name without its spaces and hyphens ("KO-KOO-MO ry" and "KOKOOMO ry" are one)."""
+    return re.sub(r"[\s-]+", "", name)
+
+
 def find_grants(sentences: list[Sentence], language: str) -> list[Grant]:
     """Every grant named in the sentences, in text order; one per recipient (or title). When
     a text names two grants or more, organisations acting in its other sentences join in."""
@@ -494,7 +499,8 @@ def find_grants(sentences: list[Sentence], language: str) -> list[Grant]:
         key = (grant.recipient or grant.title or "").lower()
         words = set(re.split(r"[\s-]+", key))
         if key and not any(words >= set(re.split(r"[\s-]+", old)) or
-                           words <= set(re.split(r"[\s-]+", old)) for old in seen):
+                           words <= set(re.split(r"[\s-]+", old)) or
+                           _compact(key) == _compact(old) for old in seen):
             seen.add(key)
             found.append(grant)
 

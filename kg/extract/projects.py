@@ -391,7 +391,7 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     described = [s for s in own_sentences if s.section in (None, "description", "goals")
                  and len(s.text.split()) >= 6 and not s.list_item and s.line not in seg.label_lines
                  and is_prose(s.text)]  # a headline is no description
-    project["description"] = described[0].text if described else None
+    project["description"] = _description(described)
     if span.grantee:  # the line under a grant list entry says what the grant is for
         purpose = [line.text.strip() for line in seg.lines[span.lines.start + 1:span.lines.stop]
                    if line.text.strip()]
@@ -436,10 +436,10 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
         regions = [name for name in regions if name not in areas]
         evidence[:] = [e for e in evidence if e["field"] != "regions" or e["value"] in regions]
     project["regions"], project["municipalities"] = regions, municipalities
-    project["target_groups"] = content.target_groups(sentences, language)
+    project["target_groups"] = content.target_groups(own_sentences, language)
     project["topics"] = content.topics(sentences, language)
-    sorted_text = content.free_text([s for s in sentences if s.line not in seg.value_lines or
-                                     s.section in ("goals", "activities", "outcomes")])
+    sorted_text = content.free_text([s for s in own_sentences if s.line not in seg.value_lines
+                                     or s.section in ("goals", "activities", "outcomes")])
     for key in ("goals", "activities", "outcomes"):
         project[key] = list(dict.fromkeys(s.text for s in sorted_text[key]))
     for purpose in project.pop("grant_use", []):  # a list entry's line says what it is for
@@ -463,6 +463,13 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     project["links"] = _links(seg, sentences)
     project["evidence"] = evidence
     return project
+
+
+def _description(described: list[Sentence]) -> str | None:
+    """The first described sentence that ends as a sentence does (a line without its full
+    stop is a headline, however long)."""
+    return next((s.text for s in described
+                 if s.text.rstrip().endswith((".", "!", "?", "”", '"'))), None)
 
 
 def _names_a_purpose(line: str) -> bool:
@@ -525,6 +532,7 @@ def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dic
         "funding_programmes": [n for n, _s, _e in _unique(roles.programme)],
         "municipalities": [grant.municipality] if grant.municipality else [],
         "target_groups": content.target_groups([sentence], language),
+        "topics": content.topics([sentence], language, min_count=1, context=shared),
     }
     project["activities"] = _grant_activities(project["description"], seg, sentence)
     if grant.recipient:

@@ -67,7 +67,7 @@ def field_roles(seg: Segments, lines: range, language: str, roles: Roles) -> Non
 def _add_with_programme(roles: Roles, role: str, name: str, start: int, end: int,
                         language: str) -> None:
     """"Hämeen ELY-keskus Euroopan sosiaalirahastosta": a funder followed by a programme."""
-    match = re.search(r"\s(Euroopan|European|Europeiska)", name)
+    match = re.search(r"\s(Euroopan|European|Europeiska)\b", name)
     if match and match.start() > 0:
         roles.add(role, name[:match.start()], start, end, language)
         roles.add("programme", name[match.start() + 1:], start, end, language)

@@ -3,6 +3,7 @@ segmenter, people and places."""
 
 from __future__ import annotations
 
+from kg.extract import extract_text
 from kg.extract.dates import find_periods, find_times
 from kg.extract.langid import identify_language
 from kg.extract.money import find_amounts
@@ -109,3 +110,11 @@ def test_quotes_read_across_a_line_break_stay_verbatim() -> None:
         "Hanketyöntekijä Maija Meikäläinen\np. 040 123 4567"
     assert verbatim(text, "Ota yhteyttä:") == "Ota yhteyttä:"
     assert verbatim(text, "not in the text") == "not in the text"
+
+
+def test_a_funder_field_naming_an_eu_fund_gives_funder_and_programme() -> None:
+    record = extract_text("Kylätaide\n\nRahoittaja: Hämeen ELY-keskus Euroopan sosiaalirahastosta\n"
+                          "\nKylätaide-hanke vie taidetta kyliin.\n", "funder.txt")
+    (project,) = record["projects"]
+    assert not any("Euroopan" in name for name in project["funders"])
+    assert any("sosiaalirahasto" in name.lower() for name in project["funding_programmes"])

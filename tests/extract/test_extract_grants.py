@@ -90,3 +90,28 @@ def test_two_phases_of_one_project_are_two_projects() -> None:
     assert (second["start_date"], second["end_date"]) == ("2019-09", "2020-12-31")
     assert first["funders"] == ["Opetus- ja kulttuuriministeriö"]
     assert second["funders"] == []
+
+
+def test_a_list_entry_takes_no_activity_or_group_from_the_lists_lead_paragraph() -> None:
+    projects = _projects(
+        "Taike myönsi avustuksia\n\n"
+        "Kaikkiaan Taike sai hakukierroksella 17 hakemusta, joista toteutetaan kaksi hanketta. "
+        "Hakijoina oli taiteilijoita.\n\n"
+        "Taiteen edistämiskeskus myönsi avustuksia seuraaville:\n\n"
+        "Hollolan kunta 10 000 euroa\ntyöpajatoimintaan Lahden seudulla\n\n"
+        "Hämeenlinnan kaupunki 15 000 euroa\nnuoria osallistavaan taideprojektiin\n")
+    entries = [p for p in projects if p["lead_organisations"] in (["Hollolan kunta"],
+                                                                  ["Hämeenlinnan kaupunki"])]
+    assert len(entries) == 2
+    for entry in entries:
+        assert entry["activities"] and not any("hakemusta" in a for a in entry["activities"])
+        assert "taiteilijat" not in entry["target_groups"]
+
+
+def test_a_grantee_written_with_and_without_hyphens_is_one_entry() -> None:
+    projects = _projects(
+        "Säätiö jakoi avustuksia\n\n"
+        "KO-KOO-MO ry sai 10 000 euroa nukketeatteriin. Sävel ry sai 5 000 euroa "
+        "lauluhetkiin. Porilainen KOKOOMO ry käyttää nukketeatteria nuorisotyössä.\n")
+    leads = [name for project in projects for name in project["lead_organisations"]]
+    assert leads.count("KO-KOO-MO ry") == 1 and "KOKOOMO ry" not in leads
