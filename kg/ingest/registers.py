@@ -287,6 +287,7 @@ def read_register(mapping: RegisterMapping, max_bytes: int | None = None) -> Reg
                 result.rows.append(row)
     except csv.Error as error:
         result.problems.append(RowProblem(name, None, f"stopped reading: {error}"))
+    result.problems += reader.private_persons_report()
     return result
 
 
@@ -301,6 +302,19 @@ class _RowReader:
         self.width = len(header)
         self.problems = problems
         self.missing = sorted(mapping.columns() - set(self.index))
+        self.private_persons: dict[str, list[int]] = {}   # column -> rows naming a person
+
+    def private_persons_report(self) -> list[RowProblem]:
+        """One line per column (a register can name a thousand sole traders): how many
+        implementers were private persons and left out, and the first rows."""
+        report = []
+        for column, rows in self.private_persons.items():
+            shown = ", ".join(map(str, rows[:10])) + (", …" if len(rows) > 10 else "")
+            report.append(RowProblem(self.file, None, f"column {column!r}: {len(rows)} row(s) "
+                                     "name a private person (sole trader or personal name), "
+                                     f"not published as an organisation; left out (rows "
+                                     f"{shown})"))
+        return report
 
     def usable(self) -> bool:
         """A file without the code or title column cannot be read; other missing columns
@@ -389,8 +403,7 @@ class _RecordBuilder:
         personal name) is no organisation and gets no page: left out, reported."""
         name = clean_name(raw, rule.drop_suffixes) or None
         if name and rule.field in IMPLEMENTER_FIELDS and is_private_person(name):
-            self.problem(f"column {column!r}: a private person (sole trader or personal "
-                         "name) is not published as an organisation; left out")
+            self.reader.private_persons.setdefault(column, []).append(self.number)
             return None
         return name
 

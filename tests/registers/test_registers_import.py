@@ -119,8 +119,9 @@ def test_private_person_is_no_organisation(tmp_path: Path, person: str) -> None:
     project = read.rows[0].record["projects"][0]
     assert "lead_organisations" not in project
     assert person not in {entry["quote"] for entry in project["evidence"]}
-    [problem] = read.problems
-    assert problem.row == 2 and "private person" in problem.reason
+    [problem] = read.problems     # one line for the file, naming the rows
+    assert problem.row is None and "1 row(s) name a private person" in problem.reason
+    assert "(rows 2)" in problem.reason
 
 
 @pytest.mark.parametrize("organisation", ["Linnan Kehitys Oy", "Kalevala Spirit Oy Ltd",
