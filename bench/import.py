@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import subprocess
@@ -47,9 +48,9 @@ def main() -> None:
             (out_dir / name).write_text(json.dumps(record, ensure_ascii=False),
                                         encoding="utf-8")
 
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         summary = import_registers(args.registers, None, not args.relevant_only, write)
-        seconds = time.perf_counter() - started
+        seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
         files = sum(1 for _ in out_dir.glob("*.json"))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rows = sum(c["rows"] for c in summary.counts.values())
@@ -62,16 +63,19 @@ def main() -> None:
           f"({len(left_out_reported)} rows left out)")
     written = sum(c["written"] for c in summary.counts.values())
     print(f"every row accounted for: {accounted == rows and files == written}")
-    print(f"time {seconds:.1f} s ({rows / seconds:.0f} rows/s), peak RSS {peak_mb:.0f} MB")
+    print(f"time {seconds:.1f} s ({rows / seconds:.0f} rows/s; CPU {cpu_seconds:.1f} s, what "
+          f"an idle core would take), peak RSS {peak_mb:.0f} MB, load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     if args.build:
         build_all(args.registers, rows, left_out_reported)
 
 
 def build_all(registers: Path, rows: int, left_out: set) -> None:
     """``kg build --all-register-rows`` in a subprocess: wall time, peak RSS, documents."""
-    records = sum(1 for _ in config.RECORDS_DIR.glob("*.json"))
-    texts = {p.stem for p in config.TEXTS_DIR.glob("*.txt")}
-    texts -= {p.stem for p in config.RECORDS_DIR.glob("*.json")}
+    record_stems = {p.stem for folder in (config.RECORDS_DIR, config.MACHINE_RECORDS_DIR)
+                    for p in folder.glob("*.json")}
+    records = len(record_stems)
+    texts = {p.stem for p in config.TEXTS_DIR.glob("*.txt")} - record_stems
     with tempfile.TemporaryDirectory() as store:
         started = time.perf_counter()
         kg_command = str(Path(sys.executable).parent / "kg")

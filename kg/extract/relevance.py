@@ -24,7 +24,7 @@ from kg import config
 from kg.extract.morphology import lemma_parts
 
 DOMAIN_FILE = "culture_domain.toml"
-RULE_VERSION = "culture-domain-1"
+RULE_VERSION = "culture-domain-2"
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 LEAD_FACTOR = 0.7   # a domain word in the implementer's name counts at 70 %
 _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
@@ -67,6 +67,11 @@ class RelevanceRule:
         self._read_yso(directory / "yso_concepts.tsv", seeds)
         for term, weight in spec.get("terms", {}).items():
             self.terms.setdefault(term, _Concept("term:" + term, term, float(weight)))
+        for term, weight in spec.get("foreign_terms", {}).items():
+            self.foreign.setdefault(term, _Concept("term:" + term, term, float(weight)))
+        # Swedish compounds start with their modifier ("kulturmiljö", "kulturcentrum")
+        self.foreign_prefixes = {prefix: _Concept("term:" + prefix, prefix, float(weight))
+                                 for prefix, weight in spec.get("foreign_prefixes", {}).items()}
 
     def _read_yso(self, path: Path, seeds: dict[str, float]) -> None:
         with path.open(encoding="utf-8", newline="") as handle:
@@ -85,7 +90,9 @@ class RelevanceRule:
             self._add_labels(row, _Concept(row["uri"], _plain(row["pref_fi"]), heads[head]))
 
     def _add_labels(self, row: dict[str, str], concept: _Concept, replace: bool = False) -> None:
-        keys = [(self.terms, _finnish_key(row["pref_fi"]))]
+        # the label as written too: Voikko's first reading of "tanssi" is the verb "tanssia"
+        keys = [(self.terms, _finnish_key(row["pref_fi"])),
+                (self.terms, _plain(row["pref_fi"]).casefold())]
         keys += [(self.foreign, _plain(row[column]).casefold())
                  for column in ("pref_sv", "pref_en") if row[column]]
         for table, key in keys:
@@ -103,7 +110,9 @@ class RelevanceRule:
         for word, word_keys in zip(words, keys, strict=True):
             if any(key.startswith(self.excluded_prefixes) for key in word_keys):
                 continue
-            found = [self.terms.get(key) for key in word_keys] + [self.foreign.get(word)]
+            found = [self.terms.get(key) for key in word_keys]
+            parts = [part for part in word.split("-") if len(part) > 3]   # not "Mai-Art"
+            found += [self._foreign_hit(part) for part in {word, *parts}]
             hits.update((concept.uri, concept) for concept in found if concept is not None)
         for index in range(len(words) - 1):
             first, second = keys[index], keys[index + 1]
@@ -113,6 +122,13 @@ class RelevanceRule:
             hits.update((concept.uri, concept) for concept in pairs if concept is not None)
         return hits
 
+    def _foreign_hit(self, word: str) -> _Concept | None:
+        """A Swedish or English label as written, or a Swedish compound starting with one
+        of the ``foreign_prefixes``."""
+        if word in self.foreign:
+            return self.foreign[word]
+        return next((concept for prefix, concept in self.foreign_prefixes.items()
+                     if word.startswith(prefix)), None)
 
     def score_project(self, project: dict[str, Any]) -> Relevance:
         """A record project: its titles and description, and (at ``LEAD_FACTOR`` of their
@@ -170,7 +186,8 @@ def _word_keys(word: str) -> frozenset[str]:
         keys.update(_word_keys(part))
     for base, parts in lemma_parts(word):
         keys.add(base)
-        keys.update(parts)
+        for part in parts:   # "elo=kuva": a compound Voikko knows as one word, "elokuva"
+            keys.update((part.replace("=", ""), *part.split("=")))
     return frozenset(k for k in keys if len(k) > 2)
 
 

@@ -27,12 +27,15 @@ from typing import Any
 
 from kg.ingest.errors import InputError
 from kg.ingest.files import read_limited
+from kg.ingest.persons import is_private_person
 
 LIST_FIELDS = ("lead_organisations", "partner_organisations", "funders", "funding_programmes",
                "regions", "municipalities", "topics", "target_groups", "alt_titles")
 SCALAR_FIELDS = ("title", "description", "start_date", "end_date", "status", "scope")
 AMOUNT_FIELDS = ("budget.total_eur", "budget.shares")
 KINDS = ("text", "name", "date", "amount", "value")
+IMPLEMENTER_FIELDS = ("lead_organisations", "partner_organisations")
+PLAUSIBLE_YEARS = (1960, 2100)   # [formats] years = [first, last] narrows it per register
 _SPACES = re.compile(r"\s+")
 _ELY_COMMA = re.compile(r"elinkeino-\s+liikenne-", re.IGNORECASE)
 _ELY_NAME = re.compile(r"[A-ZÅÄÖ][\w-]* elinkeino-, liikenne- ja ympäristökeskus")
@@ -81,6 +84,7 @@ class RegisterMapping:
     date_format: str = "%d.%m.%Y"
     decimal_separator: str = "."
     thousands_separator: str = ""
+    years: tuple[int, int] = PLAUSIBLE_YEARS   # a date outside is a misread cell
     rules: tuple[FieldRule, ...] = ()
     constants: dict[str, Any] = field(default_factory=dict)
     title: str = ""
@@ -127,6 +131,7 @@ def load_mapping(path: Path) -> RegisterMapping:
             date_format=formats.get("date", "%d.%m.%Y"),
             decimal_separator=formats.get("decimal_separator", "."),
             thousands_separator=formats.get("thousands_separator", ""),
+            years=_years(formats.get("years", PLAUSIBLE_YEARS)),
             rules=rules, constants=spec.get("constants", {}), title=dataset.get("title", ""),
             mapping_file=path)
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
@@ -136,6 +141,13 @@ def load_mapping(path: Path) -> RegisterMapping:
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", mapping.dataset):
         raise InputError(path.name, f"dataset id {mapping.dataset!r}: use a-z, 0-9 and -")
     return mapping
+
+
+def _years(spec: Any) -> tuple[int, int]:
+    first, last = (int(year) for year in spec)
+    if first > last:
+        raise ValueError(f"formats.years: {first} is after {last}")
+    return first, last
 
 
 def _rule(name: str, spec: dict[str, Any]) -> FieldRule:
@@ -275,6 +287,7 @@ def read_register(mapping: RegisterMapping, max_bytes: int | None = None) -> Reg
                 result.rows.append(row)
     except csv.Error as error:
         result.problems.append(RowProblem(name, None, f"stopped reading: {error}"))
+    result.problems += reader.private_persons_report()
     return result
 
 
@@ -289,6 +302,19 @@ class _RowReader:
         self.width = len(header)
         self.problems = problems
         self.missing = sorted(mapping.columns() - set(self.index))
+        self.private_persons: dict[str, list[int]] = {}   # column -> rows naming a person
+
+    def private_persons_report(self) -> list[RowProblem]:
+        """One line per column (a register can name a thousand sole traders): how many
+        implementers were private persons and left out, and the first rows."""
+        report = []
+        for column, rows in self.private_persons.items():
+            shown = ", ".join(map(str, rows[:10])) + (", …" if len(rows) > 10 else "")
+            report.append(RowProblem(self.file, None, f"column {column!r}: {len(rows)} row(s) "
+                                     "name a private person (sole trader or personal name), "
+                                     f"not published as an organisation; left out (rows "
+                                     f"{shown})"))
+        return report
 
     def usable(self) -> bool:
         """A file without the code or title column cannot be read; other missing columns
@@ -369,21 +395,36 @@ class _RecordBuilder:
         if rule.kind == "amount":
             return self.amount(column, stripped)
         if rule.kind == "name":
-            return clean_name(raw, rule.drop_suffixes) or None
+            return self.organisation_name(rule, column, raw)
         return clean_spaces(raw) or None
 
-    def date(self, column: str, raw: str) -> str | None:
-        """The mapping's format; an XLSX date cell arrives as ISO 8601 already."""
-        try:
-            return dt.datetime.strptime(raw, self.mapping.date_format).date().isoformat()
-        except ValueError:
-            pass
-        try:
-            return dt.date.fromisoformat(raw).isoformat()
-        except ValueError:
-            self.problem(f"column {column!r}: {raw!r} is not a date "
-                         f"({self.mapping.date_format}); left out")
+    def organisation_name(self, rule: FieldRule, column: str, raw: str) -> str | None:
+        """The cleaned name; a private person implementing a project (a sole trader, a
+        personal name) is no organisation and gets no page: left out, reported."""
+        name = clean_name(raw, rule.drop_suffixes) or None
+        if name and rule.field in IMPLEMENTER_FIELDS and is_private_person(name):
+            self.reader.private_persons.setdefault(column, []).append(self.number)
             return None
+        return name
+
+    def date(self, column: str, raw: str) -> str | None:
+        """The mapping's format; an XLSX date cell arrives as ISO 8601 already. A year
+        outside the mapping's plausible ``years`` is a misread cell ("1.1.1930")."""
+        try:
+            date = dt.datetime.strptime(raw, self.mapping.date_format).date()
+        except ValueError:
+            try:
+                date = dt.date.fromisoformat(raw)
+            except ValueError:
+                self.problem(f"column {column!r}: {raw!r} is not a date "
+                             f"({self.mapping.date_format}); left out")
+                return None
+        first, last = self.mapping.years
+        if not first <= date.year <= last:
+            self.problem(f"column {column!r}: {raw!r}: year {date.year} is implausible for "
+                         f"this register ({first}–{last}); left out")
+            return None
+        return date.isoformat()
 
     def amount(self, column: str, raw: str) -> float | int | None:
         text = raw.replace(" ", "").replace("\u00a0", "").replace("€", "")

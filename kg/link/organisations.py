@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from kg.link.model import Entity, slug
@@ -25,11 +26,13 @@ def org_key(name: str) -> str:
 class OrganisationIndex:
     """Look-ups on ``organisations.tsv`` (see ``kg.link.tables``)."""
 
-    def __init__(self, reference_dir: Path | None = None) -> None:
+    def __init__(self, reference_dir: Path | None = None,
+                 rows: Iterable[dict[str, str]] | None = None) -> None:
+        """The shipped table, or ``rows`` of that table's form (while it is built)."""
         self.entities: dict[str, Entity] = {}
         self._names: dict[str, set[str]] = {}
         self._tokens: dict[str, set[str]] = {}
-        for row in read_tsv("organisations.tsv", reference_dir):
+        for row in read_tsv("organisations.tsv", reference_dir) if rows is None else rows:
             self._add(row)
 
     def _add(self, row: dict[str, str]) -> None:
@@ -101,11 +104,21 @@ _PARENT_HEADS = {"yliopisto": "yliopiston", "kaupunki": "kaupungin", "kunta": "k
 _OWN_BODY = re.compile(r"(säätiö|yhdistys|ry|rf|oy|oyj|ab|ky|osuuskunta)$", re.IGNORECASE)
 
 
+# a university's unit named in English after it: "Åbo Akademi School of Health Sciences"
+_ENGLISH_UNIT = re.compile(r"\s+(School|Faculty|Department|Institute|Unit|Centre|Center)"
+                           r" (of|for)\s", re.IGNORECASE)
+_UNIVERSITY = re.compile(r"(university|universitet|akademi|yliopisto)$", re.IGNORECASE)
+
+
 def _parent_forms(name: str) -> list[str]:
     """The organisation a unit belongs to: the part before a slash ("Turun yliopisto /
-    laitos"), else the name up to the first parent head followed by more words, in base
-    form ("Oulun kaupungin nuorisoasiainkeskus" -> "oulun kaupunki")."""
+    laitos"), a university before an English unit name ("Åbo Akademi School of …"), else
+    the name up to the first parent head followed by more words, in base form ("Oulun
+    kaupungin nuorisoasiainkeskus" -> "oulun kaupunki")."""
     forms = [org_key(name.split("/", 1)[0])] if "/" in name else []
+    unit = _ENGLISH_UNIT.search(name)
+    if unit and _UNIVERSITY.search(name[:unit.start()]):
+        forms.append(org_key(name[:unit.start()]))
     words = name.replace("/", " ").split()
     if any(_OWN_BODY.search(word.strip(".,()")) for word in words[1:]):
         return forms

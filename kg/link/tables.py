@@ -1,8 +1,9 @@
 """Derived reference table ``organisations.tsv``: one row per organisation, all its names.
 
-Built from ``ror_fi.tsv``, ``fi_business_ids.tsv``, ``organisations_hand.tsv`` and the
-municipality list (one municipal organisation per municipality: "Tampereen kaupunki",
-"Tammerfors stad", "City of Tampere"). Regenerate with ``python -m kg.link.tables``;
+Built from ``ror_fi.tsv``, ``fi_business_ids.tsv``, ``organisations_hand.tsv``,
+``state_bodies.tsv``, the organisations of ``entities-verified.tsv`` and the municipality
+list (one municipal organisation per municipality: "Tampereen kaupunki", "Tammerfors stad",
+"City of Tampere"). Regenerate with ``python -m kg.link.tables``;
 a test checks the shipped file is up to date.
 """
 
@@ -178,13 +179,44 @@ def _municipal_records(reference_dir: Path | None, ror_records: list[dict]) -> l
     return records
 
 
+_VERIFIED_KIND = "organisation:"
+_SHORT_NAME = re.compile(r"^\S+$")   # "SÖFUK", "KulturÖsterbotten": one word, an acronym
+
+
+def _verified_records(reference_dir: Path | None) -> list[dict]:
+    """Organisations of ``entities-verified.tsv``: "Luckan ry", "Svenska Österbottens
+    förbund för utbildning och kultur (SÖFUK / KulturÖsterbotten)" (the bracket holds
+    short names, or the English name: "Tilastokeskus (Statistics Finland)")."""
+    records = []
+    for row in read_tsv("entities-verified.tsv", reference_dir):
+        if not row["kind"].startswith(_VERIFIED_KIND):
+            continue
+        name, _, bracket = row["label"].partition(" (")
+        others = [part.strip() for part in bracket.rstrip(")").split("/") if part.strip()]
+        records.append({
+            "names_fi": [name.strip()], "wikidata": row["wikidata"],
+            "acronyms": [o for o in others if _SHORT_NAME.match(o)],
+            "aliases": [o for o in others if not _SHORT_NAME.match(o)],
+            "group": row["kind"][len(_VERIFIED_KIND):].strip(), "merge_by_name": True,
+            "source": "entities-verified.tsv"})
+    return records
+
+
 def build_rows(reference_dir: Path | None = None) -> list[dict[str, str]]:
+    """Every organisation once; an ``entities-verified.tsv`` organisation only when none of
+    the others answers to its name already ("Hämeen ELY-keskus" is the ELY centre's)."""
+    from kg.link.organisations import OrganisationIndex
+
     ror_records = _ror_records(reference_dir)
     merger = _Merger()
     for record in (*ror_records, *_business_records(reference_dir),
                    *_hand_records(reference_dir), *_state_records(reference_dir),
                    *_municipal_records(reference_dir, ror_records)):
         merger.add(record)
+    known = OrganisationIndex(rows=[_row(record) for record in merger.records])
+    for record in _verified_records(reference_dir):
+        if not known.lookup(record["names_fi"][0]):
+            merger.add(record)
     rows = [_row(record) for record in merger.records]
     return sorted(rows, key=lambda r: r["key"])
 

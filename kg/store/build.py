@@ -32,9 +32,11 @@ import shutil
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import Any
@@ -277,7 +279,16 @@ def _processed(documents: list[DocumentInput], pool: Pool | None,
         for batch in batches:
             yield from process_batch(batch)
         return
-    for processed in pool.imap(process_batch, batches):
+    # at most two batches per worker in flight: Pool.imap would collect every finished
+    # batch's N-Quads in this process while the loader is slower than the workers
+    # (1.5 GB on all 22 821 register rows)
+    waiting = iter(batches)
+    running = deque(pool.apply_async(process_batch, (batch,))
+                    for batch in islice(waiting, 2 * workers))
+    while running:
+        processed = running.popleft().get()
+        for batch in islice(waiting, 1):
+            running.append(pool.apply_async(process_batch, (batch,)))
         yield from processed
 
 

@@ -73,6 +73,11 @@ def test_unknown_place_is_not_linked(linker) -> None:
     (["Tampereen kaupunki", "City of Tampere", "Tammerfors stad", "Tampereen kaupungin"],
      "tampereen-kaupunki"),
     (["Svenska kulturfonden"], "2379356-8"),
+    (["Uniarts Helsinki", "Taideyliopisto", "University of the Arts Helsinki"], "05anqtc62"),
+    (["Åbo Akademi School of Health Sciences", "Åbo Akademi University"], "029pk6x14"),
+    (["Luckan ry", "Luckan r.f."], "luckan-ry"),
+    (["Svenska Österbottens förbund för utbildning och kultur", "SÖFUK"],
+     "svenska-osterbottens-forbund-for-utbildning-och-kultur"),
 ])
 def test_organisation_names_are_one_entity(linker, names: list[str], key: str) -> None:
     entities = [linker.organisation(name) for name in names]
@@ -104,3 +109,22 @@ def test_unknown_organisation_lists_nearest_candidates(linker) -> None:
     entity = linker.organisation("Iisalmen kulttuuripalvelut")
     assert entity.key == "iisalmen-kulttuuripalvelut"
     assert "Iisalmen kaupunki" in entity.candidates
+
+
+def test_every_verified_organisation_links_once(linker) -> None:
+    """entities-verified.tsv's organisations link, and one that another table already
+    has under another name is not added twice ("Hämeen ELY-keskus")."""
+    from kg.link.reference import read_tsv
+
+    labels = [row["label"].split(" (")[0] for row in read_tsv("entities-verified.tsv")
+              if row["kind"].startswith("organisation:")]
+    assert labels and all(linker.organisation(n).status == "linked" for n in labels), labels
+    ely = linker.organisation("Hämeen elinkeino-, liikenne- ja ympäristökeskus")
+    assert linker.organisation("Hämeen ELY-keskus").key == ely.key
+
+
+@pytest.mark.parametrize("name", ["Helsinki School of Creative Arts",
+                                  "Finnish Institute of Occupational Health and Safety",
+                                  "Regionförvaltningsverket"])
+def test_no_parent_without_a_university_or_a_region(linker, name: str) -> None:
+    assert linker.organisation(name).status != "linked"

@@ -94,6 +94,46 @@ def test_bad_date_and_amount_are_reported_and_the_rest_imports(tmp_path: Path) -
     assert "start_date" not in read.rows[1].record["projects"][0]
 
 
+def test_implausible_year_is_reported_and_left_out(tmp_path: Path) -> None:
+    """A misread cell gives a real date in a year no project of the register can have."""
+    lines = [HEADER, "A2,Teatterihanke,1.3.1930,Lapin liitto,Oulun kaupunki,500"]
+    mapping = register(tmp_path, lines)
+    read = read_register(load_mapping(mapping))
+    assert [row.code for row in read.rows] == ["A2"]
+    assert "start_date" not in read.rows[0].record["projects"][0]
+    [problem] = read.problems
+    assert (problem.file, problem.row) == ("data.csv", 2)
+    assert "year 1930 is implausible" in problem.reason and "1960–2100" in problem.reason
+    mapping.write_text(mapping.read_text(encoding="utf-8").replace(
+        'date = "%d.%m.%Y"', 'date = "%d.%m.%Y"\nyears = [1900, 2030]'), encoding="utf-8")
+    narrowed = read_register(load_mapping(mapping))
+    assert narrowed.problems == []
+    assert narrowed.rows[0].record["projects"][0]["start_date"] == "1930-03-01"
+
+
+@pytest.mark.parametrize("person", ["Tmi Marjo Linna", "KALUSTEASENNUS HEIKKINEN TMI",
+                                    "T:mi Pasicopy", "Jari Sakari Linna", "Helena Kujala"])
+def test_private_person_is_no_organisation(tmp_path: Path, person: str) -> None:
+    lines = [HEADER, f"A2,Musiikkihanke,1.3.2011,Lapin liitto,{person},500"]
+    read = read_register(load_mapping(register(tmp_path, lines)))
+    project = read.rows[0].record["projects"][0]
+    assert "lead_organisations" not in project
+    assert person not in {entry["quote"] for entry in project["evidence"]}
+    [problem] = read.problems     # one line for the file, naming the rows
+    assert problem.row is None and "1 row(s) name a private person" in problem.reason
+    assert "(rows 2)" in problem.reason
+
+
+@pytest.mark.parametrize("organisation", ["Linnan Kehitys Oy", "Kalevala Spirit Oy Ltd",
+                                          "Helge och Tauno Miettunens stiftelse",
+                                          "Oulun kaupunki", "Valokuvaus & Graafiset Palvelut"])
+def test_organisations_with_personal_words_stay(tmp_path: Path, organisation: str) -> None:
+    lines = [HEADER, f"A2,Musiikkihanke,1.3.2011,Lapin liitto,{organisation},500"]
+    read = read_register(load_mapping(register(tmp_path, lines)))
+    assert read.problems == []
+    assert read.rows[0].record["projects"][0]["lead_organisations"] == [organisation]
+
+
 def test_wrong_delimiter_is_reported_with_a_hint(tmp_path: Path) -> None:
     lines = [HEADER.replace(",", ";"), GOOD.replace(",", ";")]
     read = read_register(load_mapping(register(tmp_path, lines)))

@@ -24,6 +24,26 @@ def test_clear_cases() -> None:
     assert "kansanmusiikki" in narrower.labels
 
 
+def test_compounds_foreign_words_and_names() -> None:
+    rule = default_rule()
+    # Voikko knows "elokuva" as one compound part ("elo=kuva")
+    assert "elokuvat" in rule.score("Pohjois-Suomen elokuvakomissio").labels
+    assert rule.relevant(rule.score("Kulturmiljöprogram för Närpes"))   # Swedish compound
+    assert rule.relevant(rule.score("Produktion av restaurerade Mumin-filmer"))
+    assert rule.relevant(rule.score("Finnish Lapland Film Commission"))
+    assert not rule.relevant(rule.score("Filmitön esikäsittelylaitteisto"))
+    assert not rule.relevant(rule.score("Lestijärven kirkonkylän ranta-alueen kunnostaminen"))
+
+    def by_lead(name: str) -> bool:
+        project = {"title": {"fi": "Investointi ja kehittäminen"}, "lead_organisations": [name]}
+        return rule.relevant(rule.score_project(project))
+
+    assert by_lead("Tanssikoulu STAGE oy")   # the seed "tanssi" as written, not only "tanssia"
+    assert by_lead("Porin lastenkulttuurikeskus")
+    assert not by_lead("Mai-Art Oy")          # a short English word inside a company name
+    assert not by_lead("Kasvis Galleria Oy")
+
+
 def _sample_rows() -> list[dict[str, str]]:
     lines = [line for line in SAMPLE.read_text(encoding="utf-8").splitlines()
              if not line.startswith("#")]

@@ -1,0 +1,41 @@
+"""Is a register's implementer a private person? Sole traders ("Tmi Marjo Linna",
+"T:mi Pasicopy", "Toiminimi …") and bare personal names ("Jari Sakari Linna").
+
+Design §5 publishes people named in public texts by name and role; a register row's
+implementer is an organisation field, and a person there would get an organisation page
+with the person's name. A personal name is two to four capitalised words that Voikko
+knows as names, the first a first name, with no legal form or other word among them.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+import libvoikko
+
+_SOLE_TRADER = re.compile(r"(^|\s)(t:mi|tmi|toiminimi)\.?(\s|$)", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_LOCAL = threading.local()
+FIRST, LAST = "etunimi", "sukunimi"
+
+
+def is_private_person(name: str) -> bool:
+    """A sole trader's or a person's name (see the module's docstring)."""
+    if _SOLE_TRADER.search(name):
+        return True
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(_WORD.fullmatch(w) and w[0].isupper()
+                                           for w in words):
+        return False
+    classes = [_name_classes(word) for word in words]
+    return FIRST in classes[0] and all(c & {FIRST, LAST} for c in classes)
+
+
+@lru_cache(maxsize=50_000)
+def _name_classes(word: str) -> frozenset[str]:
+    voikko = getattr(_LOCAL, "voikko", None)
+    if voikko is None:
+        voikko = _LOCAL.voikko = libvoikko.Voikko("fi")
+    return frozenset(a.get("CLASS", "") for a in voikko.analyze(word))
