@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract import morphology
+from kg import morphology
 from kg.extract.cues import cues
 from kg.extract.dates import find_dates, find_times
 from kg.extract.gazetteer import gazetteer

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract import morphology, orgs
+from kg import morphology
+from kg.extract import orgs
 from kg.extract.money import Amount, find_amounts
 from kg.extract.places import find_places
 from kg.extract.segment import Sentence

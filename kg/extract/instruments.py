@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import morphology
+from kg import morphology
 from kg.extract.segment import Sentence
 
 # Up to eight lower-case words ending in a grant-type compound, opening a sentence or heading.

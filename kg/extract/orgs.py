@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract import morphology
+from kg import morphology
 from kg.extract.gazetteer import gazetteer
 from kg.extract.settings import ORG_HEADS, ORG_ROLE_WORDS
 

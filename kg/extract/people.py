@@ -7,7 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from kg.extract import morphology, orgs
+from kg import morphology
+from kg.extract import orgs
 from kg.extract.segment import Segments
 from kg.extract.settings import DEGREE_PREFIXES, PERSON_ROLE_HEADS
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract import morphology
+from kg import morphology
 from kg.extract.gazetteer import Place, gazetteer
 
 _WORD = re.compile(r"[A-ZÅÄÖa-zåäöé][\wÅÄÖåäöé-]*")

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
+from kg import morphology
 from kg.extract import content, orgs, titles
 from kg.extract.cues import is_furniture, phrase_pattern
 from kg.extract.dates import Period, find_periods
@@ -609,7 +610,6 @@ def _title_language(title: str, language: str) -> str:
     """The language a title is written in (the text's language when nothing tells): Finnish
     when Voikko knows (nearly) all its words, else the language identifier's guess for a
     title of four words or more ("Klingande by" says too little)."""
-    from kg.extract import morphology
     from kg.extract.langid import identify_language
     words = [w for w in re.findall(r"[\wåäöÅÄÖ]+", title) if len(w) >= 3 and not w.isupper()]
     known = sum(morphology.is_known(w) for w in words)

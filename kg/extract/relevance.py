@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kg import config
-from kg.extract.morphology import lemma_parts
+from kg.morphology import lemma_parts
 
 DOMAIN_FILE = "culture_domain.toml"
 RULE_VERSION = "culture-domain-2"

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.extract import morphology, orgs
+from kg import morphology
+from kg.extract import orgs
 from kg.extract.cues import cues
 from kg.extract.places import find_places
 from kg.extract.segment import Segments, Sentence

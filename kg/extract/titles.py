@@ -7,7 +7,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg.extract import morphology, orgs
+from kg import morphology
+from kg.extract import orgs
 from kg.extract.cues import is_furniture, is_generic_heading
 from kg.extract.dates import find_periods
 from kg.extract.layout import is_agenda

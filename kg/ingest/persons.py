@@ -10,14 +10,11 @@ knows as names, the first a first name, with no legal form or other word among t
 from __future__ import annotations
 
 import re
-import threading
-from functools import lru_cache
 
-import libvoikko
+from kg.morphology import word_classes
 
 _SOLE_TRADER = re.compile(r"(^|\s)(t:mi|tmi|toiminimi)\.?(\s|$)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_LOCAL = threading.local()
 FIRST, LAST = "etunimi", "sukunimi"
 
 
@@ -29,13 +26,5 @@ def is_private_person(name: str) -> bool:
     if not 2 <= len(words) <= 4 or not all(_WORD.fullmatch(w) and w[0].isupper()
                                            for w in words):
         return False
-    classes = [_name_classes(word) for word in words]
+    classes = [word_classes(word) for word in words]
     return FIRST in classes[0] and all(c & {FIRST, LAST} for c in classes)
-
-
-@lru_cache(maxsize=50_000)
-def _name_classes(word: str) -> frozenset[str]:
-    voikko = getattr(_LOCAL, "voikko", None)
-    if voikko is None:
-        voikko = _LOCAL.voikko = libvoikko.Voikko("fi")
-    return frozenset(a.get("CLASS", "") for a in voikko.analyze(word))

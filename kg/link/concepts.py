@@ -7,8 +7,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg.link.model import Entity, slug
-from kg.link.normalise import analyses, compound_starts, norm, qualifier, strip_qualifier
+from kg.link.normalise import norm, qualifier, strip_qualifier
 from kg.link.reference import read_tsv
+from kg.morphology import analyses, compound_starts
 
 YSO = "http://www.yso.fi/onto/yso/"
 _COORDINATION = re.compile(r",\s*|\s+(?:ja|sekä|och|and|&)\s+")
@@ -31,9 +32,9 @@ def lemma_key(label: str) -> str:
     if not words:
         return ""
     readings = analyses(words[-1])
-    if any(case == "nimento" and number == "singular" for _, case, number in readings):
+    if any(case == "nimento" and number == "singular" for _b, _c, case, number in readings):
         return ""
-    bases = {base for base, _, _ in readings if base}
+    bases = {base.casefold() for base, _c, _k, _n in readings if base}
     return norm(" ".join([*words[:-1], bases.pop()])) if len(bases) == 1 else ""
 
 

@@ -9,6 +9,7 @@ from kg.link.concepts import ConceptIndex
 from kg.link.model import Entity, slug
 from kg.link.organisations import OrganisationIndex, unknown_organisation
 from kg.link.places import PlaceIndex
+from kg.morphology import base_forms
 
 
 class ReferenceLinker:
@@ -46,12 +47,10 @@ class ReferenceLinker:
 
     def _inflected_place(self, name: str) -> list[Entity]:
         """'Iisalmen' -> Iisalmi: only when every Voikko reading leads to the same place."""
-        from kg.link.normalise import baseforms
-
         words = name.split()
         if not words:
             return []
-        found = {e.key: e for base in baseforms(words[-1])
+        found = {e.key: e for base in base_forms(words[-1])
                  for e in self.places.lookup(" ".join([*words[:-1], base]))}
         return list(found.values())
 

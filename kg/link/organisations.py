@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kg.link.model import Entity, slug
-from kg.link.normalise import baseforms, norm
+from kg.link.normalise import norm
 from kg.link.reference import read_tsv, split_multi
+from kg.morphology import base_forms
 
 WIKIDATA_URI = "http://www.wikidata.org/entity/"
 _LEGAL_FORM = re.compile(
@@ -90,7 +91,7 @@ def _forms(name: str) -> list[str]:
         forms += [org_key(_PARENTHESIS.sub("", name)), org_key(bracket.group(1))]
     words = base.split()
     if words:
-        forms += [org_key(" ".join([*words[:-1], lemma])) for lemma in baseforms(words[-1])]
+        forms += [org_key(" ".join([*words[:-1], lemma])) for lemma in base_forms(words[-1])]
         # glued genitive of a place before the head: "iisalmen kulttuuripalvelut" keeps its form
     return [f for f in dict.fromkeys(forms) if f]
 

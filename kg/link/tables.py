@@ -15,8 +15,9 @@ from pathlib import Path
 
 from kg import config
 from kg.link.model import slug
-from kg.link.normalise import analyses, norm, strip_qualifier
+from kg.link.normalise import norm, strip_qualifier
 from kg.link.reference import read_dvv_municipalities, read_tsv, split_multi
+from kg.morphology import analyses
 
 COLUMNS = ("key", "name_fi", "name_sv", "name_en", "aliases", "acronyms", "ror", "wikidata",
            "business_id", "kunta", "status", "group", "source")
@@ -51,8 +52,8 @@ def finnish_genitive(name: str) -> str:
         candidate
         for stem in stems for cut in range(4) for ending in _ENDINGS
         for candidate in [(stem[: len(stem) - cut] if cut else stem) + ending + "n"]
-        if any(base == name.casefold() and case == "omanto" and number == "singular"
-               for base, case, number in analyses(candidate))
+        if any(base.casefold() == name.casefold() and case == "omanto" and number == "singular"
+               for base, _class, case, number in analyses(candidate))
     }
     # Several verified forms ("Lahden"/"Lahdin"): the -en form is the standard one.
     return sorted(found, key=lambda g: (not g.endswith("en"), len(g), g))[0] if found else ""

@@ -17,7 +17,6 @@ import json
 import os
 import pickle
 import re
-import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from kg import morphology
 from kg.rdf.vocab import K
 from server.engine import QueryRequest
 from server.services import get_engine, served_build
@@ -39,7 +39,6 @@ LABEL_PROPS = (SKOS.prefLabel, RDFS.label, SKOS.altLabel, K.title, K.altTitle)
 FACETS = ("funder", "region", "year", "target_group")
 WORD = re.compile(r"\w+", re.UNICODE)
 INDEX_QUERY_TIMEOUT_S = 120.0  # bulk scans of a large build; they run once per build
-_voikko_local = threading.local()
 
 
 def fold(text: str) -> str:
@@ -48,17 +47,11 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=200_000)
 def base_forms(word: str) -> frozenset[str]:
     """Folded Finnish base forms of ``word`` (empty when Voikko does not know it)."""
-    voikko = getattr(_voikko_local, "voikko", None)
-    if voikko is None:
-        import libvoikko
-
-        voikko = _voikko_local.voikko = libvoikko.Voikko("fi")
-    if len(word) > 60 or not word.isalpha():
+    if not word.isalpha():
         return frozenset()
-    return frozenset(fold(a["BASEFORM"]) for a in voikko.analyze(word) if a.get("BASEFORM"))
+    return frozenset(fold(base) for base in morphology.base_forms(word))
 
 
 def words(text: str) -> set[str]:

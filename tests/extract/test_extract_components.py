@@ -7,12 +7,12 @@ from kg.extract import extract_text
 from kg.extract.dates import find_periods, find_times
 from kg.extract.langid import identify_language
 from kg.extract.money import find_amounts
-from kg.extract.morphology import phrase_base_form
 from kg.extract.normalise import normalise_text
 from kg.extract.orgs import canonical_org, split_names
 from kg.extract.people import find_people
 from kg.extract.places import find_places
 from kg.extract.segment import segment
+from kg.morphology import phrase_base_form
 
 
 def test_normaliser_cleans_spaces_hyphens_markup_and_obfuscation() -> None:

@@ -1,10 +1,14 @@
-"""Finnish base forms with Voikko: only candidate words are analysed, and results are cached."""
+"""Finnish morphology with Voikko, the one place that analyses words: extraction, linking,
+register imports and search all read it. Only the words asked about are analysed, results are
+cached, and each thread has its own Voikko handle (libvoikko's handle is not thread-safe).
+"""
 
 from __future__ import annotations
 
 import re
 import threading
 from functools import lru_cache
+from typing import NamedTuple
 
 import libvoikko
 
@@ -12,6 +16,7 @@ _LOCAL = threading.local()
 # Voikko's names for the cases we care about.
 GENITIVE = "omanto"
 NOMINATIVE = "nimento"
+MAX_WORD_LENGTH = 60  # longer strings are not words; Voikko is slow on them
 
 
 def _voikko() -> libvoikko.Voikko:
@@ -22,15 +27,55 @@ def _voikko() -> libvoikko.Voikko:
     return voikko
 
 
+class Reading(NamedTuple):
+    """One of Voikko's readings of a word, with the fields kuhy reads."""
+
+    base: str
+    word_class: str
+    case: str
+    number: str
+    wordbases: str  # "+kulttuuri(kulttuuri)+matkailu(matkailu)"
+    structure: str  # "=pppppppp=ppppp": '=' opens a compound part
+
+
+@lru_cache(maxsize=200_000)
+def readings(word: str) -> tuple[Reading, ...]:
+    """Voikko's readings of one word ((): empty, too long to be a word, or unknown)."""
+    if not word or len(word) > MAX_WORD_LENGTH:
+        return ()
+    return tuple(Reading(a.get("BASEFORM", ""), a.get("CLASS", ""), a.get("SIJAMUOTO", ""),
+                         a.get("NUMBER", ""), a.get("WORDBASES", ""), a.get("STRUCTURE", ""))
+                 for a in _voikko().analyze(word))
+
+
 @lru_cache(maxsize=200_000)
 def analyses(word: str) -> tuple[tuple[str, str, str, str], ...]:
     """(base form, word class, case, number) for every reading of ``word``."""
-    if not word or len(word) > 60:
-        return ()
-    return tuple(
-        (a.get("BASEFORM", ""), a.get("CLASS", ""), a.get("SIJAMUOTO", ""), a.get("NUMBER", ""))
-        for a in _voikko().analyze(word)
-    )
+    return tuple(reading[:4] for reading in readings(word))
+
+
+def base_forms(word: str) -> tuple[str, ...]:
+    """Every reading's base form, case-folded and sorted; () when Voikko does not know it."""
+    return tuple(sorted({base.casefold() for base, _c, _k, _n in analyses(word) if base}))
+
+
+def word_classes(word: str) -> frozenset[str]:
+    """Voikko's word classes of ``word`` ("etunimi", "sukunimi", "paikannimi", "teonsana"…)."""
+    return frozenset(cls for _b, cls, _c, _n in analyses(word))
+
+
+@lru_cache(maxsize=65536)
+def compound_starts(word: str) -> tuple[int, ...]:
+    """Positions (> 0) where Voikko sees a new compound part: 'kesätaiteilijat' -> (4,)."""
+    starts: set[int] = set()
+    for reading in readings(word):
+        position = 0
+        for mark in reading.structure:
+            if mark == "=":
+                starts.add(position)
+            else:
+                position += 1
+    return tuple(sorted(s for s in starts if s > 0))
 
 
 def _keep_case(original: str, base: str) -> str:
@@ -110,11 +155,9 @@ _WORD_BASE = re.compile(r"\+[^+(]*\(([^)]*)\)")
 def lemma_parts(word: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(base form, base forms of its compound parts) for every reading, lower-case:
     'kulttuurimatkailua' -> (('kulttuurimatkailu', ('kulttuuri', 'matkata')),)."""
-    if not word or len(word) > 60:
-        return ()
-    readings = []
-    for analysis in _voikko().analyze(word):
-        parts = tuple(base.casefold() for base in _WORD_BASE.findall(analysis.get("WORDBASES", ""))
+    found = []
+    for reading in readings(word):
+        parts = tuple(base.casefold() for base in _WORD_BASE.findall(reading.wordbases)
                       if base and not base.startswith("+"))
-        readings.append((analysis.get("BASEFORM", "").casefold(), parts))
-    return tuple(dict.fromkeys(readings))
+        found.append((reading.base.casefold(), parts))
+    return tuple(dict.fromkeys(found))
