@@ -55,8 +55,8 @@ def main() -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rows = sum(c["rows"] for c in summary.counts.values())
     accounted = sum(c["written"] + c["below"] + c["left_out"] for c in summary.counts.values())
-    left_out_reported = {(p.file, p.row) for p in summary.problems
-                         if p.reason.endswith("row left out")}
+    left_out_reported = {(p.source, p.focus) for p in summary.problems
+                         if p.message.endswith("row left out")}
     for line in summary.lines():
         print(line)
     print(f"rows {rows}, records written {files}, problems reported {len(summary.problems)} "

@@ -33,9 +33,9 @@ def import_command(registers_dir: Path, out_dir: Path, all_rows: bool,
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = import_registers(registers_dir, max_bytes, all_rows, _writer(out_dir))
     with (out_dir / "problems.tsv").open("w", encoding="utf-8") as problems:
-        problems.write("file\trow\treason\n")
+        problems.write("file\twhere\treason\n")
         for problem in summary.problems:
-            problems.write(f"{problem.file}\t{problem.row or ''}\t{problem.reason}\n")
+            problems.write(f"{problem.source}\t{problem.focus or ''}\t{problem.message}\n")
             click.echo(f"problem: {problem}", err=True)
     for line in summary.lines():
         click.echo(line)

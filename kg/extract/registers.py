@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from kg.extract.relevance import RelevanceRule, default_rule
-from kg.ingest.errors import InputError
+from kg.ingest.errors import InputError, Problem
 from kg.ingest.records import check_record
 from kg.ingest.registers import (
     RegisterRead,
     RegisterRow,
-    RowProblem,
     load_mapping,
     mapping_paths,
     read_register,
@@ -76,7 +75,7 @@ def row_sha256(row: RegisterRow) -> str:
 def gather_registers(registers_dir: Path, max_bytes: int | None, all_rows: bool,
                      inputs: Any) -> None:
     """Add the (relevant) register rows of ``registers_dir`` to a seam ``Inputs``."""
-    from kg.extract.seam import DocumentInput, Problem, SourceFile
+    from kg.extract.seam import DocumentInput, SourceFile  # seam imports this module
 
     kept: dict[str, list[int]] = {}
     for item in scored_rows(registers_dir, max_bytes):
@@ -86,8 +85,7 @@ def gather_registers(registers_dir: Path, max_bytes: int | None, all_rows: bool,
                 continue
             name = item.mapping.data_file.name
             kept[name] = [0, item.total_rows]
-            inputs.problems += [Problem(p.file, f"row {p.row}" if p.row else None, p.reason)
-                                for p in item.problems]
+            inputs.problems += item.problems
             if item.sha256:
                 inputs.sources.append(SourceFile(f"registers/{name}", item.sha256))
             continue
@@ -96,8 +94,8 @@ def gather_registers(registers_dir: Path, max_bytes: int | None, all_rows: bool,
         try:
             check_record(item.row.record, item.row.record["source"])
         except InputError as error:
-            inputs.problems.append(Problem(item.read.mapping.data_file.name,
-                                           f"row {item.row.row}", error.reason))
+            inputs.problems.append(Problem.in_row(item.read.mapping.data_file.name,
+                                                  item.row.row, error.reason))
             continue
         kept[item.read.mapping.data_file.name][0] += 1
         mapping = item.read.mapping
@@ -115,7 +113,7 @@ class ImportSummary:
     left out (each with a problem)."""
 
     counts: dict[str, dict[str, int]]
-    problems: list[RowProblem]
+    problems: list[Problem]
 
     def lines(self) -> list[str]:
         return [f"{name}: {c['rows']} rows: {c['written']} written, {c['below']} below the "
@@ -131,7 +129,7 @@ def import_registers(registers_dir: Path, max_bytes: int | None, all_rows: bool,
     for item in scored_rows(registers_dir, max_bytes):
         if isinstance(item, RegisterRead):
             if item.error is not None:
-                summary.problems.append(RowProblem(item.error.name, None, item.error.reason))
+                summary.problems.append(Problem(item.error.name, None, item.error.reason))
                 continue
             summary.problems += item.problems
             counts = summary.counts.setdefault(item.mapping.data_file.name, {

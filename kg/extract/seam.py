@@ -15,23 +15,10 @@ from typing import Any
 
 import kg.extract
 from kg import config
-from kg.ingest.errors import InputError
+from kg.ingest.errors import InputError, Problem
 from kg.ingest.formats import READERS, DocumentText, document_paths, read_document
 from kg.ingest.keys import source_key
 from kg.ingest.records import check_record, read_limited, read_record, record_paths
-
-
-@dataclass(frozen=True)
-class Problem:
-    """An input, or a part of one, that was left out of the build, and why."""
-
-    source: str
-    focus: str | None
-    message: str
-
-    def __str__(self) -> str:
-        focus = f" [{self.focus}]" if self.focus else ""
-        return f"{self.source}{focus}: {self.message}"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ formats, the column holding the row code, and for each record field the column i
 from, how the value is cleaned and what constant facts every row shares (see
 ``data/registers/README.md``). Each row becomes one extraction record whose ``source`` is
 ``{dataset}:{row code}``, with the dataset's URL and every raw cell as an evidence quote
-into the raw row. A row or value that cannot be used becomes a :class:`RowProblem`
+into the raw row. A row or value that cannot be used becomes a ``Problem``
 naming the file, the row number (the header is row 1) and the reason; the rest goes on.
 """
 
@@ -25,7 +25,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from kg.ingest.errors import InputError
+from kg.ingest.errors import InputError, Problem
 from kg.ingest.files import read_limited
 from kg.ingest.persons import is_private_person
 
@@ -44,18 +44,6 @@ _LEGAL_FORMS = {"oy": "Oy", "oyj": "Oyj", "ab": "Ab", "abp": "Abp", "ky": "Ky", 
 # "Title. Description": the head's last word must be longer than an abbreviation ("v.", "K.")
 _GLUED = re.compile(r"^(?P<title>.*?[^\W\d_]{3,}|.*?[A-ZÅÄÖ]{2,})\.\s+(?P<rest>[A-ZÅÄÖ0-9].*)$",
                     re.DOTALL)
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    """A row (or the whole file, row None) or a value in it that was not used, and why."""
-
-    file: str
-    row: int | None
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.file}" + (f" row {self.row}" if self.row else "") + f": {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -111,7 +99,7 @@ class RegisterRead:
 
     mapping: RegisterMapping
     rows: list[RegisterRow] = field(default_factory=list)
-    problems: list[RowProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     sha256: str | None = None
     total_rows: int = 0
     error: InputError | None = None
@@ -268,10 +256,10 @@ def read_register(mapping: RegisterMapping, max_bytes: int | None = None) -> Reg
                 else _csv_rows(data, mapping))
         header, _raw = next(rows, ([], ""))
     except InputError as error:
-        result.problems.append(RowProblem(name, None, error.reason))
+        result.problems.append(Problem(name, None, error.reason))
         return result
     except (UnicodeDecodeError, LookupError, csv.Error, OSError, ValueError) as error:
-        result.problems.append(RowProblem(name, None, f"cannot read: {error}"))
+        result.problems.append(Problem(name, None, f"cannot read: {error}"))
         return result
     header = [cell.strip() for cell in header]
     reader = _RowReader(mapping, header, result.problems)
@@ -286,7 +274,7 @@ def read_register(mapping: RegisterMapping, max_bytes: int | None = None) -> Reg
             if row is not None:
                 result.rows.append(row)
     except csv.Error as error:
-        result.problems.append(RowProblem(name, None, f"stopped reading: {error}"))
+        result.problems.append(Problem(name, None, f"stopped reading: {error}"))
     result.problems += reader.private_persons_report()
     return result
 
@@ -295,7 +283,7 @@ class _RowReader:
     """Turns the cells of one row into a record, reporting what it cannot use."""
 
     def __init__(self, mapping: RegisterMapping, header: list[str],
-                 problems: list[RowProblem]) -> None:
+                 problems: list[Problem]) -> None:
         self.mapping = mapping
         self.file = mapping.data_file.name
         self.index = {column: position for position, column in enumerate(header)}
@@ -304,16 +292,16 @@ class _RowReader:
         self.missing = sorted(mapping.columns() - set(self.index))
         self.private_persons: dict[str, list[int]] = {}   # column -> rows naming a person
 
-    def private_persons_report(self) -> list[RowProblem]:
+    def private_persons_report(self) -> list[Problem]:
         """One line per column (a register can name a thousand sole traders): how many
         implementers were private persons and left out, and the first rows."""
         report = []
         for column, rows in self.private_persons.items():
             shown = ", ".join(map(str, rows[:10])) + (", …" if len(rows) > 10 else "")
-            report.append(RowProblem(self.file, None, f"column {column!r}: {len(rows)} row(s) "
-                                     "name a private person (sole trader or personal name), "
-                                     f"not published as an organisation; left out (rows "
-                                     f"{shown})"))
+            report.append(Problem(self.file, None, f"column {column!r}: {len(rows)} row(s) "
+                                  "name a private person (sole trader or personal name), "
+                                  f"not published as an organisation; left out (rows "
+                                  f"{shown})"))
         return report
 
     def usable(self) -> bool:
@@ -325,12 +313,13 @@ class _RowReader:
             seen = ", ".join(repr(c) for c in list(self.index)[:5])
             hint = (f" (the header splits into {self.width} column(s): {seen}; is the "
                     f"delimiter {self.mapping.delimiter!r} right?)")
-            self.problems.append(RowProblem(self.file, 1, "required column(s) "
-                                            f"{', '.join(map(repr, fatal))} not found" + hint))
+            self.problems.append(Problem.in_row(
+                self.file, 1, f"required column(s) {', '.join(map(repr, fatal))} not found"
+                + hint))
             return False
         for column in self.missing:
-            self.problems.append(RowProblem(self.file, 1, f"column {column!r} not found; its "
-                                            "field stays empty in every row"))
+            self.problems.append(Problem.in_row(
+                self.file, 1, f"column {column!r} not found; its field stays empty in every row"))
         return True
 
     def _columns_of(self, field_name: str) -> tuple[str, ...]:
@@ -338,19 +327,20 @@ class _RowReader:
 
     def row(self, number: int, cells: list[str], raw: str) -> RegisterRow | None:
         if len(cells) != self.width:
-            self.problems.append(RowProblem(self.file, number, f"{len(cells)} cells where the "
-                                            f"header has {self.width}; row left out"))
+            self.problems.append(Problem.in_row(
+                self.file, number, f"{len(cells)} cells where the header has {self.width}; "
+                "row left out"))
             return None
         code = clean_spaces(cells[self.index[self.mapping.code_column]])
         if not code:
-            self.problems.append(RowProblem(self.file, number, "no row code; row left out"))
+            self.problems.append(Problem.in_row(self.file, number, "no row code; row left out"))
             return None
         builder = _RecordBuilder(self, number, cells, raw)
         for rule in self.mapping.rules:
             builder.apply(rule)
         record = builder.finish(code)
         if not record["projects"][0]["title"].get(self.mapping.language):
-            self.problems.append(RowProblem(self.file, number, "no title; row left out"))
+            self.problems.append(Problem.in_row(self.file, number, "no title; row left out"))
             return None
         return RegisterRow(number, code, raw, record)
 
@@ -371,7 +361,7 @@ class _RecordBuilder:
         return None if position is None else self.cells[position]
 
     def problem(self, reason: str) -> None:
-        self.reader.problems.append(RowProblem(self.reader.file, self.number, reason))
+        self.reader.problems.append(Problem.in_row(self.reader.file, self.number, reason))
 
     def apply(self, rule: FieldRule) -> None:
         for column in rule.columns:

@@ -88,9 +88,9 @@ def test_bad_date_and_amount_are_reported_and_the_rest_imports(tmp_path: Path) -
              "A3,Museohanke,1.1.2012,Lapin liitto,Oulun kaupunki,500"]
     read = read_register(load_mapping(register(tmp_path, lines)))
     assert [row.code for row in read.rows] == ["A1", "A2", "A3"]
-    assert {(p.file, p.row) for p in read.problems} == {("data.csv", 3)}
-    assert any("not a date" in p.reason for p in read.problems)
-    assert any("not an amount" in p.reason for p in read.problems)
+    assert {(p.source, p.focus) for p in read.problems} == {("data.csv", "row 3")}
+    assert any("not a date" in p.message for p in read.problems)
+    assert any("not an amount" in p.message for p in read.problems)
     assert "start_date" not in read.rows[1].record["projects"][0]
 
 
@@ -102,8 +102,8 @@ def test_implausible_year_is_reported_and_left_out(tmp_path: Path) -> None:
     assert [row.code for row in read.rows] == ["A2"]
     assert "start_date" not in read.rows[0].record["projects"][0]
     [problem] = read.problems
-    assert (problem.file, problem.row) == ("data.csv", 2)
-    assert "year 1930 is implausible" in problem.reason and "1960–2100" in problem.reason
+    assert (problem.source, problem.focus) == ("data.csv", "row 2")
+    assert "year 1930 is implausible" in problem.message and "1960–2100" in problem.message
     mapping.write_text(mapping.read_text(encoding="utf-8").replace(
         'date = "%d.%m.%Y"', 'date = "%d.%m.%Y"\nyears = [1900, 2030]'), encoding="utf-8")
     narrowed = read_register(load_mapping(mapping))
@@ -120,8 +120,8 @@ def test_private_person_is_no_organisation(tmp_path: Path, person: str) -> None:
     assert "lead_organisations" not in project
     assert person not in {entry["quote"] for entry in project["evidence"]}
     [problem] = read.problems     # one line for the file, naming the rows
-    assert problem.row is None and "1 row(s) name a private person" in problem.reason
-    assert "(rows 2)" in problem.reason
+    assert problem.focus is None and "1 row(s) name a private person" in problem.message
+    assert "(rows 2)" in problem.message
 
 
 @pytest.mark.parametrize("organisation", ["Linnan Kehitys Oy", "Kalevala Spirit Oy Ltd",
@@ -139,28 +139,28 @@ def test_wrong_delimiter_is_reported_with_a_hint(tmp_path: Path) -> None:
     read = read_register(load_mapping(register(tmp_path, lines)))
     assert read.rows == []
     [problem] = read.problems
-    assert problem.file == "data.csv" and problem.row == 1
-    assert "delimiter" in problem.reason
+    assert problem.source == "data.csv" and problem.focus == "row 1"
+    assert "delimiter" in problem.message
 
 
 def test_missing_optional_column_is_reported_once_and_rows_import(tmp_path: Path) -> None:
     lines = ["Koodi,Nimi,Alku,Viranomainen,Toteuttaja", "A1,Kuorohanke,1.1.2010,Lapin liitto,X"]
     read = read_register(load_mapping(register(tmp_path, lines)))
     assert len(read.rows) == 1
-    assert [(p.row, "'Summa'" in p.reason) for p in read.problems] == [(1, True)]
+    assert [(p.focus, "'Summa'" in p.message) for p in read.problems] == [("row 1", True)]
 
 
 def test_row_with_wrong_cell_count_is_left_out_and_reported(tmp_path: Path) -> None:
     read = read_register(load_mapping(register(tmp_path, [HEADER, "A9,only,three", GOOD])))
     assert [row.code for row in read.rows] == ["A1"]
-    assert read.problems[0].row == 2 and "cells" in read.problems[0].reason
+    assert read.problems[0].focus == "row 2" and "cells" in read.problems[0].message
 
 
 def test_file_over_the_size_limit_is_reported(tmp_path: Path) -> None:
     mapping = register(tmp_path, [HEADER, GOOD] * 50)
     read = read_register(load_mapping(mapping), max_bytes=1000)
     assert read.rows == []
-    assert read.problems[0].file == "data.csv" and "over the limit" in read.problems[0].reason
+    assert read.problems[0].source == "data.csv" and "over the limit" in read.problems[0].message
 
 
 def test_cleaning_rules() -> None:
@@ -185,7 +185,7 @@ def test_cleaning_rules() -> None:
                                   "eu-structural-funds-fi-2014-2020.toml"])
 def test_shipped_registers_every_row_in_or_reported(name: str) -> None:
     read = read_register(load_mapping(config.REGISTERS_DIR / name))
-    left_out = {p.row for p in read.problems if p.reason.endswith("row left out")}
+    left_out = {p.focus for p in read.problems if p.message.endswith("row left out")}
     assert read.total_rows > 2000
     assert len(read.rows) + len(left_out) == read.total_rows
     assert all(row.record["projects"][0]["title"]["fi"] for row in read.rows)
@@ -210,4 +210,4 @@ def test_xlsx_register_reads_like_csv(tmp_path: Path) -> None:
     assert first["start_date"] == "2010-02-01" and second["start_date"] == "2011-03-01"
     assert first["lead_organisations"] == ["Oulun Yliopisto"]
     assert first["budget"]["shares"][0]["eur"] == 1000
-    assert [(p.file, p.row) for p in read.problems] == [("data.xlsx", 3)]
+    assert [(p.source, p.focus) for p in read.problems] == [("data.xlsx", "row 3")]
