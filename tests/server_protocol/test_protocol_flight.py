@@ -18,6 +18,7 @@ from server.engine.caching import _answer_keys, _flight_name
 from server.engine.embedded import EmbeddedEngine
 from server.engine.flight import PUBLISH_AFTER_S, Flights, Lead
 from server.settings import Settings
+from tests.clocks import SteppedClock
 
 # about a second on the gold build: long enough for a second request to arrive meanwhile
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE {{ ?a ?b ?c . ?d a ?f }} # {}"
@@ -110,17 +111,6 @@ def test_a_waiting_request_keeps_its_own_time_limit(built_store: Path, tmp_path:
         waiting.close()
 
 
-class SteppedClock:
-    """Monotonic seconds that move only when the test says so; counts its readings."""
-
-    def __init__(self) -> None:
-        self.now, self.readings = 1000.0, 0
-
-    def __call__(self) -> float:
-        self.readings += 1
-        return self.now
-
-
 def test_a_lead_is_published_once_it_has_run_publish_after_s(tmp_path: Path) -> None:
     clock = SteppedClock()
     flights = Flights(tmp_path, stale_after_s=60, clock=clock)
@@ -167,7 +157,7 @@ def test_a_waiter_returns_the_answer_or_overruns_on_its_own_clock() -> None:
 
 
 def test_the_marker_of_a_dead_process_is_taken_over(built_store: Path, tmp_path: Path) -> None:
-    query = SLOW.format(uuid.uuid4())
+    query = QUICK.format(uuid.uuid4())
     dead = subprocess.Popen(["true"])  # any process that has ended
     dead.wait()
     engine_ = engine(built_store, tmp_path)
