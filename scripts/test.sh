@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 .venv/bin/ruff check .
-# two workers (pytest-xdist); tests sharing a dear session fixture stay on one (tests/conftest.py)
-exec .venv/bin/python -m pytest -q -n 2 --dist loadgroup "$@"
+# two workers (pytest-xdist), each test file on one of them (its module fixtures made once)
+exec .venv/bin/python -m pytest -q -n 2 --dist loadfile "$@"

@@ -35,20 +35,6 @@ SAMPLE_RECORDS = (
 )
 
 
-# Session fixtures too dear to make on each xdist worker (the default build with the
-# registers, the browser, the dev corpus extraction): the tests using one run on one worker
-# under `--dist loadgroup` (scripts/test.sh).
-ONE_WORKER_FIXTURES = ("default_store", "browser", "predictions")
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        shared = [name for name in ONE_WORKER_FIXTURES if name in getattr(item, "fixturenames", ())]
-        if shared:
-            item.add_marker(pytest.mark.xdist_group(shared[0]))
-
-
 @pytest.fixture(scope="session", autouse=True)
 def own_result_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Apps, engines and server processes of the session share slow answers, flight markers
