@@ -35,6 +35,15 @@ SAMPLE_RECORDS = (
 )
 
 
+# fixtures that start a real server process: the tests using them are marked real_process
+PROCESS_FIXTURES = ("oxigraph_server", "start_oxigraph")
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    if any(name in getattr(item, "fixturenames", ()) for name in PROCESS_FIXTURES):
+        item.add_marker(pytest.mark.real_process)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def own_result_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Apps, engines and server processes of the session share slow answers, flight markers

@@ -240,6 +240,7 @@ def run_limited(args: list[str], file_size_limit: int) -> subprocess.CompletedPr
                           preexec_fn=limit)
 
 
+@pytest.mark.real_process  # `kg` in a process whose files cannot grow
 def test_a_full_disk_gives_one_line_and_keeps_the_served_store(
         sample_records: Path, tmp_path: Path) -> None:
     root = tmp_path / "store"
