@@ -81,8 +81,14 @@ class Flights:
             marker.unlink(missing_ok=True)
 
     def close(self) -> None:
-        """The engine closes: the publisher thread ends after its current turn."""
+        """The engine closes: its leads land (a result never read to its end would leave
+        its marker, held by a live process, for others to wait on) and the publisher
+        thread ends after its current turn."""
         self._closed = True
+        with self._lock:
+            leads = list(self._leads.values())
+        for lead in leads:
+            self.release(lead)
 
     def _marker(self, name: str) -> Path | None:
         return None if self.directory is None else self.directory / f".flight-{name}"

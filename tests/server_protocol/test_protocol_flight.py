@@ -131,6 +131,18 @@ def test_a_lead_is_published_once_it_has_run_publish_after_s(tmp_path: Path) -> 
         flights.close()
 
 
+def test_closing_lands_every_lead_and_removes_its_marker(tmp_path: Path) -> None:
+    """A result never read to its end keeps its lead: closing the engine must not leave a
+    live process's marker for other processes to wait on until their limit."""
+    clock = SteppedClock()
+    flights = Flights(tmp_path, stale_after_s=60, clock=clock)
+    lead = flights.board("q", Deadline.starting(10, clock()), lambda: None)
+    clock.now += 2 * PUBLISH_AFTER_S
+    wait_for(lambda: (tmp_path / ".flight-q").exists(), "the lead was never published")
+    flights.close()
+    assert lead.landed and not (tmp_path / ".flight-q").exists() and not flights.led("q")
+
+
 def test_a_waiter_returns_the_answer_or_overruns_on_its_own_clock() -> None:
     clock = SteppedClock()
     flights = Flights(None, stale_after_s=60, clock=clock)
