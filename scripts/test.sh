@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 .venv/bin/ruff check .
-exec .venv/bin/python -m pytest -q "$@"
+# two workers (pytest-xdist), each test file on one of them (its module fixtures made once)
+exec .venv/bin/python -m pytest -q -n 2 --dist loadfile "$@"

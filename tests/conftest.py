@@ -35,6 +35,25 @@ SAMPLE_RECORDS = (
 )
 
 
+# fixtures that start a real server process: the tests using them are marked real_process
+PROCESS_FIXTURES = ("oxigraph_server", "start_oxigraph")
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    if any(name in getattr(item, "fixturenames", ()) for name in PROCESS_FIXTURES):
+        item.add_marker(pytest.mark.real_process)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_result_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Apps, engines and server processes of the session share slow answers, flight markers
+    and warm-up state in a directory of their own, not the checkout's var/result-cache
+    (another run or xdist worker has its own)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KUHY_RESULT_CACHE_DIR", str(tmp_path_factory.mktemp("result-cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def sample_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder holding copies of the ``SAMPLE_RECORDS`` from data/records."""

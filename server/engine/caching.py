@@ -235,4 +235,5 @@ class CachingEngine:
 
     def close(self) -> None:
         self.warmup.stop()
+        self.flights.close()
         self.executor.close()

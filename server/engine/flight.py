@@ -18,7 +18,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from server.engine import Deadline
@@ -26,6 +26,7 @@ from server.engine import Deadline
 POLL_S = 0.02
 PUBLISH_AFTER_S = 0.03
 Lookup = Callable[[], object | None]  # the cached answer, or None
+Clock = Callable[[], float]
 
 
 @dataclass
@@ -33,7 +34,7 @@ class Lead:
     """This request evaluates `name`; ``land()`` (idempotent) lets the waiting ones look."""
 
     name: str
-    started: float = field(default_factory=time.monotonic)
+    started: float
     marker: Path | None = None  # ours, written by the publisher thread once the query is slow
     published: bool = False  # the publisher has tried (another process may have been first)
     landed: bool = False
@@ -45,8 +46,10 @@ class Lead:
 
 
 class Flights:
-    def __init__(self, directory: Path | None, stale_after_s: float) -> None:
-        self.directory, self.stale_after_s = directory, stale_after_s
+    def __init__(self, directory: Path | None, stale_after_s: float,
+                 clock: Clock = time.monotonic) -> None:
+        """`clock` is monotonic seconds: when a lead is due to publish, when a wait ends."""
+        self.directory, self.stale_after_s, self._clock = directory, stale_after_s, clock
         if directory is not None:
             try:
                 directory.mkdir(parents=True, exist_ok=True)
@@ -55,6 +58,7 @@ class Flights:
         self._leads: dict[str, Lead] = {}
         self._lock = threading.Lock()
         self._publisher_pid = 0
+        self._closed = False
 
     def board(self, name: str, deadline: Deadline, lookup: Lookup) -> Lead | object:
         """A Lead to evaluate under, or the answer another request put in the cache
@@ -76,6 +80,16 @@ class Flights:
         if marker is not None:
             marker.unlink(missing_ok=True)
 
+    def close(self) -> None:
+        """The engine closes: its leads land (a result never read to its end would leave
+        its marker, held by a live process, for others to wait on) and the publisher
+        thread ends after its current turn."""
+        self._closed = True
+        with self._lock:
+            leads = list(self._leads.values())
+        for lead in leads:
+            self.release(lead)
+
     def _marker(self, name: str) -> Path | None:
         return None if self.directory is None else self.directory / f".flight-{name}"
 
@@ -88,7 +102,7 @@ class Flights:
         with self._lock:
             if name in self._leads:
                 return None  # another thread of this process leads
-            lead = self._leads[name] = Lead(name, flights=self)
+            lead = self._leads[name] = Lead(name, self._clock(), flights=self)
         if self.directory is not None:
             self._ensure_publisher()
         return lead
@@ -101,9 +115,9 @@ class Flights:
 
     def _publish(self) -> None:
         """Write the marker of each lead that has run PUBLISH_AFTER_S."""
-        while True:
+        while not self._closed:
             time.sleep(POLL_S)
-            now = time.monotonic()
+            now = self._clock()
             with self._lock:
                 due = [lead for lead in self._leads.values()
                        if not lead.published and now - lead.started >= PUBLISH_AFTER_S]
@@ -149,13 +163,13 @@ class Flights:
             answer = lookup()
             if answer is not None:
                 return answer
-            if not self._led(name):
+            if not self.led(name):
                 return None
-            if deadline.passed(time.monotonic()):
+            if deadline.passed(self._clock()):
                 raise deadline.overrun()
             time.sleep(POLL_S)
 
-    def _led(self, name: str) -> bool:
+    def led(self, name: str) -> bool:
         """Someone alive is evaluating `name` (a thread here, or any process's marker)."""
         if name in self._leads:
             return True

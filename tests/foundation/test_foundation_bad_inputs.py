@@ -104,6 +104,7 @@ def many_records(directory: Path, count: int) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.real_process  # a `kg build` process, killed part way
 def test_killed_build_leaves_the_previous_store_served(tmp_path: Path) -> None:
     root = tmp_path / "store"
     small, large = tmp_path / "small", tmp_path / "large"

@@ -240,11 +240,13 @@ def run_limited(args: list[str], file_size_limit: int) -> subprocess.CompletedPr
                           preexec_fn=limit)
 
 
-def test_a_full_disk_gives_one_line_and_keeps_the_served_store(tmp_path: Path) -> None:
+@pytest.mark.real_process  # `kg` in a process whose files cannot grow
+def test_a_full_disk_gives_one_line_and_keeps_the_served_store(
+        sample_records: Path, tmp_path: Path) -> None:
     root = tmp_path / "store"
-    build(config.RECORDS_DIR, None, store_root=root)
+    build(sample_records, None, store_root=root)
     served = current_store_path(root)
-    args = ["build", "--records", str(config.RECORDS_DIR), "--texts", str(tmp_path / "none"),
+    args = ["build", "--records", str(sample_records), "--texts", str(tmp_path / "none"),
             "--store", str(root)]
     failed = run_limited(args, 20_000)
     assert failed.returncode == 1

@@ -1,4 +1,4 @@
-"""The default build (what scripts/serve.sh builds from data/), once per session."""
+"""The default build (what scripts/serve.sh builds from data/), once per test run."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg import config
+from tests.once import made_once_per_run
 
 
 @pytest.fixture(scope="session")
@@ -16,8 +17,9 @@ def default_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, objec
     threshold."""
     from kg.store.build import build
 
-    root = tmp_path_factory.mktemp("default-store")
-    result = build(records_dir=[config.RECORDS_DIR, config.MACHINE_RECORDS_DIR],
-                   texts_dir=config.TEXTS_DIR, store_root=root,
-                   registers_dir=config.REGISTERS_DIR)
-    return root, result
+    def make(root: Path) -> tuple[Path, object]:
+        return root, build(records_dir=[config.RECORDS_DIR, config.MACHINE_RECORDS_DIR],
+                           texts_dir=config.TEXTS_DIR, store_root=root,
+                           registers_dir=config.REGISTERS_DIR)
+
+    return made_once_per_run(tmp_path_factory, "default-store", make)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
-import time
 import uuid
 from pathlib import Path
 
@@ -14,8 +14,10 @@ import requests
 
 from kg.store.layout import current_store_path
 from server.engine import QueryRequest
+from server.engine.builds import BUILD_CHECK_S, ServedBuilds
 from server.engine.embedded import EmbeddedEngine
 from server.settings import Settings
+from tests.clocks import SteppedClock
 
 JSON = "application/sparql-results+json"
 COUNT_MARKED = "SELECT (COUNT(*) AS ?n) WHERE { ?s <urn:x-test:mark> ?o }"
@@ -78,25 +80,34 @@ def switchable_root(built_store: Path, tmp_path: Path) -> Path:
     return tmp_path
 
 
-def marked(response: requests.Response) -> int:
-    return int(response.json()["results"]["bindings"][0]["n"]["value"])
+def counted(answered: tuple[bool, bytes]) -> tuple[bool, int]:
+    """(cached, the count) of an answer to COUNT_MARKED."""
+    cached, body = answered
+    return cached, int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
 
 
-def test_a_new_build_empties_the_cache(running_app, switchable_root: Path) -> None:
+def switch_to_second_build(root: Path) -> None:
+    """Point ``<root>/current`` at builds/two, atomically, as `kg build` does."""
+    fresh_link = root / ".current-new"
+    os.symlink(root / "builds" / "two", fresh_link)
+    os.replace(fresh_link, root / "current")
+
+
+def test_a_new_build_empties_the_cache(switchable_root: Path) -> None:
+    clock = SteppedClock()
     settings = Settings(store_root=switchable_root, query_workers=1,
                         result_cache_dir=switchable_root / "result-cache")
-    with running_app(settings) as url:
-        endpoint = url + "/sparql"
-        assert marked(ask(endpoint, COUNT_MARKED)) == 0
-        cached = ask(endpoint, COUNT_MARKED)
-        assert cached.headers["X-Kuhy-Cache"] == "hit" and marked(cached) == 0
-        fresh_link = switchable_root / ".current-new"
-        os.symlink(switchable_root / "builds" / "two", fresh_link)
-        os.replace(fresh_link, switchable_root / "current")
-        time.sleep(2.2)  # the pool looks for a new build at most every 2 s
-        after = ask(endpoint, COUNT_MARKED)
-        assert after.headers["X-Kuhy-Cache"] == "miss"
-        assert marked(after) == 3
+    engine = EmbeddedEngine(settings, ServedBuilds(switchable_root, clock=clock))
+    try:
+        assert counted(answer(engine, COUNT_MARKED)) == (False, 0)
+        assert counted(answer(engine, COUNT_MARKED)) == (True, 0)
+        switch_to_second_build(switchable_root)
+        # until the build check is due on the clock the old build is served, from the cache
+        assert counted(answer(engine, COUNT_MARKED)) == (True, 0)
+        clock.now += BUILD_CHECK_S
+        assert counted(answer(engine, COUNT_MARKED)) == (False, 3)
+    finally:
+        engine.close()
 
 
 def test_the_cache_is_bounded_in_bytes(running_app, built_store: Path) -> None:

@@ -3,23 +3,29 @@ for the cached answer (across processes through the cache directory, or between 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from server.engine import QueryRequest, QueryTimeout
+from server.engine import Deadline, QueryRequest, QueryTimeout
 from server.engine.caching import _answer_keys, _flight_name
 from server.engine.embedded import EmbeddedEngine
+from server.engine.flight import PUBLISH_AFTER_S, Flights, Lead
 from server.settings import Settings
+from tests.clocks import SteppedClock
 
 # about a second on the gold build: long enough for a second request to arrive meanwhile
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE {{ ?a ?b ?c . ?d a ?f }} # {}"
 # about five seconds: certainly longer than the short limits the tests set
 SLOWER = "SELECT (COUNT(*) AS ?n) WHERE {{ ?a ?b ?c . ?d ?e ?f }} # {}"
+# quick: whether it waits is up to the flight, not to how long it runs
+QUICK = "SELECT (COUNT(*) AS ?n) WHERE {{ ?s a ?t }} # {}"
 LEADER_LIMIT_S = 300.0
 
 
@@ -39,11 +45,21 @@ def run(engine_: EmbeddedEngine, query: str, answers: list,
         result.close()
 
 
-def together(first: EmbeddedEngine, second: EmbeddedEngine, query: str, after_s: float) -> list:
+def wait_for(condition: Callable[[], bool], what: str) -> None:
+    """Until `condition()` holds; a generous limit only catches a hang."""
+    give_up = time.monotonic() + 60
+    while not condition():
+        assert time.monotonic() < give_up, what
+        time.sleep(0.005)
+
+
+def together(first: EmbeddedEngine, second: EmbeddedEngine, query: str,
+             leading: Callable[[], bool]) -> list:
+    """`query` on `first`, then on `second` once `leading()` says the first one leads."""
     answers: list = []
     threads = [threading.Thread(target=run, args=(e, query, answers)) for e in (first, second)]
     threads[0].start()
-    time.sleep(after_s)
+    wait_for(lambda: leading() or not threads[0].is_alive(), "the first query never led")
     threads[1].start()
     for thread in threads:
         thread.join(LEADER_LIMIT_S + 30)
@@ -55,10 +71,13 @@ def test_identical_queries_sent_together_are_evaluated_once(
         built_store: Path, tmp_path: Path, shared_directory: bool) -> None:
     first = engine(built_store, tmp_path if shared_directory else None)
     second = engine(built_store, tmp_path) if shared_directory else first
+    query = SLOW.format(uuid.uuid4())
+    name = flight_name(first, query)
     try:
-        # another process sees the marker once the query has run PUBLISH_AFTER_S (+ a poll)
-        answers = together(first, second, SLOW.format(uuid.uuid4()),
-                           0.2 if shared_directory else 0.02)
+        # another process sees the lead once its marker is written, another thread at once
+        answers = together(first, second, query,
+                           (lambda: (tmp_path / f".flight-{name}").exists()) if shared_directory
+                           else (lambda: first.flights.led(name)))
         assert sorted(cached for cached, _ in answers) == [False, True]
         assert answers[0][1] == answers[1][1]
         assert not list(tmp_path.glob(".flight-*"))  # the leader's marker is gone
@@ -67,34 +86,95 @@ def test_identical_queries_sent_together_are_evaluated_once(
         second.close()
 
 
+def flight_name(engine_: EmbeddedEngine, query: str) -> str:
+    return _flight_name(engine_.builds.identity(), _answer_keys(QueryRequest(query, "json", None)))
+
+
 def test_a_waiting_request_keeps_its_own_time_limit(built_store: Path, tmp_path: Path) -> None:
-    first, second = engine(built_store, tmp_path), engine(built_store, tmp_path)
-    query, answers = SLOWER.format(uuid.uuid4()), []
+    """Another process leads (its live marker) and never lands: the waiting request gives
+    up at its own limit; once the leader is gone the query is evaluated afresh."""
+    query = QUICK.format(uuid.uuid4())
+    waiting = engine(built_store, tmp_path)
     try:
-        # the leader's own limit is generous, so a busy machine cannot make it overrun
-        leader = threading.Thread(target=run, args=(first, query, answers),
-                                  kwargs={"timeout": LEADER_LIMIT_S})
-        leader.start()
-        time.sleep(0.2)
+        marker = tmp_path / f".flight-{flight_name(waiting, query)}"
+        marker.write_text(str(os.getpid()))  # a live process leads
         started = time.monotonic()
         with pytest.raises(QueryTimeout, match=r"exceeded the 0.3 s limit"):
-            run(second, query, [], timeout=0.3)
-        assert time.monotonic() - started < 4  # it did not wait for the leader (5 s or more)
-        leader.join(LEADER_LIMIT_S + 30)
+            run(waiting, query, [], timeout=0.3)
+        assert time.monotonic() - started < 4  # it did not wait for the leader (forever)
+        assert marker.exists()  # a waiter never takes a live lead over
+        marker.unlink()  # the leader lands without an answer
+        answers: list = []
+        run(waiting, query, answers)
         assert answers and answers[0][0] is False
     finally:
-        first.close()
-        second.close()
+        waiting.close()
+
+
+def test_a_lead_is_published_once_it_has_run_publish_after_s(tmp_path: Path) -> None:
+    clock = SteppedClock()
+    flights = Flights(tmp_path, stale_after_s=60, clock=clock)
+    try:
+        lead = flights.board("q", Deadline.starting(10, clock()), lambda: None)
+        assert isinstance(lead, Lead) and flights.led("q")
+        # the publisher reads the clock once a turn: after two readings a turn has ended
+        # with the lead not yet due
+        readings = clock.readings
+        wait_for(lambda: clock.readings >= readings + 2, "the publisher never looked")
+        assert not (tmp_path / ".flight-q").exists()
+        clock.now += 2 * PUBLISH_AFTER_S
+        wait_for(lambda: (tmp_path / ".flight-q").exists(), "the lead was never published")
+        assert (tmp_path / ".flight-q").read_text() == str(os.getpid())
+        lead.land()
+        assert not (tmp_path / ".flight-q").exists() and not flights.led("q")
+    finally:
+        flights.close()
+
+
+def test_closing_lands_every_lead_and_removes_its_marker(tmp_path: Path) -> None:
+    """A result never read to its end keeps its lead: closing the engine must not leave a
+    live process's marker for other processes to wait on until their limit."""
+    clock = SteppedClock()
+    flights = Flights(tmp_path, stale_after_s=60, clock=clock)
+    lead = flights.board("q", Deadline.starting(10, clock()), lambda: None)
+    clock.now += 2 * PUBLISH_AFTER_S
+    wait_for(lambda: (tmp_path / ".flight-q").exists(), "the lead was never published")
+    flights.close()
+    assert lead.landed and not (tmp_path / ".flight-q").exists() and not flights.led("q")
+
+
+def test_a_waiter_returns_the_answer_or_overruns_on_its_own_clock() -> None:
+    clock = SteppedClock()
+    flights = Flights(None, stale_after_s=60, clock=clock)
+    lead = flights.board("q", Deadline.starting(10, clock()), lambda: None)
+    assert isinstance(lead, Lead)
+    looks = []
+
+    def answer_on_third_look() -> object | None:
+        looks.append(clock())
+        return "the answer" if len(looks) == 3 else None
+
+    assert flights.board("q", Deadline.starting(0.5, clock()), answer_on_third_look) \
+        == "the answer"
+
+    def time_passes() -> None:  # each look at the cache takes 0.2 s on the clock
+        clock.now += 0.2
+
+    deadline = Deadline.starting(0.5, clock())
+    with pytest.raises(QueryTimeout, match=r"exceeded the 0.5 s limit"):
+        flights.board("q", deadline, time_passes)
+    assert clock.now == pytest.approx(deadline.at + 0.1)  # gave up at the first look past it
+    lead.land()
+    assert isinstance(flights.board("q", deadline, lambda: None), Lead)  # nobody leads now
 
 
 def test_the_marker_of_a_dead_process_is_taken_over(built_store: Path, tmp_path: Path) -> None:
-    query = SLOW.format(uuid.uuid4())
+    query = QUICK.format(uuid.uuid4())
     dead = subprocess.Popen(["true"])  # any process that has ended
     dead.wait()
     engine_ = engine(built_store, tmp_path)
     try:
-        name = _flight_name(engine_.builds.identity(),
-                            _answer_keys(QueryRequest(query, "json", None)))
+        name = flight_name(engine_, query)
         (tmp_path / f".flight-{name}").write_text(str(dead.pid))
         answers: list = []
         started = time.monotonic()

@@ -165,15 +165,20 @@ def _live_query_workers() -> set[int]:
 
 
 def test_reaper_kills_a_worker_its_borrower_left_behind(built_store) -> None:
-    engine = EmbeddedEngine(Settings(store_root=built_store, query_workers=1, query_timeout_s=1))
+    # a generous limit: the first rows arrive within it however busy the machine, and the
+    # reaper's own thread (on the wall clock) does not get there during the test
+    limit_s = 300
+    engine = EmbeddedEngine(Settings(store_root=built_store, query_workers=1,
+                                     query_timeout_s=limit_s))
     try:
+        asked = time.monotonic()  # the worker is lent until its deadline, later than asked + limit
         streaming = engine.execute(QueryRequest(
             "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "tsv", None))
         assert streaming.body is None  # still streaming: the worker is lent out
         before = _live_query_workers()
-        # nobody reads; the reaper is asked with a clock past the limit and its grace (its
-        # own thread may get there first on a slow machine: either way one kill, one spawn)
-        engine.pool.reap_overdue(time.monotonic() + 1 + REAPER_GRACE_S + 60)
+        assert engine.pool.reap_overdue(asked + limit_s) == 0  # not even past its deadline
+        # nobody reads; the reaper is asked with a clock past the limit and its grace
+        assert engine.pool.reap_overdue(time.monotonic() + limit_s + REAPER_GRACE_S + 1) == 1
         give_up = time.monotonic() + 60
         while True:
             after = _live_query_workers()

@@ -10,21 +10,28 @@ import requests
 
 from kg.queries import load_queries
 from server.engine import QueryRequest
+from server.engine.builds import BUILD_CHECK_S, ServedBuilds
 from server.engine.cache import GRAPH, RESULTS, answer_key
 from server.engine.embedded import EmbeddedEngine
 from server.settings import Settings
-from tests.server_protocol.test_protocol_cache import JSON, ask, switchable_root  # noqa: F401
+from tests.clocks import SteppedClock
+from tests.server_protocol.test_protocol_cache import (  # noqa: F401
+    JSON,
+    ask,
+    switch_to_second_build,
+    switchable_root,
+)
 
 CANNED = load_queries()
 BROWSER_ACCEPT = "application/sparql-results+json,*/*;q=0.9"  # what YASGUI sends for SELECT
 
 
-def wait_for_warmup(url: str, not_build: str | None = None, seconds: float = 60) -> dict:
-    """/health once the warm-up is done (of a build other than `not_build` when given)."""
+def wait_for_warmup(url: str, seconds: float = 60) -> dict:
+    """/health once the warm-up is done."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         health = requests.get(url + "/health", timeout=10).json()
-        if health["warmup"]["state"] == "done" and health["build"] != not_build:
+        if health["warmup"]["state"] == "done":
             return health
         time.sleep(0.1)
     raise AssertionError(f"warm-up not done in {seconds} s: {health}")
@@ -75,22 +82,34 @@ def test_warmup_can_be_turned_off(running_app, built_store: Path) -> None:
         assert ask(url + "/sparql", CANNED[0].sparql).headers["X-Kuhy-Cache"] == "miss"
 
 
-def test_a_new_build_is_warmed_and_old_pins_are_removed(running_app,
-                                                        switchable_root: Path) -> None:  # noqa: F811
+def warmed(engine: EmbeddedEngine, seconds: float = 60) -> dict[str, object]:
+    """The engine's warm-up status once it is done with the build served now."""
+    deadline = time.monotonic() + seconds
+    while (status := engine.warmup_status())["state"] != "done":
+        assert time.monotonic() < deadline, f"warm-up not done in {seconds} s: {status}"
+        time.sleep(0.05)
+    return status
+
+
+def test_a_new_build_is_warmed_and_old_pins_are_removed(switchable_root: Path) -> None:  # noqa: F811
+    clock = SteppedClock()
     cache_dir = switchable_root / "result-cache"
     settings = Settings(store_root=switchable_root, query_workers=1, result_cache_dir=cache_dir)
-    with running_app(settings) as url:
-        first = wait_for_warmup(url)["build"]
+    engine = EmbeddedEngine(settings, ServedBuilds(switchable_root, clock=clock))
+    engine.pin_on_each_build([(query.name, query.sparql) for query in CANNED])
+    try:
+        assert warmed(engine)["pinned"] == len(CANNED)
+        first = engine.builds.identity()
         old_pins = set(os.listdir(cache_dir / "pinned"))
         assert len(old_pins) == len(CANNED)
-        fresh_link = switchable_root / ".current-new"
-        os.symlink(switchable_root / "builds" / "two", fresh_link)
-        os.replace(fresh_link, switchable_root / "current")
-        time.sleep(2.2)  # a new build is looked for at most every 2 s
-        second = wait_for_warmup(url, not_build=first)
-        assert second["warmup"]["pinned"] == len(CANNED)
+        switch_to_second_build(switchable_root)
+        clock.now += BUILD_CHECK_S  # the served build is looked at again
+        assert warmed(engine)["pinned"] == len(CANNED)
+        assert engine.builds.identity() != first
         pins = set(os.listdir(cache_dir / "pinned"))
         assert len(pins) == len(CANNED) and not pins & old_pins
+    finally:
+        engine.close()
 
 
 def test_a_second_process_shares_the_first_ones_warmup(built_store: Path,
