@@ -14,6 +14,7 @@ def main() -> None:
 
 
 def _register() -> None:
+    # each stage's commands are imported only here, so `kg` needs no stage to start
     from kg.extract.commands import commands as extract_commands
     from kg.extract.register_commands import commands as register_commands
     from kg.link.commands import commands as link_commands

@@ -54,6 +54,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update((settings or Settings()).to_flask())
 
+    # blueprints are imported in the factory, as in Flask's tutorial: importing server.app
+    # (gunicorn, the CLI) loads no view until an app is made
     from server.browse.views import bp as browse_bp
     from server.canned.views import bp as canned_bp
     from server.charts.views import bp as charts_bp

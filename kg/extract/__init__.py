@@ -14,6 +14,7 @@ MAX_TEXT_CHARS = 2_000_000
 def extract_text(text: str, source: str, use_model: bool = False) -> dict:
     """One extraction record for the text of one document named ``source``; ``use_model`` adds
     candidate names from the optional statistical model (Finnish texts)."""
+    # spaCy and Voikko load on the first extraction, not when a record is only read
     from kg.extract.langid import identify_language
     from kg.extract.normalise import normalise_text
     from kg.extract.pipeline import pipeline

@@ -19,6 +19,7 @@ from kg.extract.money import Amount, find_amounts
 from kg.extract.places import find_places
 from kg.extract.segment import Sentence
 from kg.extract.settings import GRANT_VERBS
+from kg.extract.titles import name_before_hanke
 
 _TOKEN = re.compile(r"[\wÅÄÖåäö][\wÅÄÖåäö'’.&+-]*(?::\w+)?|[–—]|\S")
 _LEGAL_FORMS = frozenset({"ry", "rf", "r.y.", "r.f.", "oy", "ab", "osk", "oyj", "abp", "ltd"})
@@ -220,7 +221,6 @@ def _amount_right_after(amounts: list[Amount], tokens: list[_Token], end: int) -
 
 def _title_in(clause: str, language: str) -> str | None:
     """A project title the clause names ("... X -hankkeeseen", "”X”-projektiin", "projektet X")."""
-    from kg.extract.titles import name_before_hanke
 
     quoted = _QUOTED_TITLE.search(clause)
     if quoted:

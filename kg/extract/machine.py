@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from kg import __version__, config
+from kg.extract import extract_text
+from kg.extract.commands import expand_inputs, extract_files
 from kg.ingest.errors import InputError
 from kg.ingest.formats import document_paths, read_document
 from kg.ingest.records import record_paths
@@ -154,7 +156,6 @@ class RefreshResult:
 def measure_precision(corpus: Corpus) -> dict[str, float]:
     """Extract the development texts and score them against the gold records: field ->
     precision (fields the extractor never filled are left out)."""
-    from kg.extract.commands import expand_inputs, extract_files
 
     with tempfile.TemporaryDirectory() as tmp:
         extract_files(expand_inputs((corpus.texts,)), Path(tmp))
@@ -198,8 +199,7 @@ def refresh(text_dirs: list[Path], curated_dir: Path, out_dir: Path,
             corpus: Corpus) -> RefreshResult:
     """Re-extract every text without a curated record into ``out_dir``; records of texts
     that are gone or now curated are removed."""
-    from kg.extract import extract_text
-    from kg.extract.seam import sha256_hex
+    from kg.extract.seam import sha256_hex  # seam imports this module
 
     result = RefreshResult(precision=measure_precision(corpus))
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -26,7 +26,7 @@ class ModelNames:
 
 @cache
 def _model():  # noqa: ANN202 - a spaCy Language
-    import spacy
+    import spacy  # the optional statistical model only
 
     try:
         return spacy.load(MODEL_PACKAGE, exclude=_NOT_NEEDED)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from kg import morphology
@@ -238,7 +239,6 @@ def add_candidate_people(people: list[Person], candidates: list[tuple[str, int, 
                          seg: Segments, text: str) -> None:
     """Names from another source (the statistical model) that the rules did not find; the
     rules win where both read the same words."""
-    from bisect import bisect_right
 
     starts = [line.start for line in seg.lines]
     added: list[Person] = []

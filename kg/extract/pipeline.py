@@ -79,7 +79,7 @@ def places_component(doc: Doc) -> Doc:
 @Language.component("kuhy_model")
 def model_component(doc: Doc) -> Doc:
     """Candidate names from the optional statistical model, for Finnish texts only."""
-    from kg.extract.model import ModelNames, model_names
+    from kg.extract.model import ModelNames, model_names  # the optional model's extra
 
     doc._.model_names = model_names(doc._.text) if doc._.language == "fi" else ModelNames()
     return doc

@@ -10,13 +10,15 @@ from functools import cache
 from kg import morphology
 from kg.extract import content, orgs, titles
 from kg.extract.cues import is_furniture, phrase_pattern
-from kg.extract.dates import Period, find_periods
+from kg.extract.dates import Period, find_dates, find_periods
+from kg.extract.gazetteer import gazetteer
 from kg.extract.grants import Grant, find_grants, first_grant, grant_funders
 from kg.extract.instruments import grant_type_compound, initiatives, instrument_mentions
+from kg.extract.langid import identify_language
 from kg.extract.layout import is_prose
 from kg.extract.money import as_number, find_amounts
 from kg.extract.people import EMAIL, PHONE, Person
-from kg.extract.places import PlaceMention
+from kg.extract.places import PlaceMention, find_places
 from kg.extract.roles import Roles, defined_org_lead, field_roles, header_funder, prose_roles
 from kg.extract.segment import Segments, Sentence
 from kg.extract.segment import label_key as segment_label
@@ -153,7 +155,6 @@ _NOT_A_GRANTEE = re.compile(r"^(?:yhteensä|kaikkiaan|totalt|sammanlagt|total|in
 
 
 def _grant_lines(seg: Segments) -> list[tuple[int, re.Match[str]]]:
-    from kg.extract.places import find_places
 
     found = []
     for index, line in enumerate(seg.lines):
@@ -610,7 +611,6 @@ def _title_language(title: str, language: str) -> str:
     """The language a title is written in (the text's language when nothing tells): Finnish
     when Voikko knows (nearly) all its words, else the language identifier's guess for a
     title of four words or more ("Klingande by" says too little)."""
-    from kg.extract.langid import identify_language
     words = [w for w in re.findall(r"[\wåäöÅÄÖ]+", title) if len(w) >= 3 and not w.isupper()]
     known = sum(morphology.is_known(w) for w in words)
     # in a Swedish or English text only a (nearly) wholly Finnish title is Finnish
@@ -647,7 +647,6 @@ def _header_lead(seg: Segments, roles: Roles, language: str) -> None:
 
 @cache
 def _programme_patterns() -> list[tuple[re.Pattern[str], str]]:
-    from kg.extract.gazetteer import gazetteer
     patterns = []
     for alias, canonical in gazetteer().programme_aliases:
         if alias.isupper() or alias.endswith("+") or alias[:1].isupper():
@@ -700,7 +699,6 @@ def _period(span: ProjectSpan, facts: DocumentFacts, note) -> tuple[str | None, 
                     return best.start, best.end
     start_field, end_field = seg.first("start"), seg.first("end")
     if start_field and end_field:
-        from kg.extract.dates import find_dates
         starts, ends = find_dates(start_field.value), find_dates(end_field.value)
         if starts and ends:
             note("start_date", starts[0][0], start_field.start, start_field.end)

@@ -1,4 +1,7 @@
-"""``kg import``: register rows -> one extraction record (JSON) per row, problems reported."""
+"""``kg import``: register rows -> one extraction record (JSON) per row, problems reported.
+
+Each command imports what it runs inside its function: ``kg --help`` and every other
+command start without loading spaCy, the store or the server."""
 
 from __future__ import annotations
 

@@ -15,6 +15,9 @@ from typing import Any
 
 import kg.extract
 from kg import config
+from kg.extract.machine import machine_block, read_precision
+from kg.extract.normalise import normalise_text
+from kg.extract.registers import gather_registers
 from kg.ingest.errors import InputError, Problem
 from kg.ingest.formats import READERS, DocumentText, document_paths, read_document
 from kg.ingest.keys import source_key
@@ -101,7 +104,6 @@ def gather(records: RecordDirs, texts_dir: Path | None, max_bytes: int | None,
     """
     inputs = Inputs()
     if registers_dir:
-        from kg.extract.registers import gather_registers
 
         gather_registers(registers_dir, max_bytes, all_register_rows, inputs)
     covered: set[str] = set()
@@ -169,7 +171,6 @@ def text_path(record_source: str, record_path: Path, texts_dir: Path | None) -> 
 def read_evidence_text(path: Path, max_bytes: int | None) -> tuple[DocumentText, str]:
     """The document's text as read (kg.ingest.formats) and as evidence offsets count it
     (normalised like extraction does)."""
-    from kg.extract.normalise import normalise_text
 
     document = read_document(path, max_bytes)
     return document, normalise_text(document.text)
@@ -191,7 +192,6 @@ def _attach_text(document: DocumentInput, record_path: Path, texts_dir: Path | N
 
 def _extract_texts(texts_dir: Path, covered: set[str], keys: Keys, max_bytes: int | None,
                    inputs: Inputs) -> None:
-    from kg.extract.machine import machine_block, read_precision
 
     precision = read_precision()
     extracted: set[str] = set()

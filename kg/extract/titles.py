@@ -11,6 +11,7 @@ from kg import morphology
 from kg.extract import orgs
 from kg.extract.cues import is_furniture, is_generic_heading
 from kg.extract.dates import find_periods
+from kg.extract.langid import identify_language
 from kg.extract.layout import is_agenda
 from kg.extract.places import find_places
 from kg.extract.segment import Segments
@@ -294,7 +295,6 @@ def translations(candidates: list[TitleCandidate], title: str, title_language: s
     """The project's name in the other languages of a mixed text: a "-hanke" / "projektet" /
     "the project" name read in a paragraph of another language ("Kultur för alla" beside
     "Kulttuuria kaikille")."""
-    from kg.extract.langid import identify_language
 
     found: dict[str, str] = {}
     for candidate in candidates:

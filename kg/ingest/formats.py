@@ -5,7 +5,8 @@ list item, table cell) per line, the layout the extractor's segmenter expects. T
 is what extraction reads and evidence offsets point into; its sha256 is kept with the
 document so a quote stays verifiable. A file that cannot be read as a whole raises
 :class:`InputError` naming the file (and page) and the reason; a part left out (a PDF page
-with no text layer) becomes a note for the build report.
+with no text layer) becomes a note for the build report. Each reader imports its
+library when a file of its kind is read, so plain texts need none of them.
 """
 
 from __future__ import annotations

@@ -226,7 +226,7 @@ def _csv_rows(data: bytes, mapping: RegisterMapping) -> Iterator[tuple[list[str]
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[list[str], str]]:
     """(cells, raw text) per row of the first sheet; raw text is the cells joined by tabs."""
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # only XLSX registers need it
 
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:

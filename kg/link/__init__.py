@@ -5,7 +5,7 @@ from kg.link.model import Entity, Linker, NameOnlyLinker, slug
 
 def default_linker() -> Linker:
     """The cached reference-data linker (indexes loaded once per process)."""
-    from kg.link.linker import default_linker as build
+    from kg.link.linker import default_linker as build  # the indexes load on first use
 
     return build()
 

@@ -1,4 +1,7 @@
-"""Click commands contributed to ``kg`` by this package."""
+"""Click commands contributed to ``kg`` by this package.
+
+Each command imports what it runs inside its function: ``kg --help`` and every other
+command start without loading spaCy, the store or the server."""
 
 from __future__ import annotations
 

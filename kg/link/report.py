@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.ingest.registers import load_mapping, mapping_paths, read_register
 from kg.link.linker import ReferenceLinker
 from kg.link.model import Entity
 
@@ -96,7 +97,6 @@ def _target(entity: Entity) -> str:
 def register_organisations(registers_dir: Path) -> Iterator[tuple[str, str, str]]:
     """(source, organisation name, language) for every funder and implementer named in
     every row of every register (source: the register's file name)."""
-    from kg.ingest.registers import load_mapping, mapping_paths, read_register
 
     for path in mapping_paths(registers_dir):
         read = read_register(load_mapping(path))

@@ -14,8 +14,10 @@ import re
 from pathlib import Path
 
 from kg import config
+from kg.link.concepts import lemma_key
 from kg.link.model import slug
 from kg.link.normalise import norm, strip_qualifier
+from kg.link.organisations import OrganisationIndex
 from kg.link.reference import read_dvv_municipalities, read_tsv, split_multi
 from kg.morphology import analyses
 
@@ -206,7 +208,6 @@ def _verified_records(reference_dir: Path | None) -> list[dict]:
 def build_rows(reference_dir: Path | None = None) -> list[dict[str, str]]:
     """Every organisation once; an ``entities-verified.tsv`` organisation only when none of
     the others answers to its name already ("Hämeen ELY-keskus" is the ELY centre's)."""
-    from kg.link.organisations import OrganisationIndex
 
     ror_records = _ror_records(reference_dir)
     merger = _Merger()
@@ -247,7 +248,6 @@ def render(rows: list[dict[str, str]]) -> str:
 
 def render_baseforms(reference_dir: Path | None = None) -> str:
     """``yso_fi_baseforms.tsv``: Finnish YSO labels whose base-form key differs from the label."""
-    from kg.link.concepts import lemma_key
 
     lines = ["uri\tlemma_key"]
     for row in read_tsv("yso_concepts.tsv", reference_dir):

@@ -548,6 +548,6 @@ def plain_progress(stream: Iterable[Processed], total: int,
 def terminal_progress(stream: Iterable[Processed], total: int) -> Iterable[Processed]:
     """A tqdm bar on a terminal, plain lines otherwise."""
     if sys.stderr.isatty():
-        from tqdm import tqdm
+        from tqdm import tqdm  # only on a terminal
         return tqdm(stream, total=total, unit="doc", desc="map+validate")
     return plain_progress(stream, total)

@@ -1,5 +1,8 @@
 """Click commands contributed to ``kg`` by this package: build, validate, export, stats,
-query, publish."""
+query, publish.
+
+Each command imports what it runs inside its function: ``kg --help`` and every other
+command start without loading spaCy, the store or the server."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID, XSD
 
 from kg.rdf.vocab import PREFIXES, K
 from server.dumps.files import FORMATS, file_name
-from server.dumps.meta import BuildInfo, dataset_uri, meta_graph_uri
+from server.dumps.meta import COUNTED_CLASSES, BuildInfo, dataset_uri, meta_graph_uri
 from server.services import get_engine
 from server.settings import Settings
 from server.sparql.terms import iri
@@ -83,7 +83,6 @@ def _add_coverage(graph: Graph, dataset: URIRef, info: BuildInfo) -> None:
 
 
 def _add_counts(graph: Graph, dataset: URIRef, info: BuildInfo) -> None:
-    from server.dumps.meta import COUNTED_CLASSES
 
     graph.set((dataset, VOID.triples, Literal(info.triples)))
     graph.set((dataset, DCTERMS.modified, Literal(info.modified.isoformat(),

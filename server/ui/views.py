@@ -6,6 +6,7 @@ from flask import Blueprint, Response, jsonify, request
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg import config
+from kg.queries import load_queries
 from kg.rdf.vocab import PREFIXES
 from server import i18n
 from server.browse.lists import LISTS
@@ -30,7 +31,6 @@ VOCABULARY_KINDS = (OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypePrope
 
 
 def _canned_queries() -> list[object]:
-    from kg.queries import load_queries
 
     return list(load_queries())
 
