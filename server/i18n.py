@@ -106,7 +106,23 @@ STRINGS: dict[str, tuple[str, str, str]] = {
                    "är känt.", "Euros add up the known amounts; – means no amount is known."),
     "map": ("Kartta: hankkeet maakunnittain", "Karta: projekt per landskap",
             "Map: projects per region"),
-    "map_note": ("Ympyrä on maakunnan keskuksessa (maakuntaliiton kotikunta) ja sen pinta-ala "
+    "map_note_choropleth": (
+        "Maakunnan sävy kertoo luvun luokan (vaalea pieni, tumma suuri; luokissa on suunnilleen "
+        "yhtä monta maakuntaa); kunnan rivit lasketaan sen maakuntaan. Rajat: Natural Earth, "
+        "yksinkertaistettu.",
+        "Landskapets nyans anger talets klass (ljus litet, mörk stort; klasserna har ungefär "
+        "lika många landskap); en kommuns rader räknas till dess landskap. Gränser: Natural "
+        "Earth, förenklade.",
+        "A region's shade gives its figure's class (light low, dark high; the classes hold "
+        "about as many regions each); a municipality's rows count for its region. Boundaries: "
+        "Natural Earth, simplified."),
+    "map_note_region": ("Tämä maakunta on rajattu oranssilla; sävyt kuten etusivun kartassa.",
+                        "Detta landskap är inramat i orange; nyanserna som på startsidans karta.",
+                        "This region is outlined in orange; the shades as on the home page's "
+                        "map."),
+    "map_blank": ("ei lukua", "inget tal", "no figure"),
+    "map_note_symbols": (
+                 "Ympyrä on maakunnan keskuksessa (maakuntaliiton kotikunta) ja sen pinta-ala "
                  "on verrannollinen lukuun; kunnan rivit lasketaan sen maakuntaan. Kartta ei "
                  "näytä rajoja, vain Suomen ääriviivan.",
                  "Cirkeln står i landskapets centrum (förbundets hemkommun) och dess yta är "

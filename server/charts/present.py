@@ -31,6 +31,9 @@ from server.web import local_href, settings
 
 BAR_SPACE = 400                  # SVG units of the longest bar
 LINE_BOX = (60, 20, 620, 260)    # plot area of a line chart: left, top, right, bottom
+LEGEND_ROW = 18                  # SVG units of one row of the map's legend
+UNKNOWN_FILL = "url(#unknown-hatch)"   # a region whose figure is unknown (pattern in the SVG)
+BLANK_FILL = "#f1f1f1"                 # a region with no figure at all
 YEAR_LABEL_GAP = 30              # SVG units between two year labels under a line chart
 COLOURS = ("#0b5c8a", "#d08a1c", "#3c8d2f", "#a8326e", "#6a4fb3", "#7a6a00", "#00838f",
            "#b33a3a")
@@ -96,6 +99,50 @@ class SymbolMap:
     symbols: list[maps.Symbol]
     measure: str | None
     rows_column: bool = True     # a query's map says how many rows each circle adds up
+    kind: str = "symbols"
+
+    @property
+    def places(self) -> list[maps.Symbol]:
+        return self.symbols
+
+
+@dataclass
+class Area:
+    label: str
+    href: str | None
+    value: Decimal | None
+    rows: int
+    code: str                    # Statistics Finland maakunta code
+    path: str
+    level: int | None            # shade class, 0 = lowest; None = unknown figure
+    colour: str                  # the class's shade, or the unknown hatching
+
+
+@dataclass
+class LegendStep:
+    kind: str                    # "class", "unknown" (hatched) or "blank" (no figure)
+    fill: str
+    y: int
+    low: Decimal | None = None
+    high: Decimal | None = None
+
+
+@dataclass
+class Choropleth:
+    width: int
+    height: int
+    areas: list[Area]            # the regions with a figure, largest first
+    blank: list[str]             # paths of the regions with no figure at all
+    legend: list[LegendStep]
+    measure: str | None
+    rows_column: bool = True
+    highlight: str | None = None  # path of the region outlined (its own page)
+    kind: str = "choropleth"
+    blank_fill: str = BLANK_FILL
+
+    @property
+    def places(self) -> list[Area]:
+        return self.areas
 
 
 @dataclass
@@ -111,7 +158,7 @@ class ResultView:
     bars: list[DrawnBar] = field(default_factory=list)
     bars_cut: bool = False
     line: LineChart | None = None
-    map: SymbolMap | None = None
+    map: Choropleth | SymbolMap | None = None
 
 
 def draw_bars(drawn: list, limit: int = MAX_BARS) -> tuple[list[DrawnBar], bool]:
@@ -168,6 +215,60 @@ def symbol_map(figures: list[tuple[str, Decimal | None, int]], known: Catalogue,
     return SymbolMap(outline.path, maps.WIDTH, outline.frame.height, symbols, measure)
 
 
+def _shade(level: int, classes: int) -> str:
+    """Classes spread over the palette so the highest class is always the darkest shade."""
+    top = len(maps.SHADES) - 1
+    return maps.SHADES[top if classes < 2 else round(level * top / (classes - 1))]
+
+
+def _legend(values: list[Decimal], bounds: list[Decimal], unknown: bool, blank: bool,
+            top: int) -> list[LegendStep]:
+    """One row per class (its lowest and highest figure), then unknown and no-figure rows."""
+    steps = []
+    for level in range(len(bounds)):
+        members = [value for value in values if maps.shade_of(value, bounds) == level]
+        if members:
+            steps.append(LegendStep("class", _shade(level, len(bounds)), 0,
+                                    min(members), max(members)))
+    steps += [LegendStep("unknown", UNKNOWN_FILL, 0)] if unknown else []
+    steps += [LegendStep("blank", BLANK_FILL, 0)] if blank else []
+    for row, step in enumerate(steps):
+        step.y = top + LEGEND_ROW * row
+    return steps
+
+
+def choropleth(figures: list[tuple[str, Decimal | None, int]], known: Catalogue, lang: str,
+               measure: str | None, boundaries: maps.Boundaries,
+               highlight: str | None = None) -> Choropleth:
+    """The regions of (region IRI, value, rows) figures shaded by their value's class."""
+    values = [value for _r, value, _n in figures if value is not None]
+    bounds = maps.shade_classes(values)
+    areas = []
+    for region, value, rows in sorted(figures, key=lambda figure: -(figure[1] or 0)):
+        code = known.region_code.get(region, "")
+        if code not in boundaries.paths:
+            continue
+        level = maps.shade_of(value, bounds)
+        areas.append(Area(place_label(known, region, lang), local_href(region), value, rows,
+                          code, boundaries.paths[code], level,
+                          UNKNOWN_FILL if level is None else _shade(level, len(bounds))))
+    drawn = {area.code for area in areas}
+    blank = [path for code, path in sorted(boundaries.paths.items()) if code not in drawn]
+    legend = _legend(values, bounds, any(area.level is None for area in areas), bool(blank),
+                     boundaries.height)
+    return Choropleth(maps.WIDTH, boundaries.height + LEGEND_ROW * len(legend), areas, blank,
+                      legend, measure, highlight=boundaries.paths.get(highlight or ""))
+
+
+def region_map(figures: list[tuple[str, Decimal | None, int]], known: Catalogue, lang: str,
+               measure: str | None, highlight: str | None = None) -> Choropleth | SymbolMap:
+    """A choropleth on the regions' boundaries; circles on the outline where none is vendored."""
+    boundaries = maps.boundaries()
+    if boundaries is None:
+        return symbol_map(figures, known, lang, measure)
+    return choropleth(figures, known, lang, measure, boundaries, highlight)
+
+
 def result_view(head: list[str], bindings: list[Binding], lang: str,
                 asked_view: str | None = None, asked_measure: str | None = None) -> ResultView:
     limit = settings().html_row_limit
@@ -186,5 +287,5 @@ def result_view(head: list[str], bindings: list[Binding], lang: str,
     elif view == "map":
         figures = [(place.region, place.value, place.rows)
                    for place in by_region(bindings, columns, known, measure)]
-        shown.map = symbol_map(figures, known, lang, measure)
+        shown.map = region_map(figures, known, lang, measure)
     return shown

@@ -13,7 +13,8 @@ from flask import Blueprint, Response, abort, render_template, request, url_for
 from server import i18n
 from server.browse.catalogue import catalogue
 from server.charts.figures import DIMENSIONS, Bar, figures, scope_projects
-from server.charts.present import SymbolMap, result_view, select, symbol_map
+from server.charts.present import Choropleth, SymbolMap, result_view, select
+from server.charts.present import region_map as draw_region_map
 from server.engine import EngineError
 from server.export import csv_response
 from server.sparql.protocol import ProtocolError
@@ -131,14 +132,17 @@ def figures_csv(dimension: str) -> Response:
                         rows, f"projects-by-{dimension}")
 
 
-def region_map(lang: str, entity: str | None = None) -> SymbolMap | None:
-    """Projects per region of all projects (or one entity's) as circles on the outline."""
+def region_map(lang: str, entity: str | None = None,
+               highlight: str | None = None) -> Choropleth | SymbolMap | None:
+    """Projects per region of all projects (or one entity's), the regions shaded by their
+    figure; ``highlight`` (a region IRI) is outlined."""
     known = catalogue()
     regions = figures(known, scope_projects(known, entity), "region", top=None)
     if not regions:
         return None
-    drawn = symbol_map([(bar.key, Decimal(bar.projects), bar.projects) for bar in regions],
-                       known, lang, i18n.t("chart_projects", lang))
+    drawn = draw_region_map([(bar.key, Decimal(bar.projects), bar.projects) for bar in regions],
+                            known, lang, i18n.t("chart_projects", lang),
+                            highlight=known.region_code.get(highlight or ""))
     drawn.rows_column = False
     return drawn
 
@@ -190,6 +194,18 @@ def query_view() -> Response:
                           if name in request.values})
     return render_result_view(template, sparql, view_url, part=part,
                               page_url=page_url, editor_url=url_for("ui.query", query=sparql))
+
+
+@bp.get("/charts/map.svg")
+def map_svg() -> Response:
+    """The home page's map as an image, a region outlined (``?region=<IRI>``) for its page."""
+    lang = i18n.request_lang(request)
+    drawn = region_map(lang, highlight=request.args.get("region"))
+    if drawn is None:
+        abort(404)
+    return Response(render_template("map.svg", drawn=drawn, lang=lang,
+                                    t=lambda key, **kw: i18n.t(key, lang).format(**kw)),
+                    content_type="image/svg+xml; charset=utf-8")
 
 
 @bp.get("/charts/map.csv")

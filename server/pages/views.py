@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, Response, abort, redirect, request
+from flask import Blueprint, Response, abort, redirect, request, url_for
 from rdflib import Graph
 
 from kg.formats import PAGE_EXTENSIONS, by_extensions
@@ -115,8 +115,9 @@ def page(kind: str, key: str) -> Response:
     model = Presenter(description, lang).page()
     formats = [(ext, f"{request.script_root}/data/{kind}/{key}.{ext}") for ext in RDF_FORMATS]
     drawn = chart_links(lang, uri, skip=kind) if kind in CHARTED_KINDS else []
+    region_map = url_for("charts.map_svg", region=uri, lang=lang) if kind == "region" else None
     return render_html("resource.html", page=model, formats=formats,
-                       incoming_limit=INCOMING_LIMIT, charts=drawn)
+                       incoming_limit=INCOMING_LIMIT, charts=drawn, region_map=region_map)
 
 
 @bp.get("/data/<kind>/<path:name>")

@@ -1,6 +1,6 @@
 """Chart views and the map in a real browser (Debian chromium through Playwright) over the
 built store, offline and under the pages' Content-Security-Policy. Screenshots in
-tests/artifacts/: query-bar-chart, query-line-chart, canned-form-map, home-map.
+tests/artifacts/: query-bar-chart, query-line-chart, canned-form-map, home-map, region-map.
 """
 
 from __future__ import annotations
@@ -53,10 +53,10 @@ def test_a_canned_form_shows_its_result_on_the_map(real_server: str, page: Page)
     page.locator("#run-canned").click()
     page.locator("a.view[data-view='map']").click()
     page.wait_for_url("**view=map*")
-    circles = page.locator("svg.symbol-map circle.symbol")
-    expect(circles.first).to_be_visible()
-    values = [int(v) for v in circles.evaluate_all(
-        "cs => cs.map(c => c.getAttribute('data-value'))")]
+    regions = page.locator("svg.choropleth path.region[data-code]")
+    expect(regions.first).to_be_visible()
+    values = [int(v) for v in regions.evaluate_all(
+        "ps => ps.map(p => p.getAttribute('data-value'))")]
     bound = parse_qs(urlsplit(page.locator("#editor-link").get_attribute("href")).query)
     rows = _projects_per_row(real_server, bound["query"][0])
     assert rows and sum(values) == sum(int(v) for v in rows)
@@ -66,16 +66,34 @@ def test_a_canned_form_shows_its_result_on_the_map(real_server: str, page: Page)
 def test_the_map_renders_with_data_on_the_home_page(real_server: str, page: Page) -> None:
     page.goto(f"{real_server}/")
     figure = page.locator("#home-map")
-    outline = figure.locator("svg.symbol-map path.outline")
-    expect(outline).to_be_visible()
-    box = outline.bounding_box()
-    assert box and box["height"] > 1.5 * box["width"] > 200  # Finland is tall
-    circles = figure.locator("circle.symbol")
-    expect(circles.first).to_be_visible()
-    radii = [float(r) for r in circles.evaluate_all("cs => cs.map(c => c.getAttribute('r'))")]
-    assert len(radii) == figure.locator("table.map-figures tbody tr").count() >= 3
-    assert max(radii) > min(radii) > 0
+    regions = figure.locator("svg.choropleth path.region")
+    expect(regions.first).to_be_visible()
+    assert regions.count() == 19        # every region drawn, with a figure or blank
+    boxes = [regions.nth(i).bounding_box() for i in range(regions.count())]
+    assert all(box and box["width"] > 2 and box["height"] > 2 for box in boxes)
+    left = min(box["x"] for box in boxes)
+    top = min(box["y"] for box in boxes)
+    width = max(box["x"] + box["width"] for box in boxes) - left
+    height = max(box["y"] + box["height"] for box in boxes) - top
+    assert height > 1.5 * width > 200   # Finland is tall
+    shaded = figure.locator("svg.choropleth path.region[data-code]")
+    shades = {fill for fill in shaded.evaluate_all(
+        "ps => ps.map(p => getComputedStyle(p).fill)")}
+    assert shaded.count() == figure.locator("table.map-figures tbody tr").count() >= 3
+    assert len(shades) >= 2             # the figures differ, so do the shades
+    expect(figure.locator("svg.choropleth g.legend-step").first).to_be_visible()
     shot(page, "home-map")
+
+
+def test_a_region_page_shows_the_map_with_the_region_outlined(real_server: str,
+                                                              page: Page) -> None:
+    page.goto(f"{real_server}/page/region/19")
+    image = page.locator("#region-map img.region-map")
+    expect(image).to_be_visible()
+    assert image.evaluate("img => img.complete && img.naturalHeight > 300")
+    svg = page.request.get(real_server + image.get_attribute("src")).text()
+    assert svg.count('class="highlight"') == 1 and svg.count('class="region') == 19
+    shot(page, "region-map")
 
 
 @pytest.mark.parametrize(("lang", "run", "table", "filter_text"), [
