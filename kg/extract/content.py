@@ -6,28 +6,18 @@ import re
 from functools import cache
 
 from kg import morphology
-from kg.extract.cues import cues
+from kg.extract.cues import cues, stem_pattern
 from kg.extract.dates import find_dates, find_times
 from kg.extract.gazetteer import gazetteer
 from kg.extract.segment import Sentence
 from kg.extract.settings import EVENT_HEADS
 
-GOAL_CUES = re.compile(
-    r"\b(tavoit\w*|tarkoitukse\w*|päämäär\w*|pyri\w*|tähtää\w*|målet|målsättning\w*|syftet|"
-    r"syfte|mål|vill vi|vill|avsikte\w*|syftar|strävar|tanken är|aims?|aimed|goals?|"
-    r"objectives?|purpose|seeks? to|intend\w*)\b", re.I)
-OUTCOME_CUES = re.compile(
-    r"\b(tulokse\w*|tulos|lopputulokse\w*|syntyy|syntyi|saavutet\w*|vaikutu\w*|vaikuttavuu\w*|"
-    r"juurtu\w*|resultat\w*|result\w*|outcomes?|impact|luo pohjaa|voi osaltaan|pystytään|"
-    r"muodostuu)\b", re.I)
-ACTIVITY_CUES = re.compile(
-    r"\b(\w+(?:taan|tään)|järjest\w*|toteut\w*|kehit\w*|luodaan|kootaan|tehdään|tuetaan|"
-    r"keskittyy|tuo|huomioidaan|selvittää|ordna\w*|genomför\w*|utveckla\w*|bestod|lade|"
-    r"koncentrerade|låg fokus|var tyngdpunkten|organi[sz]e\w*|develop\w*|tukee|on mukana|"
-    r"ohjelmassa)\b", re.I)
-# "Pengarna skall användas för ...", "Avustus käytetään ...", "The grant will be used for ..."
-GRANT_USE = re.compile(r"\b(?:användas för|används för|käytetään|käytettäväksi|"
-                       r"(?:will be|is|are) used (?:for|to))\b", re.I)
+# cue tables per language (cue_tables/*.tsv): goal, outcome and activity words, and the
+# words saying what a grant is used for ("Pengarna skall användas för ...")
+GOAL_CUES = stem_pattern("goal_cue")
+OUTCOME_CUES = stem_pattern("outcome_cue")
+ACTIVITY_CUES = stem_pattern("activity_cue")
+GRANT_USE = stem_pattern("grant_use")
 _BACKGROUND = re.compile(r"\b(lisätieto\w*|ilmoittautu\w*|klikkaa|klicka|prenumerera|"
                          r"tutkimuksissa|tutkimuksessa|havaittu|on todettu|julkaistaan)\b", re.I)
 NUMBER_WORDS = {

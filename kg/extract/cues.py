@@ -48,3 +48,23 @@ def phrase_pattern(category: str) -> re.Pattern[str] | None:
     if not phrases:
         return None
     return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.I)
+
+
+def _stem_regex(cue: str) -> str:
+    """A cue with '*' for word characters: "tavoit*" -> tavoit\\w*, "*taan" -> \\w+taan."""
+    words = []
+    for word in cue.split():
+        parts = [re.escape(part) for part in word.split("*")]
+        lead = r"\w+" if word.startswith("*") else ""
+        words.append(lead + r"\w*".join(parts[1:] if lead else parts))
+    return r"\s+".join(words)
+
+
+@cache
+def stem_pattern(category: str) -> re.Pattern[str]:
+    """The cues of one category (all languages, '*' for word characters) as whole words in
+    any case; a pattern that matches nothing if the category is empty."""
+    phrases = sorted(cues(category), key=len, reverse=True)
+    if not phrases:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\b(?:" + "|".join(map(_stem_regex, phrases)) + r")\b", re.I)
