@@ -84,6 +84,9 @@ def built_store(tmp_path_factory: pytest.TempPathFactory, sample_records: Path) 
     return root
 
 
+SHUTDOWN_POLL_S = 0.05  # how often a test server looks whether it should stop
+
+
 @pytest.fixture(scope="session")
 def running_app() -> object:
     """``with running_app(settings) as base_url:`` — the real app on a free port."""
@@ -100,7 +103,8 @@ def _running_app(settings: object) -> Iterator[str]:
 
     app = create_app(settings)
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # shutdown() waits for serve_forever's next poll: 0.5 s by default, for each app
+    thread = threading.Thread(target=server.serve_forever, args=(SHUTDOWN_POLL_S,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_port}"

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.conftest import SHUTDOWN_POLL_S
+
 HANG_AT_MOST_S = 120.0  # a hanging relay gives up after this (the test is over long before)
 LIMIT_S = 2.0
 
@@ -73,7 +75,8 @@ class Relay:
 def relayed(published, running_app, settings_for, tmp_path: Path) -> Iterator[tuple[str, Relay]]:
     """kuhy in remote mode whose engine sits behind a relay the test controls."""
     relay = Relay(published.url)
-    threading.Thread(target=relay.server.serve_forever, daemon=True).start()
+    threading.Thread(target=relay.server.serve_forever, args=(SHUTDOWN_POLL_S,),
+                     daemon=True).start()
     settings = settings_for("remote", tmp_path, remote_query_url=relay.url + "/query",
                             remote_union_parameter="union-default-graph",
                             query_timeout_s=LIMIT_S)

@@ -123,7 +123,8 @@ def test_a_lead_is_published_once_it_has_run_publish_after_s(tmp_path: Path) -> 
         wait_for(lambda: clock.readings >= readings + 2, "the publisher never looked")
         assert not (tmp_path / ".flight-q").exists()
         clock.now += 2 * PUBLISH_AFTER_S
-        wait_for(lambda: (tmp_path / ".flight-q").exists(), "the lead was never published")
+        # the lead holds its marker once the publisher has written it (the file exists earlier)
+        wait_for(lambda: lead.marker is not None, "the lead was never published")
         assert (tmp_path / ".flight-q").read_text() == str(os.getpid())
         lead.land()
         assert not (tmp_path / ".flight-q").exists() and not flights.led("q")
@@ -138,7 +139,9 @@ def test_closing_lands_every_lead_and_removes_its_marker(tmp_path: Path) -> None
     flights = Flights(tmp_path, stale_after_s=60, clock=clock)
     lead = flights.board("q", Deadline.starting(10, clock()), lambda: None)
     clock.now += 2 * PUBLISH_AFTER_S
-    wait_for(lambda: (tmp_path / ".flight-q").exists(), "the lead was never published")
+    # the lead holds its marker once the publisher has written it (the file exists earlier)
+    wait_for(lambda: lead.marker is not None, "the lead was never published")
+    assert (tmp_path / ".flight-q").exists()
     flights.close()
     assert lead.landed and not (tmp_path / ".flight-q").exists() and not flights.led("q")
 

@@ -6,6 +6,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import psutil
 import pytest
@@ -90,29 +91,29 @@ def test_workers_have_no_network_even_if_service_slipped_through(built_store, li
 
 
 def test_time_limit_stops_the_query_and_others_are_served(protocol_server: str) -> None:
+    """No wall-clock bounds: the limit shows in the 503's message, and the others are
+    served while the overrun is still running (each answer counted only then)."""
     outcome: dict[str, object] = {}
+    done = threading.Event()
 
     def slow() -> None:
-        started = time.monotonic()
         response = requests.get(protocol_server, params={"query": PATHOLOGICAL}, timeout=60)
-        outcome["slow"] = (response.status_code, response.text, time.monotonic() - started)
+        outcome["slow"] = (response.status_code, response.text)
+        done.set()
 
     thread = threading.Thread(target=slow)
     thread.start()
-    time.sleep(0.5)
-    latencies = []
-    while thread.is_alive():
-        started = time.monotonic()
+    done.wait(0.5)  # a head start: the overrun reaches the server before the others
+    answered_meanwhile = 0
+    while not done.wait(0.05):
         response = requests.get(protocol_server, params={"query": "ASK { ?s a ?t }"}, timeout=30)
-        latencies.append(time.monotonic() - started)
         assert response.status_code == 200
-        time.sleep(0.05)
+        answered_meanwhile += not done.is_set()
     thread.join()
-    status, text, elapsed = outcome["slow"]
+    status, text = outcome["slow"]
     assert status == 503
-    assert "exceeded the 3 s limit" in text
-    assert 2.9 < elapsed < 8
-    assert len(latencies) >= 5 and max(latencies) < 1.0
+    assert f"exceeded the {QUERY_TIMEOUT_S:g} s limit" in text
+    assert answered_meanwhile >= 5
     # the killed worker was replaced: the endpoint answers as before
     after = requests.get(protocol_server, params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
     assert after.json()["boolean"] is True
@@ -133,7 +134,8 @@ def test_cors_on_responses_and_preflight(protocol_server: str) -> None:
     assert refused.headers["Access-Control-Allow-Origin"] == "*"
 
 
-def test_limit_cuts_a_stream_whose_client_stops_reading(protocol_server: str) -> None:
+def test_limit_cuts_a_stream_whose_client_stops_reading(protocol_server: str,
+                                                        built_store: Path) -> None:
     """The limit holds even while the server is blocked on a client that does not read:
     the stream ends without its closing chunk, so the cut cannot pass for a whole result."""
     query = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -143,7 +145,7 @@ def test_limit_cuts_a_stream_whose_client_stops_reading(protocol_server: str) ->
     assert response.headers.get("Transfer-Encoding") == "chunked"
     chunks = response.iter_content(1 << 16)
     assert next(chunks).startswith(b"?a\t?b\t?c")
-    time.sleep(QUERY_TIMEOUT_S + 1.5)
+    _wait_until_a_query_worker_is_killed(built_store)
     received = 0
     with pytest.raises(requests.exceptions.ChunkedEncodingError):
         for chunk in chunks:
@@ -151,6 +153,30 @@ def test_limit_cuts_a_stream_whose_client_stops_reading(protocol_server: str) ->
     assert received < 200_000_000
     after = requests.get(protocol_server, params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
     assert after.json()["boolean"] is True
+
+
+def _query_workers_over(store: Path) -> set[int]:
+    """The live query workers over `store`, the forked ones included (a fork server of the
+    memory engine runs in a session of its own, so they are not this process's children)."""
+    pids = set()
+    for process in psutil.process_iter():
+        try:
+            command = " ".join(process.cmdline())
+        except psutil.Error:  # exited or a zombie: not alive
+            continue
+        if "server.engine.worker" in command and str(store) in command:
+            pids.add(process.pid)
+    return pids
+
+
+def _wait_until_a_query_worker_is_killed(store: Path, give_up_s: float = 60) -> None:
+    """Waits on the event (the lent worker killed past the limit), not on a sleep sized to it."""
+    before = _query_workers_over(store)
+    assert before, "no query worker is running"
+    give_up = time.monotonic() + give_up_s
+    while not before - _query_workers_over(store):
+        assert time.monotonic() < give_up, "no query worker was killed"
+        time.sleep(0.05)
 
 
 def _live_query_workers() -> set[int]:
