@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg import config  # noqa: E402
-from kg.extract.commands import extract_files  # noqa: E402
+from kg.extract.batch import extract_files  # noqa: E402
 from kg.extract.model import MODEL_PACKAGE  # noqa: E402
 
 CORPUS = config.PROJECT_ROOT.parent / "shared" / "corpus" / "texts"

@@ -24,7 +24,7 @@ from typing import Any
 
 from kg import __version__, config
 from kg.extract import extract_text
-from kg.extract.commands import expand_inputs, extract_files
+from kg.extract.batch import expand_inputs, extract_files
 from kg.ingest.errors import InputError
 from kg.ingest.formats import document_paths, read_document
 from kg.ingest.records import record_paths

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg import config
-from kg.extract.commands import expand_inputs, extract_files
+from kg.extract.batch import expand_inputs, extract_files
 from kg.extract.evaluation import group_documents, headline, read_index, score
 from kg.ingest.records import record_validator
 

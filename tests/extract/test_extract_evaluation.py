@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.extract.commands import extract_files
+from kg.extract.batch import extract_files
 from kg.extract.evaluation import genre_bucket, report
 
 TEXTS = {
