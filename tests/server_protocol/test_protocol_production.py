@@ -169,7 +169,8 @@ def test_production_defaults_survive_hostile_queries(built_store: Path, engine: 
         assert meanwhile == [expected] * 5
         assert _serving_pids(gunicorn) == serving
         assert _query_workers(gunicorn, built_store) != []  # queries ran in the pool
-        _wait_until_one_has_ended(querying, gunicorn, built_store)  # the one that overran
+        if engine == "memory":  # the store server (all of `querying`) ends after an overrun
+            _wait_until_one_has_ended(querying, gunicorn, built_store)
         port = int(url.split(":")[2].split("/")[0])
         with socket.create_connection(("127.0.0.1", port), timeout=60) as stalled:
             stalled.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: kuhy\r\nX-Sl")
