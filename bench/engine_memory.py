@@ -1,13 +1,13 @@
-"""Memory of the engines' query processes: the build in memory shared by forked workers
-(KUHY_ENGINE=memory), against the same store loaded once by a lone process, and against
-workers that open the on-disk store (KUHY_ENGINE=disk).
+"""Memory of the engines' query processes: the build in memory in the store server whose
+threads are the query workers (KUHY_ENGINE=memory), against the same store loaded once by a
+lone process, and against workers that open the on-disk store (KUHY_ENGINE=disk).
 
     .venv/bin/python bench/engine_memory.py [--sizes 10000 50000] [--workers 4]
 
 Per size it prints the proportional set size (PSS: shared pages divided among the
 processes sharing them, from /proc/<pid>/smaps_rollup) of: one process holding the store in
-memory; the fork server plus its workers after every worker has answered full scans (so
-each has touched the whole store); the disk workers after the same queries. The target of
+memory; the store server after every worker has answered full scans, one at a time and
+all at once; the disk workers after the same queries. The target of
 issue 15 is memory for all serving processes together <= 1.5x one in-memory store.
 Stores come from bench/serve.py's synthetic generator (var/bench/serve-<N>/).
 """
@@ -83,9 +83,10 @@ def engine_processes(path: Path, workers: int, in_memory: bool) -> tuple[float, 
             for result in results:
                 b"".join(result)
                 result.close()
-        pids = [worker.proc.pid for worker in list(pool._workers)]
-        if pool._fork_server is not None:
-            pids.append(pool._fork_server.pid)
+        if pool._store_server is not None:  # its threads are the workers
+            pids = [pool._store_server.pid]
+        else:
+            pids = [worker.proc.pid for worker in list(pool._workers)]
         return sum(pss_mib(pid) for pid in pids), len(pids), ready_s
     finally:
         engine.close()

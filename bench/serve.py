@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import queries as synthetic  # noqa: E402  (bench/queries.py: the shared synthetic generator)
 
 from kg.queries import load_queries  # noqa: E402
+from server.commands import SERVING_PROCESSES, SERVING_THREADS  # noqa: E402
 
 ID = "https://w3id.org/kuhy/id/"
 PREFIXES = ("PREFIX kuhy: <https://w3id.org/kuhy/ontology#> "
@@ -55,8 +56,9 @@ PATHOLOGICAL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i .
 GUNICORN = ["--workers", "2", "--worker-class", "gthread", "--threads", "4",
             "--limit-request-line", "0", "--log-level", "warning", "--timeout", "900"]
 # ours as `kg serve --production` runs it: threaded workers, queries in the killable pool
-OURS_PRODUCTION = ["--workers", "4", "--worker-class",
-                   "server.gunicorn_worker.ReadTimeoutThreadWorker", "--threads", "8",
+OURS_PRODUCTION = ["--workers", str(SERVING_PROCESSES), "--worker-class",
+                   "server.gunicorn_worker.ReadTimeoutThreadWorker",
+                   "--threads", str(SERVING_THREADS),
                    "--limit-request-line", "0", "--log-level", "warning", "--timeout", "900"]
 START_S = 900  # the memory engine loads the store before its first answer
 MUNICIPALITIES = [f"{code:03d}" for code in range(1, 1000, 3)]

@@ -56,7 +56,8 @@ SETTINGS: tuple[Setting, ...] = (
             "read or write before it is closed.", "server"),
     Setting("HTML_ROW_LIMIT", "1000", "Rows shown in an HTML table of query results.",
             "server"),
-    Setting("QUERY_WORKERS", "4", "Query worker processes per serving process.", "server"),
+    Setting("QUERY_WORKERS", "4", "Query workers per serving process: processes over the "
+            "on-disk store, or threads of the memory engine's store server.", "server"),
     Setting("STREAM_CHUNK", "65536", "Result bytes a query worker gathers before sending a "
             "chunk of a streamed answer.", "server"),
     Setting("RESULT_CACHE_BYTES", str(64 << 20), "Bytes of answers each serving process keeps "
@@ -76,7 +77,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("WARMUP_TIMEOUT", "300", "Seconds each canned query of the warm-up may run.",
             "server"),
     Setting("ENGINE", "auto", "Query engine: `memory` (the build loaded into memory once, "
-            "shared by the query workers), `disk` (each worker opens the on-disk store), "
+            "by a store server whose threads are the query workers), `disk` (each worker opens the on-disk store), "
             "`remote` (a SPARQL endpoint at KUHY_REMOTE_QUERY_URL) or `auto` (memory when the "
             "build's directory is at most KUHY_MEMORY_MAX_BYTES, else disk).", "server"),
     Setting("MEMORY_MAX_BYTES", str(512 << 20), "Largest on-disk build `auto` loads into "

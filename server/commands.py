@@ -34,6 +34,13 @@ class LongRequestLineHandler(WSGIRequestHandler):
             self.run_wsgi()
 
 
+# One serving process per core: no query runs in them (see gunicorn_command), so what they
+# do is Python's HTTP work, and more processes than cores only add switching (bench/serve.py:
+# 4 processes spent about a fifth more CPU per small query than 2, on 2 cores).
+SERVING_PROCESSES = max(2, os.cpu_count() or 2)
+SERVING_THREADS = 8
+
+
 def gunicorn_command(host: str, port: int, workers: int, threads: int) -> list[str]:
     """gunicorn with threaded workers; every query runs in the killable pool of query
     worker processes, never in the serving process, so no query can crash or stall it.
@@ -67,9 +74,9 @@ def gunicorn_command(host: str, port: int, workers: int, threads: int) -> list[s
               help="Store root (with builds/ and current) or a store directory; "
                    "default KUHY_STORE or var/store.")
 @click.option("--production", is_flag=True, help="Serve with gunicorn (several processes).")
-@click.option("--workers", default=4, show_default=True, type=int,
-              help="gunicorn worker processes (--production).")
-@click.option("--threads", default=8, show_default=True, type=int,
+@click.option("--workers", default=SERVING_PROCESSES, show_default=True, type=int,
+              help="gunicorn worker processes (--production); default one per core.")
+@click.option("--threads", default=SERVING_THREADS, show_default=True, type=int,
               help="Threads per gunicorn worker (--production); queries run in each "
                    "worker's pool of killable query processes (KUHY_QUERY_WORKERS).")
 def serve(host: str, port: int, store: Path | None, production: bool, workers: int,

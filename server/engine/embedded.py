@@ -19,6 +19,7 @@ from server.engine import (
     QueryFailed,
     QueryRequest,
     QuerySyntaxError,
+    QueryTimeout,
     wire,
 )
 from server.engine.builds import ServedBuilds
@@ -102,9 +103,10 @@ class PooledResult:
         self._ended()
 
 
-def _wire_request(request: QueryRequest) -> dict:
+def _wire_request(request: QueryRequest, deadline: Deadline) -> dict:
     """What a query worker needs to answer the request."""
     return {
+        "deadline_at": deadline.at,  # a store server ends its process for a query past it
         "query": request.query,
         "results_format": request.results_format,
         "graph_format": request.graph_format,
@@ -141,14 +143,7 @@ class PoolExecutor:
 
     def evaluate(self, request: QueryRequest, deadline: Deadline) -> PooledResult:
         pool = self.pool
-        worker = pool.acquire(deadline.at)
-        nice_at = time.monotonic() + self.settings.deprioritise_after_s
-        try:
-            worker.send(wire.encode_request(_wire_request(request)))
-            kind, payload = worker.read_frame(deadline, nice_at)
-        except EngineError:  # a timeout or a dead worker: it is mid-query, replace it
-            pool.discard(worker)
-            raise
+        worker, nice_at, kind, payload = self._first_frame(pool, request, deadline)
         if kind == wire.ERROR:
             pool.release(worker)
             error = json.loads(payload)
@@ -156,6 +151,27 @@ class PoolExecutor:
                 raise QuerySyntaxError(error["message"])
             raise QueryFailed(error["status"], error["message"])
         return self._first_chunks(pool, worker, json.loads(payload), deadline, nice_at)
+
+    def _first_frame(self, pool: WorkerPool, request: QueryRequest,
+                     deadline: Deadline) -> tuple[Worker, float, bytes, bytes]:
+        """A worker that took the query, when to lower its priority, and its first reply
+        frame. A memory-engine thread that ended before answering (its store server handed
+        over to a successor) never ran the query: a fresh worker is asked once more."""
+        attempts_left = 2 if self.in_memory else 1
+        while True:
+            attempts_left -= 1
+            worker = pool.acquire(deadline.at)
+            nice_at = time.monotonic() + self.settings.deprioritise_after_s
+            try:
+                worker.send(wire.encode_request(_wire_request(request, deadline)))
+                return (worker, nice_at, *worker.read_frame(deadline, nice_at))
+            except QueryTimeout:
+                pool.discard(worker)
+                raise
+            except EngineError:  # a dead worker, maybe mid-query: replace it
+                pool.discard(worker)
+                if not attempts_left:
+                    raise
 
     def _first_chunks(self, pool: WorkerPool, worker: Worker, header: dict, deadline: Deadline,
                       nice_at: float) -> PooledResult:

@@ -1,10 +1,13 @@
 """A pool of query worker processes that can be killed when a query overruns.
 
-pyoxigraph cannot cancel a running query, so every query runs in a worker process
-(``server.engine.worker``) that opened the store read-only once. The pool lives in the
-process that serves requests (created after a gunicorn fork) and hands one worker to one
-request at a time. A query past its limit gets its worker killed and replaced; a query
-running longer than ``deprioritise_after_s`` is reniced so short queries keep their latency.
+pyoxigraph cannot cancel a running query, so every query runs outside the process that
+serves requests: in a worker process that opened the on-disk store read-only once
+(``server.engine.worker``), or in a thread of the memory engine's store server
+(``server.engine.memory``). The pool lives in the process that serves requests (created
+after a gunicorn fork) and hands one worker to one request at a time. A query past its limit
+gets its worker killed (a thread: given up, and ended by its store server) and replaced; a
+query running longer than ``deprioritise_after_s`` is reniced so short queries keep their
+latency.
 """
 
 from __future__ import annotations
@@ -24,12 +27,7 @@ from typing import Any
 
 from server.engine import Deadline, EngineBusy, EngineError, wire
 from server.engine.builds import ServedBuilds
-from server.engine.memory import (
-    RECYCLE_CHECK_AFTER_S,
-    RECYCLE_PRIVATE_BYTES,
-    ForkServer,
-    private_bytes,
-)
+from server.engine.memory import StoreServerConnection, StoreServerGone
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]  # workers import `server` from here
 READ_SIZE = 1 << 20
@@ -61,7 +59,6 @@ class Worker:
         self.buffer = bytearray()
         self.niced = False
         self.reaped = False  # killed by the pool's reaper; its replacement already exists
-        self.lent_at = 0.0
         self.poller = select.poll()
         self.poller.register(self.from_fd, select.POLLIN | select.POLLHUP | select.POLLERR)
 
@@ -155,7 +152,7 @@ class WorkerPool:
         self._builds = builds
         self.store_path = builds.path()
         self._in_memory = in_memory
-        self._fork_server: ForkServer | None = None
+        self._store_server: StoreServerConnection | None = None
         self._lock = threading.Lock()
         self._idle: queue.LifoQueue[Worker] = queue.LifoQueue()
         self._workers: set[Worker] = set()
@@ -189,7 +186,7 @@ class WorkerPool:
     def _spawn(self) -> Worker:
         worker_config = dict(self.worker_config, store=self.store_path)
         if self._in_memory:
-            proc, pipes, close_pipes = self._forks(worker_config).fork()
+            proc, pipes, close_pipes = self._thread_worker(worker_config)
             worker = Worker(proc, pipes, self.generation, close_pipes)
         else:
             worker = Worker.started(worker_config, self.generation)
@@ -197,16 +194,32 @@ class WorkerPool:
             self._workers.add(worker)
         return worker
 
-    def _forks(self, worker_config: dict) -> ForkServer:
-        """The fork server holding the current build in memory (a new one per build)."""
+    def _thread_worker(self, worker_config: dict) -> tuple:
+        """A query thread in the store server holding the current build in memory; once
+        more on a new connection when that server handed over to a successor."""
+        try:
+            return self._store_server_for(worker_config).worker()
+        except StoreServerGone:
+            self._drop_store_server()
+            return self._store_server_for(worker_config).worker()
+
+    def _store_server_for(self, worker_config: dict) -> StoreServerConnection:
+        """The store server holding the current build in memory (a new one per build)."""
         with self._lock:
-            server = self._fork_server
+            server = self._store_server
             if server is None or server.generation != self.generation:
                 if server is not None:
-                    server.close()  # its forked workers live on until discarded
-                server = ForkServer(worker_config, self.generation, _worker_environment())
-                self._fork_server = server
+                    server.close()  # its query threads live on until discarded
+                server = StoreServerConnection(worker_config, self.generation,
+                                               _worker_environment())
+                self._store_server = server
             return server
+
+    def _drop_store_server(self) -> None:
+        with self._lock:
+            server, self._store_server = self._store_server, None
+        if server is not None:
+            server.close()
 
     def _notice_new_build(self) -> None:
         """A new build swapped in under `current`: later acquisitions get fresh workers."""
@@ -228,25 +241,16 @@ class WorkerPool:
             if worker.generation == self.generation and worker.proc.poll() is None:
                 with self._lock:
                     self._deadlines[worker] = deadline
-                worker.lent_at = time.monotonic()
                 return worker
             self.discard(worker)
 
     def release(self, worker: Worker) -> None:
         with self._lock:
             self._deadlines.pop(worker, None)
-        if (self._closed or worker.reaped or worker.buffer or not worker.restore_priority()
-                or self._diverged(worker)):
+        if self._closed or worker.reaped or worker.buffer or not worker.restore_priority():
             self.discard(worker)
         else:
             self._idle.put(worker)
-
-    def _diverged(self, worker: Worker) -> bool:
-        """A forked worker whose query copied much of the shared store (pyoxigraph writes
-        to what it reads) is replaced by a fresh fork that shares it all again."""
-        if not self._in_memory or time.monotonic() - worker.lent_at < RECYCLE_CHECK_AFTER_S:
-            return False
-        return private_bytes(worker.proc.pid) > RECYCLE_PRIVATE_BYTES
 
     def discard(self, worker: Worker) -> None:
         """Kill a worker (overrun, died, or out of date) and put a fresh one in its place."""
@@ -268,5 +272,5 @@ class WorkerPool:
                 worker.stop()  # its borrower sees the end and discards it
             else:
                 worker.kill()  # also the reaped ones: their pipes are still open
-        if self._fork_server is not None:
-            self._fork_server.close()
+        if self._store_server is not None:
+            self._store_server.close()

@@ -1,20 +1,24 @@
-"""A query worker process: opens the store read-only once, then answers queries one by one.
+"""Query workers: a process that opens the on-disk store read-only once and answers queries
+one by one, or the memory engine's store server whose threads do the same over one store
+loaded into memory.
 
-Run as ``python -m server.engine.worker '<json config>'`` by the pool; it reads requests on
-stdin and writes reply frames to stdout (see ``wire``). The server kills it when a query
-overruns its time limit, so nothing here needs to be interruptible.
+Run as ``python -m server.engine.worker '<json config>'`` by the pool (requests on stdin,
+reply frames on stdout, see ``wire``) or, with ``store_socket`` in the config, by
+``server.engine.memory``. The server kills a worker process whose query overruns its time
+limit; a store server ends its own process for that (``StoreServer``), so nothing here needs
+to be interruptible.
 """
 
 from __future__ import annotations
 
 import ctypes
-import gc
 import itertools
 import json
+import math
 import os
 import select
-import signal
 import socket
+import subprocess
 import sys
 import tempfile
 import threading
@@ -26,7 +30,9 @@ import pyoxigraph as ox
 from server.engine import TABLE_FORMAT, wire
 from server.engine.lexer import has_dataset_clause
 
-FORK_SERVER_IDLE_S = 5.0  # how long a fork server waits for a serving process, then exits
+STORE_SERVER_IDLE_S = 5.0  # how long a store server waits for a serving process, then exits
+WATCH_EVERY_S = 0.25
+RUNAWAY_GRACE_S = 1.0  # past its deadline a query's thread ends only with its process
 CLONE_NEWNET = 0x40000000
 CLONE_NEWUSER = 0x10000000
 
@@ -208,65 +214,157 @@ def in_memory(path: str) -> ox.Store:
     return memory
 
 
-def _exit_with(pid: int) -> None:
-    """Exit when process `pid` (the serving process) is gone, even mid-query."""
-    pidfd = os.pidfd_open(pid)
+class QueryThreads:
+    """The queries this store server's threads are running, and when each must have ended
+    (monotonic seconds, the serving process's deadline: one clock on one machine)."""
 
-    def watch() -> None:
-        select.select([pidfd], [], [])
-        os._exit(0)
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._deadlines: dict[int, float] = {}
+        self.closing = False
 
-    threading.Thread(target=watch, daemon=True).start()
+    def begin(self, deadline_at: float) -> bool:
+        """Count the calling thread's query as running; False once the server is closing."""
+        with self._lock:
+            if self.closing:
+                return False
+            self._deadlines[threading.get_ident()] = deadline_at
+            return True
+
+    def end(self) -> None:
+        with self._lock:
+            self._deadlines.pop(threading.get_ident(), None)
+
+    def overrun(self, now: float) -> bool:
+        """Is a query still running RUNAWAY_GRACE_S after its deadline? Nothing stops it but
+        the end of this process."""
+        with self._lock:
+            return any(now > at + RUNAWAY_GRACE_S for at in self._deadlines.values())
+
+    def close_when_only_overruns_left(self, now: float) -> bool:
+        """Closing: True (and no query may begin) once every query still running overran."""
+        with self._lock:
+            if all(now > at + RUNAWAY_GRACE_S for at in self._deadlines.values()):
+                self.closing = True
+            return self.closing
 
 
-def _fork_worker(store: ox.Store, fds: list[int], server_pid: int, config: dict,
-                 inherited: list[socket.socket]) -> None:
-    """In the forked child: answer on the two pipe ends until the pool closes them."""
-    for sock in inherited:
-        sock.close()
-    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-    _exit_with(server_pid)
-    os._exit(serve(store, fds[0], fds[1], config))
+def _serve_thread(store: ox.Store, fds: list[int], config: dict,
+                  threads: QueryThreads) -> None:
+    """One query worker of a serving process's pool, as a thread: answer the requests on its
+    two pipe ends until the pool closes them (or this server closes)."""
+    in_fd, out_fd = fds
+    requests = wire.RequestReader(in_fd)
+    try:
+        while (request := requests.next()) is not None:
+            if not threads.begin(request.get("deadline_at", math.inf)):
+                return  # unanswered: the pool sees the pipe close and asks again elsewhere
+            try:
+                answer(store, request, out_fd, config)
+            finally:
+                threads.end()
+    except OSError:  # the pool closed the pipes (it gave up on this worker)
+        return
+    finally:
+        os.close(in_fd)
+        os.close(out_fd)
 
 
-def serve_forks(config: dict) -> int:
-    """The fork server of the memory engine, shared by every serving process on the machine
-    that serves this build: it loads the build into memory, then each message on a client's
-    connection brings the two pipe ends of a new query worker and the pid of the serving
-    process; the forked child shares the loaded store copy-on-write and answers on them.
-    The pool kills a child, never this process, when a query overruns. It exits once no
-    serving process has been connected for FORK_SERVER_IDLE_S."""
-    listener = socket.socket(socket.AF_UNIX)
-    listener.bind(config["fork_socket"])  # the starting client holds the lock: it was free
-    listener.listen()
-    store = in_memory(config["store"])
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
-    gc.freeze()  # the collector of a child would otherwise write to every inherited object
-    clients: list[socket.socket] = []
-    while True:
-        ready, _, _ = select.select([listener, *clients], [], [],
-                                    None if clients else FORK_SERVER_IDLE_S)
-        if not ready:
-            os.unlink(config["fork_socket"])
-            return 0
-        for sock in ready:
-            if sock is listener:
-                client, _ = listener.accept()
-                client.sendall(b"ready" + wire.LENGTH.pack(os.getpid()))
-                clients.append(client)
+class StoreServer:
+    """The memory engine's store server, shared by every serving process on the machine that
+    serves this build: it loads the build into memory once; each message on a serving
+    process's connection brings the two pipe ends of a new query worker, which becomes a
+    thread here (pyoxigraph lets go of the GIL while it evaluates, so threads use every
+    core and share the one store). A thread cannot be killed, so a query still running
+    RUNAWAY_GRACE_S past its deadline is ended with this process: a successor loads the
+    build, takes over the socket path, and this process exits as soon as no other query is
+    running. It also exits once no serving process has been connected for
+    STORE_SERVER_IDLE_S."""
+
+    def __init__(self, config: dict) -> None:
+        self.config, self.path = config, config["store_socket"]
+        self.threads = QueryThreads()
+        self.clients: list[socket.socket] = []
+        self.successor: subprocess.Popen | None = None
+        self.retired = False
+        # a successor binds a path of its own while it loads, then renames it over the shared
+        # one; the first server binds the shared path (its starter holds the lock)
+        listen_path = self.path + f".{os.getpid()}" if config.get("successor") else self.path
+        self.listener = socket.socket(socket.AF_UNIX)
+        self.listener.bind(listen_path)
+        self.listener.listen()
+        self.store = in_memory(config["store"])
+        if listen_path != self.path:
+            os.replace(listen_path, self.path)
+        self.inode = os.stat(self.path).st_ino
+
+    def run(self) -> int:
+        idle_since = time.monotonic()
+        while True:
+            ready, _, _ = select.select([] if self.retired else [self.listener, *self.clients],
+                                        [], [], WATCH_EVERY_S)
+            now = time.monotonic()
+            if self.clients:
+                idle_since = now
+            if self.retired:
+                if self.threads.close_when_only_overruns_left(now):
+                    os._exit(0)  # ends the overrunning threads
                 continue
+            self._watch(now)
+            if not ready and now - idle_since > STORE_SERVER_IDLE_S and self._owns_path():
+                os.unlink(self.path)
+                return 0
+            for sock in ready:
+                self._serve(sock)
+
+    def _watch(self, now: float) -> None:
+        """Start a successor when a query overran; retire once it has taken over."""
+        if self.successor is None and self.threads.overrun(now):
+            config = dict(self.config, successor=True)
+            self.successor = subprocess.Popen(
+                [sys.executable, "-m", "server.engine.worker", json.dumps(config)],
+                stdin=subprocess.DEVNULL, start_new_session=True)
+        if self.successor is None:
+            return
+        if not self._owns_path():
+            self._retire()
+        elif self.successor.poll() is not None:  # it failed to load: try again next time
+            self.successor = None
+
+    def _owns_path(self) -> bool:
+        try:
+            return os.stat(self.path).st_ino == self.inode
+        except FileNotFoundError:
+            return False
+
+    def _retire(self) -> None:
+        """The successor serves new connections and workers; the pools see these close."""
+        self.retired = True
+        self.listener.close()
+        for client in self.clients:
+            client.close()
+        self.clients = []
+
+    def _serve(self, sock: socket.socket) -> None:
+        if sock is self.listener:
+            client, _ = self.listener.accept()
+            client.sendall(b"ready" + wire.LENGTH.pack(os.getpid()))
+            self.clients.append(client)
+            return
+        try:
             message, fds, _, _ = socket.recv_fds(sock, 16, 2)
-            if not message:
-                clients.remove(sock)
-                sock.close()
-                continue
-            pid = os.fork()
-            if pid == 0:
-                _fork_worker(store, fds, wire.LENGTH.unpack(message)[0], config,
-                             [listener, *clients])
+        except OSError:
+            message, fds = b"", []
+        if not message or len(fds) != 2:
             for fd in fds:
                 os.close(fd)
-            sock.sendall(wire.LENGTH.pack(pid))
+            self.clients.remove(sock)
+            sock.close()
+            return
+        thread = threading.Thread(target=_serve_thread, name="kuhy-query", daemon=True,
+                                  args=(self.store, fds, self.config, self.threads))
+        thread.start()
+        sock.sendall(wire.LENGTH.pack(thread.native_id))
 
 
 def main(argv: list[str]) -> int:
@@ -277,8 +375,8 @@ def main(argv: list[str]) -> int:
         status = _isolate_network()
         if status != "isolated":
             print(f"kuhy query worker: network {status}", file=sys.stderr)
-    if "fork_socket" in config:
-        return serve_forks(config)
+    if "store_socket" in config:
+        return StoreServer(config).run()
     _exit_with_parent()
     return serve(ox.Store.read_only(config["store"]), 0, out_fd, config)
 

@@ -156,8 +156,9 @@ def test_limit_cuts_a_stream_whose_client_stops_reading(protocol_server: str,
 
 
 def _query_workers_over(store: Path) -> set[int]:
-    """The live query workers over `store`, the forked ones included (a fork server of the
-    memory engine runs in a session of its own, so they are not this process's children)."""
+    """The live query processes over `store`: disk workers, and the memory engine's store
+    server (in a session of its own, so not this process's child), whose threads run the
+    queries and which ends when one of them overran."""
     pids = set()
     for process in psutil.process_iter():
         try:
