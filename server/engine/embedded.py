@@ -201,7 +201,7 @@ UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
 class EmbeddedEngine(CachingEngine):
     """The embedded pyoxigraph store: opened on disk by each query worker, or (`in_memory`)
-    loaded once per build by a fork server whose forked workers share it."""
+    loaded once per build by a store server whose threads are the workers."""
 
     def __init__(self, settings: EngineSettings, builds: ServedBuilds | None = None,
                  in_memory: bool = False) -> None:

@@ -54,7 +54,7 @@ class QueryThread:
 
 
 def _runtime_dir() -> Path:
-    """A directory only this user can enter, for the fork servers' sockets."""
+    """A directory only this user can enter, for the store servers' sockets."""
     directory = Path(tempfile.gettempdir()) / f"kuhy-engine-{os.getuid()}"
     directory.mkdir(mode=0o700, exist_ok=True)
     if directory.stat().st_uid != os.getuid() or directory.stat().st_mode & 0o077:
