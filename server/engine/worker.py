@@ -306,11 +306,12 @@ class StoreServer:
             now = time.monotonic()
             if self.clients:
                 idle_since = now
-            if self.retired:
+            if not self.retired:
+                self._watch(now)
+            if self.retired:  # what was ready belongs to the successor now
                 if self.threads.close_when_only_overruns_left(now):
                     os._exit(0)  # ends the overrunning threads
                 continue
-            self._watch(now)
             if not ready and now - idle_since > STORE_SERVER_IDLE_S and self._owns_path():
                 os.unlink(self.path)
                 return 0
