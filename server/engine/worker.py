@@ -372,7 +372,8 @@ def main(argv: list[str]) -> int:
     config = json.loads(argv[1])
     out_fd = os.dup(1)
     os.dup2(2, 1)  # stray prints go to stderr, never into the frame channel
-    if config.get("isolate_network", True):
+    # a store server's successor is already in its predecessor's (empty) network namespace
+    if config.get("isolate_network", True) and not config.get("successor"):
         status = _isolate_network()
         if status != "isolated":
             print(f"kuhy query worker: network {status}", file=sys.stderr)

@@ -3,6 +3,7 @@ limit is ended with the process, which hands over to a successor while others ca
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -44,6 +45,7 @@ def test_an_overrun_ends_its_store_server_and_every_other_query_is_answered(
         memory_engine: EmbeddedEngine) -> None:
     expected = memory_engine.select(COUNT)[0]["n"]
     first = memory_engine.pool._store_server.pid
+    network = os.readlink(f"/proc/{first}/ns/net")
     with pytest.raises(QueryTimeout, match="exceeded the 2 s limit"):
         memory_engine.select(PATHOLOGICAL)
     answered = 0
@@ -57,3 +59,4 @@ def test_an_overrun_ends_its_store_server_and_every_other_query_is_answered(
     successor = memory_engine.pool._store_server.pid
     assert successor != first and _alive(successor)
     assert answered > 0
+    assert os.readlink(f"/proc/{successor}/ns/net") == network  # no network, as before
