@@ -279,7 +279,7 @@ class StoreServer:
     RUNAWAY_GRACE_S past its deadline is ended with this process: a successor loads the
     build, takes over the socket path, and this process exits as soon as no other query is
     running. It also exits once no serving process has been connected for
-    STORE_SERVER_IDLE_S."""
+    STORE_SERVER_IDLE_S and no query runs."""
 
     def __init__(self, config: dict) -> None:
         self.config, self.path = config, config["store_socket"]
@@ -312,8 +312,11 @@ class StoreServer:
                 if self.threads.close_when_only_overruns_left(now):
                     os._exit(0)  # ends the overrunning threads
                 continue
-            if not ready and now - idle_since > STORE_SERVER_IDLE_S and self._owns_path():
-                os.unlink(self.path)
+            # idle: a query lent out before a new build was served still ends first
+            if (not ready and now - idle_since > STORE_SERVER_IDLE_S
+                    and self.threads.close_when_only_overruns_left(now)):
+                if self._owns_path():
+                    os.unlink(self.path)
                 return 0
             for sock in ready:
                 self._serve(sock)
