@@ -48,9 +48,10 @@ def real_server(running_app, built_store: Path) -> Iterator[str]:
     yield from _serve(running_app, built_store)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    """Debian chromium (Playwright), one per test module."""
+    """Debian chromium (Playwright), one per test worker: each test gets a fresh context
+    (``page``), so the browser files share the launch."""
     from browser_helpers import chromium
 
     with chromium() as launched:
