@@ -59,22 +59,28 @@ PRODUCTION_ENV = {"KUHY_QUERY_TIMEOUT": "6", "KUHY_RESULT_CACHE_BYTES": "0",
                   "KUHY_WARMUP": "0", "KUHY_READ_TIMEOUT": "1"}
 
 
+def _start_production(store: Path, env: dict[str, str], *options: str,
+                      stderr: object = subprocess.PIPE) -> tuple[subprocess.Popen, str]:
+    """`kg serve --production --workers 2 [options]` on a free port; (process, /sparql URL)."""
+    port = _free_port()
+    command = [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--production",
+               "--workers", "2", *options, "--port", str(port), "--store", str(store)]
+    process = subprocess.Popen(command, env=dict(os.environ, **env), cwd=config.PROJECT_ROOT,
+                               stdout=subprocess.DEVNULL, stderr=stderr,
+                               start_new_session=True)
+    return process, f"http://127.0.0.1:{port}/sparql"
+
+
 @pytest.fixture(scope="module", params=["memory", "disk"])
 def production(request: pytest.FixtureRequest, built_store: Path,
                tmp_path_factory: pytest.TempPathFactory) -> Iterator[Production]:
-    """`kg serve --production --workers 2` as it starts by default (but for the shorter
-    limits of PRODUCTION_ENV) on a free port, with the build in memory or on disk; one
-    server per engine for the tests of this module."""
-    port = _free_port()
-    command = [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--production",
-               "--workers", "2", "--port", str(port), "--store", str(built_store)]
+    """`kg serve --production` as it starts by default (but for the shorter limits of
+    PRODUCTION_ENV), with the build in memory or on disk; one server per engine for the
+    tests of this module, its stderr in a file."""
     log = tmp_path_factory.mktemp("gunicorn") / "stderr.log"
-    env = dict(os.environ, **PRODUCTION_ENV, KUHY_ENGINE=request.param)
     with log.open("wb") as stderr:
-        process = subprocess.Popen(command, env=env, cwd=config.PROJECT_ROOT,
-                                   stdout=subprocess.DEVNULL, stderr=stderr,
-                                   start_new_session=True)
-    url = f"http://127.0.0.1:{port}/sparql"
+        process, url = _start_production(
+            built_store, {**PRODUCTION_ENV, "KUHY_ENGINE": request.param}, stderr=stderr)
     try:
         _wait_until_up(url, process)
         yield Production(process, url, log)
