@@ -42,7 +42,10 @@ class FlaskAdapter(BaseAdapter):
         answer = self.client.open(parts.path, base_url=f"{parts.scheme}://{parts.netloc}",
                                   query_string=parts.query, method=request.method,
                                   headers=dict(request.headers), data=request.body)
-        return _as_requests_response(request, answer)
+        try:
+            return _as_requests_response(request, answer)
+        finally:
+            answer.close()  # a file answer (dumps, static files) closes its file
 
     def close(self) -> None:
         """Nothing to close: no connection was opened."""

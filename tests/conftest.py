@@ -36,8 +36,10 @@ SAMPLE_RECORDS = (
 )
 
 
-# fixtures that start a real server process: the tests using them are marked real_process
-PROCESS_FIXTURES = ("oxigraph_server", "start_oxigraph")
+# fixtures that start a real server process or serve over a real socket: the tests using
+# them are marked real_process (the others reach the app through app.test_client())
+PROCESS_FIXTURES = ("oxigraph_server", "start_oxigraph", "running_app", "protocol_socket_server",
+                    "live_server", "browser")
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
