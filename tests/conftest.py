@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import requests
 
 from kg import config
 
@@ -35,8 +36,10 @@ SAMPLE_RECORDS = (
 )
 
 
-# fixtures that start a real server process: the tests using them are marked real_process
-PROCESS_FIXTURES = ("oxigraph_server", "start_oxigraph")
+# fixtures that start a real server process or serve over a real socket: the tests using
+# them are marked real_process (the others reach the app through app.test_client())
+PROCESS_FIXTURES = ("oxigraph_server", "start_oxigraph", "running_app", "protocol_socket_server",
+                    "live_server", "browser")
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
@@ -111,6 +114,31 @@ def _running_app(settings: object) -> Iterator[str]:
     finally:
         server.shutdown()
         thread.join(timeout=5)
+        app.extensions["kuhy.engine"].close()
+
+
+@pytest.fixture(scope="session")
+def in_process_app() -> Iterator[object]:
+    """``with in_process_app(settings) as base_url:`` — the real app answering ``requests``
+    for base_url through ``app.test_client()``, with no socket (tests/app_client.py)."""
+    from tests.app_client import routing_get_adapter
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(requests.Session, "get_adapter",
+                      routing_get_adapter(requests.Session.get_adapter))
+        yield _in_process_app
+
+
+@contextmanager
+def _in_process_app(settings: object) -> Iterator[str]:
+    from server.app import create_app
+    from tests.app_client import in_process
+
+    app = create_app(settings)
+    try:
+        with in_process(app) as url:
+            yield url
+    finally:
         app.extensions["kuhy.engine"].close()
 
 

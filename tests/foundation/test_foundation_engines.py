@@ -44,10 +44,16 @@ def foci(violations: list[Violation]) -> set[str]:
     return {v.focus if v.focus.startswith("http") else "_:" for v in violations}
 
 
+@pytest.fixture(scope="module")
+def cases() -> list[tuple[str, Graph]]:
+    """The shape examples and gold graphs, mapped once for both shape sets."""
+    return shape_cases() + gold_graphs()
+
+
 @pytest.mark.parametrize("include_contacts", [False, True])
-def test_both_engines_flag_the_same_documents_and_focus_nodes(include_contacts: bool) -> None:
+def test_both_engines_flag_the_same_documents_and_focus_nodes(
+        cases: list[tuple[str, Graph]], include_contacts: bool) -> None:
     shapes = load_shapes(None, include_contacts)
-    cases = shape_cases() + gold_graphs()
     reference = ShapesValidator(shapes)
     compiled = CompiledValidator(shapes).validate_graphs(graph for _, graph in cases)
     flagged = 0

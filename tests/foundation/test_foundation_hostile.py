@@ -8,6 +8,7 @@ import json
 import os
 import re
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -242,9 +243,10 @@ def run_limited(args: list[str], file_size_limit: int) -> subprocess.CompletedPr
 
 @pytest.mark.real_process  # `kg` in a process whose files cannot grow
 def test_a_full_disk_gives_one_line_and_keeps_the_served_store(
-        sample_records: Path, tmp_path: Path) -> None:
-    root = tmp_path / "store"
-    build(sample_records, None, store_root=root)
+        sample_records: Path, built_store: Path, tmp_path: Path) -> None:
+    root = tmp_path / "store"  # a copy of the session's build: its builds and relative link
+    shutil.copytree(built_store / "builds", root / "builds")
+    (root / "current").symlink_to(os.readlink(built_store / "current"))
     served = current_store_path(root)
     args = ["build", "--records", str(sample_records), "--texts", str(tmp_path / "none"),
             "--store", str(root)]

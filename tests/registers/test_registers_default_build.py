@@ -59,7 +59,7 @@ def test_projects_per_funder_across_texts_and_registers(default_store) -> None:
     assert all(counts[2] >= max(counts[0], counts[1]) for counts in rows.values())
 
 
-def test_organisation_page_lists_text_and_register_projects(default_store, running_app) -> None:
+def test_organisation_page_lists_text_and_register_projects(default_store, in_process_app) -> None:
     """Turun yliopisto leads a project of a curated text and register projects: its one
     page names both kinds of project (real HTTP against the app)."""
     import html
@@ -81,7 +81,7 @@ def test_organisation_page_lists_text_and_register_projects(default_store, runni
               for row in store.query(query, use_default_graph_as_union=True)}
     assert set(titles) == {True, False}, titles
     del store
-    with running_app(Settings(store_root=root, query_workers=1)) as base:
+    with in_process_app(Settings(store_root=root, query_workers=1)) as base:
         page = requests.get(f"{base}/page/organisation/05vghhr25", timeout=60)
     assert page.status_code == 200
     for title in titles.values():

@@ -30,27 +30,35 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _serve(running_app, store_root: Path) -> Iterator[str]:
+def _serve(serving: object, store_root: Path) -> Iterator[str]:
     settings = Settings(store_root=store_root, query_workers=2, public_url=PUBLIC_URL)
-    with running_app(settings) as url:
+    with serving(settings) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
-def sample_server(running_app, sample_store: Path) -> Iterator[str]:
-    """Base URL of the app serving the sample store."""
-    yield from _serve(running_app, sample_store)
+def sample_server(in_process_app, sample_store: Path) -> Iterator[str]:
+    """Base URL of the app serving the sample store (through ``app.test_client()``)."""
+    yield from _serve(in_process_app, sample_store)
 
 
 @pytest.fixture(scope="session")
-def real_server(running_app, built_store: Path) -> Iterator[str]:
-    """Base URL of the app serving the store built from data/records."""
+def real_server(in_process_app, built_store: Path) -> Iterator[str]:
+    """Base URL of the app serving the store built from data/records (through
+    ``app.test_client()``)."""
+    yield from _serve(in_process_app, built_store)
+
+
+@pytest.fixture(scope="session")
+def live_server(running_app, built_store: Path) -> Iterator[str]:
+    """The app serving the built store on a free local port: what the browser loads."""
     yield from _serve(running_app, built_store)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    """Debian chromium (Playwright), one per test module."""
+    """Debian chromium (Playwright), one per test worker: each test gets a fresh context
+    (``page``), so the browser files share the launch."""
     from browser_helpers import chromium
 
     with chromium() as launched:

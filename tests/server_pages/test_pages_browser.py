@@ -32,16 +32,16 @@ def _richest_project_with_source_url(store_root: Path) -> str:
     return rows[0][0].value.rsplit("/id/project/", 1)[1]
 
 
-def test_home_page(real_server: str, page: Page) -> None:
-    page.goto(f"{real_server}/")
+def test_home_page(live_server: str, page: Page) -> None:
+    page.goto(f"{live_server}/")
     expect(page.locator("h1")).to_contain_text("kulttuurihyvinvointi")
     expect(page.locator("#build-id")).not_to_be_empty()
     expect(page.locator("a[href='/dumps/kuhy.ttl.gz']")).to_be_visible()
     shot(page, "home-fi")
 
 
-def test_canned_query_runs_in_the_editor(real_server: str, page: Page) -> None:
-    page.goto(f"{real_server}/query")
+def test_canned_query_runs_in_the_editor(live_server: str, page: Page) -> None:
+    page.goto(f"{live_server}/query")
     expect(page.locator(".CodeMirror")).to_be_visible()
     page.locator("#examples a.example[data-name='projects_by_funder']").click()
     rows = page.locator(".yasr table tbody tr")
@@ -51,10 +51,10 @@ def test_canned_query_runs_in_the_editor(real_server: str, page: Page) -> None:
     shot(page, "query-results")
 
 
-def test_project_page_in_finnish_then_swedish(real_server: str, built_store: Path,
+def test_project_page_in_finnish_then_swedish(live_server: str, built_store: Path,
                                               page: Page) -> None:
     key = _richest_project_with_source_url(built_store)
-    page.goto(f"{real_server}/id/project/{key}")
+    page.goto(f"{live_server}/id/project/{key}")
     assert page.url.endswith(f"/page/project/{key}")
     facts = page.locator("table.facts").first
     for label in ("organisaatiot", "rahoitus", "alkaa", "lähdeasiakirja"):
@@ -71,13 +71,13 @@ def test_project_page_in_finnish_then_swedish(real_server: str, built_store: Pat
     expect(facts).to_contain_text("huvudgenomförare")
     sv_shot = shot(page, "project-sv")
     # the choice is remembered: the next page is Swedish without ?lang
-    page.goto(f"{real_server}/")
+    page.goto(f"{live_server}/")
     expect(page.locator("html")).to_have_attribute("lang", "sv")
     assert fi_shot.stat().st_size > 10_000 and sv_shot.stat().st_size > 10_000
 
 
-def test_search_and_click_a_facet(real_server: str, page: Page) -> None:
-    page.goto(f"{real_server}/")
+def test_search_and_click_a_facet(live_server: str, page: Page) -> None:
+    page.goto(f"{live_server}/")
     box = page.locator("header form.searchbox input[name=q]")
     box.fill("kulttuuri")
     box.press("Enter")

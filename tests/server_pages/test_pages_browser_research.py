@@ -17,8 +17,8 @@ BASE = "https://w3id.org/kuhy/"
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def test_charts_render_with_data_on_the_home_page(real_server: str, page: Page) -> None:
-    page.goto(f"{real_server}/")
+def test_charts_render_with_data_on_the_home_page(live_server: str, page: Page) -> None:
+    page.goto(f"{live_server}/")
     for dimension in ("year", "region", "funder"):
         chart = page.locator(f"figure.chart[data-dimension='{dimension}']")
         expect(chart.locator("svg.bars")).to_be_visible()
@@ -33,8 +33,8 @@ def test_charts_render_with_data_on_the_home_page(real_server: str, page: Page) 
 
 
 def test_a_list_filters_by_a_facet_and_its_csv_holds_the_filtered_rows(
-        real_server: str, page: Page) -> None:
-    page.goto(f"{real_server}/")
+        live_server: str, page: Page) -> None:
+    page.goto(f"{live_server}/")
     page.locator("a[data-list='project']").click()
     page.wait_for_url("**/page/project/")
     before = int(page.locator("#row-count").inner_text())
@@ -47,7 +47,7 @@ def test_a_list_filters_by_a_facet_and_its_csv_holds_the_filtered_rows(
     assert 1 <= after < before
     shot(page, "list-facet")
     export = page.locator("#export-csv").get_attribute("href")
-    answer = page.request.get(f"{real_server}{export}")
+    answer = page.request.get(f"{live_server}{export}")
     assert answer.ok and answer.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(answer.text())))
     assert len(rows) == after
@@ -57,9 +57,9 @@ def test_a_list_filters_by_a_facet_and_its_csv_holds_the_filtered_rows(
     assert shown and shown <= {"/" + row["iri"].removeprefix(BASE) for row in rows}
 
 
-def test_a_syntax_error_is_shown_in_the_page_with_line_and_column(real_server: str,
+def test_a_syntax_error_is_shown_in_the_page_with_line_and_column(live_server: str,
                                                                   page: Page) -> None:
-    page.goto(f"{real_server}/query?lang=en")
+    page.goto(f"{live_server}/query?lang=en")
     expect(page.locator(".CodeMirror")).to_be_visible()
     page.evaluate("""() => { const tab = window.kuhyYasgui.getTab();
         tab.setQuery('SELECT ?x WHERE {\\n  ?x a ?y ;; FILTER( }'); tab.query(); }""")
@@ -79,9 +79,9 @@ def test_a_syntax_error_is_shown_in_the_page_with_line_and_column(real_server: s
     assert link.startswith("/id/project/")
 
 
-def test_a_canned_query_run_from_its_form_links_to_local_pages(real_server: str,
+def test_a_canned_query_run_from_its_form_links_to_local_pages(live_server: str,
                                                                page: Page) -> None:
-    page.goto(f"{real_server}/query")
+    page.goto(f"{live_server}/query")
     page.locator("a.form-link[data-name='projects_by_funder']").click()
     page.wait_for_url("**/query/form/projects_by_funder")
     page.locator("select[name=funderName]").select_option("Opetus- ja kulttuuriministeriö")
@@ -97,16 +97,16 @@ def test_a_canned_query_run_from_its_form_links_to_local_pages(real_server: str,
     title = project.inner_text()
     project.click()
     page.wait_for_url("**/page/project/*")
-    assert page.url.startswith(real_server)
+    assert page.url.startswith(live_server)
     expect(page.locator("h1#title")).to_have_text(title)
     shot(page, "canned-form-project")
 
 
-def test_pages_fit_a_phone_screen(real_server: str, page: Page) -> None:
+def test_pages_fit_a_phone_screen(live_server: str, page: Page) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     for path in ("/", "/page/project/", "/search?q=kulttuuri", "/query/form/projects_by_funder",
                  "/query"):
-        page.goto(f"{real_server}{path}")
+        page.goto(f"{live_server}{path}")
         width = page.evaluate("() => document.documentElement.scrollWidth")
         assert width <= 400, (path, width)
     shot(page, "phone-canned-form")

@@ -26,21 +26,21 @@ def _projects_per_row(server: str, sparql: str = FUNDING_SPARQL) -> list[str]:
     return [row["projects"]["value"] for row in answer.json()["results"]["bindings"]]
 
 
-def test_the_query_page_shows_a_bar_chart_of_the_result(real_server: str, page: Page) -> None:
-    page.goto(f"{real_server}/query?example={FUNDING}")
+def test_the_query_page_shows_a_bar_chart_of_the_result(live_server: str, page: Page) -> None:
+    page.goto(f"{live_server}/query?example={FUNDING}")
     pane = page.locator("#result-view-pane")
     expect(pane.locator("nav.result-views")).to_be_visible()
     pane.locator("a.view[data-view='bar']").click()
     bars = pane.locator("svg.result-bars rect")
     expect(bars.first).to_be_visible()
     drawn = bars.evaluate_all("rects => rects.map(r => r.getAttribute('data-value'))")
-    assert drawn == _projects_per_row(real_server)[:60]
+    assert drawn == _projects_per_row(live_server)[:60]
     box = pane.locator("svg.result-bars").bounding_box()
     assert box and box["height"] > 100 and box["width"] > 300
     expect(pane.locator("table.bar-figures tbody tr")).to_have_count(len(drawn))
-    exported = page.request.get(real_server + pane.locator("a.result-csv").get_attribute("href"))
+    exported = page.request.get(live_server + pane.locator("a.result-csv").get_attribute("href"))
     assert exported.ok and exported.headers["content-type"].startswith("text/csv")
-    assert len(exported.text().strip().splitlines()) == len(_projects_per_row(real_server)) + 1
+    assert len(exported.text().strip().splitlines()) == len(_projects_per_row(live_server)) + 1
     shot(page, "query-bar-chart")
     pane.locator("a.view[data-view='line']").click()
     expect(pane.locator("svg.lines")).to_be_visible()
@@ -48,8 +48,8 @@ def test_the_query_page_shows_a_bar_chart_of_the_result(real_server: str, page: 
     shot(page, "query-line-chart")
 
 
-def test_a_canned_form_shows_its_result_on_the_map(real_server: str, page: Page) -> None:
-    page.goto(f"{real_server}/query/form/{FUNDING}")
+def test_a_canned_form_shows_its_result_on_the_map(live_server: str, page: Page) -> None:
+    page.goto(f"{live_server}/query/form/{FUNDING}")
     page.locator("#run-canned").click()
     page.locator("a.view[data-view='map']").click()
     page.wait_for_url("**view=map*")
@@ -58,13 +58,13 @@ def test_a_canned_form_shows_its_result_on_the_map(real_server: str, page: Page)
     values = [int(v) for v in regions.evaluate_all(
         "ps => ps.map(p => p.getAttribute('data-value'))")]
     bound = parse_qs(urlsplit(page.locator("#editor-link").get_attribute("href")).query)
-    rows = _projects_per_row(real_server, bound["query"][0])
+    rows = _projects_per_row(live_server, bound["query"][0])
     assert rows and sum(values) == sum(int(v) for v in rows)
     shot(page, "canned-form-map")
 
 
-def test_the_map_renders_with_data_on_the_home_page(real_server: str, page: Page) -> None:
-    page.goto(f"{real_server}/")
+def test_the_map_renders_with_data_on_the_home_page(live_server: str, page: Page) -> None:
+    page.goto(f"{live_server}/")
     figure = page.locator("#home-map")
     regions = figure.locator("svg.choropleth path.region")
     expect(regions.first).to_be_visible()
@@ -85,13 +85,13 @@ def test_the_map_renders_with_data_on_the_home_page(real_server: str, page: Page
     shot(page, "home-map")
 
 
-def test_a_region_page_shows_the_map_with_the_region_outlined(real_server: str,
+def test_a_region_page_shows_the_map_with_the_region_outlined(live_server: str,
                                                               page: Page) -> None:
-    page.goto(f"{real_server}/page/region/19")
+    page.goto(f"{live_server}/page/region/19")
     image = page.locator("#region-map img.region-map")
     expect(image).to_be_visible()
     assert image.evaluate("img => img.complete && img.naturalHeight > 300")
-    svg = page.request.get(real_server + image.get_attribute("src")).text()
+    svg = page.request.get(live_server + image.get_attribute("src")).text()
     assert svg.count('class="highlight"') == 1 and svg.count('class="region') == 19
     shot(page, "region-map")
 
@@ -101,9 +101,9 @@ def test_a_region_page_shows_the_map_with_the_region_outlined(real_server: str,
     ("sv", "Kör frågan", "Tabell", "Filtrera resultaten"),
     ("en", "Run query", "Table", "Filter query results"),
 ])
-def test_the_editor_speaks_the_page_language(real_server: str, page: Page, lang: str, run: str,
+def test_the_editor_speaks_the_page_language(live_server: str, page: Page, lang: str, run: str,
                                              table: str, filter_text: str) -> None:
-    page.goto(f"{real_server}/query?example=projects_by_funder&lang={lang}")
+    page.goto(f"{live_server}/query?example=projects_by_funder&lang={lang}")
     expect(page.locator("#result-view-pane nav.result-views")).to_be_visible()
     expect(page.locator("#yasgui button.yasqe_queryButton")).to_have_attribute("title", run)
     expect(page.locator("#yasgui button.select_table")).to_contain_text(table)

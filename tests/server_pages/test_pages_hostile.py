@@ -51,7 +51,7 @@ INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]
 
 
 @pytest.fixture(scope="module")
-def hostile_server(running_app, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def hostile_server(in_process_app, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("hostile-store")
     build = root / "builds" / "hostile-1"
     build.mkdir(parents=True)
@@ -63,7 +63,7 @@ def hostile_server(running_app, tmp_path_factory: pytest.TempPathFactory) -> Ite
     os.symlink(build, root / "current")
     settings = Settings(store_root=root, query_workers=2, public_url=PUBLIC_URL,
                         result_cache_dir=None)
-    with running_app(settings) as url:
+    with in_process_app(settings) as url:
         yield url
 
 
@@ -117,10 +117,10 @@ def test_not_found_page_escapes_the_path(hostile_server: str) -> None:
     assert "&lt;script&gt;" in response.text and "<script>" not in response.text
 
 
-def test_page_queries_past_their_limit_answer_503(running_app, sample_store: Path) -> None:
+def test_page_queries_past_their_limit_answer_503(in_process_app, sample_store: Path) -> None:
     settings = Settings(store_root=sample_store, query_workers=1, query_timeout_s=1e-6,
                         result_cache_bytes=0, result_cache_dir=None, warmup=False)
-    with running_app(settings) as url:
+    with in_process_app(settings) as url:
         for path in ("/page/project/laulusilta-2021", "/id/project/laulusilta-2021",
                      "/data/project/laulusilta-2021.ttl"):
             response = requests.get(url + path, timeout=60, allow_redirects=False)

@@ -16,13 +16,24 @@ PUBLIC_URL = "https://sparql.example.org/kuhy/"  # where the test server says it
 ENDPOINT_IRI = PUBLIC_URL + "sparql"
 
 
+def _settings(store_root: Path) -> Settings:
+    return Settings(store_root=store_root, query_workers=3, query_timeout_s=QUERY_TIMEOUT_S,
+                    html_row_limit=HTML_ROW_LIMIT, service_allow_list=(), public_url=PUBLIC_URL)
+
+
 @pytest.fixture(scope="session")
-def protocol_server(running_app, built_store: Path) -> Iterator[str]:
-    """URL of /sparql on the app serving the store built from data/records."""
-    settings = Settings(store_root=built_store, query_workers=3, query_timeout_s=QUERY_TIMEOUT_S,
-                        html_row_limit=HTML_ROW_LIMIT, service_allow_list=(),
-                        public_url=PUBLIC_URL)
-    with running_app(settings) as url:
+def protocol_server(in_process_app, built_store: Path) -> Iterator[str]:
+    """URL of /sparql on the app serving the store built from data/records, answered
+    through ``app.test_client()`` (no socket)."""
+    with in_process_app(_settings(built_store)) as url:
+        yield url + "/sparql"
+
+
+@pytest.fixture(scope="session")
+def protocol_socket_server(running_app, built_store: Path) -> Iterator[str]:
+    """The same app over a real socket on a free port, for the tests that send raw HTTP,
+    read chunked streams, stop reading one or need queries served side by side."""
+    with running_app(_settings(built_store)) as url:
         yield url + "/sparql"
 
 

@@ -110,10 +110,10 @@ def test_a_new_build_empties_the_cache(switchable_root: Path) -> None:
         engine.close()
 
 
-def test_the_cache_is_bounded_in_bytes(running_app, built_store: Path) -> None:
+def test_the_cache_is_bounded_in_bytes(in_process_app, built_store: Path) -> None:
     settings = Settings(store_root=built_store, query_workers=1, result_cache_bytes=500,
                         result_cache_entry_bytes=400, result_cache_dir=None)
-    with running_app(settings) as url:
+    with in_process_app(settings) as url:
         big = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 200"
         ask(url + "/sparql", big)
         assert ask(url + "/sparql", big).headers["X-Kuhy-Cache"] == "miss"  # over the entry cap

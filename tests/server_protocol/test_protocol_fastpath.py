@@ -34,13 +34,13 @@ COMPARED_HEADERS = ("Content-Type", "Content-Length", "Vary", "X-Kuhy-Cache",
 
 
 @pytest.fixture(scope="module")
-def two_servers(running_app, built_store: Path) -> Iterator[tuple[str, str]]:
+def two_servers(in_process_app, built_store: Path) -> Iterator[tuple[str, str]]:
     """The same store served with and without the fast path (result cache off in both)."""
     def settings(fast: bool) -> Settings:
         return Settings(store_root=built_store, query_workers=1, result_cache_bytes=0,
                         sparql_fast_path=fast, service_allow_list=())
 
-    with running_app(settings(True)) as fast, running_app(settings(False)) as flask_only:
+    with in_process_app(settings(True)) as fast, in_process_app(settings(False)) as flask_only:
         yield fast + "/sparql", flask_only + "/sparql"
 
 

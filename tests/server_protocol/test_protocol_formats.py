@@ -143,15 +143,15 @@ def test_html_view_escapes_every_literal_and_caps_rows(protocol_server, html_row
     assert 'href="javascript' not in _get(protocol_server, iri, format="html").text
 
 
-def test_large_results_stream_chunked(protocol_server: str) -> None:
+def test_large_results_stream_chunked(protocol_socket_server: str) -> None:
     pattern = "?a a ?t . ?b a ?u"
-    count = requests.get(protocol_server, timeout=30,
+    count = requests.get(protocol_socket_server, timeout=30,
                          params={"query": f"SELECT (COUNT(*) AS ?n) {{ {pattern} }}"})
     expected = min(60000, int(count.json()["results"]["bindings"][0]["n"]["value"]))
     assert expected > 1000
     query = f"SELECT ?a ?b WHERE {{ {pattern} }} LIMIT 60000"
-    response = requests.get(protocol_server, params={"query": query}, stream=True, timeout=60,
-                            headers={"Accept": "text/tab-separated-values"})
+    response = requests.get(protocol_socket_server, params={"query": query}, stream=True,
+                            timeout=60, headers={"Accept": "text/tab-separated-values"})
     assert response.status_code == 200
     assert response.headers.get("Transfer-Encoding") == "chunked"
     assert "Content-Length" not in response.headers

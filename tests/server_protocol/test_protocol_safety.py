@@ -18,7 +18,7 @@ from server.engine.embedded import EmbeddedEngine
 from server.engine.pool import REAPER_GRACE_S
 from server.settings import Settings
 
-QUERY_TIMEOUT_S = 3.0  # as configured by the protocol_server fixture
+QUERY_TIMEOUT_S = 3.0  # as configured by the protocol_socket_server fixture
 PATHOLOGICAL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
@@ -90,14 +90,14 @@ def test_workers_have_no_network_even_if_service_slipped_through(built_store, li
     assert seen == []
 
 
-def test_time_limit_stops_the_query_and_others_are_served(protocol_server: str) -> None:
+def test_time_limit_stops_the_query_and_others_are_served(protocol_socket_server: str) -> None:
     """No wall-clock bounds: the limit shows in the 503's message, and the others are
     served while the overrun is still running (each answer counted only then)."""
     outcome: dict[str, object] = {}
     done = threading.Event()
 
     def slow() -> None:
-        response = requests.get(protocol_server, params={"query": PATHOLOGICAL}, timeout=60)
+        response = requests.get(protocol_socket_server, params={"query": PATHOLOGICAL}, timeout=60)
         outcome["slow"] = (response.status_code, response.text)
         done.set()
 
@@ -106,7 +106,8 @@ def test_time_limit_stops_the_query_and_others_are_served(protocol_server: str) 
     done.wait(0.5)  # a head start: the overrun reaches the server before the others
     answered_meanwhile = 0
     while not done.wait(0.05):
-        response = requests.get(protocol_server, params={"query": "ASK { ?s a ?t }"}, timeout=30)
+        response = requests.get(protocol_socket_server, params={"query": "ASK { ?s a ?t }"},
+                                timeout=30)
         assert response.status_code == 200
         answered_meanwhile += not done.is_set()
     thread.join()
@@ -115,7 +116,7 @@ def test_time_limit_stops_the_query_and_others_are_served(protocol_server: str) 
     assert f"exceeded the {QUERY_TIMEOUT_S:g} s limit" in text
     assert answered_meanwhile >= 5
     # the killed worker was replaced: the endpoint answers as before
-    after = requests.get(protocol_server, params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
+    after = requests.get(protocol_socket_server, params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
     assert after.json()["boolean"] is True
 
 
@@ -134,13 +135,13 @@ def test_cors_on_responses_and_preflight(protocol_server: str) -> None:
     assert refused.headers["Access-Control-Allow-Origin"] == "*"
 
 
-def test_limit_cuts_a_stream_whose_client_stops_reading(protocol_server: str,
+def test_limit_cuts_a_stream_whose_client_stops_reading(protocol_socket_server: str,
                                                         built_store: Path) -> None:
     """The limit holds even while the server is blocked on a client that does not read:
     the stream ends without its closing chunk, so the cut cannot pass for a whole result."""
     query = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-    response = requests.get(protocol_server, params={"query": query}, stream=True, timeout=60,
-                            headers={"Accept": "text/tab-separated-values"})
+    response = requests.get(protocol_socket_server, params={"query": query}, stream=True,
+                            timeout=60, headers={"Accept": "text/tab-separated-values"})
     assert response.status_code == 200
     assert response.headers.get("Transfer-Encoding") == "chunked"
     chunks = response.iter_content(1 << 16)
@@ -151,7 +152,7 @@ def test_limit_cuts_a_stream_whose_client_stops_reading(protocol_server: str,
         for chunk in chunks:
             received += len(chunk)
     assert received < 200_000_000
-    after = requests.get(protocol_server, params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
+    after = requests.get(protocol_socket_server, params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
     assert after.json()["boolean"] is True
 
 

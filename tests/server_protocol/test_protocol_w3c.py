@@ -89,9 +89,9 @@ def _send(url: str, method: str, path: str, content_type: str | None,
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
-def test_w3c_protocol_case(protocol_server: str, case: tuple) -> None:
+def test_w3c_protocol_case(protocol_socket_server: str, case: tuple) -> None:
     _name, method, path, content_type, body, expected = case
-    response = _send(protocol_server, method, path, content_type, body)
+    response = _send(protocol_socket_server, method, path, content_type, body)
     payload = response.read()
     if isinstance(expected, int):
         assert response.status == expected, payload

@@ -38,9 +38,9 @@ def wait_for_warmup(url: str, seconds: float = 60) -> dict:
 
 
 def test_canned_answers_are_pinned_and_equal_to_evaluated_ones(
-        running_app, built_store: Path, tmp_path: Path) -> None:
+        in_process_app, built_store: Path, tmp_path: Path) -> None:
     settings = Settings(store_root=built_store, query_workers=2, result_cache_dir=tmp_path)
-    with running_app(settings) as url:
+    with in_process_app(settings) as url:
         warmup = wait_for_warmup(url)["warmup"]
         assert (warmup["pinned"], warmup["failed"]) == (len(CANNED), [])
         for query in CANNED:
@@ -51,11 +51,11 @@ def test_canned_answers_are_pinned_and_equal_to_evaluated_ones(
             assert pinned.json() == evaluated.json(), query.name
 
 
-def test_the_query_page_request_gets_the_pinned_answer(running_app, built_store: Path,
+def test_the_query_page_request_gets_the_pinned_answer(in_process_app, built_store: Path,
                                                        tmp_path: Path) -> None:
     """A POST with a browser's Accept (which also offers graph formats) is the same answer."""
     settings = Settings(store_root=built_store, query_workers=1, result_cache_dir=tmp_path)
-    with running_app(settings) as url:
+    with in_process_app(settings) as url:
         wait_for_warmup(url)
         response = requests.post(url + "/sparql", data={"query": CANNED[0].sparql},
                                  headers={"Accept": BROWSER_ACCEPT}, timeout=30)
@@ -64,20 +64,20 @@ def test_the_query_page_request_gets_the_pinned_answer(running_app, built_store:
         assert response.headers["Content-Type"].startswith(JSON)
 
 
-def test_pinned_answers_outlast_the_bounded_cache(running_app, built_store: Path) -> None:
+def test_pinned_answers_outlast_the_bounded_cache(in_process_app, built_store: Path) -> None:
     settings = Settings(store_root=built_store, query_workers=1, result_cache_bytes=500,
                         result_cache_entry_bytes=400, result_cache_dir=None)
-    with running_app(settings) as url:
+    with in_process_app(settings) as url:
         wait_for_warmup(url)
         for n in range(40):  # fills the 500-byte LRU many times over
             ask(url + "/sparql", f"ASK {{ ?s ?p {n} }}")
         assert ask(url + "/sparql", CANNED[-1].sparql).headers["X-Kuhy-Cache"] == "hit"
 
 
-def test_warmup_can_be_turned_off(running_app, built_store: Path) -> None:
+def test_warmup_can_be_turned_off(in_process_app, built_store: Path) -> None:
     settings = Settings(store_root=built_store, query_workers=1, result_cache_dir=None,
                         warmup=False)
-    with running_app(settings) as url:
+    with in_process_app(settings) as url:
         assert requests.get(url + "/health", timeout=10).json()["warmup"]["state"] == "off"
         assert ask(url + "/sparql", CANNED[0].sparql).headers["X-Kuhy-Cache"] == "miss"
 
