@@ -44,6 +44,7 @@ class ProjectSpan:
     other_phase: list[tuple[int, int]] = field(default_factory=list)  # another phase's sentences
     own_phase: list[tuple[int, int]] = field(default_factory=list)  # this phase's sentences
     translations: dict[str, str] = field(default_factory=dict)  # the title in other languages
+    purpose: str | None = None  # what a grant list entry's grant is for, on its own line
 
 
 def split_projects(seg: Segments, text: str, language: str = "fi") -> list[ProjectSpan]:
@@ -148,7 +149,21 @@ def _phase_projects(seg: Segments, text: str, title: str,
 _GRANT_LINE = re.compile(
     r"^(?:[-–•*·▪►]\s*)?(?P<name>[^,:;€\d][^,:;€]{2,89}?)"
     r"(?:,\s(?P<place>[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?))?\s*[,:–-]?\s*"
-    r"(?P<amount>(?:€|EUR|eur)\s?\d[\d .,]*\d|\d[\d .,]*\s?(?:€|euroa|euro|eur|EUR))\.?$")
+    r"(?P<amount>(?:€|EUR|eur)\s?\d[\d .,]*\d|\d[\d .,]*\s?(?:€|euroa|euro|eur|EUR))"
+    r"(?:\s*[,:–-]?\s+(?P<purpose>[a-zåäö\"”“(][^\n]{2,200}?))?\.?$")
+# What the grant is for, after its amount: "för projektet Sjung med oss", "for the project X",
+# "hankkeeseen X"; the rest of the line names the project.
+_PURPOSE_TITLE = re.compile(
+    r"^\(?(?:(?:för|till|for|to)\s+)?(?:the\s+)?(?:\w*projektet|project|\w*hankkeeseen|"
+    r"\w*hankkeelle|\w*projektiin|\w*projektille)\s+[”\"“']?(?P<title>[^”\"“'()]{2,120}?)"
+    r"[”\"“']?\)?\.?$", re.I)
+# A verb of granting inside an entry's name makes the line a sentence, not a list entry.
+_GRANT_VERB = re.compile(r"\b(?:sai|saa|saivat|myönnettiin|myönsi|myöntää|jakoi|jakaa|on|"
+                         r"får|fick|erhöll|beviljades|beviljade|beviljar|delade|är|har|"
+                         r"received|receives|gets|got|awarded|awards|granted|gave|is|has)\b",
+                         re.I)
+# "Title – Recipient" (or "Recipient – Title") in one grant list entry.
+_TITLE_DASH = re.compile(r"\s[–-]\s")
 # Lines of that shape that are sums, not grants.
 _NOT_A_GRANTEE = re.compile(r"^(?:yhteensä|kaikkiaan|totalt|sammanlagt|total|in total|budjetti|"
                             r"budget|kokonais\w*|summa|avustus|bidrag|grant)\b", re.I)
@@ -160,14 +175,22 @@ def _grant_lines(seg: Segments) -> list[tuple[int, re.Match[str]]]:
     for index, line in enumerate(seg.lines):
         match = _GRANT_LINE.match(line.text.strip())
         if not match or _NOT_A_GRANTEE.match(match.group("name").strip()) or \
-                index in seg.label_lines and not match.group("place"):
-            continue
+                _GRANT_VERB.search(match.group("name")) or \
+                index in seg.label_lines and not match.group("place") and \
+                not _labelled_grantee(match):
+            continue  # a field "Budjetti: 50 000 €" or a sentence "X ry sai 5 000 €" is no entry
         place = match.group("place")
         if place and not find_places(place, "fi", []) and not find_places(place, "sv", []):
             continue
         if place or _named_grantee(match.group("name")):
             found.append((index, match))
     return found
+
+
+def _labelled_grantee(match: re.Match[str]) -> bool:
+    """"Recipient: amount": an organisation's name, or a name with what the grant is for."""
+    name = match.group("name").strip()
+    return orgs.looks_like_org(name) or bool(match.group("purpose")) and _named_grantee(name)
 
 
 def _named_grantee(name: str) -> bool:
@@ -185,11 +208,29 @@ def _grant_projects(seg: Segments, grants: list[tuple[int, re.Match[str]]]) -> l
         end = grants[i + 1][0] if i + 1 < len(grants) else len(seg.lines)
         offset = seg.lines[line].start + len(seg.lines[line].text) - \
             len(seg.lines[line].text.lstrip())
-        grantee = (match.group("name"), offset + match.start("name"), offset + match.end("name"))
+        title, name, name_start = _entry_title(match)
+        grantee = (name, offset + name_start, offset + name_start + len(name))
         amounts = find_amounts(match.group("amount"))
-        spans.append(ProjectSpan(None, [], range(line, end), shared, grantee,
-                                 amounts[0].eur if amounts else None))
+        spans.append(ProjectSpan(title, [], range(line, end), shared, grantee,
+                                 amounts[0].eur if amounts else None,
+                                 purpose=match.group("purpose")))
     return spans
+
+
+def _entry_title(match: re.Match[str]) -> tuple[str | None, str, int]:
+    """A grant list entry's project title (from its purpose, or the other side of a dash
+    beside the recipient) and the recipient's name with its offset in the line."""
+    name, start = match.group("name").strip(), match.start("name")
+    purpose = _PURPOSE_TITLE.match(match.group("purpose") or "")
+    title = purpose.group("title").strip() if purpose else None
+    parts = _TITLE_DASH.split(name)
+    if len(parts) == 2:
+        org_side = [orgs.looks_like_org(part.strip()) for part in parts]
+        if org_side.count(True) == 1:
+            recipient = parts[org_side.index(True)].strip()
+            title = title or parts[org_side.index(False)].strip()
+            return title, recipient, start + name.index(recipient)
+    return title, name, start
 
 
 _PHASE_NUMBER = re.compile(r"\s(?:II|2)$")
@@ -394,10 +435,10 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
                  and len(s.text.split()) >= 6 and not s.list_item and s.line not in seg.label_lines
                  and is_prose(s.text)]  # a headline is no description
     project["description"] = _description(described)
-    if span.grantee:  # the line under a grant list entry says what the grant is for
+    if span.grantee:  # the entry's line, or the line under it, says what the grant is for
         purpose = [line.text.strip() for line in seg.lines[span.lines.start + 1:span.lines.stop]
                    if line.text.strip()]
-        project["description"] = purpose[0] if purpose else None
+        project["description"] = span.purpose or (purpose[0] if purpose else None)
         project["grant_use"] = purpose[:1]
         if purpose and span.title is None and _names_a_purpose(purpose[0]):
             project["title"] = _title_dict(purpose[0], language)  # as the list names it
