@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg import morphology
-from kg.extract import content, orgs, titles
+from kg.extract import content, entries, orgs, titles
 from kg.extract.cues import is_furniture, phrase_pattern
 from kg.extract.dates import Period, find_dates, find_periods
 from kg.extract.gazetteer import gazetteer
@@ -57,6 +57,9 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
     grants = _grant_lines(seg)
     if len(grants) >= 2:
         return _grant_projects(seg, grants)
+    listed = entries.list_entries(seg)
+    if listed:
+        return _entry_projects(seg, listed)
     headings = titles.heading_candidates(seg)
     if len(headings) >= 2:
         return _heading_projects(seg, headings)
@@ -151,17 +154,6 @@ _GRANT_LINE = re.compile(
     r"(?:,\s(?P<place>[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?))?\s*[,:–-]?\s*"
     r"(?P<amount>(?:€|EUR|eur)\s?\d[\d .,]*\d|\d[\d .,]*\s?(?:€|euroa|euro|eur|EUR))"
     r"(?:\s*[,:–-]?\s+(?P<purpose>[a-zåäö\"”“(][^\n]{2,200}?))?\.?$")
-# What the grant is for, after its amount: "för projektet Sjung med oss", "for the project X",
-# "hankkeeseen X"; the rest of the line names the project.
-_PURPOSE_TITLE = re.compile(
-    r"^\(?(?:(?:för|till|for|to)\s+)?(?:the\s+)?(?:\w*projektet|project|\w*hankkeeseen|"
-    r"\w*hankkeelle|\w*projektiin|\w*projektille)\s+[”\"“']?(?P<title>[^”\"“'()]{2,120}?)"
-    r"[”\"“']?\)?\.?$", re.I)
-# A verb of granting inside an entry's name makes the line a sentence, not a list entry.
-_GRANT_VERB = re.compile(r"\b(?:sai|saa|saivat|myönnettiin|myönsi|myöntää|jakoi|jakaa|on|"
-                         r"får|fick|erhöll|beviljades|beviljade|beviljar|delade|är|har|"
-                         r"received|receives|gets|got|awarded|awards|granted|gave|is|has)\b",
-                         re.I)
 # "Title – Recipient" (or "Recipient – Title") in one grant list entry.
 _TITLE_DASH = re.compile(r"\s[–-]\s")
 # Lines of that shape that are sums, not grants.
@@ -175,7 +167,7 @@ def _grant_lines(seg: Segments) -> list[tuple[int, re.Match[str]]]:
     for index, line in enumerate(seg.lines):
         match = _GRANT_LINE.match(line.text.strip())
         if not match or _NOT_A_GRANTEE.match(match.group("name").strip()) or \
-                _GRANT_VERB.search(match.group("name")) or \
+                entries.SENTENCE_VERB.search(match.group("name")) or \
                 index in seg.label_lines and not match.group("place") and \
                 not _labelled_grantee(match):
             continue  # a field "Budjetti: 50 000 €" or a sentence "X ry sai 5 000 €" is no entry
@@ -217,11 +209,23 @@ def _grant_projects(seg: Segments, grants: list[tuple[int, re.Match[str]]]) -> l
     return spans
 
 
+def _entry_projects(seg: Segments, listed: list[entries.Entry]) -> list[ProjectSpan]:
+    """One project per list entry (kg.extract.entries); the text above the list is shared."""
+    shared = [range(0, listed[0].line)]
+    spans = []
+    for i, entry in enumerate(listed):
+        end = listed[i + 1].line if i + 1 < len(listed) else len(seg.lines)
+        spans.append(ProjectSpan(entry.title, [], range(entry.line, end), shared,
+                                 entry.recipient, entry.eur, purpose=entry.purpose))
+    return spans
+
+
 def _entry_title(match: re.Match[str]) -> tuple[str | None, str, int]:
     """A grant list entry's project title (from its purpose, or the other side of a dash
     beside the recipient) and the recipient's name with its offset in the line."""
     name, start = match.group("name").strip(), match.start("name")
-    purpose = _PURPOSE_TITLE.match(match.group("purpose") or "")
+    name = entries.without_place(name)
+    purpose = entries.PURPOSE_TITLE.match(match.group("purpose") or "")
     title = purpose.group("title").strip() if purpose else None
     parts = _TITLE_DASH.split(name)
     if len(parts) == 2:
@@ -413,7 +417,8 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     for shared in span.shared:
         field_roles(seg, shared, language, roles)
     prose_roles(sentences, language, roles, facts.model_orgs)
-    _header_lead(seg, roles, language)
+    if not span.grantee:  # a list entry's recipient leads it, not a name at the top
+        _header_lead(seg, roles, language)
     header_funder(seg, roles, language)
     programme_mentions(sentences, roles)
     single: Grant | None = None

@@ -59,6 +59,11 @@ def _valid(title: str) -> bool:
     return title[0].isupper() or title[0].isdigit()
 
 
+def is_valid_title(title: str) -> bool:
+    """Could this text be a title (not furniture, a date, an agenda line, a generic heading)?"""
+    return _valid(title)
+
+
 def label_value_is_title(value: str) -> bool:
     """A labelled title that is a name, not a register's type and number."""
     return not _NOT_A_TITLE.match(value.strip())
