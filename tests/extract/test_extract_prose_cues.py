@@ -259,3 +259,13 @@ def test_an_english_practice_without_the_word_project_is_one_entry_with_its_summ
     projects = extract_text(text, "practice_en.txt")["projects"]
     assert len(projects) == 1
     assert projects[0]["description"] == summary
+
+
+@pytest.mark.parametrize("heading", ["Avustukset", "Bidrag", "Grants", "Funded projects",
+                                     "Rahoitetut hankkeet", "Utvalda projekt"])
+def test_grant_and_section_headings_are_never_titles(heading: str) -> None:
+    text = (f"{heading}\n\nThe city of Turku runs a music programme in nursing homes. Musicians "
+            "visit every home once a week and the residents sing together.\n")
+    titles = [t for p in extract_text(text, "heading.txt")["projects"]
+              for t in p["title"].values() if t]
+    assert heading not in titles
