@@ -25,6 +25,15 @@ _PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|kulturprojektet|samprojektet|[Tt]he 
 # "pilotprojektet ”Kultur i vården”", "hanke ”Taidetta arkeen”", "the project “Art at Home”"
 _QUOTED_PROJECT = re.compile(r"\b(?:\w*projekt(?:et)?|\w*hanke|\w*projekti|[Pp]roject)\s+"
                              r"[”\"“«„]([A-ZÅÄÖ][^”\"“»\n]{1,78})[”\"“»]")
+# The name before its word: "the “Culture Buddies” project", "”Kultur hem”-projektet",
+# "”Laulava koti” -hanke"; and a name introduced: "a project called Smile at Home", "ett
+# projekt som heter Sjung med oss", "hanke nimeltä Laulava koti".
+_QUOTED_BEFORE = re.compile(r"[”\"“«„]([A-ZÅÄÖ][^”\"“»\n]{1,78})[”\"“»]\s?[-–]?\s?"
+                            r"(?:[Pp]roject|[Pp]rojekt\w*|hanke\w*|hankkee\w*|projekti\w*)\b")
+_CALLED = re.compile(r"\b(?:[Pp]roject|[Pp]rojekt\w*|hanke\w*|hankkee\w*|projekti\w*)\s"
+                     r"(?:called|named|entitled|titled|som heter|med namnet|kallat|nimeltä|"
+                     r"nimeltään)\s((?:[A-ZÅÄÖ][\w+-]*)(?:\s(?:[A-ZÅÄÖ][\w+-]*|"
+                     r"[a-zåäö]+(?=\s[A-ZÅÄÖ])|\d+)){0,6})")
 _EVENT_TAIL = re.compile(r"\s*[-–]\s?(?:" + "|".join(EVENT_HEADS) + r")\w*\b.*$", re.I)
 # A year and a funder ("Vuoden 2015 ELY"), or a register's type and number
 # ("Utvecklingsprojekt - 112640", "Kehittämishanke - 209728").
@@ -200,8 +209,15 @@ def quoted_project(text: str) -> str | None:
 
 def projektet_candidates(text: str) -> list[TitleCandidate]:
     found = [TitleCandidate(m.group(1).strip(), m.start(1), m.start(1) + len(m.group(1).strip()),
-                            "projektet") for m in _QUOTED_PROJECT.finditer(text)
-             if _valid(m.group(1).strip())]
+                            "projektet")
+             for pattern in (_QUOTED_PROJECT, _QUOTED_BEFORE)
+             for m in pattern.finditer(text) if _valid(m.group(1).strip())]
+    for match in _CALLED.finditer(text):
+        title = match.group(1).strip()
+        title = _run_on(text, match.end(1), title) if " " not in title else title
+        if _valid(title):
+            found.append(TitleCandidate(title, match.start(1), match.start(1) + len(title),
+                                        "projektet"))
     for match in _PROJEKTET.finditer(text):
         title = match.group(1).strip()
         if " " not in title:

@@ -220,3 +220,26 @@ def test_role_cues_in_each_language(language: str, sentence: str, field: str,
                                     name: str) -> None:
     project = _only_project(ROLE_OPENINGS[language] + sentence + "\n")
     assert name in project[field]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("News\n\nVolunteers take older people to the theatre\n\nThe “Culture Buddies” project "
+     "brings volunteers and older people together. It is run by Helsinki Mission.\n",
+     "Culture Buddies"),
+    ("Published 12.3.2022 | Share\n\nThe Finnish Hospital Clowns launched a new project called "
+     "Smile at Home in spring 2022. Clowns visit families at home.\n", "Smile at Home"),
+    ("Home | About | Contact\n\nProject: Singing Homes\nCoordinator: Turku Music Society\n\n"
+     "Musicians visit care homes every week.\n", "Singing Homes"),
+    ("Nyheter\n\nÄldre dansar\n\nVasa stad startade ett projekt som heter Dans för äldre i "
+     "hela regionen. Äldre dansar varje vecka.\n", "Dans för äldre"),
+])
+def test_titles_named_before_their_word_or_introduced_and_menus_never_titles(
+        text: str, title: str) -> None:
+    project = _only_project(text)
+    assert title in project["title"].values()
+
+
+def test_a_new_project_launched_by_an_organisation_is_led_by_it() -> None:
+    text = ("The Finnish Hospital Clowns Association launched a new project called Smile at "
+            "Home in 2022. Clowns visit families at home.\n")
+    assert _only_project(text)["lead_organisations"] == ["Finnish Hospital Clowns Association"]
