@@ -82,7 +82,32 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
     translated = titles.translations(candidates, title, _title_language(title, language), seg) \
         if title else {}
     alts = [alt for alt in alts if alt not in translated.values()]
-    return [ProjectSpan(title, alts, everything, [], translations=translated)]
+    main = ProjectSpan(title, alts, everything, [], translations=translated)
+    named = [title, *alts, *translated.values()] if title else []
+    return [main, *_mentioned_projects(seg, candidates, named)]
+
+
+_MENTION_WORDS = 2  # words at least in a mentioned "projektet X" name (one for "X-hanke")
+
+
+def _mentioned_projects(seg: Segments, candidates: list[titles.TitleCandidate],
+                        named: list[str]) -> list[ProjectSpan]:
+    """Other projects a text names as projects ("pilotoitu aiemmin Kummi kotona -hankkeessa",
+    "the “Culture Buddies” project"): one entry each, from the sentences that name it."""
+    known = [name.lower() for name in named if name]
+    spans: list[ProjectSpan] = []
+    for candidate in candidates:
+        low = candidate.text.lower()
+        if candidate.kind not in ("hanke", "projektet") or \
+                candidate.kind == "projektet" and len(candidate.text.split()) < _MENTION_WORDS or \
+                any(low in k or k in low for k in known):
+            continue
+        known.append(low)
+        own = [(s.start, s.end) for s in seg.sentences if candidate.text in s.text]
+        others = [(s.start, s.end) for s in seg.sentences if candidate.text not in s.text]
+        spans.append(ProjectSpan(candidate.text, [], range(0, len(seg.lines)), [],
+                                 other_phase=others, own_phase=own))
+    return spans
 
 
 # "Alajärven kaupunki: Kulttuurihautomo": a heading naming a sub-project and its owner.

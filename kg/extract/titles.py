@@ -298,8 +298,9 @@ def choose_title(candidates: list[TitleCandidate]) -> tuple[str | None, list[str
     counts = Counter(c.text for c in pool)
     names = list(counts)
     # A name nested in a longer one ("Tehhään virtaa yhdessä" in "... - Virtuaalisten ...").
+    # then the name the other candidates repeat ("Myrsky" in the headline "Nuorisohanke Myrsky")
     title = max(names, key=lambda n: (sum(1 for m in names if n.lower().startswith(m.lower())),
-                                      counts[n], len(n)))
+                                      counts[n], _repeated(n, candidates), len(n)))
     title = _completed(title, candidates)
     alts = []
     for candidate in candidates:
@@ -309,6 +310,12 @@ def choose_title(candidates: list[TitleCandidate]) -> tuple[str | None, list[str
             alts.append(candidate.text)
     alts += acronym_alts(title, alts)
     return title, alts
+
+
+def _repeated(name: str, candidates: list[TitleCandidate]) -> int:
+    """How many candidates hold the name as whole words."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name.lower())}(?!\w)")
+    return sum(1 for c in candidates if pattern.search(c.text.lower()))
 
 
 def translations(candidates: list[TitleCandidate], title: str, title_language: str,

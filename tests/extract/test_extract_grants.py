@@ -161,3 +161,18 @@ def test_a_sentence_with_an_amount_is_no_grant_list_entry() -> None:
             "• Teaterföreningen Scen rf får 3 000 euro för projektet Teater på hemmet.\n")
     leads = [p["lead_organisations"] for p in _projects(text)]
     assert leads == [["Kulturföreningen Sävel rf"], ["Teaterföreningen Scen rf"]]
+
+
+def test_a_second_project_named_in_the_text_is_an_entry_of_its_own() -> None:
+    text = ("Nuorisohanke Myrsky\n\nMyrsky-hanke tuki nuorten taiteen tekemistä vuosina "
+            "2008-2011. Hanketta rahoitti Suomen Kulttuurirahasto. Myrskyn rinnalle "
+            "käynnistettiin tutkimus, ja Nuoret taiteen tekijöinä -hankkeen raportti julkaistiin "
+            "vuonna 2012.\n")
+    titles = [p["title"]["fi"] for p in _projects(text)]
+    assert titles == ["Myrsky", "Nuoret taiteen tekijöinä"]
+
+
+def test_one_project_named_twice_stays_one_entry() -> None:
+    text = ("Laulava kylä\n\nLaulava kylä -hanke vie musiikkia kyliin. Laulava kylä -hankkeen "
+            "koordinoi Lapuan kaupunki.\n")
+    assert [p["title"]["fi"] for p in _projects(text)] == ["Laulava kylä"]
