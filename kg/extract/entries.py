@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import orgs, titles
-from kg.extract.layout import is_prose
+from kg.extract.layout import is_agenda, is_prose
 from kg.extract.money import find_amounts
 from kg.extract.places import find_places
 from kg.extract.segment import Segments
@@ -43,7 +43,7 @@ _BLOCK_LINES = 4  # a block entry has this many lines at most
 @dataclass
 class Entry:
     line: int  # the entry's first line
-    recipient: tuple[str, int, int]  # name and its text offsets
+    recipient: tuple[str, int, int] | None  # name and its text offsets
     title: str | None
     eur: float | None
     purpose: str | None = None
@@ -178,6 +178,36 @@ def _blocks(seg: Segments) -> list[list[int]]:
     return [block for block in blocks if 0 < len(block) <= _BLOCK_LINES]
 
 
+# A project named on a programme line: "Projektet X", "X project", "X-hanke", "hanke X".
+_PROGRAMME_PROJECT = re.compile(
+    r"^(?:(?:[Pp]rojektet|[Tt]he project|[Pp]roject|[Hh]anke)\s+(?P<after>.+)|"
+    r"(?P<before>.+?)\s?[-–]?\s?(?:project|projekt|projektet|hanke|-hanke)\b.*)$")
+_CLOCK = re.compile(r"^(?:klo\s|kl\.?\s)?\d{1,2}[.:]\d{2}(?:\s?[-–]\s?\d{1,2}[.:]\d{2})?\s+")
+
+
+def agenda_entries(seg: Segments) -> list[Entry]:
+    """Programme lines that present a project ("9.15 Projektet Kulturkompis, Helsingfors
+    stad"): the project's name, and the organisation beside it; two such lines at least."""
+    found = []
+    for index, line in enumerate(seg.lines):
+        text = line.text.strip()
+        if not is_agenda(text):
+            continue
+        body = text[_CLOCK.match(text).end():] if _CLOCK.match(text) else text
+        parts = [part.strip(" .") for part in re.split(r",\s|\s[–-]\s|[()]", body) if part.strip()]
+        named = _PROGRAMME_PROJECT.match(parts[0]) if parts else None
+        if not named:
+            continue
+        title = (named.group("after") or named.group("before") or "").strip(" -–")
+        if not titles.is_valid_title(title):
+            continue
+        owner = next((part for part in parts[1:] if orgs.looks_like_org(part)), None)
+        at = line.start + line.text.index(owner) if owner else 0
+        found.append(Entry(index, (owner, at, at + len(owner)) if owner else None, title, None))
+    return found if len(found) >= 2 else []
+
+
 def list_entries(seg: Segments) -> list[Entry]:
-    """The entries of a grant or project list, one a line or one a block; [] if none."""
-    return line_entries(seg) or block_entries(seg)
+    """The entries of a grant or project list, one a line or one a block, or the projects
+    of a programme; [] if none."""
+    return line_entries(seg) or block_entries(seg) or agenda_entries(seg)

@@ -69,6 +69,9 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
     prose_grants = _prose_grant_projects(seg, language)
     if prose_grants:
         return prose_grants
+    sections = _section_projects(seg, language)
+    if sections:
+        return sections
     candidates = _title_candidates(seg, text)
     title, alts = titles.choose_title(candidates)
     if title is None and not _looks_like_project(seg, text):
@@ -108,6 +111,45 @@ def _mentioned_projects(seg: Segments, candidates: list[titles.TitleCandidate],
         spans.append(ProjectSpan(candidate.text, [], range(0, len(seg.lines)), [],
                                  other_phase=others, own_phase=own))
     return spans
+
+
+_SECTION_HEADING_WORDS = 8  # a section heading naming a project has this many words at most
+
+
+def _section_projects(seg: Segments, language: str) -> list[ProjectSpan]:
+    """A page of project sections ("Our projects" / "Culture Buddies" + its paragraph /
+    "Singing Homes" + its paragraph): one project per short heading whose section names its
+    own lead or funder; two such sections at least. Other headings stay in the section above."""
+    heads = [i for i in range(len(seg.lines)) if _section_heading(seg, i)]
+    starts = []
+    for k, head in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else len(seg.lines)
+        body = [s for s in seg.sentences if head < s.line < end]
+        roles = Roles()
+        prose_roles(body, language, roles)
+        if roles.lead or roles.funder:
+            starts.append(head)
+    if len(starts) < 2:
+        return []
+    shared = [range(0, starts[0])]
+    return [ProjectSpan(seg.lines[head].text.strip(), [],
+                        range(head, starts[k + 1] if k + 1 < len(starts) else len(seg.lines)),
+                        shared)
+            for k, head in enumerate(starts)]
+
+
+def _section_heading(seg: Segments, index: int) -> bool:
+    """A short line that could name a project, standing apart above a paragraph."""
+    text = seg.lines[index].text.strip()
+    words = text.split()
+    if not words or len(words) > _SECTION_HEADING_WORDS or \
+            text.endswith((".", "!", "?", ":", ";")) or \
+            index in seg.label_lines or not titles.is_valid_title(text) or \
+            orgs.looks_like_org(text) or (index > 0 and seg.lines[index - 1].text.strip()):
+        return False
+    following = next((line.text.strip() for line in seg.lines[index + 1:] if line.text.strip()),
+                     "")
+    return is_prose(following)
 
 
 # "Alajärven kaupunki: Kulttuurihautomo": a heading naming a sub-project and its owner.

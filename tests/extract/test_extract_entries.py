@@ -58,3 +58,41 @@ def test_a_list_of_partners_under_a_project_is_no_grant_list() -> None:
             "Hankkeen kumppanit ovat:\n\n- Tanssiyhdistys Liike ry\n- Laulukerho Sävel ry\n"
             "- Teatteri Kulma ry\n")
     assert len(_entries(text)) == 1
+
+
+SECTIONS = {
+    "en": ("Our projects\n\nCulture Buddies\nVolunteers take older people to concerts and "
+           "museums. The project is coordinated by Helsinki Mission.\n\nSinging Homes\nMusicians "
+           "visit care homes every week. The project is run by Turku Music Society.\n"),
+    "sv": ("Våra projekt\n\nKulturkompis\nFrivilliga följer äldre till konserter och museer. "
+           "Projektet drivs av Helsingfors stad.\n\nSjung med oss\nÄldre sjunger i kör varje "
+           "vecka. Projektet koordineras av Vasa stad.\n"),
+    "fi": ("Hankkeemme\n\nKulttuurikaveri\nVapaaehtoiset saattavat ikäihmisiä konsertteihin. "
+           "Hanketta koordinoi Helsingin kaupunki.\n\nLaulava koti\nMuusikot vierailevat "
+           "hoivakodeissa viikoittain. Hanketta toteuttaa Turun musiikkiyhdistys ry.\n"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "fi"])
+def test_a_page_of_project_sections_gives_one_entry_per_section(language: str) -> None:
+    found = _entries(SECTIONS[language])
+    assert len(found) == 2
+    assert all(len(lead) == 1 for _title, lead, _eur in found)
+
+
+def test_subheadings_of_one_project_do_not_split_it() -> None:
+    text = ("Laulava kylä\n\nLaulava kylä -hanke vie musiikkia kyliin. Hanketta koordinoi Lapuan "
+            "kaupunki.\n\nErityishuomio yksin asuviin\nHanke kiinnittää huomiota yksin asuviin "
+            "ikäihmisiin, joita on kylissä paljon.\n\nKonsertit kylätaloilla\nKonsertteja "
+            "järjestetään kylätaloilla kerran kuussa koko vuoden ajan.\n")
+    assert len(_entries(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Seminarium 15.9.2023\n\nkl. 9.00 Välkommen\nkl. 9.15 Projektet Kulturkompis, Helsingfors "
+    "stad\nkl. 10.00 Projektet Sjung med oss, Vasa stad\nkl. 11.00 Lunch\n",
+    "Seminaari 15.9.2023\n\nklo 9.00 Avaus\nklo 9.15 Kulttuurikaveri-hanke, Helsingin kaupunki\n"
+    "klo 10.00 Laulava koti -hanke, Turun musiikkiyhdistys ry\nklo 11.00 Lounas\n",
+])
+def test_a_programme_presenting_projects_gives_one_entry_each(text: str) -> None:
+    assert len(_entries(text)) == 2
