@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract import orgs, titles
 from kg.extract.layout import is_agenda, is_prose
@@ -20,6 +21,7 @@ from kg.extract.places import find_places
 from kg.extract.segment import Segments
 
 _MARK = re.compile(r"^(?:[-–•*·▪►]\s*|\d{1,2}[.)]\s+)")
+_DIGIT = re.compile(r"\d")  # an entry with an amount has a digit; one without, a list mark
 _PARTS = re.compile(r":\s|\s[–-]\s|[()]|,\s|;\s")
 # A verb inside the line makes it a sentence, not an entry.
 SENTENCE_VERB = re.compile(
@@ -38,6 +40,7 @@ PURPOSE_TITLE = re.compile(
 _MAX_WORDS = 20  # an entry line longer than this is prose
 _MIN_LISTED = 3  # list items without amounts that make a list under an announcing line
 _BLOCK_LINES = 4  # a block entry has this many lines at most
+_PLACE_WORDS = 3  # a place name beside a recipient has this many words at most
 
 
 @dataclass
@@ -94,7 +97,11 @@ def without_place(name: str) -> str:
     return name[:tail.start()] if tail and _is_place(tail.group(1).strip()) else name
 
 
+@lru_cache(maxsize=20_000)
 def _is_place(text: str) -> bool:
+    """A town or region alone ("Vasa", "Helsingfors"), in Finnish or Swedish."""
+    if not text[:1].isupper() or len(text.split()) > _PLACE_WORDS:
+        return False
     return any(p.end - p.start == len(text) for lang in ("fi", "sv")
                for p in find_places(text, lang, []))
 
@@ -124,7 +131,8 @@ def line_entries(seg: Segments) -> list[Entry]:
     """Entries one a line: two with amounts, or a run of list items under an announcement."""
     entries: list[Entry] = []
     for index, line in enumerate(seg.lines):
-        read = _line_parts(seg, index) if line.text.strip() else None
+        text = line.text.strip()
+        read = _line_parts(seg, index) if _DIGIT.search(text) or _MARK.match(text) else None
         entry = _entry(index, *read) if read else None
         if entry and (entry.eur is not None or entry.title or _MARK.match(line.text.strip())):
             entries.append(entry)
@@ -148,6 +156,9 @@ def block_entries(seg: Segments) -> list[Entry]:
     an amount or a title line; two such blocks or more."""
     entries = []
     for block in _blocks(seg):
+        if not any(_DIGIT.search(seg.lines[i].text) for i in block):
+            entries.append(None)
+            continue
         read = [(i, _line_parts(seg, i)) for i in block]
         if len(block) < 2 or any(r is None for _, r in read):
             entries.append(None)

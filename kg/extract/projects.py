@@ -121,6 +121,8 @@ def _section_projects(seg: Segments, language: str) -> list[ProjectSpan]:
     "Singing Homes" + its paragraph): one project per short heading whose section names its
     own lead or funder; two such sections at least. Other headings stay in the section above."""
     heads = [i for i in range(len(seg.lines)) if _section_heading(seg, i)]
+    if len(heads) < 2:
+        return []
     starts = []
     for k, head in enumerate(heads):
         end = heads[k + 1] if k + 1 < len(heads) else len(seg.lines)
