@@ -272,3 +272,10 @@ def test_a_project_of_many_member_organisations_has_no_single_owner() -> None:
     text = ("Kulttuuripalvelut\n\nSivulla esitellään Teatterikeskuksen jäsenyhteisöjen hankkeessa "
             "toteuttamia kulttuuripalveluja ikäihmisille.\n")
     assert _only_project(text)["lead_organisations"] == []
+
+
+@pytest.mark.parametrize("label", ["Organisation", "Main institution involved", "Organisaatio"])
+def test_an_organisation_field_of_a_database_entry_names_the_lead(label: str) -> None:
+    text = (f"Singing Homes\n\n{label}: Turku Music Society\nDuration: 2021–2023\n\n"
+            "Musicians visit care homes every week and residents sing together.\n")
+    assert _only_project(text)["lead_organisations"] == ["Turku Music Society"]
