@@ -168,9 +168,6 @@ JOINERS = frozenset(["of", "the", "and", "för", "och", "vid", "i", "av", "for",
                      "&"])
 
 
-_SWEDISH_GENITIVE = re.compile(r"[A-ZÅÄÖ][a-zåäö]{2,}s")
-
-
 def leading_name(text: str) -> str:
     """The Swedish or English name a text starts with: up to the first lower-case word that is
     neither a joiner nor an organisation's head word ("UKM startade i oktober" -> "UKM")."""
@@ -178,9 +175,7 @@ def leading_name(text: str) -> str:
     words = text.split(" ")
     for index, word in enumerate(words):
         bare = word.strip(",.;:()")
-        genitive_head = kept and _SWEDISH_GENITIVE.fullmatch(kept[-1])  # "Renlunds minne"
-        if bare[:1].islower() and bare not in JOINERS and not is_org_head(bare) and \
-                not genitive_head:
+        if bare[:1].islower() and bare not in JOINERS and not is_org_head(bare):
             break
         kept.append(word)
         following = words[index + 1] if index + 1 < len(words) else ""

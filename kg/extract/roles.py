@@ -96,7 +96,7 @@ def _names_after(text: str, language: str = "fi") -> list[str]:
         rest = re.match(r"\s*(?:,|och|samt|and)\s+(?=[A-ZÅÄÖ])", text[len(known):])
         return [known] + (_names_after(text[len(known) + rest.end():], language) if rest else [])
     if language != "fi":
-        text = orgs.leading_name(re.sub(r"\sand\sthe\s(?=[A-Z])", " and ", text))
+        text = orgs.leading_name(text)
     text = re.split(r"[.!?](?:\s|$)|\s(?:yhteistyössä|kanssa|jossa|joka|som|which|under|för|till|"
                     r"i samarbete|i samverkan|in co-?operation|in collaboration|in partnership|"
                     r"together with|"
@@ -293,30 +293,15 @@ def project_subject_leads(sentence: Sentence, language: str, roles: Roles) -> No
             return
 
 
-# The owner of a project in the genitive: "The City of Turku's MyLibrary Project",
-# "Folkhälsans projekt", "Vasa stads projekt", "Helsingin kaupungin hanke".
-_POSSESSIVE = {
-    "en": re.compile(r"((?:[A-Z][\w-]*\s(?:of\s)?)*[A-Z][\w-]*)[’']s\s(?:[A-Z][\w-]*\s){0,4}"
-                     r"[Pp]roject\b"),
-    "sv": re.compile(r"(?<![\w-])((?:[A-ZÅÄÖ][\w-]*\s)*(?:[A-ZÅÄÖ][\w-]*|[a-zåäö]+))s\s"
-                     r"(?:[a-zåäö-]+\s)?(?:\w*projekt|verksamhet)\b"),
-    "fi": re.compile(r"(?<![\w-])((?:[A-ZÅÄÖ][\w-]*n\s)+(?:[a-zåäö-]+n\s)?)(?:[a-zåäö-]+\s)?"
-                     r"(?:hanke|hankkeessa|projekti)\b"),
-}
+# "The City of Turku's MyLibrary Project": the owner of an English project leads.
+_POSSESSIVE = re.compile(r"((?:[A-Z][\w-]*\s(?:of\s)?)*[A-Z][\w-]*)[’']s\s(?:[A-Z][\w-]*\s){0,4}"
+                         r"[Pp]roject\b")
 
 
 def _possessive_lead(sentence: Sentence, language: str, roles: Roles) -> None:
-    pattern = _POSSESSIVE.get(language)
-    match = pattern.search(sentence.text) if pattern else None
-    if not match:
-        return
-    written = match.group(1).strip()
-    if language == "fi" and not any(case == morphology.GENITIVE and number == "singular"
-                                    for *_rest, case, number in
-                                    morphology.analyses(written.split()[-1])):
-        return  # "Teatterikeskuksen jäsenyhteisöjen hanke": many owners, not one
-    name = orgs.canonical_org(written, language) if language == "fi" else \
-        re.sub(r"^The\s", "", written)
-    if orgs.looks_like_org(name) or (language != "fi" and _proper_name(name, language)):
-        start = sentence.start + match.start(1)
-        roles.add("lead", name, start, start + len(written), language)
+    match = _POSSESSIVE.search(sentence.text)
+    if match:
+        name = re.sub(r"^The\s", "", match.group(1))
+        if orgs.looks_like_org(name):
+            start = sentence.start + match.start(1)
+            roles.add("lead", name, start, start + len(match.group(1)), language)

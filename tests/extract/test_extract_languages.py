@@ -245,35 +245,6 @@ def test_a_new_project_launched_by_an_organisation_is_led_by_it() -> None:
     assert _only_project(text)["lead_organisations"] == ["Finnish Hospital Clowns Association"]
 
 
-@pytest.mark.parametrize(("text", "field", "name"), [
-    ("Kultur hem\n\nFolkhälsans projekt Kultur hem ger äldre konst i hemmet.\n",
-     "lead_organisations", "Folkhälsan"),
-    ("Kultur hem\n\nKultur hem är Vasa stads projekt för äldre i hela staden.\n",
-     "lead_organisations", "Vasa stad"),
-    ("Kultur hem\n\nKultur hem är ett projekt av Vasa stad för äldre i hela staden.\n",
-     "lead_organisations", "Vasa stad"),
-    ("Culture Buddies\n\nCulture Buddies is a project of Helsinki Mission for older people.\n",
-     "lead_organisations", "Helsinki Mission"),
-    ("Culture Buddies\n\nHelsinki Mission's Culture Buddies project takes older people out.\n",
-     "lead_organisations", "Helsinki Mission"),
-    ("Kulttuurikaveri\n\nKulttuurikaveri on Helsingin kaupungin hanke, jossa vapaaehtoiset vievät "
-     "ikäihmisiä konsertteihin.\n", "lead_organisations", "Helsingin kaupunki"),
-    ("Culture Buddies\n\nThe Culture Buddies project is funded by the Finnish Cultural Foundation "
-     "and the Kone Foundation.\n", "funders", "Kone Foundation"),
-    ("Kultur hem\n\nProjektet Kultur hem finansieras av Svenska kulturfonden och Stiftelsen Brita "
-     "Maria Renlunds minne.\n", "funders", "Stiftelsen Brita Maria Renlunds minne"),
-])
-def test_owners_in_the_genitive_and_names_in_lists_of_funders(text: str, field: str,
-                                                              name: str) -> None:
-    assert name in _only_project(text)[field]
-
-
-def test_a_project_of_many_member_organisations_has_no_single_owner() -> None:
-    text = ("Kulttuuripalvelut\n\nSivulla esitellään Teatterikeskuksen jäsenyhteisöjen hankkeessa "
-            "toteuttamia kulttuuripalveluja ikäihmisille.\n")
-    assert _only_project(text)["lead_organisations"] == []
-
-
 @pytest.mark.parametrize("label", ["Organisation", "Main institution involved", "Organisaatio"])
 def test_an_organisation_field_of_a_database_entry_names_the_lead(label: str) -> None:
     text = (f"Singing Homes\n\n{label}: Turku Music Society\nDuration: 2021–2023\n\n"
