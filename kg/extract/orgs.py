@@ -107,7 +107,7 @@ def resolve_alias(name: str) -> str | None:
 def canonical_org(name: str, language: str = "fi") -> str:
     """Base form of an organisation name as the organisation writes it."""
     name = _DOTTED_LEGAL_FORM.sub(lambda m: m.group(1) + m.group(2), name.strip(" ,:;"))
-    name = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", name.strip(" ."))  # "the Finnish Red Cross"
+    name = name.strip(" .")
     alias = resolve_alias(name)
     if alias:
         return alias
@@ -164,8 +164,8 @@ def plausible_name(name: str, language: str = "fi") -> bool:
         word.islower() and morphology.is_finite_verb(word) for word in words[:-1])
 
 
-JOINERS = frozenset(["of", "the", "and", "för", "och", "vid", "i", "av", "for", "på", "in", "samt",
-                     "&"])
+_JOINERS = frozenset(["of", "the", "and", "för", "och", "vid", "i", "av", "for", "på", "in", "samt",
+                      "&"])
 
 
 def leading_name(text: str) -> str:
@@ -175,31 +175,16 @@ def leading_name(text: str) -> str:
     words = text.split(" ")
     for index, word in enumerate(words):
         bare = word.strip(",.;:()")
-        if bare[:1].islower() and bare not in JOINERS and not is_org_head(bare):
+        if bare[:1].islower() and bare not in _JOINERS and not is_org_head(bare):
             break
         kept.append(word)
         following = words[index + 1] if index + 1 < len(words) else ""
         # a comma goes on only to the next capitalised name of a list ("X, Y och Z")
         if word.endswith((".", ";", ":")) or (word.endswith(",") and not following[:1].isupper()):
             break
-    while kept and kept[-1].strip(",.;:") in JOINERS:
+    while kept and kept[-1].strip(",.;:") in _JOINERS:
         kept.pop()
     return " ".join(kept).rstrip(",.;: ")
-
-
-_KNOWN_NAME_WORDS = 8  # the longest organisation name looked up at the start of a text
-
-
-def known_name_at(text: str) -> str | None:
-    """The longest organisation name of the reference data (or a known short form) that the
-    text starts with, as written; None if it starts with none."""
-    words = text.split()
-    for count in range(min(_KNOWN_NAME_WORDS, len(words)), 0, -1):
-        name = " ".join(words[:count]).rstrip(",.;:")
-        if name[:1].isupper() and (name.lower() in gazetteer().org_names or
-                                   (count > 1 and resolve_alias(name) is not None)):
-            return name
-    return None
 
 
 def looks_like_org(name: str) -> bool:

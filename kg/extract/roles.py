@@ -27,7 +27,7 @@ _CARRIED_OUT = re.compile(r"\b(toteuttivat|toteuttavat|toteuttaa|toteutti|hallin
 
 _CUE_PATTERNS = {key: [re.compile(r"\b(?:" + "|".join(map(re.escape, cues(key))) + r")\b")]
                  for key in ("lead_after", "partner_after", "funder_after")}
-_LEAD_BEFORE = [(cue, re.compile(rf"\s{re.escape(cue)}\b")) for cue in cues("lead_before")]
+_LEAD_BEFORE = [(cue, re.compile(rf"\s{cue}\b")) for cue in ROLE_CUES["lead_before"]]
 
 
 @dataclass
@@ -91,10 +91,6 @@ _DOTTED_FORM = re.compile(r"\b([rR])\.\s?([yYfF])\.")  # "r.f." ends no sentence
 
 def _names_after(text: str, language: str = "fi") -> list[str]:
     text = _DOTTED_FORM.sub(r"\1\2", text)
-    known = orgs.known_name_at(text) if language != "fi" else None
-    if known:  # "Centret för konstfrämjande och ...": a name from the reference data, whole
-        rest = re.match(r"\s*(?:,|och|samt|and)\s+(?=[A-ZÅÄÖ])", text[len(known):])
-        return [known] + (_names_after(text[len(known) + rest.end():], language) if rest else [])
     if language != "fi":
         text = orgs.leading_name(text)
     text = re.split(r"[.!?](?:\s|$)|\s(?:yhteistyössä|kanssa|jossa|joka|som|which|under|för|till|"
@@ -131,7 +127,7 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
             name = text[start:end]
             if word in ROLE_CUES["lead_genitive"]:
                 roles.add("lead", name, sentence.start + start, sentence.start + end, language)
-            elif word in ROLE_CUES["funder_genitive"] or word in cues("funder_before"):
+            elif word in ROLE_CUES["funder_genitive"] or word in ROLE_CUES["funder_before"]:
                 roles.add("funder", name, sentence.start + start, sentence.start + end, language)
         for cue_key, role in (("lead_after", "lead"), ("partner_after", "partner"),
                               ("funder_after", "funder")):
@@ -142,7 +138,7 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
                     rest = re.sub(r'^bidraget\s+"[^"]*"\s+av\s+', "", rest)
                     for name in _names_after(rest, language)[:8]:
                         if orgs.looks_like_org(name) or orgs.resolve_alias(name) or \
-                                name in candidate_names or _proper_name(name, language):
+                                name in candidate_names:
                             position = sentence.start + match.end()
                             roles.add(role, name, position, position + len(name), language)
         _distributed_leads(sentence, language, roles)
@@ -150,21 +146,6 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         _partner_kanssa(sentence, language, roles)
         project_subject_leads(sentence, language, roles)
         _possessive_lead(sentence, language, roles)
-
-
-_PROPER_WORDS = 6  # a name right after a role cue, of this many words at most
-
-
-def _proper_name(name: str, language: str) -> bool:
-    """A Swedish or English name right after a role cue ("drivs av Folkhälsan", "run by the
-    Finnish Red Cross"): capitalised words (and joiners), not a place, not a person."""
-    words = name.rstrip(".").split()
-    if language == "fi" or not words or len(words) > _PROPER_WORDS or "…" in name or \
-            len(words) == 1 and orgs.is_org_head(words[0]) or \
-            not all(w[:1].isupper() or w in orgs.JOINERS for w in words) or \
-            any(p.end - p.start == len(name) for p in find_places(name, language, [])):
-        return False
-    return not morphology.is_first_name(words[0])
 
 
 _TOGETHER = ("yhteistyössä", "yhdessä")
@@ -215,9 +196,6 @@ def _subject_leads(sentence: Sentence, spans: list[tuple[int, int]], language: s
         if len(subject.split()) > 12 or "hanke" in subject.lower():
             continue
         for name in orgs.split_names(subject):
-            if len(name.split()) == 1 and orgs.is_org_head(name) and \
-                    not orgs.resolve_alias(name):
-                continue  # "Föreningen ordnar ...": a head word alone names no organisation
             if orgs.looks_like_org(name) or any(orgs.resolve_alias(w) for w in name.split()):
                 roles.add("lead", name, sentence.start, sentence.start + len(subject), language)
         return

@@ -175,6 +175,9 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
                         "rahoituksella", "rahoittamana", "avustuksella", "erityisavustuksella"),
     # "<cue> X": the role cues that come before the name ("hanketta koordinoi X",
     # "funded by X") are data: kg/extract/cue_tables/{fi,sv,en}.tsv (lead_after, ...).
+    "funder_before": ("myönsi", "myöntää", "myönsi hankkeelle", "rahoittaa hanketta"),
+    "lead_before": ("järjestävät yhteistyössä", "järjestää", "järjestävät", "koordinoi",
+                    "toteuttaa", "toteuttavat"),
 }
 ORG_ROLE_WORDS = frozenset(
     [
