@@ -206,8 +206,8 @@ def test_titles_named_before_their_word_or_introduced_and_menus_never_titles(
 
 
 def test_a_new_project_launched_by_an_organisation_is_led_by_it() -> None:
-    text = ("The Finnish Hospital Clowns Association launched a new project called Smile at "
-            "Home in 2022. Clowns visit families at home.\n")
+    text = ("In 2022 Finnish Hospital Clowns Association launched a new project called Smile "
+            "at Home. Clowns visit families at home.\n")
     assert _only_project(text)["lead_organisations"] == ["Finnish Hospital Clowns Association"]
 
 
