@@ -583,14 +583,10 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
 
 
 def _description(described: list[Sentence]) -> str | None:
-    """The first described sentence that ends as a sentence does (a short line without its
-    full stop is a headline), or a lead line long enough to be a summary on its own."""
+    """The first described sentence that ends as a sentence does (a line without its full
+    stop is a headline, however long)."""
     return next((s.text for s in described
-                 if s.text.rstrip().endswith((".", "!", "?", "”", '"'))
-                 or len(s.text.split()) >= _SUMMARY_WORDS), None)
-
-
-_SUMMARY_WORDS = 20  # a line this long is a summary sentence even without its full stop
+                 if s.text.rstrip().endswith((".", "!", "?", "”", '"'))), None)
 
 
 def _names_a_purpose(line: str) -> bool:

@@ -249,18 +249,6 @@ def test_a_practice_described_at_length_is_one_entry_even_without_the_word_proje
                         "Autoilijoiden kannattaa varata aikaa.\n", "weather.txt")["projects"] == []
 
 
-def test_an_english_practice_without_the_word_project_is_one_entry_with_its_summary() -> None:
-    summary = ("Visits by musicians bring joy to residents of nursing homes, give staff new ways "
-               "of working and give musicians paid work and a chance to learn")
-    text = (f"{summary}\n"
-            "Musicians are recruited through an open call. The regional office arranges the "
-            "visits and provides the contracts. The visits improve the mood of the residents. "
-            "The aim is to ease loneliness in the homes.\n")
-    projects = extract_text(text, "practice_en.txt")["projects"]
-    assert len(projects) == 1
-    assert projects[0]["description"] == summary
-
-
 @pytest.mark.parametrize("heading", ["Avustukset", "Bidrag", "Grants", "Funded projects",
                                      "Rahoitetut hankkeet", "Utvalda projekt"])
 def test_grant_and_section_headings_are_never_titles(heading: str) -> None:
