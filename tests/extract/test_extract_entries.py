@@ -62,8 +62,9 @@ def test_a_list_of_partners_under_a_project_is_no_grant_list() -> None:
 
 SECTIONS = {
     "en": ("Our projects\n\nCulture Buddies\nVolunteers take older people to concerts and "
-           "museums. The project is coordinated by Helsinki Mission.\n\nSinging Homes\nMusicians "
-           "visit care homes every week. The project is run by Turku Music Society.\n"),
+           "museums. The project is coordinated by Helsinki Music Association.\n\n"
+           "Singing Homes\nMusicians visit care homes every week. The project is run by Turku "
+           "Music Society.\n"),
     "sv": ("Våra projekt\n\nKulturkompis\nFrivilliga följer äldre till konserter och museer. "
            "Projektet drivs av Helsingfors stad.\n\nSjung med oss\nÄldre sjunger i kör varje "
            "vecka. Projektet koordineras av Vasa stad.\n"),
