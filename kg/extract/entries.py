@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract import orgs, titles
-from kg.extract.layout import is_agenda, is_prose
+from kg.extract.layout import CLOCK, is_agenda, is_prose
 from kg.extract.money import find_amounts
 from kg.extract.places import find_places
-from kg.extract.segment import Segments
+from kg.extract.segment import LIST_MARK, Segments
 
-_MARK = re.compile(r"^(?:[-–•*·▪►]\s*|\d{1,2}[.)]\s+)")
 _DIGIT = re.compile(r"\d")  # an entry with an amount has a digit; one without, a list mark
 _PARTS = re.compile(r":\s|\s[–-]\s|[()]|,\s|;\s")
 # A verb inside the line makes it a sentence, not an entry.
@@ -110,7 +109,7 @@ def _line_parts(seg: Segments, index: int) -> tuple[_Parts, int] | None:
     """The parts of one line that could be (part of) an entry, with the body's offset."""
     text = seg.lines[index].text
     stripped = text.strip()
-    mark = _MARK.match(stripped)
+    mark = LIST_MARK.match(stripped)
     body = stripped[mark.end():] if mark else stripped
     if not body or len(body.split()) > _MAX_WORDS or SENTENCE_VERB.search(body) or \
             (is_prose(body) and body.endswith(".")):
@@ -132,14 +131,14 @@ def line_entries(seg: Segments) -> list[Entry]:
     entries: list[Entry] = []
     for index, line in enumerate(seg.lines):
         text = line.text.strip()
-        read = _line_parts(seg, index) if _DIGIT.search(text) or _MARK.match(text) else None
+        read = _line_parts(seg, index) if _DIGIT.search(text) or LIST_MARK.match(text) else None
         entry = _entry(index, *read) if read else None
-        if entry and (entry.eur is not None or entry.title or _MARK.match(line.text.strip())):
+        if entry and (entry.eur is not None or entry.title or LIST_MARK.match(line.text.strip())):
             entries.append(entry)
     with_amounts = [e for e in entries if e.eur is not None]
     if len(with_amounts) >= 2:
         return with_amounts
-    listed = [e for e in entries if _MARK.match(seg.lines[e.line].text.strip())]
+    listed = [e for e in entries if LIST_MARK.match(seg.lines[e.line].text.strip())]
     if len(listed) >= _MIN_LISTED and _announced(seg, listed[0].line):
         return listed
     return []
@@ -193,7 +192,6 @@ def _blocks(seg: Segments) -> list[list[int]]:
 _PROGRAMME_PROJECT = re.compile(
     r"^(?:(?:[Pp]rojektet|[Tt]he project|[Pp]roject|[Hh]anke)\s+(?P<after>.+)|"
     r"(?P<before>.+?)\s?[-–]?\s?(?:project|projekt|projektet|hanke|-hanke)\b.*)$")
-_CLOCK = re.compile(r"^(?:klo\s|kl\.?\s)?\d{1,2}[.:]\d{2}(?:\s?[-–]\s?\d{1,2}[.:]\d{2})?\s+")
 
 
 def agenda_entries(seg: Segments) -> list[Entry]:
@@ -204,7 +202,7 @@ def agenda_entries(seg: Segments) -> list[Entry]:
         text = line.text.strip()
         if not is_agenda(text):
             continue
-        body = text[_CLOCK.match(text).end():] if _CLOCK.match(text) else text
+        body = text[CLOCK.match(text).end():] if CLOCK.match(text) else text
         parts = [part.strip(" .") for part in re.split(r",\s|\s[–-]\s|[()]", body) if part.strip()]
         named = _PROGRAMME_PROJECT.match(parts[0]) if parts else None
         if not named:
