@@ -176,3 +176,11 @@ def test_one_project_named_twice_stays_one_entry() -> None:
     text = ("Laulava kylä\n\nLaulava kylä -hanke vie musiikkia kyliin. Laulava kylä -hankkeen "
             "koordinoi Lapuan kaupunki.\n")
     assert [p["title"]["fi"] for p in _projects(text)] == ["Laulava kylä"]
+
+
+def test_a_pilot_told_beside_its_umbrella_project_is_an_entry_of_its_own() -> None:
+    text = ("Laulava maakunta\n\nLaulava maakunta -hanke vie musiikkia kuntiin. Hankkeessa "
+            "toteutetaan pilottikokeiluja eri puolilla maakuntaa. Sarja alkaa Kylän kuoro – "
+            "pilotista, jossa ikäihmiset laulavat yhdessä.\n")
+    titles = [p["title"]["fi"] for p in _projects(text)]
+    assert titles == ["Laulava maakunta", "Kylän kuoro"]
