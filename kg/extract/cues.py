@@ -30,10 +30,20 @@ def cues(category: str) -> tuple[str, ...]:
 
 
 def is_furniture(line: str) -> bool:
-    """A whole line that is navigation or boilerplate ("Tillbaka", "Briefly in English")."""
+    """A whole line that is navigation or boilerplate ("Tillbaka", "Briefly in English"), or
+    a menu or breadcrumb of short items between bars ("Home | About | Contact", "Published
+    12.3.2022 | Share")."""
     key = line.strip().strip(":|").strip().lower()
-    return key in cues("furniture") or any(key == cue or key.startswith(cue + " ")
-                                           for cue in cues("furniture_prefix"))
+    if key in cues("furniture") or any(key == cue or key.startswith(cue + " ")
+                                       for cue in cues("furniture_prefix")):
+        return True
+    items = [item.strip() for item in key.split("|")]
+    return len(items) >= 2 and all(0 < len(item.split()) <= _MENU_ITEM_WORDS for item in items) \
+        and (len(items) >= _MENU_ITEMS or any(is_furniture(item) for item in items))
+
+
+_MENU_ITEM_WORDS = 3  # a menu entry between bars has this many words at most
+_MENU_ITEMS = 3  # and a menu this many entries at least (fewer when one is furniture)
 
 
 def is_generic_heading(line: str) -> bool:

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from kg.extract.cues import is_furniture, is_generic_heading
 from kg.extract.money import find_amounts
-from kg.extract.segment import Segments
+from kg.extract.segment import LIST_MARK, Segments
 
-_AGENDA = re.compile(r"^(?:klo\s|kl\.?\s)?\d{1,2}[.:]\d{2}(?:\s?[-–]\s?\d{1,2}[.:]\d{2})?\s+\S")
-_LIST_MARK = re.compile(r"^(?:[-–•*·▪►]\s*|\d{1,2}[.)]\s+)")
+# The clock time a programme line starts with ("14.00 ", "klo 9.15–10.00 ", "kl. 9.00 ").
+CLOCK = re.compile(r"^(?:klo\s|kl\.?\s)?\d{1,2}[.:]\d{2}(?:\s?[-–]\s?\d{1,2}[.:]\d{2})?\s+")
+_AGENDA = re.compile(CLOCK.pattern + r"\S")
 # Photo credits, bylines and similar one-line boilerplate in three languages.
 _CREDIT = re.compile(r"^(?:kuva|kuvat|foto|bild|photo|photos|image|teksti|text|toimittaja|"
                      r"julkaistu|publicerad|published|päivitetty|uppdaterad|updated)\s*[:|]",
@@ -52,7 +53,7 @@ def _kind(text: str, index: int, seg: Segments) -> str:
         return "agenda"
     if index in seg.value_lines or any(f.line == index for f in seg.fields):
         return "field"
-    if _LIST_MARK.match(text):
+    if LIST_MARK.match(text):
         return "list_item"
     return "paragraph" if is_prose(text) else "heading"
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg import morphology
-from kg.extract import content, orgs, titles
+from kg.extract import content, entries, orgs, titles
 from kg.extract.cues import is_furniture, phrase_pattern
 from kg.extract.dates import Period, find_dates, find_periods
 from kg.extract.gazetteer import gazetteer
@@ -44,6 +44,7 @@ class ProjectSpan:
     other_phase: list[tuple[int, int]] = field(default_factory=list)  # another phase's sentences
     own_phase: list[tuple[int, int]] = field(default_factory=list)  # this phase's sentences
     translations: dict[str, str] = field(default_factory=dict)  # the title in other languages
+    purpose: str | None = None  # what a grant list entry's grant is for, on its own line
 
 
 def split_projects(seg: Segments, text: str, language: str = "fi") -> list[ProjectSpan]:
@@ -56,6 +57,9 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
     grants = _grant_lines(seg)
     if len(grants) >= 2:
         return _grant_projects(seg, grants)
+    listed = entries.list_entries(seg)
+    if listed:
+        return _entry_projects(seg, listed)
     headings = titles.heading_candidates(seg)
     if len(headings) >= 2:
         return _heading_projects(seg, headings)
@@ -65,6 +69,9 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
     prose_grants = _prose_grant_projects(seg, language)
     if prose_grants:
         return prose_grants
+    sections = _section_projects(seg, language)
+    if sections:
+        return sections
     candidates = _title_candidates(seg, text)
     title, alts = titles.choose_title(candidates)
     if title is None and not _looks_like_project(seg, text):
@@ -78,7 +85,73 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
     translated = titles.translations(candidates, title, _title_language(title, language), seg) \
         if title else {}
     alts = [alt for alt in alts if alt not in translated.values()]
-    return [ProjectSpan(title, alts, everything, [], translations=translated)]
+    main = ProjectSpan(title, alts, everything, [], translations=translated)
+    named = [title, *alts, *translated.values()] if title else []
+    return [main, *_mentioned_projects(seg, candidates, named)]
+
+
+_MENTION_WORDS = 2  # words at least in a mentioned "projektet X" name (one for "X-hanke")
+
+
+def _mentioned_projects(seg: Segments, candidates: list[titles.TitleCandidate],
+                        named: list[str]) -> list[ProjectSpan]:
+    """Other projects a text names as projects ("pilotoitu aiemmin Kummi kotona -hankkeessa",
+    "the “Culture Buddies” project"): one entry each, from the sentences that name it."""
+    known = [name.lower() for name in named if name]
+    spans: list[ProjectSpan] = []
+    for candidate in candidates:
+        low = candidate.text.lower()
+        if candidate.kind not in ("hanke", "projektet") or \
+                candidate.kind == "projektet" and len(candidate.text.split()) < _MENTION_WORDS or \
+                any(low in k or k in low for k in known):
+            continue
+        known.append(low)
+        own = [(s.start, s.end) for s in seg.sentences if candidate.text in s.text]
+        others = [(s.start, s.end) for s in seg.sentences if candidate.text not in s.text]
+        spans.append(ProjectSpan(candidate.text, [], range(0, len(seg.lines)), [],
+                                 other_phase=others, own_phase=own))
+    return spans
+
+
+_SECTION_HEADING_WORDS = 8  # a section heading naming a project has this many words at most
+
+
+def _section_projects(seg: Segments, language: str) -> list[ProjectSpan]:
+    """A page of project sections ("Our projects" / "Culture Buddies" + its paragraph /
+    "Singing Homes" + its paragraph): one project per short heading whose section names its
+    own lead or funder; two such sections at least. Other headings stay in the section above."""
+    heads = [i for i in range(len(seg.lines)) if _section_heading(seg, i)]
+    if len(heads) < 2:
+        return []
+    starts = []
+    for k, head in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else len(seg.lines)
+        body = [s for s in seg.sentences if head < s.line < end]
+        roles = Roles()
+        prose_roles(body, language, roles)
+        if roles.lead or roles.funder:
+            starts.append(head)
+    if len(starts) < 2:
+        return []
+    shared = [range(0, starts[0])]
+    return [ProjectSpan(seg.lines[head].text.strip(), [],
+                        range(head, starts[k + 1] if k + 1 < len(starts) else len(seg.lines)),
+                        shared)
+            for k, head in enumerate(starts)]
+
+
+def _section_heading(seg: Segments, index: int) -> bool:
+    """A short line that could name a project, standing apart above a paragraph."""
+    text = seg.lines[index].text.strip()
+    words = text.split()
+    if not words or len(words) > _SECTION_HEADING_WORDS or \
+            text.endswith((".", "!", "?", ":", ";")) or \
+            index in seg.label_lines or not titles.is_valid_title(text) or \
+            orgs.looks_like_org(text) or (index > 0 and seg.lines[index - 1].text.strip()):
+        return False
+    following = next((line.text.strip() for line in seg.lines[index + 1:] if line.text.strip()),
+                     "")
+    return is_prose(following)
 
 
 # "Alajärven kaupunki: Kulttuurihautomo": a heading naming a sub-project and its owner.
@@ -148,7 +221,10 @@ def _phase_projects(seg: Segments, text: str, title: str,
 _GRANT_LINE = re.compile(
     r"^(?:[-–•*·▪►]\s*)?(?P<name>[^,:;€\d][^,:;€]{2,89}?)"
     r"(?:,\s(?P<place>[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?))?\s*[,:–-]?\s*"
-    r"(?P<amount>(?:€|EUR|eur)\s?\d[\d .,]*\d|\d[\d .,]*\s?(?:€|euroa|euro|eur|EUR))\.?$")
+    r"(?P<amount>(?:€|EUR|eur)\s?\d[\d .,]*\d|\d[\d .,]*\s?(?:€|euroa|euro|eur|EUR))"
+    r"(?:\s*[,:–-]?\s+(?P<purpose>[a-zåäö\"”“(][^\n]{2,200}?))?\.?$")
+# "Title – Recipient" (or "Recipient – Title") in one grant list entry.
+_TITLE_DASH = re.compile(r"\s[–-]\s")
 # Lines of that shape that are sums, not grants.
 _NOT_A_GRANTEE = re.compile(r"^(?:yhteensä|kaikkiaan|totalt|sammanlagt|total|in total|budjetti|"
                             r"budget|kokonais\w*|summa|avustus|bidrag|grant)\b", re.I)
@@ -160,14 +236,22 @@ def _grant_lines(seg: Segments) -> list[tuple[int, re.Match[str]]]:
     for index, line in enumerate(seg.lines):
         match = _GRANT_LINE.match(line.text.strip())
         if not match or _NOT_A_GRANTEE.match(match.group("name").strip()) or \
-                index in seg.label_lines and not match.group("place"):
-            continue
+                entries.SENTENCE_VERB.search(match.group("name")) or \
+                index in seg.label_lines and not match.group("place") and \
+                not _labelled_grantee(match):
+            continue  # a field "Budjetti: 50 000 €" or a sentence "X ry sai 5 000 €" is no entry
         place = match.group("place")
         if place and not find_places(place, "fi", []) and not find_places(place, "sv", []):
             continue
         if place or _named_grantee(match.group("name")):
             found.append((index, match))
     return found
+
+
+def _labelled_grantee(match: re.Match[str]) -> bool:
+    """"Recipient: amount": an organisation's name, or a name with what the grant is for."""
+    name = match.group("name").strip()
+    return orgs.looks_like_org(name) or bool(match.group("purpose")) and _named_grantee(name)
 
 
 def _named_grantee(name: str) -> bool:
@@ -185,11 +269,41 @@ def _grant_projects(seg: Segments, grants: list[tuple[int, re.Match[str]]]) -> l
         end = grants[i + 1][0] if i + 1 < len(grants) else len(seg.lines)
         offset = seg.lines[line].start + len(seg.lines[line].text) - \
             len(seg.lines[line].text.lstrip())
-        grantee = (match.group("name"), offset + match.start("name"), offset + match.end("name"))
+        title, name, name_start = _entry_title(match)
+        grantee = (name, offset + name_start, offset + name_start + len(name))
         amounts = find_amounts(match.group("amount"))
-        spans.append(ProjectSpan(None, [], range(line, end), shared, grantee,
-                                 amounts[0].eur if amounts else None))
+        spans.append(ProjectSpan(title, [], range(line, end), shared, grantee,
+                                 amounts[0].eur if amounts else None,
+                                 purpose=match.group("purpose")))
     return spans
+
+
+def _entry_projects(seg: Segments, listed: list[entries.Entry]) -> list[ProjectSpan]:
+    """One project per list entry (kg.extract.entries); the text above the list is shared."""
+    shared = [range(0, listed[0].line)]
+    spans = []
+    for i, entry in enumerate(listed):
+        end = listed[i + 1].line if i + 1 < len(listed) else len(seg.lines)
+        spans.append(ProjectSpan(entry.title, [], range(entry.line, end), shared,
+                                 entry.recipient, entry.eur, purpose=entry.purpose))
+    return spans
+
+
+def _entry_title(match: re.Match[str]) -> tuple[str | None, str, int]:
+    """A grant list entry's project title (from its purpose, or the other side of a dash
+    beside the recipient) and the recipient's name with its offset in the line."""
+    name, start = match.group("name").strip(), match.start("name")
+    name = entries.without_place(name)
+    purpose = entries.PURPOSE_TITLE.match(match.group("purpose") or "")
+    title = purpose.group("title").strip() if purpose else None
+    parts = _TITLE_DASH.split(name)
+    if len(parts) == 2:
+        org_side = [orgs.looks_like_org(part.strip()) for part in parts]
+        if org_side.count(True) == 1:
+            recipient = parts[org_side.index(True)].strip()
+            title = title or parts[org_side.index(False)].strip()
+            return title, recipient, start + name.index(recipient)
+    return title, name, start
 
 
 _PHASE_NUMBER = re.compile(r"\s(?:II|2)$")
@@ -372,7 +486,8 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     for shared in span.shared:
         field_roles(seg, shared, language, roles)
     prose_roles(sentences, language, roles, facts.model_orgs)
-    _header_lead(seg, roles, language)
+    if not span.grantee:  # a list entry's recipient leads it, not a name at the top
+        _header_lead(seg, roles, language)
     header_funder(seg, roles, language)
     programme_mentions(sentences, roles)
     single: Grant | None = None
@@ -394,10 +509,10 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
                  and len(s.text.split()) >= 6 and not s.list_item and s.line not in seg.label_lines
                  and is_prose(s.text)]  # a headline is no description
     project["description"] = _description(described)
-    if span.grantee:  # the line under a grant list entry says what the grant is for
+    if span.grantee:  # the entry's line, or the line under it, says what the grant is for
         purpose = [line.text.strip() for line in seg.lines[span.lines.start + 1:span.lines.stop]
                    if line.text.strip()]
-        project["description"] = purpose[0] if purpose else None
+        project["description"] = span.purpose or (purpose[0] if purpose else None)
         project["grant_use"] = purpose[:1]
         if purpose and span.title is None and _names_a_purpose(purpose[0]):
             project["title"] = _title_dict(purpose[0], language)  # as the list names it

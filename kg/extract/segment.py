@@ -11,7 +11,7 @@ from kg.extract.settings import BLOCK_KEYS, LABELS
 _PROSE_KEYS = frozenset({"goals", "activities", "outcomes", "description"})
 _LABEL_INDEX: dict[str, str] = {label: key for key, labels in LABELS.items() for label in labels}
 _COLON_LINE = re.compile(r"^([^:\n]{1,70}?)\s*:(?![a-zåäö])\s*(.*)$")  # not "AMK:n"
-_LIST_MARK = re.compile(r"^(?:[-–•*·▪►]\s*|\d{1,2}[.)]\s+)")
+LIST_MARK = re.compile(r"^(?:[-–•*·▪►]\s*|\d{1,2}[.)]\s+)")  # a list item's bullet or number
 _ABBREVIATIONS = frozenset(
     [
         "mm", "esim", "ns", "yms", "jne", "p", "puh", "klo", "kl", "ca", "n", "t", "s", "ks",
@@ -176,7 +176,7 @@ def segment(text: str) -> Segments:
             index += 1
             continue
         if line.text.strip():
-            is_item = bool(_LIST_MARK.match(line.text.strip()))
+            is_item = bool(LIST_MARK.match(line.text.strip()))
             if section in BLOCK_KEYS and list_seen and not is_item:
                 section = None
             list_seen = list_seen or is_item
@@ -197,7 +197,7 @@ def _soft_wrapped(lines: list[Line], index: int) -> tuple[Line, int]:
     word, as in text copied from print layout), read as one line whose breaks are spaces so
     offsets still index the text; and the index of the last line taken."""
     line, last = lines[index], index
-    if _LIST_MARK.match(line.text.strip()):
+    if LIST_MARK.match(line.text.strip()):
         return line, index
     while last + 1 < len(lines) and _RUNS_ON.search(lines[last].text) and \
             lines[last + 1].text[:1].islower() and _is_label_only(lines[last + 1].text) is None:
@@ -251,7 +251,7 @@ def _add_sentences(seg: Segments, line: Line, index: int, section: str | None) -
     text = line.text
     stripped = text.lstrip()
     offset = line.start + len(text) - len(stripped)
-    mark = _LIST_MARK.match(stripped)
+    mark = LIST_MARK.match(stripped)
     if not stripped.strip("-–• "):
         return
     if mark:

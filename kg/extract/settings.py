@@ -18,7 +18,7 @@ EXTRACTION_VERSION = "kuhy-extract 1.0"
 # "block" keys take every following line up to the next label; others take one value.
 LABELS: dict[str, tuple[str, ...]] = {
     "title": ("hankkeen nimi", "projektin nimi", "hanke", "projektets namn", "projektnamn",
-              "project name", "project title", "name of the project"),
+              "project name", "project title", "name of the project", "projekt", "project"),
     "lead": ("toteuttaja", "toteuttajat", "hankkeen toteuttaja", "päätoteuttaja", "hallinnoija",
              "hakija", "hakijan virallinen nimi", "hakijan nimi", "koordinointi ja toteutus",
              "koordinaattori", "koordinoija", "hankkeen hallinnoija", "vastuuorganisaatio",
@@ -26,7 +26,9 @@ LABELS: dict[str, tuple[str, ...]] = {
              "genomförare", "projektets huvudman", "applicant", "implementer of the main project",
              "lead partner", "coordinator", "project owner", "organiser", "organizer", "tuensaaja",
              "hankkeen toteuttajat",
-             "hallinnoiva organisaatio",
+             "hallinnoiva organisaatio", "organisaatio", "organisation", "organization",
+             "main institution involved", "responsible organisation", "responsible organization",
+             "implementing organization",
              "ansvarig organisation", "ansvarsorganisation", "arrangör", "stödmottagare",
              "lead organisation", "lead organization", "implementer", "implementing organisation",
              "beneficiary", "project coordinator"),

@@ -19,12 +19,21 @@ from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
 
 _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeelle|hankkeesta|"
                     r"hankkeeseen|hankkeella|hankkeena|hankkeet|projekti|projektin|projektissa|"
-                    r"projektia)\b")
+                    r"projektia|pilotti|pilotissa|pilotista|pilottia|pilotin)\b")
 _PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|kulturprojektet|samprojektet|[Tt]he project)\s+"
                         r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+))*)")
 # "pilotprojektet ”Kultur i vården”", "hanke ”Taidetta arkeen”", "the project “Art at Home”"
 _QUOTED_PROJECT = re.compile(r"\b(?:\w*projekt(?:et)?|\w*hanke|\w*projekti|[Pp]roject)\s+"
                              r"[”\"“«„]([A-ZÅÄÖ][^”\"“»\n]{1,78})[”\"“»]")
+# The name before its word: "the “Culture Buddies” project", "”Kultur hem”-projektet",
+# "”Laulava koti” -hanke"; and a name introduced: "a project called Smile at Home", "ett
+# projekt som heter Sjung med oss", "hanke nimeltä Laulava koti".
+_QUOTED_BEFORE = re.compile(r"[”\"“«„]([A-ZÅÄÖ][^”\"“»\n]{1,78})[”\"“»]\s?[-–]?\s?"
+                            r"(?:[Pp]roject|[Pp]rojekt\w*|hanke\w*|hankkee\w*|projekti\w*)\b")
+_CALLED = re.compile(r"\b(?:[Pp]roject|[Pp]rojekt\w*|hanke\w*|hankkee\w*|projekti\w*)\s"
+                     r"(?:called|named|entitled|titled|som heter|med namnet|kallat|nimeltä|"
+                     r"nimeltään)\s((?:[A-ZÅÄÖ][\w+-]*)(?:\s(?:[A-ZÅÄÖ][\w+-]*|"
+                     r"[a-zåäö]+(?=\s[A-ZÅÄÖ])|\d+)){0,6})")
 _EVENT_TAIL = re.compile(r"\s*[-–]\s?(?:" + "|".join(EVENT_HEADS) + r")\w*\b.*$", re.I)
 # A year and a funder ("Vuoden 2015 ELY"), or a register's type and number
 # ("Utvecklingsprojekt - 112640", "Kehittämishanke - 209728").
@@ -57,6 +66,11 @@ def _valid(title: str) -> bool:
     if orgs.programme_of(last) or (len(words) == 1 and last.isupper() and len(last) <= 5):
         return False
     return title[0].isupper() or title[0].isdigit()
+
+
+def is_valid_title(title: str) -> bool:
+    """Could this text be a title (not furniture, a date, an agenda line, a generic heading)?"""
+    return _valid(title)
 
 
 def label_value_is_title(value: str) -> bool:
@@ -195,8 +209,15 @@ def quoted_project(text: str) -> str | None:
 
 def projektet_candidates(text: str) -> list[TitleCandidate]:
     found = [TitleCandidate(m.group(1).strip(), m.start(1), m.start(1) + len(m.group(1).strip()),
-                            "projektet") for m in _QUOTED_PROJECT.finditer(text)
-             if _valid(m.group(1).strip())]
+                            "projektet")
+             for pattern in (_QUOTED_PROJECT, _QUOTED_BEFORE)
+             for m in pattern.finditer(text) if _valid(m.group(1).strip())]
+    for match in _CALLED.finditer(text):
+        title = match.group(1).strip()
+        title = _run_on(text, match.end(1), title) if " " not in title else title
+        if _valid(title):
+            found.append(TitleCandidate(title, match.start(1), match.start(1) + len(title),
+                                        "projektet"))
     for match in _PROJEKTET.finditer(text):
         title = match.group(1).strip()
         if " " not in title:
@@ -277,8 +298,9 @@ def choose_title(candidates: list[TitleCandidate]) -> tuple[str | None, list[str
     counts = Counter(c.text for c in pool)
     names = list(counts)
     # A name nested in a longer one ("Tehhään virtaa yhdessä" in "... - Virtuaalisten ...").
+    # then the name the other candidates repeat ("Myrsky" in the headline "Nuorisohanke Myrsky")
     title = max(names, key=lambda n: (sum(1 for m in names if n.lower().startswith(m.lower())),
-                                      counts[n], len(n)))
+                                      counts[n], _repeated(n, candidates), len(n)))
     title = _completed(title, candidates)
     alts = []
     for candidate in candidates:
@@ -288,6 +310,12 @@ def choose_title(candidates: list[TitleCandidate]) -> tuple[str | None, list[str
             alts.append(candidate.text)
     alts += acronym_alts(title, alts)
     return title, alts
+
+
+def _repeated(name: str, candidates: list[TitleCandidate]) -> int:
+    """How many candidates hold the name as whole words."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name.lower())}(?!\w)")
+    return sum(1 for c in candidates if pattern.search(c.text.lower()))
 
 
 def translations(candidates: list[TitleCandidate], title: str, title_language: str,

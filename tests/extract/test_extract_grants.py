@@ -115,3 +115,72 @@ def test_a_grantee_written_with_and_without_hyphens_is_one_entry() -> None:
         "lauluhetkiin. Porilainen KOKOOMO ry käyttää nukketeatteria nuorisotyössä.\n")
     leads = [name for project in projects for name in project["lead_organisations"]]
     assert leads.count("KO-KOO-MO ry") == 1 and "KOKOOMO ry" not in leads
+
+
+# Grant list entries that say after the amount what the grant is for, one a line.
+PURPOSE_LISTS = {
+    "sv": ("Kulturfonden beviljar bidrag\n\nFöljande fick bidrag:\n\n"
+           "Kulturföreningen Sävel rf: 5 000 euro för projektet Sjung med oss\n"
+           "Teaterföreningen Scen rf: 3 000 euro för projektet Teater på hemmet\n"
+           "Musikhuset Ab: 2 500 euro för projektet Musik i vården\n"),
+    "en": ("Grants awarded\n\nThe following grants were awarded:\n\n"
+           "Helsinki Dance Association: EUR 10,000 for the project Dancing Together\n"
+           "Turku Music Society: EUR 8,000 for the project Songs at Home\n"
+           "Oulu Theatre Collective: EUR 5,000 for the project Stage for All\n"),
+    "fi": ("Avustukset myönnetty\n\nTaiteen edistämiskeskus myönsi avustukset:\n\n"
+           "Tanssiyhdistys Liike ry, Helsinki: 10 000 euroa hankkeeseen Tanssien yhdessä\n"
+           "Laulukerho Sävel ry, Turku: 8 000 euroa hankkeeseen Laulua kotiin\n"
+           "Teatteri Kulma ry, Oulu: 5 000 euroa hankkeeseen Näyttämö kaikille\n"),
+}
+
+
+def test_grant_list_entries_with_their_purpose_give_recipient_and_title() -> None:
+    for language, text in PURPOSE_LISTS.items():
+        projects = _projects(text)
+        assert len(projects) == 3, language
+        first = projects[0]
+        assert first["title"][language] in ("Sjung med oss", "Dancing Together",
+                                            "Tanssien yhdessä"), language
+        assert len(first["lead_organisations"]) == 1, language
+        assert first["budget"]["shares"] == [] or first["budget"]["shares"][0]["eur"] in (
+            5000, 10000), language
+
+
+def test_a_title_and_its_recipient_on_either_side_of_a_dash() -> None:
+    text = ("Projects funded\n\nDancing Together – Helsinki Dance Association, EUR 10,000\n"
+            "Songs at Home – Turku Music Society, EUR 8,000\n")
+    projects = _projects(text)
+    assert [p["title"]["en"] for p in projects] == ["Dancing Together", "Songs at Home"]
+    assert [p["lead_organisations"] for p in projects] == [["Helsinki Dance Association"],
+                                                           ["Turku Music Society"]]
+
+
+def test_a_sentence_with_an_amount_is_no_grant_list_entry() -> None:
+    text = ("Bidrag beviljade\n\n"
+            "• Kulturföreningen Sävel rf får 5 000 euro för projektet Sjung med oss.\n"
+            "• Teaterföreningen Scen rf får 3 000 euro för projektet Teater på hemmet.\n")
+    leads = [p["lead_organisations"] for p in _projects(text)]
+    assert leads == [["Kulturföreningen Sävel rf"], ["Teaterföreningen Scen rf"]]
+
+
+def test_a_second_project_named_in_the_text_is_an_entry_of_its_own() -> None:
+    text = ("Nuorisohanke Myrsky\n\nMyrsky-hanke tuki nuorten taiteen tekemistä vuosina "
+            "2008-2011. Hanketta rahoitti Suomen Kulttuurirahasto. Myrskyn rinnalle "
+            "käynnistettiin tutkimus, ja Nuoret taiteen tekijöinä -hankkeen raportti julkaistiin "
+            "vuonna 2012.\n")
+    titles = [p["title"]["fi"] for p in _projects(text)]
+    assert titles == ["Myrsky", "Nuoret taiteen tekijöinä"]
+
+
+def test_one_project_named_twice_stays_one_entry() -> None:
+    text = ("Laulava kylä\n\nLaulava kylä -hanke vie musiikkia kyliin. Laulava kylä -hankkeen "
+            "koordinoi Lapuan kaupunki.\n")
+    assert [p["title"]["fi"] for p in _projects(text)] == ["Laulava kylä"]
+
+
+def test_a_pilot_told_beside_its_umbrella_project_is_an_entry_of_its_own() -> None:
+    text = ("Laulava maakunta\n\nLaulava maakunta -hanke vie musiikkia kuntiin. Hankkeessa "
+            "toteutetaan pilottikokeiluja eri puolilla maakuntaa. Sarja alkaa Kylän kuoro – "
+            "pilotista, jossa ikäihmiset laulavat yhdessä.\n")
+    titles = [p["title"]["fi"] for p in _projects(text)]
+    assert titles == ["Laulava maakunta", "Kylän kuoro"]

@@ -186,3 +186,33 @@ def test_two_phases_give_two_projects(text: str, language: str, second_funder: s
     assert (second["start_date"], second["end_date"]) == ("2021-01-01", "2022-12-31")
     assert second["funders"] == [second_funder]
     assert second_funder not in first["funders"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("News\n\nVolunteers take older people to the theatre\n\nThe “Culture Buddies” project "
+     "brings volunteers and older people together. It is run by Helsinki Mission.\n",
+     "Culture Buddies"),
+    ("Published 12.3.2022 | Share\n\nThe Finnish Hospital Clowns launched a new project called "
+     "Smile at Home in spring 2022. Clowns visit families at home.\n", "Smile at Home"),
+    ("Home | About | Contact\n\nProject: Singing Homes\nCoordinator: Turku Music Society\n\n"
+     "Musicians visit care homes every week.\n", "Singing Homes"),
+    ("Nyheter\n\nÄldre dansar\n\nVasa stad startade ett projekt som heter Dans för äldre i "
+     "hela regionen. Äldre dansar varje vecka.\n", "Dans för äldre"),
+])
+def test_titles_named_before_their_word_or_introduced_and_menus_never_titles(
+        text: str, title: str) -> None:
+    project = _only_project(text)
+    assert title in project["title"].values()
+
+
+def test_a_new_project_launched_by_an_organisation_is_led_by_it() -> None:
+    text = ("In 2022 Finnish Hospital Clowns Association launched a new project called Smile "
+            "at Home. Clowns visit families at home.\n")
+    assert _only_project(text)["lead_organisations"] == ["Finnish Hospital Clowns Association"]
+
+
+@pytest.mark.parametrize("label", ["Organisation", "Main institution involved", "Organisaatio"])
+def test_an_organisation_field_of_a_database_entry_names_the_lead(label: str) -> None:
+    text = (f"Singing Homes\n\n{label}: Turku Music Society\nDuration: 2021–2023\n\n"
+            "Musicians visit care homes every week and residents sing together.\n")
+    assert _only_project(text)["lead_organisations"] == ["Turku Music Society"]

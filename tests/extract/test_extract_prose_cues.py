@@ -247,3 +247,13 @@ def test_a_practice_described_at_length_is_one_entry_even_without_the_word_proje
     assert len(extract_text(text, "practice.txt")["projects"]) == 1
     assert extract_text("Huomenna sataa lunta koko maassa. Tiet ovat liukkaita aamulla. "
                         "Autoilijoiden kannattaa varata aikaa.\n", "weather.txt")["projects"] == []
+
+
+@pytest.mark.parametrize("heading", ["Avustukset", "Bidrag", "Grants", "Funded projects",
+                                     "Rahoitetut hankkeet", "Utvalda projekt"])
+def test_grant_and_section_headings_are_never_titles(heading: str) -> None:
+    text = (f"{heading}\n\nThe city of Turku runs a music programme in nursing homes. Musicians "
+            "visit every home once a week and the residents sing together.\n")
+    titles = [t for p in extract_text(text, "heading.txt")["projects"]
+              for t in p["title"].values() if t]
+    assert heading not in titles
