@@ -77,9 +77,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("WARMUP_TIMEOUT", "300", "Seconds each canned query of the warm-up may run.",
             "server"),
     Setting("ENGINE", "auto", "Query engine: `memory` (the build loaded into memory once, "
-            "by a store server whose threads are the query workers), `disk` (each worker opens the on-disk store), "
-            "`remote` (a SPARQL endpoint at KUHY_REMOTE_QUERY_URL) or `auto` (memory when the "
-            "build's directory is at most KUHY_MEMORY_MAX_BYTES, else disk).", "server"),
+            "by a store server whose threads are the query workers), `disk` (each worker "
+            "opens the on-disk store), `remote` (a SPARQL endpoint at KUHY_REMOTE_QUERY_URL) "
+            "or `auto` (memory when the build's directory is at most KUHY_MEMORY_MAX_BYTES, "
+            "else disk).", "server"),
     Setting("MEMORY_MAX_BYTES", str(512 << 20), "Largest on-disk build `auto` loads into "
             "memory, in bytes (in memory it takes about 1.5x that).", "server"),
     Setting("REMOTE_QUERY_URL", "", "SPARQL 1.1 query endpoint of the remote engine "
