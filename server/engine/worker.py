@@ -351,9 +351,7 @@ class StoreServer:
 
     def _serve(self, sock: socket.socket) -> None:
         if sock is self.listener:
-            client, _ = self.listener.accept()
-            client.sendall(b"ready" + wire.LENGTH.pack(os.getpid()))
-            self.clients.append(client)
+            self._accept()
             return
         try:
             message, fds, _, _ = socket.recv_fds(sock, 16, 2)
@@ -362,13 +360,31 @@ class StoreServer:
         if not message or len(fds) != 2:
             for fd in fds:
                 os.close(fd)
-            self.clients.remove(sock)
-            sock.close()
+            self._drop(sock)
             return
         thread = threading.Thread(target=_serve_thread, name="kuhy-query", daemon=True,
                                   args=(self.store, fds, self.config, self.threads))
         thread.start()
-        sock.sendall(wire.LENGTH.pack(thread.native_id))
+        try:
+            sock.sendall(wire.LENGTH.pack(thread.native_id))
+        except OSError:  # the serving process went away; the thread sees its pipes close
+            self._drop(sock)
+
+    def _accept(self) -> None:
+        try:
+            client, _ = self.listener.accept()
+        except OSError:  # the connection was given up before we took it
+            return
+        try:
+            client.sendall(b"ready" + wire.LENGTH.pack(os.getpid()))
+        except OSError:
+            client.close()
+            return
+        self.clients.append(client)
+
+    def _drop(self, client: socket.socket) -> None:
+        self.clients.remove(client)
+        client.close()
 
 
 def main(argv: list[str]) -> int:
