@@ -9,10 +9,10 @@ code the query workers use, so a client sees the same bytes whichever engine ans
 
 from __future__ import annotations
 
+import http.client
+import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -97,6 +97,46 @@ def _parsed(response: Any, graph: bool) -> tuple[Any, str]:
     raise EngineUnavailable(f"it answered in {media_type}, not {expected}")
 
 
+class _Connections:
+    """Open connections to the remote kept between queries (a new TCP connection per query
+    cost more than a lookup on the remote); each is lent to one query at a time."""
+
+    def __init__(self, query_url: str, keep: int = 16) -> None:
+        url = urllib.parse.urlsplit(query_url)
+        self._kind = (http.client.HTTPSConnection if url.scheme == "https"
+                      else http.client.HTTPConnection)
+        self._host, self._port = url.hostname or "", url.port
+        self.target = urllib.parse.urlunsplit(("", "", url.path or "/", url.query, ""))
+        self._idle: list[http.client.HTTPConnection] = []
+        self._keep = keep
+        self._lock = threading.Lock()
+
+    def take(self, timeout_s: float) -> tuple[http.client.HTTPConnection, bool]:
+        """A connection with this timeout, and whether it was kept from an earlier query."""
+        with self._lock:
+            connection = self._idle.pop() if self._idle else None
+        reused = connection is not None
+        if connection is None:
+            connection = self._kind(self._host, self._port)
+        connection.timeout = timeout_s
+        if connection.sock is not None:
+            connection.sock.settimeout(timeout_s)
+        return connection, reused
+
+    def give_back(self, connection: http.client.HTTPConnection) -> None:
+        with self._lock:
+            if len(self._idle) < self._keep:
+                self._idle.append(connection)
+                return
+        connection.close()
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for connection in idle:
+            connection.close()
+
+
 class RemoteExecutor:
     """Sends each query to the remote endpoint with the time left as its HTTP timeout."""
 
@@ -104,35 +144,59 @@ class RemoteExecutor:
         self.settings = settings
         self.query_url = settings.remote_query_url
         self.media_types = settings.worker_config()["formats"]
+        self._connections = _Connections(self.query_url)
 
     def _open(self, query: str, parameters: list[tuple[str, str]], accept: str,
-              timeout_s: float) -> Any:
+              timeout_s: float) -> tuple[http.client.HTTPResponse, http.client.HTTPConnection]:
         """POST as an HTML form, the one way every engine takes (Virtuoso 7 does not read a
-        body of type application/sparql-query)."""
+        body of type application/sparql-query). A kept connection the remote has closed
+        meanwhile is replaced once: the query never reached it."""
         form = urllib.parse.urlencode([("query", query), *parameters]).encode()
-        request = urllib.request.Request(
-            self.query_url, data=form,
-            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
-        try:
-            return urllib.request.urlopen(request, timeout=timeout_s)
-        except urllib.error.HTTPError as error:
-            reason = error.read(2000).decode("utf-8", "replace").strip()
-            if error.code == 400:
-                raise QuerySyntaxError(reason) from None
-            raise EngineUnavailable(f"HTTP {error.code} {reason[:500]}") from None
-        except TimeoutError:
-            raise
-        except (urllib.error.URLError, OSError) as error:
-            if isinstance(getattr(error, "reason", None), TimeoutError):
-                raise TimeoutError from error
-            raise EngineUnavailable(str(getattr(error, "reason", error))) from None
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
+        for attempt in (1, 2):
+            connection, reused = self._connections.take(timeout_s)
+            try:
+                connection.request("POST", self._connections.target, body=form,
+                                   headers=headers)
+                response = connection.getresponse()
+                break
+            except TimeoutError:
+                connection.close()
+                raise
+            except (http.client.RemoteDisconnected, ConnectionResetError,
+                    BrokenPipeError) as error:
+                connection.close()
+                if reused and attempt == 1:
+                    continue
+                raise EngineUnavailable(str(error)) from None
+            except (OSError, http.client.HTTPException) as error:
+                connection.close()
+                raise EngineUnavailable(str(error)) from None
+        if response.status >= 400:
+            reason = response.read(2000).decode("utf-8", "replace").strip()
+            connection.close()
+            if response.status == 400:
+                raise QuerySyntaxError(reason)
+            raise EngineUnavailable(f"HTTP {response.status} {reason[:500]}")
+        return response, connection
+
+    def _finished(self, response: http.client.HTTPResponse,
+                  connection: http.client.HTTPConnection) -> None:
+        """The connection is kept only when the whole answer was read."""
+        if response.isclosed() or not response.read(1):
+            response.close()
+            self._connections.give_back(connection)
+        else:
+            connection.close()
 
     def evaluate(self, request: QueryRequest, deadline: Deadline) -> WholeResult:
         parameters = _dataset_parameters(request, self.settings.remote_union_parameter)
         graph = query_form(request.query) in ("CONSTRUCT", "DESCRIBE")
         try:
-            with self._open(request.query, parameters, GRAPH_ACCEPT if graph else RESULTS_JSON,
-                            max(0.001, deadline.at - time.monotonic())) as response:
+            response, connection = self._open(request.query, parameters,
+                                              GRAPH_ACCEPT if graph else RESULTS_JSON,
+                                              max(0.001, deadline.at - time.monotonic()))
+            try:
                 result, kind = _parsed(response, graph)
                 format_key = request.graph_format if kind == "graph" else request.results_format
                 if format_key is None:
@@ -140,13 +204,17 @@ class RemoteExecutor:
                 sink = _Sink()
                 media_type = self.media_types.get(format_key, format_key)
                 render(result, kind, media_type, request.row_limit, sink)
+                self._finished(response, connection)
+            except BaseException:
+                connection.close()
+                raise
         except TimeoutError:
             raise deadline.overrun() from None
         except Refusal as refusal:
             if deadline.passed(time.monotonic()):
                 raise deadline.overrun() from None
             raise EngineUnavailable(refusal.message) from None
-        except (SyntaxError, ValueError, OSError) as error:
+        except (SyntaxError, ValueError, OSError, http.client.HTTPException) as error:
             if deadline.passed(time.monotonic()):
                 raise deadline.overrun() from None
             raise EngineUnavailable(f"its answer could not be read: {error}") from None
@@ -159,13 +227,18 @@ class RemoteExecutor:
         for iri in graph_iris:
             graph = ox.NamedNode(iri)
             query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
-            with self._open(query, [], GRAPH_ACCEPT, DUMP_TIMEOUT_S) as response:
+            response, connection = self._open(query, [], GRAPH_ACCEPT, DUMP_TIMEOUT_S)
+            try:
                 triples, _ = _parsed(response, graph=True)
                 for triple in triples:
                     yield ox.Quad(triple.subject, triple.predicate, triple.object, graph)
+                self._finished(response, connection)
+            except BaseException:
+                connection.close()
+                raise
 
     def close(self) -> None:
-        """Nothing held open between queries."""
+        self._connections.close()
 
 
 class RemoteEngine(CachingEngine):

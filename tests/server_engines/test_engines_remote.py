@@ -26,14 +26,17 @@ class Relay:
     """Between kuhy and the real remote: forwards, hangs, or answers 502 as the test says."""
 
     def __init__(self, target: str) -> None:
-        self.target, self.mode, self.seen = target, "forward", []
+        self.target, self.mode, self.seen, self.peers = target, "forward", [], []
         self.released = threading.Event()
         relay = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # connections stay open between requests
+
             def do_POST(self) -> None:  # noqa: N802 (the http.server name)
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 relay.seen.append(body)
+                relay.peers.append(self.client_address)
                 if relay.mode == "hang":
                     relay.released.wait(HANG_AT_MOST_S)
                     return
@@ -85,6 +88,15 @@ def relayed(published, running_app, settings_for, tmp_path: Path) -> Iterator[tu
             yield url, relay
     finally:
         relay.close()
+
+
+def test_queries_share_a_kept_connection(relayed: tuple[str, Relay]) -> None:
+    url, relay = relayed
+    for n in range(5):  # five different queries: none is answered from the cache
+        response = sparql(url, f"ASK {{ ?s{n} ?p ?o }}")
+        assert response.status_code == 200 and response.json()["boolean"] is True
+    assert len(relay.seen) == 5
+    assert len(set(relay.peers)) == 1  # one TCP connection for all five
 
 
 def sparql(url: str, query: str) -> requests.Response:
