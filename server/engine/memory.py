@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from server.engine import EngineError, wire
+from server.engine.worker import worker_command
 
 CONNECT_ATTEMPTS = 3
 STORE_SERVER_START_S = 600.0  # loading a large build takes a while; it is done once per build
@@ -71,8 +72,8 @@ LAUNCHER = ("import subprocess, sys; subprocess.Popen(sys.argv[1:], start_new_se
 def _start(socket_path: Path, worker_config: dict, env: dict[str, str]) -> None:
     socket_path.unlink(missing_ok=True)  # a stale socket of a store server that is gone
     config = dict(worker_config, store_socket=str(socket_path))
-    subprocess.run([sys.executable, "-c", LAUNCHER, sys.executable, "-m",
-                    "server.engine.worker", json.dumps(config)], env=env, check=True)
+    subprocess.run([sys.executable, "-c", LAUNCHER, *worker_command(config)], env=env,
+                   check=True)
 
 
 class StoreServerConnection:

@@ -12,13 +12,11 @@ latency.
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import queue
 import select
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -28,6 +26,7 @@ from typing import Any
 from server.engine import Deadline, EngineBusy, EngineError, wire
 from server.engine.builds import ServedBuilds
 from server.engine.memory import StoreServerConnection, StoreServerGone
+from server.engine.worker import worker_command
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]  # workers import `server` from here
 READ_SIZE = 1 << 20
@@ -41,10 +40,6 @@ def _worker_environment() -> dict[str, str]:
         p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
     )
     return env
-
-
-def worker_command(config: dict) -> list[str]:
-    return [sys.executable, "-m", "server.engine.worker", json.dumps(config)]
 
 
 class Worker:

@@ -37,6 +37,11 @@ CLONE_NEWNET = 0x40000000
 CLONE_NEWUSER = 0x10000000
 
 
+def worker_command(config: dict) -> list[str]:
+    """The command line that runs this module as a query worker or store server."""
+    return [sys.executable, "-m", "server.engine.worker", json.dumps(config)]
+
+
 class FrameWriter:
     """File-like sink: buffers serialised bytes and sends DATA frames of about chunk bytes."""
 
@@ -325,9 +330,9 @@ class StoreServer:
         """Start a successor when a query overran; retire once it has taken over."""
         if self.successor is None and self.threads.overrun(now):
             config = dict(self.config, successor=True)
-            self.successor = subprocess.Popen(
-                [sys.executable, "-m", "server.engine.worker", json.dumps(config)],
-                stdin=subprocess.DEVNULL, start_new_session=True)
+            self.successor = subprocess.Popen(worker_command(config),
+                                              stdin=subprocess.DEVNULL,
+                                              start_new_session=True)
         if self.successor is None:
             return
         if not self._owns_path():
