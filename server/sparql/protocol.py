@@ -5,6 +5,7 @@ Every refusal is a ProtocolError carrying the HTTP status and a message for the 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from urllib.parse import unquote_to_bytes
 
@@ -33,6 +34,7 @@ class ProtocolRequest:
     named_graphs: list[str] | None = None
     format: str | None = None
     params: dict[str, list[str]] = field(default_factory=dict)
+    timeout_s: float | None = None  # the client's own limit (``timeout``), seconds
 
 
 def parse_urlencoded(raw: bytes, where: str) -> list[tuple[str, str]]:
@@ -106,6 +108,24 @@ def _graph_iris(params: dict[str, list[str]], name: str) -> list[str] | None:
     return values
 
 
+def _timeout(params: dict[str, list[str]]) -> float | None:
+    """The ``timeout`` parameter (seconds, as Fuseki reads it): a client may ask for a
+    shorter limit than the server's, never a longer one (the caller takes the smaller)."""
+    values = params.get("timeout")
+    if values is None:
+        return None
+    if len(values) > 1:
+        raise ProtocolError(400, f"The 'timeout' parameter is repeated ({len(values)} times).")
+    try:
+        seconds = float(values[0])
+    except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise ProtocolError(400, "timeout must be a positive number of seconds, "
+                                 f"got {values[0]!r}.")
+    return seconds
+
+
 def check_query_text(query: str, max_query_bytes: int, max_depth: int) -> None:
     """ProtocolError unless the query text is within the size (413) and nesting (400)
     limits; checked before any parser sees the text."""
@@ -145,4 +165,5 @@ def read_request(request: Request, max_query_bytes: int, max_depth: int) -> Prot
         named_graphs=_graph_iris(params, "named-graph-uri"),
         format=formats[-1] if formats else None,
         params=params,
+        timeout_s=_timeout(params),
     )

@@ -92,7 +92,8 @@ def _run(protocol: ProtocolRequest, settings: Settings) -> Response:
         return not_acceptable()
     query_request = QueryRequest(protocol.query, results_format, graph_format,
                                  row_limit=settings.html_row_limit,
-                                 base_iri=settings.endpoint_iri)
+                                 base_iri=settings.endpoint_iri,
+                                 timeout=_limit_s(protocol, settings))
     if protocol.default_graphs is not None or protocol.named_graphs is not None:
         # a protocol dataset replaces the union default graph; what it leaves out is empty
         query_request.default_graphs = protocol.default_graphs or []
@@ -104,6 +105,14 @@ def _run(protocol: ProtocolRequest, settings: Settings) -> Response:
             return not_acceptable()
         return engine_failure(error)
     return result_response(result, protocol.query, settings.html_row_limit)
+
+
+def _limit_s(protocol: ProtocolRequest, settings: Settings) -> float | None:
+    """The client's ``timeout`` where it is below the server's limit, else None (the
+    server's)."""
+    if protocol.timeout_s is None or protocol.timeout_s >= settings.query_timeout_s:
+        return None
+    return protocol.timeout_s
 
 
 def service_description(format_name: str | None) -> Response:

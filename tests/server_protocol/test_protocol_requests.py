@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import requests
 
 from tests.server_protocol.conftest import PUBLIC_URL
@@ -84,6 +85,32 @@ def test_missing_and_repeated_query_are_400(protocol_server: str) -> None:
                             timeout=30)
     assert missing.status_code == 400 and "query" in missing.text
     assert repeated.status_code == 400 and "repeated" in repeated.text
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "soon", "nan", "inf", ""])
+def test_a_timeout_that_is_not_a_positive_number_is_400(protocol_server: str,
+                                                        value: str) -> None:
+    response = requests.get(protocol_server, params={"query": "ASK {}", "timeout": value},
+                            timeout=30)
+    assert response.status_code == 400
+    assert "timeout must be a positive number of seconds" in response.text
+
+
+def test_a_repeated_timeout_is_400_and_a_valid_one_answers(protocol_server: str) -> None:
+    repeated = requests.get(protocol_server + "?query=ASK%20%7B%7D&timeout=1&timeout=2",
+                            timeout=30)
+    assert repeated.status_code == 400 and "'timeout' parameter is repeated" in repeated.text
+    answered = requests.get(protocol_server, params={"query": "ASK { ?s ?p ?o }",
+                                                     "timeout": "2.5"}, timeout=30)
+    assert answered.status_code == 200 and answered.json()["boolean"] is True
+
+
+def test_a_client_timeout_shortens_the_limit(protocol_server: str) -> None:
+    pathological = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    response = requests.get(protocol_server, params={"query": pathological, "timeout": "0.5"},
+                            timeout=60)
+    assert response.status_code == 503
+    assert "exceeded the 0.5 s limit" in response.text
 
 
 def test_invalid_utf8_is_400(protocol_server: str) -> None:

@@ -97,7 +97,9 @@ def test_time_limit_stops_the_query_and_others_are_served(protocol_socket_server
     done = threading.Event()
 
     def slow() -> None:
-        response = requests.get(protocol_socket_server, params={"query": PATHOLOGICAL}, timeout=60)
+        # a client asking for a longer limit than the server's gets the server's
+        response = requests.get(protocol_socket_server, timeout=60,
+                                params={"query": PATHOLOGICAL, "timeout": "1000"})
         outcome["slow"] = (response.status_code, response.text)
         done.set()
 
@@ -140,8 +142,9 @@ def test_limit_cuts_a_stream_whose_client_stops_reading(protocol_socket_server: 
     """The limit holds even while the server is blocked on a client that does not read:
     the stream ends without its closing chunk, so the cut cannot pass for a whole result."""
     query = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-    response = requests.get(protocol_socket_server, params={"query": query}, stream=True,
-                            timeout=60, headers={"Accept": "text/tab-separated-values"})
+    response = requests.get(protocol_socket_server, params={"query": query, "timeout": "1"},
+                            stream=True, timeout=60,
+                            headers={"Accept": "text/tab-separated-values"})
     assert response.status_code == 200
     assert response.headers.get("Transfer-Encoding") == "chunked"
     chunks = response.iter_content(1 << 16)
