@@ -65,10 +65,25 @@ def browser() -> Iterator[object]:
         yield launched
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> object:
+    """Keeps the call's report on the test, so ``page`` knows whether the test failed."""
+    report = yield
+    if report.when == "call":
+        item.stash[CALL_FAILED] = report.failed
+    return report
+
+
+CALL_FAILED = pytest.StashKey[bool]()
+
+
 @pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    """A fresh page; the test fails if it sent a request off 127.0.0.1 or broke the CSP."""
-    from browser_helpers import checked_page
+def page(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
+    """A fresh page; the test fails if it sent a request off 127.0.0.1 or broke the CSP.
+    A failed test leaves a screenshot of the page in tests/artifacts/."""
+    from browser_helpers import checked_page, save_screenshot
 
     with checked_page(browser) as new_page:
         yield new_page
+        if request.node.stash.get(CALL_FAILED, False):
+            save_screenshot(new_page, "failed-" + request.node.name)
