@@ -1,9 +1,10 @@
 """Browser-test helpers: Debian chromium through Playwright, each page checked for requests
 leaving 127.0.0.1 and for what the Content-Security-Policy refused; screenshots to
-tests/artifacts/ (gitignored)."""
+tests/artifacts/ (gitignored) on request and on failure."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,7 +47,16 @@ def checked_page(browser: Browser) -> Iterator[Page]:
     assert refused == [], "the pages must work under their Content-Security-Policy"
 
 
-def shot(page: Page, name: str) -> Path:
+def shot(page: Page, name: str) -> Path | None:
+    """A full-page screenshot in tests/artifacts/ when KUHY_TEST_SCREENSHOTS is set (PNG
+    encoding of a whole page costs chromium more than most checks do); a failing browser
+    test always leaves one (tests/server_pages/conftest.py)."""
+    if not os.environ.get("KUHY_TEST_SCREENSHOTS"):
+        return None
+    return save_screenshot(page, name)
+
+
+def save_screenshot(page: Page, name: str) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
