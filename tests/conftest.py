@@ -47,6 +47,18 @@ def pytest_itemcollected(item: pytest.Item) -> None:
         item.add_marker(pytest.mark.real_process)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Files with slow or real-process tests first (each keeps its order): pytest-xdist hands
+    out whole files in this order, so the long ones start early instead of ending the run
+    on one worker while the other idles."""
+    heavy = {item.path for item in items
+             if any(item.get_closest_marker(name) for name in HEAVY_MARKS)}
+    items.sort(key=lambda item: item.path not in heavy)
+
+
+HEAVY_MARKS = ("slow", "real_process", "browser")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def own_result_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Apps, engines and server processes of the session share slow answers, flight markers

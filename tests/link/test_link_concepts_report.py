@@ -64,6 +64,7 @@ def test_unknown_concept_keeps_its_slug(linker) -> None:
     assert entity.status == "unlinked" and entity.key == "procentprincipen"
 
 
+@pytest.mark.slow  # links every record of data/
 def test_report_on_dev_records_meets_targets(tmp_path: Path) -> None:
     out = tmp_path / "links.csv"
     result = CliRunner().invoke(main, ["links", "--csv", str(out)])

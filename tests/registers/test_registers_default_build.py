@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
+import pytest
+
+pytestmark = pytest.mark.slow  # the default build: every text, record and register row
 
 PREFIXES = "PREFIX k: <https://w3id.org/kuhy/ontology#>\n"
 
