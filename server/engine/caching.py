@@ -80,6 +80,34 @@ class WholeResult:
         """Nothing to release."""
 
 
+class Keeper:
+    """Gathers a streamed answer for the result cache: its chunks are kept while they add up
+    to at most `limit` bytes, and the whole body goes to `keep` at the end."""
+
+    def __init__(self) -> None:
+        self._keep: Callable[[bytes], None] | None = None
+        self._kept: list[bytes] = []
+        self._kept_bytes, self._limit = 0, 0
+
+    def start(self, keep: Callable[[bytes], None], limit: int) -> None:
+        self._keep, self._limit = keep, limit
+
+    def collect(self, chunk: bytes) -> None:
+        if self._keep is None:
+            return
+        self._kept_bytes += len(chunk)
+        if self._kept_bytes > self._limit:
+            self._keep, self._kept = None, []
+        else:
+            self._kept.append(chunk)
+
+    def finish(self) -> None:
+        """The answer is whole: hand it over (when it stayed within the limit)."""
+        keep, self._keep = self._keep, None
+        if keep is not None:
+            keep(b"".join(self._kept))
+
+
 def _cache_key(request: QueryRequest, family_name: str) -> tuple:
     """Everything besides the build that decides the bytes of an answer of that family."""
     def graphs(iris: list[str] | None) -> tuple[str, ...] | None:

@@ -23,7 +23,7 @@ from server.engine import (
     wire,
 )
 from server.engine.builds import ServedBuilds
-from server.engine.caching import CachingEngine
+from server.engine.caching import CachingEngine, Keeper
 from server.engine.pool import Worker, WorkerPool
 
 
@@ -38,9 +38,7 @@ class PooledResult:
         self._pool, self._worker = pool, (None if complete else worker)
         self._chunks, self._deadline, self._nice_at = chunks, deadline, nice_at
         self.body = b"".join(chunks) if complete else None
-        self._keep: Callable[[bytes], None] | None = None
-        self._kept: list[bytes] = []
-        self._kept_bytes, self._keep_limit = 0, 0
+        self._keeper = Keeper()
         self.on_end: Callable[[], None] | None = None  # run once the answer is whole or dropped
 
     def remember(self, keep: Callable[[bytes], None], limit: int) -> None:
@@ -49,29 +47,18 @@ class PooledResult:
             if len(self.body) <= limit:
                 keep(self.body)
             return
-        self._keep, self._keep_limit = keep, limit
-
-    def _collect(self, chunk: bytes) -> None:
-        if self._keep is None:
-            return
-        self._kept_bytes += len(chunk)
-        if self._kept_bytes > self._keep_limit:
-            self._keep, self._kept = None, []
-        else:
-            self._kept.append(chunk)
+        self._keeper.start(keep, limit)
 
     def __iter__(self) -> Iterator[bytes]:
         chunks, self._chunks = self._chunks, []
         for chunk in chunks:
-            self._collect(chunk)
+            self._keeper.collect(chunk)
             yield chunk
         while self._worker is not None:
             for chunk in self._next_chunks():
-                self._collect(chunk)
+                self._keeper.collect(chunk)
                 yield chunk
-        if self._keep is not None:
-            keep, self._keep = self._keep, None
-            keep(b"".join(self._kept))
+        self._keeper.finish()
         self._ended()
 
     def _ended(self) -> None:
