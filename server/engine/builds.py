@@ -110,9 +110,11 @@ class ServedBuilds:
 
 
 class RemoteBuilds(ServedBuilds):
-    """The build a remote engine serves: the local build `kg publish` sent, when this machine
-    has the store root; else one build named "remote" for the life of the process (caches
-    are then emptied by a restart)."""
+    """The build a remote engine serves: the local build `kg publish` sent (``<root>/current``),
+    when this machine has the store root; else one build for the life of the process,
+    "remote-<start time in ns>", so that nothing kept on disk for an earlier start (dumps,
+    search index) is taken for it. A directory without builds, such as an empty store root,
+    is not taken for a build."""
 
     def __init__(self, store_root: Path, clock: Clock | None = None,
                  check_every_s: float = BUILD_CHECK_S) -> None:
@@ -120,7 +122,9 @@ class RemoteBuilds(ServedBuilds):
         self._started_ns = time.time_ns()
 
     def _stamp(self) -> tuple[Path, int]:
-        try:
-            return super()._stamp()
-        except (EngineError, OSError):
-            return self.store_root / "remote", self._started_ns
+        if (self.store_root / "current").exists():
+            try:
+                return super()._stamp()
+            except (EngineError, OSError):
+                pass
+        return self.store_root / f"remote-{self._started_ns}", self._started_ns

@@ -117,3 +117,13 @@ def query_form(query: str) -> str | None:
         if kind == "word" and text.upper() in QUERY_FORMS:
             return text.upper()
     return None
+
+
+_SCHEME = re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def has_relative_iri(query: str) -> bool:
+    """Whether the query writes an IRI without a scheme (relative to the base IRI)."""
+    if "<" not in query and "\\" not in query:
+        return False
+    return any(kind == "iri" and not _SCHEME.match(text) for kind, text in tokens(query))

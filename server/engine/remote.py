@@ -14,6 +14,7 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
+from functools import partial
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
@@ -28,7 +29,8 @@ from server.engine import (
 )
 from server.engine.builds import ServedBuilds
 from server.engine.caching import CachingEngine, WholeResult
-from server.engine.lexer import has_dataset_clause, query_form
+from server.engine.lexer import has_dataset_clause, has_relative_iri, query_form
+from server.engine.remote_stream import RemoteStream, stream
 from server.engine.worker import Refusal, render
 
 RESULTS_JSON = "application/sparql-results+json"
@@ -60,18 +62,6 @@ class _Graph:
         ox.serialize(self._triples, output, format)
 
 
-class _Sink:
-    def __init__(self) -> None:
-        self.chunks: list[bytes] = []
-
-    def write(self, data: bytes) -> int:
-        self.chunks.append(bytes(data))
-        return len(data)
-
-    def flush(self) -> None:
-        """Nothing buffered here."""
-
-
 def _dataset_parameters(request: QueryRequest, union_parameter: str) -> list[tuple[str, str]]:
     """The protocol's dataset, else the union of all graphs as the default graph when the
     query names no dataset itself (as the embedded worker does)."""
@@ -84,14 +74,33 @@ def _dataset_parameters(request: QueryRequest, union_parameter: str) -> list[tup
             + [("named-graph-uri", iri) for iri in named or []])
 
 
-def _parsed(response: Any, graph: bool) -> tuple[Any, str]:
-    """(pyoxigraph-like result, kind) read from the remote's answer as it arrives."""
+class _BeforeDeadline:
+    """The remote's answer, read only until the deadline: each read waits at most the time
+    left (a socket timeout alone restarts with every packet, so a remote that keeps sending
+    a huge answer, or trickles one, would be read for ever)."""
+
+    def __init__(self, response: http.client.HTTPResponse,
+                 connection: http.client.HTTPConnection, deadline: Deadline) -> None:
+        self._response, self._connection, self._deadline = response, connection, deadline
+
+    def read(self, size: int = -1) -> bytes:
+        left = self._deadline.at - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the answer was still arriving at the time limit")
+        if self._connection.sock is not None:
+            self._connection.sock.settimeout(left)
+        return self._response.read(size)
+
+
+def _parsed(response: Any, body: Any, graph: bool) -> tuple[Any, str]:
+    """(pyoxigraph-like result, kind) read from `body`, the remote's answer to `response`,
+    as it arrives."""
     media_type = response.headers.get_content_type()
     if graph and media_type in GRAPH_TYPES:
-        triples = (quad.triple for quad in ox.parse(response, format=GRAPH_TYPES[media_type]))
+        triples = (quad.triple for quad in ox.parse(body, format=GRAPH_TYPES[media_type]))
         return _Graph(triples), "graph"
     if not graph and media_type == RESULTS_JSON:
-        result = ox.parse_query_results(response, format=ox.QueryResultsFormat.JSON)
+        result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         return result, "boolean" if isinstance(result, ox.QueryBoolean) else "solutions"
     expected = GRAPH_ACCEPT if graph else RESULTS_JSON
     raise EngineUnavailable(f"it answered in {media_type}, not {expected}")
@@ -111,10 +120,12 @@ class _Connections:
         self._keep = keep
         self._lock = threading.Lock()
 
-    def take(self, timeout_s: float) -> tuple[http.client.HTTPConnection, bool]:
-        """A connection with this timeout, and whether it was kept from an earlier query."""
+    def take(self, timeout_s: float,
+             fresh: bool = False) -> tuple[http.client.HTTPConnection, bool]:
+        """A connection with this timeout (a new one when `fresh`), and whether it was kept
+        from an earlier query."""
         with self._lock:
-            connection = self._idle.pop() if self._idle else None
+            connection = self._idle.pop() if self._idle and not fresh else None
         reused = connection is not None
         if connection is None:
             connection = self._kind(self._host, self._port)
@@ -137,6 +148,32 @@ class _Connections:
             connection.close()
 
 
+def _failure(error: BaseException, deadline: Deadline) -> BaseException:
+    """The engine error a failure to get or read the remote's answer is: the time limit
+    when it has passed, else 503 with the reason; our own refusals as they are."""
+    if isinstance(error, QueryFailed):
+        return error
+    if isinstance(error, TimeoutError) or (
+            isinstance(error, (Refusal, SyntaxError, ValueError, OSError,
+                               http.client.HTTPException))
+            and deadline.passed(time.monotonic())):
+        return deadline.overrun()
+    if isinstance(error, Refusal):
+        return EngineUnavailable(error.message)
+    if isinstance(error, (SyntaxError, ValueError, OSError, http.client.HTTPException)):
+        return EngineUnavailable(f"its answer could not be read: {error}")
+    return error
+
+
+def with_base(query: str, base_iri: str | None) -> str:
+    """The query with `base_iri` declared as its base when it has relative IRIs (the remote
+    would resolve them against its own address). Declared on the first line, before the
+    query's own prologue, whose BASE, if any, still applies to what follows it."""
+    if base_iri is None or not has_relative_iri(query):
+        return query
+    return f"BASE {ox.NamedNode(base_iri)} {query}"
+
+
 class RemoteExecutor:
     """Sends each query to the remote endpoint with the time left as its HTTP timeout."""
 
@@ -144,17 +181,19 @@ class RemoteExecutor:
         self.settings = settings
         self.query_url = settings.remote_query_url
         self.media_types = settings.worker_config()["formats"]
+        self.chunk_bytes = settings.worker_config()["chunk"]
         self._connections = _Connections(self.query_url)
 
     def _open(self, query: str, parameters: list[tuple[str, str]], accept: str,
               timeout_s: float) -> tuple[http.client.HTTPResponse, http.client.HTTPConnection]:
         """POST as an HTML form, the one way every engine takes (Virtuoso 7 does not read a
         body of type application/sparql-query). A kept connection the remote has closed
-        meanwhile is replaced once: the query never reached it."""
+        meanwhile is replaced once, by a new one (the other kept ones may be as stale): the
+        query never reached it."""
         form = urllib.parse.urlencode([("query", query), *parameters]).encode()
         headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
         for attempt in (1, 2):
-            connection, reused = self._connections.take(timeout_s)
+            connection, reused = self._connections.take(timeout_s, fresh=attempt > 1)
             try:
                 connection.request("POST", self._connections.target, body=form,
                                    headers=headers)
@@ -181,46 +220,41 @@ class RemoteExecutor:
         return response, connection
 
     def _finished(self, response: http.client.HTTPResponse,
-                  connection: http.client.HTTPConnection) -> None:
+                  connection: http.client.HTTPConnection, completely: bool = True) -> None:
         """The connection is kept only when the whole answer was read."""
-        if response.isclosed() or not response.read(1):
+        if completely and (response.isclosed() or not response.read(1)):
             response.close()
             self._connections.give_back(connection)
         else:
             connection.close()
 
-    def evaluate(self, request: QueryRequest, deadline: Deadline) -> WholeResult:
+    def evaluate(self, request: QueryRequest,
+                 deadline: Deadline) -> RemoteStream | WholeResult:
+        """Send the query; its answer is read and written again as it arrives (in a thread
+        of its own, server.engine.remote_stream), all of it under the request's deadline."""
         parameters = _dataset_parameters(request, self.settings.remote_union_parameter)
         graph = query_form(request.query) in ("CONSTRUCT", "DESCRIBE")
         try:
-            response, connection = self._open(request.query, parameters,
-                                              GRAPH_ACCEPT if graph else RESULTS_JSON,
+            response, connection = self._open(with_base(request.query, request.base_iri),
+                                              parameters, GRAPH_ACCEPT if graph else RESULTS_JSON,
                                               max(0.001, deadline.at - time.monotonic()))
-            try:
-                result, kind = _parsed(response, graph)
-                format_key = request.graph_format if kind == "graph" else request.results_format
-                if format_key is None:
-                    raise QueryFailed(406, f"no acceptable format for a {kind} result")
-                sink = _Sink()
-                media_type = self.media_types.get(format_key, format_key)
-                render(result, kind, media_type, request.row_limit, sink)
-                self._finished(response, connection)
-            except BaseException:
-                connection.close()
-                raise
-        except TimeoutError:
-            raise deadline.overrun() from None
-        except Refusal as refusal:
-            if deadline.passed(time.monotonic()):
-                raise deadline.overrun() from None
-            raise EngineUnavailable(refusal.message) from None
-        except (SyntaxError, ValueError, OSError, http.client.HTTPException) as error:
-            if deadline.passed(time.monotonic()):
-                raise deadline.overrun() from None
-            raise EngineUnavailable(f"its answer could not be read: {error}") from None
-        if deadline.passed(time.monotonic()):
-            raise deadline.overrun()
-        return WholeResult(kind, format_key, b"".join(sink.chunks), cached=False)
+        except BaseException as error:
+            raise _failure(error, deadline) from None
+        body = _BeforeDeadline(response, connection, deadline)
+        return stream(partial(self._produce, request, response, body, graph),
+                      partial(self._finished, response, connection), self.chunk_bytes,
+                      deadline, partial(_failure, deadline=deadline))
+
+    def _produce(self, request: QueryRequest, response: http.client.HTTPResponse,
+                 body: _BeforeDeadline, graph: bool, sink: Any) -> None:
+        """Read the answer and write it in the requested format into `sink`."""
+        result, kind = _parsed(response, body, graph)
+        format_key = request.graph_format if kind == "graph" else request.results_format
+        if format_key is None:
+            raise QueryFailed(406, f"no acceptable format for a {kind} result")
+        sink.begin(kind, format_key)
+        media_type = self.media_types.get(format_key, format_key)
+        render(result, kind, media_type, request.row_limit, sink)
 
     def quads(self, graph_iris: list[str]) -> Iterator[ox.Quad]:
         """Every quad of these graphs, one CONSTRUCT per graph, streamed (for dumps)."""
@@ -229,7 +263,7 @@ class RemoteExecutor:
             query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
             response, connection = self._open(query, [], GRAPH_ACCEPT, DUMP_TIMEOUT_S)
             try:
-                triples, _ = _parsed(response, graph=True)
+                triples, _ = _parsed(response, response, graph=True)
                 for triple in triples:
                     yield ox.Quad(triple.subject, triple.predicate, triple.object, graph)
                 self._finished(response, connection)
