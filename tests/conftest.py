@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import shutil
 import socket
 import subprocess
@@ -11,7 +13,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,8 @@ import pytest
 import requests
 
 from kg import config
+from server.engine.builds import ServedBuilds
+from server.settings import Settings
 
 SHARED = config.PROJECT_ROOT.parent / "shared"
 GOLD_DIR = SHARED / "corpus" / "gold"
@@ -47,7 +51,25 @@ def pytest_itemcollected(item: pytest.Item) -> None:
         item.add_marker(pytest.mark.real_process)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+ENGINE_CHOICES = ("embedded", "remote")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--engine", choices=ENGINE_CHOICES, default="embedded",
+        help="the engine behind the app fixtures (running_app, in_process_app) when a test "
+             "leaves it to choose: 'embedded' (default) serves the store itself; 'remote' "
+             "publishes that store with `kg publish` to a real Oxigraph server (one per "
+             "build per test worker) and serves it through KUHY_ENGINE=remote. Tests marked "
+             "embedded_engine are skipped then.")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    _heavy_files_first(items)
+    _skip_embedded_engine_tests(config, items)
+
+
+def _heavy_files_first(items: list[pytest.Item]) -> None:
     """Files with slow or real-process tests first (each keeps its order): pytest-xdist hands
     out whole files in this order, so the long ones start early instead of ending the run
     on one worker while the other idles."""
@@ -57,6 +79,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 HEAVY_MARKS = ("slow", "real_process", "browser")
+
+
+def _skip_embedded_engine_tests(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The one place tests about the embedded engine itself are left out of a remote run."""
+    if config.getoption("--engine") != "remote":
+        return
+    skip = pytest.mark.skip(reason="about the embedded engine itself (--engine remote)")
+    for item in items:
+        if item.get_closest_marker("embedded_engine"):
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -103,9 +135,10 @@ SHUTDOWN_POLL_S = 0.05  # how often a test server looks whether it should stop
 
 
 @pytest.fixture(scope="session")
-def running_app() -> object:
-    """``with running_app(settings) as base_url:`` — the real app on a free port."""
-    return _running_app
+def running_app(served_settings) -> object:
+    """``with running_app(settings) as base_url:`` — the real app on a free port (over the
+    remote engine with ``--engine remote``, see ``served_settings``)."""
+    return lambda settings: _running_app(served_settings(settings))
 
 
 @contextmanager
@@ -130,15 +163,16 @@ def _running_app(settings: object) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def in_process_app() -> Iterator[object]:
+def in_process_app(served_settings) -> Iterator[object]:
     """``with in_process_app(settings) as base_url:`` — the real app answering ``requests``
-    for base_url through ``app.test_client()``, with no socket (tests/app_client.py)."""
+    for base_url through ``app.test_client()``, with no socket (tests/app_client.py); over
+    the remote engine with ``--engine remote`` (``served_settings``)."""
     from tests.app_client import routing_get_adapter
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(requests.Session, "get_adapter",
                       routing_get_adapter(requests.Session.get_adapter))
-        yield _in_process_app
+        yield lambda settings: _in_process_app(served_settings(settings))
 
 
 @contextmanager
@@ -217,3 +251,84 @@ def oxigraph_server(tmp_path: Path) -> Iterator[OxigraphServer]:
 def start_oxigraph() -> object:
     """``with start_oxigraph(directory) as server:`` — a real Oxigraph server."""
     return running_oxigraph
+
+
+# Oxigraph server's query parameter for the union of all graphs as the default graph
+OXIGRAPH_UNION_PARAMETER = "union-default-graph"
+
+
+def remote_settings(settings: Settings, query_url: str, empty_root: Path) -> Settings:
+    """`settings` served by KUHY_ENGINE=remote from `query_url`, over an empty store root of
+    its own, so nothing can be read from a local store behind the engine's back."""
+    return dataclasses.replace(settings, engine="remote", store_root=empty_root,
+                               remote_query_url=query_url,
+                               remote_union_parameter=OXIGRAPH_UNION_PARAMETER)
+
+
+class Publications:
+    """Real Oxigraph servers, each loaded by `kg publish` with one build: started on first
+    use and kept for the session (one per build and test worker, not one per test)."""
+
+    def __init__(self, directory: Path, stack: ExitStack) -> None:
+        self._directory, self._stack = directory, stack
+        self._servers: dict[Path, OxigraphServer] = {}
+        self._roots = 0
+
+    def server_for(self, store_root: Path) -> OxigraphServer:
+        """The server holding the build `store_root` serves now."""
+        build = ServedBuilds(store_root).resolve()
+        if build not in self._servers:
+            self._servers[build] = self._publish(build)
+        return self._servers[build]
+
+    def _publish(self, build: Path) -> OxigraphServer:
+        from click.testing import CliRunner
+
+        from kg.cli import main
+
+        root = self._directory / f"published-{len(self._servers)}"
+        store_root = root / "store"  # `kg publish` keeps its resume state in the store root
+        store_root.mkdir(parents=True)
+        os.symlink(build, store_root / "current")
+        server = self._stack.enter_context(running_oxigraph(root / "oxigraph"))
+        sent = CliRunner().invoke(main, ["publish", "--to", server.store_url, "--query-url",
+                                         server.query_url, "--store", str(store_root)])
+        assert sent.exit_code == 0, sent.output
+        return server
+
+    def empty_root(self) -> Path:
+        """A new empty store root for one remote app."""
+        self._roots += 1
+        root = self._directory / f"remote-root-{self._roots}"
+        root.mkdir()
+        return root
+
+
+@pytest.fixture(scope="session")
+def publications(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Publications]:
+    with ExitStack() as stack:
+        yield Publications(tmp_path_factory.mktemp("publications"), stack)
+
+
+@pytest.fixture(scope="session")
+def published(publications: Publications, built_store: Path) -> OxigraphServer:
+    """A real Oxigraph server holding the session's build, loaded by `kg publish`."""
+    return publications.server_for(built_store)
+
+
+@pytest.fixture(scope="session")
+def served_settings(request: pytest.FixtureRequest) -> object:
+    """``served_settings(settings)``: the settings an app fixture serves. With ``--engine
+    remote``, an app that leaves the engine to choose (``auto``) serves the same build from
+    a real Oxigraph server through KUHY_ENGINE=remote; otherwise the settings unchanged."""
+    if request.config.getoption("--engine") != "remote":
+        return lambda settings: settings
+    publications = request.getfixturevalue("publications")
+
+    def served(settings: Settings) -> Settings:
+        if settings.engine != "auto":
+            return settings
+        server = publications.server_for(settings.store_root)
+        return remote_settings(settings, server.query_url, publications.empty_root())
+
+    return served

@@ -3,36 +3,20 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import main
 from server.settings import Settings
+from tests.conftest import remote_settings
 
 ENGINES = ("disk", "memory", "remote")
 PUBLIC_URL = "https://kuhy.example.org/"
 # no test here is about this limit (test_engines_remote sets its own): a generous one, so a
 # loaded machine does not turn a slow answer into a 503 (5 s did at load 20)
 QUERY_TIMEOUT_S = 60.0
-
-
-@pytest.fixture(scope="session")
-def published(tmp_path_factory: pytest.TempPathFactory, built_store: Path,
-              start_oxigraph) -> Iterator[object]:
-    """A real Oxigraph server holding the session's build, loaded by `kg publish`."""
-    root = tmp_path_factory.mktemp("published")
-    store_root = root / "store"
-    shutil.copytree(built_store, store_root, symlinks=True)
-    with start_oxigraph(root / "oxigraph") as server:
-        sent = CliRunner().invoke(main, ["publish", "--to", server.store_url, "--query-url",
-                                         server.query_url, "--store", str(store_root)])
-        assert sent.exit_code == 0, sent.output
-        yield server
 
 
 def engine_settings(engine: str, store_root: Path, **overrides: object) -> Settings:
@@ -57,12 +41,10 @@ def servers(running_app, built_store: Path, published,
             tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """Base URL of the app per engine, all serving the same build."""
     empty_root = tmp_path_factory.mktemp("remote-root")
-    remote = {"remote_query_url": published.query_url,
-              "remote_union_parameter": "union-default-graph"}
     with ExitStack() as stack:
         yield {
             "disk": stack.enter_context(running_app(engine_settings("disk", built_store))),
             "memory": stack.enter_context(running_app(engine_settings("memory", built_store))),
-            "remote": stack.enter_context(running_app(
-                engine_settings("remote", empty_root, **remote))),
+            "remote": stack.enter_context(running_app(remote_settings(
+                engine_settings("disk", built_store), published.query_url, empty_root))),
         }

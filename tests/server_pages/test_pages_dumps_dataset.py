@@ -41,6 +41,7 @@ def test_dump_reads_back_with_all_facts(sample_server: str, ext: str) -> None:
         assert BASE + "graph/doc/s1" in graphs and BASE + "graph/meta" in graphs
 
 
+@pytest.mark.embedded_engine
 def test_dump_conditional_get(sample_server: str) -> None:
     url = f"{sample_server}/dumps/kuhy.nt"
     first = requests.get(url, timeout=60)
@@ -99,6 +100,7 @@ def test_description_not_acceptable(sample_server: str) -> None:
     assert response.status_code == 406
 
 
+@pytest.mark.embedded_engine
 def test_health_and_home(sample_server: str) -> None:
     health = requests.get(f"{sample_server}/health", timeout=30).json()
     warmup = health.pop("warmup")

@@ -137,6 +137,7 @@ def test_cors_on_responses_and_preflight(protocol_server: str) -> None:
     assert refused.headers["Access-Control-Allow-Origin"] == "*"
 
 
+@pytest.mark.embedded_engine
 def test_limit_cuts_a_stream_whose_client_stops_reading(protocol_socket_server: str,
                                                         built_store: Path) -> None:
     """The limit holds even while the server is blocked on a client that does not read:
