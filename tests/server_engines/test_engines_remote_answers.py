@@ -121,17 +121,37 @@ def test_each_start_of_a_remote_app_without_a_local_store_serves_a_build_of_its_
     assert builds[0] != builds[1] and tmp_path.name not in builds
 
 
-class Trickle:
-    """A SPARQL endpoint that starts an answer and sends one more row at a time, forever
-    (until released): a socket timeout alone never ends reading it."""
+class Quiet(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # connections stay open between requests
+
+    def log_message(self, *args: object) -> None:
+        """Quiet."""
+
+
+class Endpoint:
+    """A hand-made SPARQL endpoint on a free local port, answering with `handler`."""
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        threading.Thread(target=self.server.serve_forever, args=(SHUTDOWN_POLL_S,),
+                         daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class Trickle(Endpoint):
+    """Starts an answer and sends one more row at a time, forever (until released): a
+    socket timeout alone never ends reading it."""
 
     def __init__(self) -> None:
         self.released = threading.Event()
         trickle = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
+        class Handler(Quiet):
             def do_POST(self) -> None:  # noqa: N802 (the http.server name)
                 self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 self.send_response(200)
@@ -143,22 +163,14 @@ class Trickle:
                     self.wfile.write(row)
                     self.wfile.flush()
 
-            def log_message(self, *args: object) -> None:
-                """Quiet."""
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        threading.Thread(target=self.server.serve_forever, args=(SHUTDOWN_POLL_S,),
-                         daemon=True).start()
+        super().__init__(Handler)
         self._give_up = threading.Timer(TRICKLE_AT_MOST_S, self.released.set)
         self._give_up.start()
 
     def close(self) -> None:
         self._give_up.cancel()
         self.released.set()
-        self.server.shutdown()
-        self.server.server_close()
+        super().close()
 
 
 def test_an_answer_that_keeps_trickling_in_gives_503_at_the_limit(
@@ -174,19 +186,17 @@ def test_an_answer_that_keeps_trickling_in_gives_503_at_the_limit(
     assert answer.status_code == 503 and f"exceeded the {LIMIT_S:g} s limit" in answer.text
 
 
-class Forgetful:
-    """A SPARQL endpoint that answers ASK and then closes the connection without saying so,
-    so that every connection kuhy keeps from it is stale; the first two queries are held
-    until both have arrived (two connections kept at once)."""
+class Forgetful(Endpoint):
+    """Answers ASK and then closes the connection without saying so, so that every
+    connection kuhy keeps from it is stale; the first two queries are held until both have
+    arrived (two connections kept at once)."""
 
     def __init__(self) -> None:
         together = threading.Barrier(2)
         self.answered = 0
         forgetful = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
+        class Handler(Quiet):
             def do_POST(self) -> None:  # noqa: N802 (the http.server name)
                 self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 if forgetful.answered < 2:
@@ -200,18 +210,7 @@ class Forgetful:
                 self.wfile.write(body)
                 self.close_connection = True
 
-            def log_message(self, *args: object) -> None:
-                """Quiet."""
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        threading.Thread(target=self.server.serve_forever, args=(SHUTDOWN_POLL_S,),
-                         daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__(Handler)
 
 
 def test_a_stale_kept_connection_is_replaced_by_a_new_one(running_app, settings_for,
