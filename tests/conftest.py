@@ -189,6 +189,10 @@ def _in_process_app(settings: object) -> Iterator[str]:
 
 
 START_DEADLINE_S = 60.0
+# Oxigraph server's own limit on a query: kuhy gives up at its limit (10 s by default) and
+# closes the connection, but a query that writes nothing meanwhile (a COUNT) would keep a
+# core busy on the server for the rest of the session
+OXIGRAPH_QUERY_LIMIT_S = 10
 
 
 @dataclass(frozen=True)
@@ -224,7 +228,8 @@ def running_oxigraph(directory: Path) -> Iterator[OxigraphServer]:
     binary = Path(sys.executable).with_name("oxigraph")
     port = _free_port()
     process = subprocess.Popen([str(binary), "serve", "--location", str(directory),
-                                "--bind", f"127.0.0.1:{port}"],
+                                "--bind", f"127.0.0.1:{port}",
+                                "--timeout-s", str(OXIGRAPH_QUERY_LIMIT_S)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + START_DEADLINE_S
