@@ -4,10 +4,10 @@ client as it does from the embedded engine instead of being held whole in memory
 A thread reads the answer and renders it (server.engine.worker.render) into a bounded
 queue of chunks of about the configured stream chunk; the request's iterator takes them
 (pyoxigraph's parsed results belong to the thread that made them, so the thread does all
-the reading). Both sides keep
-the request's deadline: the thread stops writing at it (so a client that stops reading
-holds the remote for at most the time limit), and the iterator waits for the next chunk at
-most until it. An answer that ends within its first chunk is returned whole.
+the reading). Both sides keep the request's deadline: the thread stops writing at it (so a
+client that stops reading holds the remote for at most the time limit), and the iterator
+waits for the next chunk at most until it. An answer that ends within its first chunk is
+returned whole.
 """
 
 from __future__ import annotations
