@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -222,6 +224,15 @@ def _answers(url: str) -> bool:
         return False
 
 
+def _ended_with_parent() -> None:
+    """In the child before exec: SIGTERM when the test process dies (a crashed xdist worker
+    would otherwise leave its Oxigraph servers running)."""
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
 @contextmanager
 def running_oxigraph(directory: Path) -> Iterator[OxigraphServer]:
     """A real Oxigraph server (the `oxigraph` wheel's binary) over `directory`."""
@@ -230,7 +241,8 @@ def running_oxigraph(directory: Path) -> Iterator[OxigraphServer]:
     process = subprocess.Popen([str(binary), "serve", "--location", str(directory),
                                 "--bind", f"127.0.0.1:{port}",
                                 "--timeout-s", str(OXIGRAPH_QUERY_LIMIT_S)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               preexec_fn=_ended_with_parent)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + START_DEADLINE_S
     try:
