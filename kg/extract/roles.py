@@ -25,8 +25,16 @@ _FUNDED_HEADER = re.compile(r"^(?:vuoden|år|year)\s+(?:19|20)\d{2}\s+([\w+]+)-(
 _CARRIED_OUT = re.compile(r"\b(toteuttivat|toteuttavat|toteuttaa|toteutti|hallinnoivat)\s+")
 
 
-_CUE_PATTERNS = {key: [re.compile(r"\b(?:" + "|".join(map(re.escape, cues(key))) + r")\b")]
+def _cue_pattern(key: str) -> re.Pattern[str]:
+    """The cues of a category, longest first ("jota toteuttavat yhteistyössä" before "jota
+    toteuttavat"), as one pattern of whole words."""
+    alternatives = sorted(cues(key), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, alternatives)) + r")\b")
+
+
+_CUE_PATTERNS = {key: [_cue_pattern(key)]
                  for key in ("lead_after", "partner_after", "funder_after")}
+_COPULA_START = re.compile(r"^(?:(?:on|ovat|toimii|toimivat|är|var|is|are|the)\s+)+")
 _LEAD_BEFORE = [(cue, re.compile(rf"\s{cue}\b")) for cue in ROLE_CUES["lead_before"]]
 
 
@@ -134,7 +142,7 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
             for cue in _CUE_PATTERNS[cue_key]:
                 for match in cue.finditer(low):
                     rest = text[match.end():].lstrip(" :")
-                    rest = re.sub(r"^(?:(?:on|ovat|är|var|is|are|the)\s+)+", "", rest)
+                    rest = _COPULA_START.sub("", rest)
                     rest = re.sub(r'^bidraget\s+"[^"]*"\s+av\s+', "", rest)
                     for name in _names_after(rest, language)[:8]:
                         if orgs.looks_like_org(name) or orgs.resolve_alias(name) or \
