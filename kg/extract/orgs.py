@@ -15,7 +15,8 @@ _BUSINESS_ID = re.compile(r",?\s*\b\d{7}-\d\b")
 _PARENS = re.compile(r"\s*\([^()]*\)")
 _SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:ja|och|and|sekä|samt|&)\s+(?=[A-ZÅÄÖ])")
 _WORD = re.compile(r"[\wÅÄÖåäö][\w'’.&+-]*")
-_GENITIVE_ALIAS = re.compile(r"^(.+?)(?::n|:in|in|n|s)$")
+# a case ending on a short form: genitive "OKM:n", "Xamkin", ablative "Taikelta", "STM:ltä"
+_GENITIVE_ALIAS = re.compile(r"^(.+?)(?::n|:in|in|n|s|:lta|:ltä|lta|ltä)$")
 # Legal forms ("ry", "oy") are heads only as whole words: "Memory" is no organisation.
 _WHOLE_WORD_HEADS = frozenset(h for h in ORG_HEADS if len(h) <= 3)
 _ORG_HEAD_RE = re.compile(r"(?:" + "|".join(sorted(set(ORG_HEADS) - _WHOLE_WORD_HEADS, key=len,

@@ -8,7 +8,7 @@ from functools import cache
 
 from kg import morphology
 from kg.extract import orgs
-from kg.extract.cues import cues
+from kg.extract.cues import cues, stem_pattern
 from kg.extract.places import find_places
 from kg.extract.segment import Segments, Sentence
 from kg.extract.settings import ROLE_CUES
@@ -154,6 +154,7 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         _partner_kanssa(sentence, language, roles)
         project_subject_leads(sentence, language, roles)
         _possessive_lead(sentence, language, roles)
+        received_funding(sentence, language, roles)
 
 
 _TOGETHER = ("yhteistyössä", "yhdessä")
@@ -291,3 +292,59 @@ def _possessive_lead(sentence: Sentence, language: str, roles: Roles) -> None:
         if orgs.looks_like_org(name):
             start = sentence.start + match.start(1)
             roles.add("lead", name, start, start + len(match.group(1)), language)
+
+
+@cache
+def _received_verb() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, sorted(cues("grant_received"), key=len, reverse=True)))
+    return re.compile(rf"\s(?:{verbs})\b")
+
+
+_SOURCE_WORD = re.compile(r"\b(?:från|av|from|by)\s+(?:the\s+)?(?=[A-ZÅÄÖ])")
+_ABLATIVE = re.compile(r"(?::?lta|:?ltä)$")
+_SUBJECT_WORDS = 6  # a name before the verb has this many words at most
+_MONEY_WINDOW = 80  # characters after the verb in which the money is named
+
+
+def received_funding(sentence: Sentence, language: str, roles: Roles) -> None:
+    """"Kainuun liitto haki ja sai Taiteen edistämiskeskukselta 40 000 euroa", "X has received
+    funding from Y": the organisation that opens the sentence leads, the one it received the
+    money from funds."""
+    text = sentence.text
+    verb = _received_verb().search(text)
+    if not verb or not stem_pattern("grant_noun").search(text, verb.end(),
+                                                          verb.end() + _MONEY_WINDOW):
+        return
+    subject = re.sub(r"^The\s+", "", text[:verb.start()].strip())
+    if _recipient_name(subject, language):
+        roles.add("lead", subject, sentence.start, verb.start() + sentence.start, language)
+    giver = _giver(text[verb.end():], language)
+    if giver:
+        position = sentence.start + verb.end()
+        roles.add("funder", giver, position, position + len(giver), language)
+
+
+def _recipient_name(subject: str, language: str) -> bool:
+    words = subject.split()
+    if not words or len(words) > _SUBJECT_WORDS or not words[0][:1].isupper():
+        return False
+    if any(p.end - p.start == len(subject) for p in find_places(subject, language, [])):
+        return False  # "Kuopio sai ..." names a place, not who received
+    if len(words) > 1 and orgs.resolve_alias(words[-1]) and not orgs.looks_like_org(subject):
+        return False  # "Kaikkiaan Taike sai ...": a known name after a word that is none
+    capitalised = all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words)
+    return orgs.looks_like_org(subject) or (capitalised and len(words) >= 2)
+
+
+def _giver(rest: str, language: str) -> str | None:
+    """The organisation the money came from: a Finnish ablative ("Taikelta") among the first
+    words, or the name after "från", "av", "from"."""
+    head = rest[:80]
+    if language == "fi":
+        for start, end in orgs.org_spans(head):
+            if _ABLATIVE.search(head[start:end]):
+                return head[start:end]
+        return None
+    match = _SOURCE_WORD.search(head)
+    name = orgs.leading_name(rest[match.end():]) if match else ""
+    return name if name and orgs.looks_like_org(name) else None

@@ -37,3 +37,30 @@ def test_a_relative_clause_names_the_funder() -> None:
 def test_a_plural_partner_noun_introduces_the_partners(sentence: str) -> None:
     project = only_project(f"Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. {sentence}\n")
     assert project["partner_organisations"] == ["Lapuan kaupunki", "Kuortaneen kunta"]
+
+
+@pytest.mark.parametrize(("text", "lead", "funder"), [
+    ("Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. Kainuun liitto haki ja sai Taiteen "
+     "edistämiskeskukselta 40 000 euron valtion tuen hankkeeseen.\n",
+     "Kainuun liitto", "Taiteen edistämiskeskus"),
+    ("Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. Piste Kollektiivi on saanut "
+     "Taikelta rahoituksen hankkeeseen.\n", "Piste Kollektiivi", "Taiteen edistämiskeskus"),
+    ("Klingande by\n\nProjektet Klingande by ger musik till byarna. Vasa stad har fått 20 000 "
+     "euro i stöd från Svenska kulturfonden för projektet.\n", "Vasa stad",
+     "Svenska kulturfonden"),
+    ("Singing Village\n\nThe project Singing Village brings music to care homes. The City of "
+     "Turku has received funding from the Finnish Cultural Foundation for the project.\n",
+     "City of Turku", "Finnish Cultural Foundation"),
+])
+def test_who_received_money_leads_and_who_gave_it_funds(text: str, lead: str,
+                                                         funder: str) -> None:
+    project = only_project(text)
+    assert project["lead_organisations"] == [lead]
+    assert project["funders"] == [funder]
+
+
+def test_a_known_name_after_an_adverb_receiving_no_money_is_no_lead() -> None:
+    project = only_project(
+        "Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. Kaikkiaan Taike sai Hämeestä "
+        "30 hakemusta, joissa haettiin 200 000 euroa.\n")
+    assert not any(lead.startswith("Kaikkiaan") for lead in project["lead_organisations"])
