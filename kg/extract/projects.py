@@ -29,7 +29,8 @@ _STATUS_PATTERNS = {status: re.compile("|".join(patterns), re.I)
                     for status, patterns in STATUS_CUES.items()}
 _GRANT_WORDS = re.compile(r"\b(myön\w*|avustu\w*|rahoitu\w*|bevilja\w*|bidrag\w*|anslag\w*|"
                           r"grant\w*)", re.I)
-_PROJECT_WORDS = re.compile(r"\b(hank\w*|projekt\w*|project\w*|ohjelm\w*|program\w*)\b", re.I)
+_PROJECT_WORDS = re.compile(r"\b(hank\w*|projekt\w*|project\w*|ohjelm\w*|program\w*|kokeilu\w*|"
+                            r"pilot\w*|försök\w*)\b", re.I)
 
 
 @dataclass

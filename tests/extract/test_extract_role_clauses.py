@@ -64,3 +64,11 @@ def test_a_known_name_after_an_adverb_receiving_no_money_is_no_lead() -> None:
         "Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. Kaikkiaan Taike sai Hämeestä "
         "30 hakemusta, joissa haettiin 200 000 euroa.\n")
     assert not any(lead.startswith("Kaikkiaan") for lead in project["lead_organisations"])
+
+
+def test_a_trial_named_without_the_word_project_is_still_one_entry() -> None:
+    record = extract_text(
+        "date 2017-06 Lapuan kaupunki osallistuu Kaikukortti-toimintaan. Kortti tarjoaa "
+        "asiakkaille maksuttomia pääsylippuja kulttuuritapahtumiin.\n\nLapuan Kaikukortti-kokeilu "
+        "alkaa 1.6. ja jatkuu vuoden loppuun. Kokeilun jälkeen toiminta laajenee.\n", "trial.txt")
+    assert len(record["projects"]) == 1
