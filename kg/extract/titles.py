@@ -239,12 +239,19 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
             continue
         title = _clean(_EVENT_TAIL.sub("", text))
         title = _clean(re.sub(r"\s[-–]?\s?(?:hanke|projekt)\b.*$", "", title, flags=re.I))
-        if text.endswith(".") or ":" in text or len(title.split()) > 14 or not _valid(title):
+        if text.endswith(".") or ":" in text or len(title.split()) > 14 or not _valid(title) or \
+                _headline(title):
             return None
         if find_periods(text) and not title:
             continue
         return TitleCandidate(title, line.start, line.start + len(title), "first_line")
     return None
+
+
+def _headline(line: str) -> bool:
+    """A news headline ("Kulttuurihyvinvointisuunnittelijaksi valittiin YTM Päivi Huusko"):
+    a Finnish passive verb, which none of the labelled titles holds."""
+    return any(morphology.is_passive_finite(word.strip(",.!?–-")) for word in line.split())
 
 
 def facts_candidate(seg: Segments) -> TitleCandidate | None:

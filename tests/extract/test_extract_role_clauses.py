@@ -72,3 +72,19 @@ def test_a_trial_named_without_the_word_project_is_still_one_entry() -> None:
         "asiakkaille maksuttomia pääsylippuja kulttuuritapahtumiin.\n\nLapuan Kaikukortti-kokeilu "
         "alkaa 1.6. ja jatkuu vuoden loppuun. Kokeilun jälkeen toiminta laajenee.\n", "trial.txt")
     assert len(record["projects"]) == 1
+
+
+@pytest.mark.parametrize("line", ["Olet täällä", "Du är här", "You are here"])
+def test_a_breadcrumb_opening_is_never_the_title(line: str) -> None:
+    project = only_project(f"{line}\n\nSoiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. "
+                           "Hanketta koordinoi Lapuan kaupunki.\n")
+    assert project["title"]["fi"] == "Soiva kylä"
+
+
+def test_a_headline_with_a_passive_verb_is_no_title() -> None:
+    project = only_project(
+        "Kulttuurisuunnittelijaksi valittiin Anna Virtanen\n\nLapuan kaupunki valitsi "
+        "kulttuurisuunnittelijaksi Anna Virtasen. Lapuan kaupunki sai Taiteen "
+        "edistämiskeskukselta 40 000 euron tuen kulttuurisuunnitelman laatimiseen. Suunnitelma "
+        "tehdään hankkeena, ja hanke päättyy lokakuussa.\n")
+    assert project["title"] == {"fi": None, "sv": None, "en": None}
