@@ -117,10 +117,19 @@ def canonical_org(name: str, language: str = "fi") -> str:
         name = re.sub(r"\b(?:AMK|amk)\b", "Ammattikorkeakoulu", name)
         words = name.split()
         if words and re.fullmatch(r"[\wÅÄÖåäö-]+", words[-1]) and not words[-1].isupper():
-            name = morphology.phrase_base_form(name)
+            name = _with_head_reading(morphology.phrase_base_form(name), words[-1])
     if name[:1].islower():
         name = name[:1].upper() + name[1:]
     return name
+
+
+def _with_head_reading(name: str, last: str) -> str:
+    """"Pohjanmaan liitos" -> "Pohjanmaan liitto" when the last word also reads as a head."""
+    words = name.split()
+    head = _head_base(last) if "-" not in last else None
+    if head and not _ORG_HEAD_RE.search(words[-1].lower()):
+        words[-1] = head
+    return " ".join(words)
 
 
 @lru_cache(maxsize=20_000)
@@ -147,8 +156,16 @@ def is_org_head(word: str) -> bool:
     low = word.lower()
     if low in _WHOLE_WORD_HEADS or _ORG_HEAD_RE.search(low):
         return True
-    base = morphology.base_form(word).lower() if word.isalpha() or "-" in word else low
-    return bool(_ORG_HEAD_RE.search(base))
+    if not (word.isalpha() or "-" in word):
+        return False
+    return _head_base(word) is not None
+
+
+def _head_base(word: str) -> str | None:
+    """The base form of ``word`` that is an organisation's head word, among all of Voikko's
+    readings ("liitosta": "liitos" or "liitto" -> "liitto"), else None."""
+    bases = (morphology.base_form(word).lower(), *morphology.base_forms(word))
+    return next((base for base in bases if _ORG_HEAD_RE.search(base)), None)
 
 
 _PROJECT_WORD = re.compile(r"(?:^|[\s-])(?:hanke|hankkeen|projekti|projektet)$", re.I)

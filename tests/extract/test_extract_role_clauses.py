@@ -88,3 +88,21 @@ def test_a_headline_with_a_passive_verb_is_no_title() -> None:
         "edistämiskeskukselta 40 000 euron tuen kulttuurisuunnitelman laatimiseen. Suunnitelma "
         "tehdään hankkeena, ja hanke päättyy lokakuussa.\n")
     assert project["title"] == {"fi": None, "sv": None, "en": None}
+
+
+@pytest.mark.parametrize(("sentence", "name", "role", "organisation"), [
+    ("Asiasta kertoo toiminnanjohtaja Pilvi Kuitu.", "Pilvi Kuitu", "toiminnanjohtaja", None),
+    ("Pohjois-Karjalan maakuntaliiton hyvinvointi- ja koulutusasiantuntija Mari Nupponen "
+     "toteaa, että suunnitelma valmistui.", "Mari Nupponen", "koulutusasiantuntija",
+     "Pohjois-Karjalan maakuntaliitto"),
+    ("Hankkeesta kertoo projektipäällikkö Pia Timberg Pohjanmaan liitosta.", "Pia Timberg",
+     "projektipäällikkö", "Pohjanmaan liitto"),
+    ("Hanke alkoi keväällä, ja siitä kertoo Lapuan kaupungin kulttuurisihteeri Eila Rajala.",
+     "Eila Rajala", "kulttuurisihteeri", "Lapuan kaupunki"),
+])
+def test_a_person_in_prose_keeps_role_and_organisation(sentence: str, name: str, role: str,
+                                                        organisation: str | None) -> None:
+    project = only_project(f"Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. {sentence}\n")
+    (person,) = project["people"]
+    assert (person["name"], person["organisation"]) == (name, organisation)
+    assert role in person["roles"]
