@@ -9,8 +9,9 @@ from functools import cache
 from kg import morphology
 from kg.extract import orgs
 from kg.extract.cues import cues, stem_pattern
+from kg.extract.people import find_people
 from kg.extract.places import find_places
-from kg.extract.segment import Segments, Sentence
+from kg.extract.segment import Segments, Sentence, segment
 from kg.extract.settings import ROLE_CUES
 
 _GEN_LIST = re.compile(r"((?:[A-ZÅÄÖ][\w-]*n,?\s+)+(?:ja|och)\s+[A-ZÅÄÖ][\w-]*n)\s+"
@@ -146,7 +147,7 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
                     rest = re.sub(r'^bidraget\s+"[^"]*"\s+av\s+', "", rest)
                     for name in _names_after(rest, language)[:8]:
                         if orgs.looks_like_org(name) or orgs.resolve_alias(name) or \
-                                name in candidate_names:
+                                name in candidate_names or _named_after_cue(name, language):
                             position = sentence.start + match.end()
                             roles.add(role, name, position, position + len(name), language)
         _distributed_leads(sentence, language, roles)
@@ -155,6 +156,18 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         project_subject_leads(sentence, language, roles)
         _possessive_lead(sentence, language, roles)
         received_funding(sentence, language, roles)
+
+
+def _named_after_cue(name: str, language: str) -> bool:
+    """A name of two or more capitalised words right after a role cue is an organisation's,
+    unless it names a place or a person ("Lakeuden Omaishoitajat", "Sirkus Magenta")."""
+    words = name.split()
+    if not 2 <= len(words) <= _SUBJECT_WORDS or \
+            not all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words):
+        return False
+    if any(p.end - p.start == len(name) for p in find_places(name, language, [])):
+        return False
+    return not find_people(name, segment(name))
 
 
 _TOGETHER = ("yhteistyössä", "yhdessä")

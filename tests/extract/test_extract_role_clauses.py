@@ -106,3 +106,10 @@ def test_a_person_in_prose_keeps_role_and_organisation(sentence: str, name: str,
     (person,) = project["people"]
     assert (person["name"], person["organisation"]) == (name, organisation)
     assert role in person["roles"]
+
+
+def test_capitalised_names_after_a_partner_cue_are_partners_but_places_and_people_not() -> None:
+    project = only_project(
+        "Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. Hankkeessa ovat mukana Sirkus "
+        "Magenta, Taidekoulu Estradi, Anna Virtanen ja Etelä-Pohjanmaa.\n")
+    assert project["partner_organisations"] == ["Sirkus Magenta", "Taidekoulu Estradi"]
