@@ -113,21 +113,38 @@ def canonical_org(name: str, language: str = "fi") -> str:
     if alias:
         return alias
     if language == "fi":
+        name = _LEGAL_FORM_CASE.sub(r"\1", name)  # "Muistiyhdistys ry:ssä" -> "... ry"
         name = re.sub(r"\b(?:AMK|amk):n\b", "ammattikorkeakoulun", name)
         name = re.sub(r"\b(?:AMK|amk)\b", "Ammattikorkeakoulu", name)
         words = name.split()
         if words and re.fullmatch(r"[\wÅÄÖåäö-]+", words[-1]) and not words[-1].isupper():
-            name = _with_head_reading(morphology.phrase_base_form(name), words[-1])
+            name = _with_head_reading(_plural_kept(morphology.phrase_base_form(name), words[-1]),
+                                      words[-1])
     if name[:1].islower():
         name = name[:1].upper() + name[1:]
     return name
+
+
+_LEGAL_FORM_CASE = re.compile(r"\b(ry|rf|oy|oyj|ab|sr|ky):[a-zåäö]+$", re.I)
+
+
+def _plural_kept(name: str, last: str) -> str:
+    """"Seinäjoen kaupungin kulttuuripalveluilla" -> "... kulttuuripalvelut", not the singular:
+    a name whose last word is plural in every reading stays plural."""
+    numbers = [number for _b, cls, _k, number in morphology.analyses(last) if cls != "teonsana"]
+    if not numbers or any(number != "plural" for number in numbers):
+        return name
+    words = name.split()
+    words[-1] = morphology.plural_base(last)
+    return " ".join(words)
 
 
 def _with_head_reading(name: str, last: str) -> str:
     """"Pohjanmaan liitos" -> "Pohjanmaan liitto" when the last word also reads as a head."""
     words = name.split()
     head = _head_base(last) if "-" not in last else None
-    if head and not _ORG_HEAD_RE.search(words[-1].lower()):
+    current = morphology.base_form(words[-1]).lower()
+    if head and not _ORG_HEAD_RE.search(words[-1].lower()) and not _ORG_HEAD_RE.search(current):
         words[-1] = head
     return " ".join(words)
 

@@ -3,6 +3,8 @@ segmenter, people and places."""
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract import extract_text
 from kg.extract.dates import find_periods, find_times
 from kg.extract.langid import identify_language
@@ -118,3 +120,14 @@ def test_a_funder_field_naming_an_eu_fund_gives_funder_and_programme() -> None:
     (project,) = record["projects"]
     assert not any("Euroopan" in name for name in project["funders"])
     assert any("sosiaalirahasto" in name.lower() for name in project["funding_programmes"])
+
+
+@pytest.mark.parametrize(("name", "base"), [
+    ("Lakeuden Omaishoitajat", "Lakeuden Omaishoitajat"),
+    ("Porin museoiden", "Porin museot"),
+    ("Seinäjoen kaupungin kulttuuripalveluilla", "Seinäjoen kaupungin kulttuuripalvelut"),
+    ("Varsinais-Suomen Muistiyhdistys ry:ssä", "Varsinais-Suomen Muistiyhdistys ry"),
+    ("Pohjanmaan liitosta", "Pohjanmaan liitto"),
+])
+def test_organisation_base_forms_keep_plural_names_and_legal_forms(name: str, base: str) -> None:
+    assert canonical_org(name) == base
