@@ -19,7 +19,14 @@ from kg.extract.layout import is_prose
 from kg.extract.money import as_number, find_amounts
 from kg.extract.people import EMAIL, PHONE, Person
 from kg.extract.places import PlaceMention, find_places
-from kg.extract.roles import Roles, defined_org_lead, field_roles, header_funder, prose_roles
+from kg.extract.roles import (
+    Roles,
+    defined_org_lead,
+    field_roles,
+    header_funder,
+    prose_roles,
+    register_header_title,
+)
 from kg.extract.segment import Segments, Sentence
 from kg.extract.segment import label_key as segment_label
 from kg.extract.settings import SCOPE_CUES, SCOPE_VALUES, STATUS_CUES, STATUS_VALUES
@@ -358,6 +365,9 @@ def _title_candidates(seg: Segments, text: str) -> list[titles.TitleCandidate]:
     for fld in seg.all("title"):
         if titles.label_value_is_title(fld.value):
             candidates.append(titles.TitleCandidate(fld.value, fld.start, fld.end, "label"))
+    header_title = register_header_title(seg)
+    if header_title:
+        candidates.append(titles.TitleCandidate(*header_title, "label"))
     candidates += titles.hanke_candidates(seg) + titles.projektet_candidates(text) + \
         titles.named_project_candidates(text) + titles.copula_candidates(text) + \
         titles.named_compound_candidates(text)

@@ -85,6 +85,18 @@ def _add_with_programme(roles: Roles, role: str, name: str, start: int, end: int
     roles.add(role, name, start, end, language)
 
 
+def register_header_title(seg: Segments) -> tuple[str, int, int] | None:
+    """The line above a register's "Vuoden 2013 ELY-hanke (Hanke on saanut rahoitusta)" header
+    is the entry's title (with its offsets), as a label field's value would be."""
+    lines = [line for line in seg.lines[:10] if line.text.strip()]
+    for above, line in zip(lines, lines[1:], strict=False):
+        if _FUNDED_HEADER.match(line.text.strip()):
+            text = above.text.strip()
+            start = above.start + above.text.index(text)
+            return text, start, start + len(text)
+    return None
+
+
 def header_funder(seg: Segments, roles: Roles, language: str) -> None:
     """The funder abbreviation on a register's "Vuoden 2015 ELY-hanke (... rahoitusta)" line."""
     for line in seg.lines[:10]:

@@ -113,3 +113,11 @@ def test_capitalised_names_after_a_partner_cue_are_partners_but_places_and_peopl
         "Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. Hankkeessa ovat mukana Sirkus "
         "Magenta, Taidekoulu Estradi, Anna Virtanen ja Etelä-Pohjanmaa.\n")
     assert project["partner_organisations"] == ["Sirkus Magenta", "Taidekoulu Estradi"]
+
+
+def test_the_line_above_a_register_header_is_the_title_over_a_project_it_mentions() -> None:
+    record = extract_text(
+        "Soiva kylä\nVuoden 2014 ELY-hanke   (Hanke on saanut rahoitusta)\n\n\nLapuan "
+        "kaupunginkirjasto\nHankkeen tavoite:\nKirjasto jatkaa aiemmin Kuulto-projektin "
+        "aloittamaa työtä ja tuo musiikkia kyliin.\n", "register.txt")
+    assert record["projects"][0]["title"]["fi"] == "Soiva kylä"
