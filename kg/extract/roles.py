@@ -168,6 +168,7 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         project_subject_leads(sentence, language, roles)
         _possessive_lead(sentence, language, roles)
         received_funding(sentence, language, roles)
+        started_at(sentence, language, roles)
 
 
 def _named_after_cue(name: str, language: str) -> bool:
@@ -373,3 +374,36 @@ def _giver(rest: str, language: str) -> str | None:
     match = _SOURCE_WORD.search(head)
     name = orgs.leading_name(rest[match.end():]) if match else ""
     return name if name and orgs.looks_like_org(name) else None
+
+
+@cache
+def _started_verb() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, sorted(cues("project_started"), key=len, reverse=True)))
+    return re.compile(rf"\s(?:{verbs})\b", re.I)
+
+
+_INESSIVE = re.compile(r"^((?:[A-ZÅÄÖ][\w-]*\s){0,4}[\w-]+?)(?::ssa|:ssä|ssa|ssä)$")
+_AT_ORG = re.compile(r"^(?:vid|hos|at)\s+(?:the\s+)?(?=[A-ZÅÄÖ])", re.I)
+
+
+def started_at(sentence: Sentence, language: str, roles: Roles) -> None:
+    """"Varsinais-Suomen Muistiyhdistys ry:ssä on alkanut ... -hanke", "Vid Vasa stad har
+    projektet startat", "At the City of Turku a project has started": where the project
+    started leads."""
+    text = sentence.text
+    verb = _started_verb().search(text)
+    if not verb or not _PROJECT_NOUN.search(text):
+        return
+    opening = text[:verb.start()].strip()
+    at = _AT_ORG.match(opening)
+    if at:
+        name = orgs.leading_name(opening[at.end():])
+    else:
+        inessive = _INESSIVE.match(opening)
+        name = orgs.canonical_org(inessive.group(0), language) if inessive else ""
+    if name and orgs.looks_like_org(name) and \
+            not any(p.end - p.start == len(name) for p in find_places(name, language, [])):
+        roles.add("lead", name, sentence.start, sentence.start + verb.start(), language)
+
+
+_PROJECT_NOUN = re.compile(r"(?:hanke|hankkee|projekt|project)", re.I)

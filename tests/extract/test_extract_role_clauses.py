@@ -121,3 +121,16 @@ def test_the_line_above_a_register_header_is_the_title_over_a_project_it_mention
         "kaupunginkirjasto\nHankkeen tavoite:\nKirjasto jatkaa aiemmin Kuulto-projektin "
         "aloittamaa työtä ja tuo musiikkia kyliin.\n", "register.txt")
     assert record["projects"][0]["title"]["fi"] == "Soiva kylä"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("Soiva kylä\n\nVarsinais-Suomen Muistiyhdistys ry:ssä on alkanut Soiva kylä -hanke. Hanke "
+     "tuo musiikkia kyliin.\n", ["Varsinais-Suomen Muistiyhdistys ry"]),
+    ("Soiva kylä\n\nHelsingissä on alkanut Soiva kylä -hanke. Hanke tuo musiikkia kyliin.\n", []),
+    ("Klingande by\n\nVid Vasa stad har projektet Klingande by startat. Projektet ger musik "
+     "till byarna.\n", ["Vasa stad"]),
+    ("Singing Village\n\nAt the City of Turku, the project Singing Village has started. The "
+     "project brings music to care homes.\n", ["City of Turku"]),
+])
+def test_where_a_project_started_leads_but_a_place_does_not(text: str, lead: list[str]) -> None:
+    assert only_project(text)["lead_organisations"] == lead
