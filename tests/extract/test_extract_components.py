@@ -131,3 +131,11 @@ def test_a_funder_field_naming_an_eu_fund_gives_funder_and_programme() -> None:
 ])
 def test_organisation_base_forms_keep_plural_names_and_legal_forms(name: str, base: str) -> None:
     assert canonical_org(name) == base
+
+
+def test_register_labels_under_an_address_line_stay_labels() -> None:
+    text = ("Tervolan kunnankirjasto\nKirjaston osoite : \nPuistotie 1\n95300\nKirjaston "
+            "puhelin : \n040 486 6994\nYhteyshenkilön nimi : \nKati Oinas\n")
+    fields = {f.label.strip(): f.value for f in segment(text).fields}
+    assert fields["Kirjaston puhelin"] == "040 486 6994"
+    assert fields["Yhteyshenkilön nimi"] == "Kati Oinas"
