@@ -139,3 +139,9 @@ def test_register_labels_under_an_address_line_stay_labels() -> None:
     fields = {f.label.strip(): f.value for f in segment(text).fields}
     assert fields["Kirjaston puhelin"] == "040 486 6994"
     assert fields["Yhteyshenkilön nimi"] == "Kati Oinas"
+
+
+def test_a_date_stamp_opening_the_text_is_a_line_of_its_own() -> None:
+    text = normalise_text("date 2023-01 Lapuan kaupunki selvitti asiaa.\nToinen rivi.")
+    assert text.split("\n")[0] == "date 2023-01"
+    assert "Lapuan kaupunki selvitti asiaa." in text.split("\n")
