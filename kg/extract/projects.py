@@ -582,6 +582,8 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     for person in people:
         note("people", person.name, person.start, person.end)
     project["people"] = [p.as_record() for p in people]
+    if not project["lead_organisations"]:
+        project["lead_organisations"] = _lead_of_project_staff(people, project)
     events = content.events(own_sentences or sentences, facts.text)
     for event in events:
         evidence.append({"field": "events", "value": event["date"], "start": event["start"],
@@ -701,6 +703,23 @@ def _named_next(seg: Segments, sentence: Sentence) -> str | None:
         return None
     named = titles.projektet_candidates(following.text)
     return named[0].text if named else None
+
+
+_PROJECT_STAFF = re.compile(r"(?:projekti|hanke|projekt|project)\w*(?:päällikkö|koordinaattori|"
+                            r"työntekijä|vastaava|ledare|chef|samordnare|manager|coordinator)$"
+                            r"|^toiminnanjohtaja$|^verksamhetsledare$", re.I)
+
+
+def _lead_of_project_staff(people: list[Person], project: dict) -> list[str]:
+    """No lead named: the organisation of the project's own staff (its project manager or
+    coordinator, or the director of the organisation that runs it) leads."""
+    for person in people:
+        organisation = person.organisation
+        if organisation and organisation not in project["partner_organisations"] and \
+                organisation not in project["funders"] and \
+                any(_PROJECT_STAFF.search(role) for role in person.roles):
+            return [organisation]
+    return []
 
 
 def _empty_project(title: str | None, language: str) -> dict:

@@ -134,3 +134,10 @@ def test_the_line_above_a_register_header_is_the_title_over_a_project_it_mention
 ])
 def test_where_a_project_started_leads_but_a_place_does_not(text: str, lead: list[str]) -> None:
     assert only_project(text)["lead_organisations"] == lead
+
+
+def test_with_no_lead_named_the_organisation_of_the_project_manager_leads() -> None:
+    project = only_project(
+        "Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. Hankkeesta kertoo Lapuan "
+        "kaupungin projektipäällikkö Eila Rajala.\n")
+    assert project["lead_organisations"] == ["Lapuan kaupunki"]
