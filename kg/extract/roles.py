@@ -165,6 +165,7 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         _distributed_leads(sentence, language, roles)
         _subject_leads(sentence, spans, language, roles)
         _partner_kanssa(sentence, language, roles)
+        _partners_with(sentence, spans, language, roles)
         project_subject_leads(sentence, language, roles)
         _possessive_lead(sentence, language, roles)
         received_funding(sentence, language, roles)
@@ -244,6 +245,25 @@ def _partner_kanssa(sentence: Sentence, language: str, roles: Roles) -> None:
         name = " ".join(words[:-1] + [head])
         position = sentence.start + match.start(1)
         roles.partner.append((name, position, position + len(match.group(1))))
+
+
+_WITH = re.compile(r"^\s+(?:ja\s+[^.,;]{0,60}?\s)?kanssa\b")
+_WORKING_TOGETHER = re.compile(r"\b(?:yhteistyö\w*|yhdessä|toteutta\w*|kumppan\w*)", re.I)
+
+
+def _partners_with(sentence: Sentence, spans: list[tuple[int, int]], language: str,
+                   roles: Roles) -> None:
+    """"toteuttaa Jyväskylän kaupungin kanssa", "tekee yhteistyötä Rovaniemen kaupungin ja
+    ... kanssa": an organisation in the genitive before "kanssa" works with the project."""
+    text = sentence.text
+    if language != "fi" or not _WORKING_TOGETHER.search(text):
+        return
+    for start, end in spans:
+        name = text[start:end]
+        counted = re.search(r"\d\s*$", text[:start])  # "14 Pirkanmaan kunnan kanssa"
+        if _WITH.match(text[end:]) and not counted and \
+                morphology.GENITIVE in morphology.case_of(name.split()[-1]):
+            roles.add("partner", name, sentence.start + start, sentence.start + end, language)
 
 
 _COPULA = re.compile(r"^(?:The\s|Det\s)?(.{3,90}?)\s(?:is|was|är|var|on|oli)\s(?:an?\s|en\s|ett\s)?"

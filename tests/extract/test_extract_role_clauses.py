@@ -141,3 +141,13 @@ def test_with_no_lead_named_the_organisation_of_the_project_manager_leads() -> N
         "Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. Hankkeesta kertoo Lapuan "
         "kaupungin projektipäällikkö Eila Rajala.\n")
     assert project["lead_organisations"] == ["Lapuan kaupunki"]
+
+
+@pytest.mark.parametrize(("sentence", "partners"), [
+    ("Hanke tekee yhteistyötä Rovaniemen kaupungin ja myöhemmin valittavan kunnan kanssa.",
+     ["Rovaniemen kaupunki"]),
+    ("Hanke toteutetaan yhteistyössä 14 Pirkanmaan kunnan kanssa.", []),
+])
+def test_an_organisation_worked_with_is_a_partner(sentence: str, partners: list[str]) -> None:
+    project = only_project(f"Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. {sentence}\n")
+    assert project["partner_organisations"] == partners
