@@ -229,6 +229,10 @@ def projektet_candidates(text: str) -> list[TitleCandidate]:
     return found
 
 
+_PROJECT_WORD_TAIL = re.compile(r"\s[-–]?\s?(?:hanke|hankkeet|projekt|projekti|projektit)\b.*$",
+                                re.I)  # "IKO - Hyvinvointia ... ikäihmisille -hankkeet"
+
+
 def first_line_candidate(seg: Segments) -> TitleCandidate | None:
     for index, line in enumerate(seg.lines[:6]):
         text = line.text.strip()
@@ -238,7 +242,7 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
                 _NOT_A_TITLE.match(text) or is_furniture(text) or is_generic_heading(text):
             continue
         title = _clean(_EVENT_TAIL.sub("", text))
-        title = _clean(re.sub(r"\s[-–]?\s?(?:hanke|projekt)\b.*$", "", title, flags=re.I))
+        title = _clean(_PROJECT_WORD_TAIL.sub("", title))
         if text.endswith(".") or ":" in text or len(title.split()) > 14 or not _valid(title) or \
                 _headline(title):
             return None

@@ -151,3 +151,9 @@ def test_with_no_lead_named_the_organisation_of_the_project_manager_leads() -> N
 def test_an_organisation_worked_with_is_a_partner(sentence: str, partners: list[str]) -> None:
     project = only_project(f"Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. {sentence}\n")
     assert project["partner_organisations"] == partners
+
+
+def test_a_plural_project_word_ending_the_opening_line_is_not_part_of_the_title() -> None:
+    project = only_project("Projekti\n\nSoiva kylä - Musiikkia kyliin -hankkeet\n\nTaike toteuttaa "
+                           "Soiva kylä -kokonaisuuksia. Hankkeet tuovat musiikkia kyliin.\n")
+    assert project["title"]["fi"] == "Soiva kylä - Musiikkia kyliin"
