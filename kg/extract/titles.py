@@ -181,6 +181,17 @@ def named_project_candidates(text: str) -> list[TitleCandidate]:
     return found
 
 
+# "mukana ... -hankkeen kuntapilotissa Elävä kertomus/Levande berättelse": a pilot or trial
+# named after the word, a project of its own
+_NAMED_PILOT = re.compile(r"\b\w*(?:pilotissa|pilottiin|kokeilussa|pilotprojektet)\s+"
+                         r"([A-ZÅÄÖ][\w-]*(?:\s[a-zåäö][\w-]*){0,3}?)(?=\s*[/.,;:()]|\s*$)")
+
+
+def pilot_candidates(text: str) -> list[TitleCandidate]:
+    return [TitleCandidate(m.group(1), m.start(1), m.end(1), "hanke")
+            for m in _NAMED_PILOT.finditer(text) if _valid(m.group(1))]
+
+
 # "Syftet med Kulturkompisverksamheten är ...": a Swedish definite compound written with a
 # capital inside a sentence is the name of the activity or project.
 _NAMED_COMPOUND = re.compile(r"(?<=[a-zåäö,] )([A-ZÅÄÖ][a-zåäö]{3,}(?:verksamheten|projektet))\b")

@@ -157,3 +157,12 @@ def test_a_plural_project_word_ending_the_opening_line_is_not_part_of_the_title(
     project = only_project("Projekti\n\nSoiva kylä - Musiikkia kyliin -hankkeet\n\nTaike toteuttaa "
                            "Soiva kylä -kokonaisuuksia. Hankkeet tuovat musiikkia kyliin.\n")
     assert project["title"]["fi"] == "Soiva kylä - Musiikkia kyliin"
+
+
+def test_a_pilot_named_inside_a_project_is_an_entry_of_its_own() -> None:
+    record = extract_text(
+        "Musiikkia hoitokoteihin\n\nLapuan kaupunki on mukana Soiva kylä -hankkeen kuntapilotissa "
+        "Laulava koti/Sjungande hem. Pilotissa järjestetään laulutuokioita hoitokodeissa.\n",
+        "pilot.txt")
+    titles = [project["title"]["fi"] for project in record["projects"]]
+    assert sorted(titles) == ["Laulava koti", "Soiva kylä"]
