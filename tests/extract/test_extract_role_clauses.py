@@ -10,33 +10,42 @@ import pytest
 from kg.extract import extract_text
 
 
+def in_project(sentence: str) -> dict:
+    return only_project(f"Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. {sentence}\n")
+
+
+@pytest.mark.parametrize(("sentence", "field", "expected"), [
+    # relative clauses: every lead of a joint project, the funder
+    ("Se on musiikkihanke, jota toteuttavat yhteistyössä Lapuan kaupunki ja Seinäjoen "
+     "ammattikorkeakoulu.", "lead_organisations",
+     ["Lapuan kaupunki", "Seinäjoen ammattikorkeakoulu"]),
+    ("Se on musiikkihanke, jota rahoittaa Opetus- ja kulttuuriministeriö.", "funders",
+     ["Opetus- ja kulttuuriministeriö"]),
+    # plural partner nouns introduce the partners
+    ("Hankkeen yhteistyökumppaneina toimivat Lapuan kaupunki ja Kuortaneen kunta.",
+     "partner_organisations", ["Lapuan kaupunki", "Kuortaneen kunta"]),
+    ("Hankkeen yhteistyökumppaneita ovat Lapuan kaupunki ja Kuortaneen kunta.",
+     "partner_organisations", ["Lapuan kaupunki", "Kuortaneen kunta"]),
+    ("Hankkeessa ovat mukana Lapuan kaupunki ja Kuortaneen kunta.", "partner_organisations",
+     ["Lapuan kaupunki", "Kuortaneen kunta"]),
+    # capitalised names after a partner cue are partners, places and people not
+    ("Hankkeessa ovat mukana Sirkus Magenta, Taidekoulu Estradi, Anna Virtanen ja "
+     "Etelä-Pohjanmaa.", "partner_organisations", ["Sirkus Magenta", "Taidekoulu Estradi"]),
+    # with no lead named, the organisation of the project manager leads
+    ("Hankkeesta kertoo Lapuan kaupungin projektipäällikkö Eila Rajala.", "lead_organisations",
+     ["Lapuan kaupunki"]),
+    # an organisation worked with is a partner, a counted one not
+    ("Hanke tekee yhteistyötä Rovaniemen kaupungin ja myöhemmin valittavan kunnan kanssa.",
+     "partner_organisations", ["Rovaniemen kaupunki"]),
+    ("Hanke toteutetaan yhteistyössä 14 Pirkanmaan kunnan kanssa.", "partner_organisations", []),
+])
+def test_roles_read_from_one_sentence(sentence: str, field: str, expected: list[str]) -> None:
+    assert in_project(sentence)[field] == expected
+
+
 def only_project(text: str) -> dict:
     (project,) = extract_text(text, "roles.txt")["projects"]
     return project
-
-
-def test_a_relative_clause_names_every_lead_of_a_joint_project() -> None:
-    project = only_project(
-        "Soiva kylä\n\nSoiva kylä on musiikkihanke, jota toteuttavat yhteistyössä Lapuan "
-        "kaupunki ja Seinäjoen ammattikorkeakoulu.\n")
-    assert project["lead_organisations"] == ["Lapuan kaupunki", "Seinäjoen ammattikorkeakoulu"]
-
-
-def test_a_relative_clause_names_the_funder() -> None:
-    project = only_project(
-        "Soiva kylä\n\nSoiva kylä on musiikkihanke, jota rahoittaa Opetus- ja "
-        "kulttuuriministeriö.\n")
-    assert project["funders"] == ["Opetus- ja kulttuuriministeriö"]
-
-
-@pytest.mark.parametrize("sentence", [
-    "Hankkeen yhteistyökumppaneina toimivat Lapuan kaupunki ja Kuortaneen kunta.",
-    "Hankkeen yhteistyökumppaneita ovat Lapuan kaupunki ja Kuortaneen kunta.",
-    "Hankkeessa ovat mukana Lapuan kaupunki ja Kuortaneen kunta.",
-])
-def test_a_plural_partner_noun_introduces_the_partners(sentence: str) -> None:
-    project = only_project(f"Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. {sentence}\n")
-    assert project["partner_organisations"] == ["Lapuan kaupunki", "Kuortaneen kunta"]
 
 
 @pytest.mark.parametrize(("text", "lead", "funder"), [
@@ -102,17 +111,9 @@ def test_a_headline_with_a_passive_verb_is_no_title() -> None:
 ])
 def test_a_person_in_prose_keeps_role_and_organisation(sentence: str, name: str, role: str,
                                                         organisation: str | None) -> None:
-    project = only_project(f"Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. {sentence}\n")
-    (person,) = project["people"]
+    (person,) = in_project(sentence)["people"]
     assert (person["name"], person["organisation"]) == (name, organisation)
     assert role in person["roles"]
-
-
-def test_capitalised_names_after_a_partner_cue_are_partners_but_places_and_people_not() -> None:
-    project = only_project(
-        "Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. Hankkeessa ovat mukana Sirkus "
-        "Magenta, Taidekoulu Estradi, Anna Virtanen ja Etelä-Pohjanmaa.\n")
-    assert project["partner_organisations"] == ["Sirkus Magenta", "Taidekoulu Estradi"]
 
 
 def test_the_line_above_a_register_header_is_the_title_over_a_project_it_mentions() -> None:
@@ -134,23 +135,6 @@ def test_the_line_above_a_register_header_is_the_title_over_a_project_it_mention
 ])
 def test_where_a_project_started_leads_but_a_place_does_not(text: str, lead: list[str]) -> None:
     assert only_project(text)["lead_organisations"] == lead
-
-
-def test_with_no_lead_named_the_organisation_of_the_project_manager_leads() -> None:
-    project = only_project(
-        "Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. Hankkeesta kertoo Lapuan "
-        "kaupungin projektipäällikkö Eila Rajala.\n")
-    assert project["lead_organisations"] == ["Lapuan kaupunki"]
-
-
-@pytest.mark.parametrize(("sentence", "partners"), [
-    ("Hanke tekee yhteistyötä Rovaniemen kaupungin ja myöhemmin valittavan kunnan kanssa.",
-     ["Rovaniemen kaupunki"]),
-    ("Hanke toteutetaan yhteistyössä 14 Pirkanmaan kunnan kanssa.", []),
-])
-def test_an_organisation_worked_with_is_a_partner(sentence: str, partners: list[str]) -> None:
-    project = only_project(f"Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. {sentence}\n")
-    assert project["partner_organisations"] == partners
 
 
 def test_a_plural_project_word_ending_the_opening_line_is_not_part_of_the_title() -> None:
