@@ -280,6 +280,9 @@ def _name_part(tokens: list[tuple[str, int, int]], j: int) -> bool:
         return word.lower() not in ("hanke", "hankkeen", "projektet")
     if word.endswith("-"):
         return j > 0
+    if word == ",":  # "Etelä-Savon elinkeino-, liikenne- ja ympäristökeskus"
+        return 0 < j < len(tokens) - 1 and tokens[j - 1][0].endswith("-") and \
+            tokens[j + 1][0].endswith("-")
     if word in ("ja", "och"):  # "Opetus- ja kulttuuriministeriö"
         return j > 0 and tokens[j - 1][0].endswith("-") and tokens[j + 1][0][0].islower()
     # a lower-case genitive inside a name: "Kaakkois-Suomen sosiaalialan osaamiskeskus"

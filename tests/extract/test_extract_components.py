@@ -145,3 +145,10 @@ def test_a_date_stamp_opening_the_text_is_a_line_of_its_own() -> None:
     text = normalise_text("date 2023-01 Lapuan kaupunki selvitti asiaa.\nToinen rivi.")
     assert text.split("\n")[0] == "date 2023-01"
     assert "Lapuan kaupunki selvitti asiaa." in text.split("\n")
+
+
+def test_a_place_inside_a_name_with_a_listed_compound_is_no_region() -> None:
+    record = extract_text(
+        "Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia Kuopion kyliin. Vastuuviranomainen on "
+        "Etelä-Savon elinkeino-, liikenne- ja ympäristökeskus.\n", "places.txt")
+    assert record["projects"][0]["regions"] == []
