@@ -12,7 +12,7 @@ from kg.extract.cues import cues, stem_pattern
 from kg.extract.people import find_people
 from kg.extract.places import find_places
 from kg.extract.segment import Segments, Sentence, segment
-from kg.extract.settings import ROLE_CUES
+from kg.extract.settings import GRANT_VERBS, ROLE_CUES
 
 _GEN_LIST = re.compile(r"((?:[A-ZÅÄÖ][\w-]*n,?\s+)+(?:ja|och)\s+[A-ZÅÄÖ][\w-]*n)\s+"
                        r"(?:(?:kuntien|kaupunkien)\s+)?([a-zåäö][\w-]+)")
@@ -342,8 +342,10 @@ def _possessive_lead(sentence: Sentence, language: str, roles: Roles) -> None:
 
 @cache
 def _received_verb() -> re.Pattern[str]:
-    verbs = "|".join(map(re.escape, sorted(cues("grant_received"), key=len, reverse=True)))
-    return re.compile(rf"\s(?:{verbs})\b")
+    """The verbs of a grant's recipient in any language (settings.GRANT_VERBS)."""
+    verbs = {verb for table in GRANT_VERBS.values() for verb in table["grantee"]}
+    alternatives = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
+    return re.compile(rf"\s(?:{alternatives})\b")
 
 
 _SOURCE_WORD = re.compile(r"\b(?:från|av|from|by)\s+(?:the\s+)?(?=[A-ZÅÄÖ])")
@@ -362,6 +364,7 @@ def received_funding(sentence: Sentence, language: str, roles: Roles) -> None:
                                                           verb.end() + _MONEY_WINDOW):
         return
     subject = re.sub(r"^The\s+", "", text[:verb.start()].strip())
+    subject = re.sub(r"\s+[a-zåäö]+\s+(?:ja|och|and)$", "", subject)  # "X haki ja sai"
     if _recipient_name(subject, language):
         roles.add("lead", subject, sentence.start, verb.start() + sentence.start, language)
     giver = _giver(text[verb.end():], language)
