@@ -108,6 +108,9 @@ def test_a_headline_with_a_passive_verb_is_no_title() -> None:
      "projektipäällikkö", "Pohjanmaan liitto"),
     ("Hanke alkoi keväällä, ja siitä kertoo Lapuan kaupungin kulttuurisihteeri Eila Rajala.",
      "Eila Rajala", "kulttuurisihteeri", "Lapuan kaupunki"),
+    ("Hankkeesta iloitsee ylilääkäri Eija Pertilä.", "Eija Pertilä", "ylilääkäri", None),
+    ("Työtä tekee organisaatiotaiteilija Eili Ikonen.", "Eili Ikonen", "organisaatiotaiteilija",
+     None),
 ])
 def test_a_person_in_prose_keeps_role_and_organisation(sentence: str, name: str, role: str,
                                                         organisation: str | None) -> None:
