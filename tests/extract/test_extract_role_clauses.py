@@ -21,6 +21,8 @@ def in_project(sentence: str) -> dict:
      ["Lapuan kaupunki", "Seinäjoen ammattikorkeakoulu"]),
     ("Se on musiikkihanke, jota rahoittaa Opetus- ja kulttuuriministeriö.", "funders",
      ["Opetus- ja kulttuuriministeriö"]),
+    ("Hankkeen toteuttajana toimii Lapuan kaupunki, ja sitä rahoittavat Etelä-Pohjanmaan liitto "
+     "ja Pohjanmaan liitto.", "funders", ["Etelä-Pohjanmaan liitto", "Pohjanmaan liitto"]),
     # plural partner nouns introduce the partners
     ("Hankkeen yhteistyökumppaneina toimivat Lapuan kaupunki ja Kuortaneen kunta.",
      "partner_organisations", ["Lapuan kaupunki", "Kuortaneen kunta"]),
