@@ -148,6 +148,16 @@ def is_finite_verb(word: str) -> bool:
     return bool(readings) and all(cls == "teonsana" and not case for _b, cls, case, _n in readings)
 
 
+@lru_cache(maxsize=50_000)
+def is_passive_finite(word: str) -> bool:
+    """Some reading is an indicative passive verb ("valittiin", "parannetaan"): the verb of a
+    news headline, never of a project's name."""
+    if not word or len(word) > MAX_WORD_LENGTH:
+        return False
+    return any(a.get("CLASS") == "teonsana" and a.get("PERSON") == "4" and
+               a.get("MOOD") == "indicative" for a in _voikko().analyze(word))
+
+
 _WORD_BASE = re.compile(r"\+[^+(]*\(([^)]*)\)")
 
 

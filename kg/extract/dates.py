@@ -31,10 +31,20 @@ _SV_START = re.compile(r"\b(?:startat|startade|inleddes|påbörjades|började|st
                        r"((?:19|20)\d{2})\b", re.I)
 _SV_END = re.compile(r"\b(?:fram till|till och med|pågår till|pågå till|avslutas)\b[^.]{0,25}?"
                      r"(?:" + FULL + r"|((?:19|20)\d{2}))\b", re.I)
-_FI_START = re.compile(r"\b(?:alkaa|alkoi|käynnistyi|käynnistyy|alkaen)\s+(?:vuonna\s+)?" + FULL,
-                       re.I)
+_FI_START_VERBS = r"alkaa|alkoi|käynnistyi|käynnistyy|käynnistettiin|aloitettiin"
+_FI_END_VERBS = r"päättyy|päättyi|loppuu|loppui|valmistui|päätettiin"
+_FI_START = re.compile(rf"\b(?:{_FI_START_VERBS}|alkaen)\s+(?:vuonna\s+)?" + FULL, re.I)
 _FI_END = re.compile(r"\b(?:päättyy|päättyi|loppuu|kestää|jatkuu)\s+(?:vuonna\s+|vuoden\s+)?"
                      r"(?:" + FULL + r"|((?:19|20)\d{2}))", re.I)
+_FI_MONTHS = ("tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys",
+              "loka", "marras", "joulu")
+_FI_WHEN = (r"[^.]{0,30}?\b(?:(?:syksyllä|keväällä|kesällä|talvella|vuonna|vuoden)\s+|"
+            r"(" + "|".join(_FI_MONTHS) + r")kuussa\s+)?((?:19|20)\d{2})\b")
+# "Hanke käynnistyi helmikuussa 2008 ja päättyi vuoden 2011 alussa": the project's own verbs
+_FI_PROJECT_START = re.compile(rf"\b(?:hank|projekt)\w*[^.]{{0,40}}?\b(?:{_FI_START_VERBS})"
+                               + _FI_WHEN, re.I)
+_FI_PROJECT_END = re.compile(rf"\b(?:hank|projekt)\w*[^.]{{0,60}}?\b(?:{_FI_END_VERBS})" + _FI_WHEN,
+                             re.I)
 # "sedan år 2015 ... genomfört projektet", "since 2015 the project": a start with no end
 _SINCE = re.compile(r"\b(?:sedan år|since|vuodesta) ((?:19|20)\d{2})\b(?! ?[-–])"
                     r"(?=[^.]{0,60}\b(?:projekt|project|hank))", re.I)
@@ -119,10 +129,27 @@ def _cue_periods(text: str, add) -> None:  # noqa: ANN001 - local callback
             add(start, end, _Span(sv_start.start(), sv_end.end()), rank)
         else:
             add(start, None, sv_start, 3)
+    _fi_project_verbs(text, add)
     for m in _YEAR_PROJECT.finditer(text):
         add(m.group(1), None, m, 3)
     for m in _SINCE.finditer(text):
         add(m.group(1), None, m, 3)
+
+
+def _fi_project_verbs(text: str, add) -> None:  # noqa: ANN001 - local callback
+    """A Finnish project that "käynnistyi helmikuussa 2008" and "päättyi vuoden 2011 alussa"."""
+    start, end = _FI_PROJECT_START.search(text), _FI_PROJECT_END.search(text)
+
+    def when(match: re.Match[str]) -> str:
+        month, year = match.group(1), match.group(2)
+        return month_iso(str(_FI_MONTHS.index(month.lower()) + 1), year) if month else year
+
+    if start and end and end.start() >= start.start():
+        add(when(start), when(end), _Span(start.start(), end.end()), 2)
+    elif start:
+        add(when(start), None, start, 3)
+    elif end:
+        add(None, when(end), end, 3)
 
 
 class _Span:

@@ -22,6 +22,11 @@ _WRAPPED_HYPHEN = re.compile(r"(\w)-\n(?=[a-zåäö])")
 _SPLIT_CAPITAL = re.compile(r"(?m)^([A-ZÅÄÖ])\n(?=[a-zåäö]{3})")
 
 
+# "date 2023-01 Helsingin kaupunki selvitti ...": a crawler's date stamp opening the text is
+# a line of its own, not the start of the first sentence
+_DATE_STAMP = re.compile(r"\A\s*(date \d{4}-\d{2}(?:-\d{2})?)[ \t]+")
+
+
 def normalise_text(text: str) -> str:
     """NBSP, soft hyphens, dashes, quotes, markup and [at]/(at)/[dot] obfuscation cleaned up.
 
@@ -34,5 +39,6 @@ def normalise_text(text: str) -> str:
     text = _SPELLED.sub(r"\1@\2.\3", text)
     text = _WRAPPED_HYPHEN.sub(r"\1-", text)
     text = _SPLIT_CAPITAL.sub(r"\1", text)
+    text = _DATE_STAMP.sub(r"\1\n\n", text)
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -15,7 +15,8 @@ _BUSINESS_ID = re.compile(r",?\s*\b\d{7}-\d\b")
 _PARENS = re.compile(r"\s*\([^()]*\)")
 _SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:ja|och|and|sekä|samt|&)\s+(?=[A-ZÅÄÖ])")
 _WORD = re.compile(r"[\wÅÄÖåäö][\w'’.&+-]*")
-_GENITIVE_ALIAS = re.compile(r"^(.+?)(?::n|:in|in|n|s)$")
+# a case ending on a short form: genitive "OKM:n", "Xamkin", ablative "Taikelta", "STM:ltä"
+_GENITIVE_ALIAS = re.compile(r"^(.+?)(?::n|:in|in|n|s|:lta|:ltä|lta|ltä)$")
 # Legal forms ("ry", "oy") are heads only as whole words: "Memory" is no organisation.
 _WHOLE_WORD_HEADS = frozenset(h for h in ORG_HEADS if len(h) <= 3)
 _ORG_HEAD_RE = re.compile(r"(?:" + "|".join(sorted(set(ORG_HEADS) - _WHOLE_WORD_HEADS, key=len,
@@ -112,14 +113,40 @@ def canonical_org(name: str, language: str = "fi") -> str:
     if alias:
         return alias
     if language == "fi":
+        name = _LEGAL_FORM_CASE.sub(r"\1", name)  # "Muistiyhdistys ry:ssä" -> "... ry"
         name = re.sub(r"\b(?:AMK|amk):n\b", "ammattikorkeakoulun", name)
         name = re.sub(r"\b(?:AMK|amk)\b", "Ammattikorkeakoulu", name)
         words = name.split()
         if words and re.fullmatch(r"[\wÅÄÖåäö-]+", words[-1]) and not words[-1].isupper():
-            name = morphology.phrase_base_form(name)
+            name = _with_head_reading(_plural_kept(morphology.phrase_base_form(name), words[-1]),
+                                      words[-1])
     if name[:1].islower():
         name = name[:1].upper() + name[1:]
     return name
+
+
+_LEGAL_FORM_CASE = re.compile(r"\b(ry|rf|oy|oyj|ab|sr|ky):[a-zåäö]+$", re.I)
+
+
+def _plural_kept(name: str, last: str) -> str:
+    """"Seinäjoen kaupungin kulttuuripalveluilla" -> "... kulttuuripalvelut", not the singular:
+    a name whose last word is plural in every reading stays plural."""
+    numbers = [number for _b, cls, _k, number in morphology.analyses(last) if cls != "teonsana"]
+    if not numbers or any(number != "plural" for number in numbers):
+        return name
+    words = name.split()
+    words[-1] = morphology.plural_base(last)
+    return " ".join(words)
+
+
+def _with_head_reading(name: str, last: str) -> str:
+    """"Pohjanmaan liitos" -> "Pohjanmaan liitto" when the last word also reads as a head."""
+    words = name.split()
+    head = _head_base(last) if "-" not in last else None
+    current = morphology.base_form(words[-1]).lower()
+    if head and not _ORG_HEAD_RE.search(words[-1].lower()) and not _ORG_HEAD_RE.search(current):
+        words[-1] = head
+    return " ".join(words)
 
 
 @lru_cache(maxsize=20_000)
@@ -146,8 +173,16 @@ def is_org_head(word: str) -> bool:
     low = word.lower()
     if low in _WHOLE_WORD_HEADS or _ORG_HEAD_RE.search(low):
         return True
-    base = morphology.base_form(word).lower() if word.isalpha() or "-" in word else low
-    return bool(_ORG_HEAD_RE.search(base))
+    if not (word.isalpha() or "-" in word):
+        return False
+    return _head_base(word) is not None
+
+
+def _head_base(word: str) -> str | None:
+    """The base form of ``word`` that is an organisation's head word, among all of Voikko's
+    readings ("liitosta": "liitos" or "liitto" -> "liitto"), else None."""
+    bases = (morphology.base_form(word).lower(), *morphology.base_forms(word))
+    return next((base for base in bases if _ORG_HEAD_RE.search(base)), None)
 
 
 _PROJECT_WORD = re.compile(r"(?:^|[\s-])(?:hanke|hankkeen|projekti|projektet)$", re.I)
@@ -245,6 +280,9 @@ def _name_part(tokens: list[tuple[str, int, int]], j: int) -> bool:
         return word.lower() not in ("hanke", "hankkeen", "projektet")
     if word.endswith("-"):
         return j > 0
+    if word == ",":  # "Etelä-Savon elinkeino-, liikenne- ja ympäristökeskus"
+        return 0 < j < len(tokens) - 1 and tokens[j - 1][0].endswith("-") and \
+            tokens[j + 1][0].endswith("-")
     if word in ("ja", "och"):  # "Opetus- ja kulttuuriministeriö"
         return j > 0 and tokens[j - 1][0].endswith("-") and tokens[j + 1][0][0].islower()
     # a lower-case genitive inside a name: "Kaakkois-Suomen sosiaalialan osaamiskeskus"

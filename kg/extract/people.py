@@ -68,6 +68,11 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
                 not morphology.is_first_name(last) | _inflected_place(last):
             surname = _surname_base(last)
             found.append((f"{first} {surname}", m.start(), name_end))
+        elif _after_role(line, m.start()) and not orgs.is_org_head(last) and \
+                not _inflected_place(last) and not orgs.looks_like_org(f"{first} {last}"):
+            # "toiminnanjohtaja Pilvi Kuitu": a role word vouches for a first name Voikko
+            # reads otherwise ("Pilvi" a noun, "Mari" a place)
+            found.append((f"{first} {_surname_base(last)}", m.start(), name_end))
         elif morphology.is_first_name(last) and not morphology.is_first_name(first) and \
                 not morphology.is_known(first) and not _NEXT_NAME_WORD.match(line, name_end):
             found.append((f"{last} {first}", m.start(), name_end))  # surname first
@@ -76,6 +81,12 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
         if morphology.is_first_name(first):
             found.append((f"{first} {last}", m.start(), m.end()))
     return found
+
+
+def _after_role(line: str, start: int) -> bool:
+    """The word just before ``start`` is a person's role in lower case ("toiminnanjohtaja")."""
+    before = line[:start].split()
+    return bool(before) and before[-1].islower() and is_role(before[-1])
 
 
 def _surname_base(word: str) -> str:
@@ -122,8 +133,11 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
     if words_before and is_role(words_before[-1]):
         person.roles.append(words_before[-1].lower())
         rest = " ".join(words_before[:-1]).strip(" ,:")
-        if rest and orgs.looks_like_org(rest.split(":")[-1].strip()):
-            person.organisation = orgs.canonical_org(rest.split(":")[-1].strip())
+        owner = rest.split(":")[-1].strip()
+        if owner and len(owner.split()) <= _OWNER_WORDS and orgs.looks_like_org(owner):
+            person.organisation = orgs.canonical_org(owner)
+    if person.organisation is None and person.roles:
+        person.organisation = _prose_org(line[:start], line[end:])
     works_as = _WORKS_AS.match(after)
     if works_as:  # "Tarja Autio som fungerar som kulturkompis", "who works as a curator"
         person.roles.append(works_as.group(1).lower())
@@ -147,6 +161,26 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
             break
     if not after:
         _block_roles(person, seg, index)
+
+
+_OWNER_WORDS = 6  # "Org: role Name": an owner label this long at most, not a sentence before
+_OWNER_GAP = re.compile(r"^\s(?:[a-zåäö-]+\s(?:ja|och)\s)?[a-zåäö-]+\s$")  # " hyvinvointi- ja ..."
+_FROM_ORG = re.compile(r"(?::?sta|:?stä|:?lta|:?ltä)$")  # "Pohjanmaan liitosta", "OKM:stä"
+
+
+def _prose_org(before: str, after: str) -> str | None:
+    """The organisation of a person in prose: a genitive owner before the role ("Pohjois-
+    Karjalan maakuntaliiton koulutusasiantuntija Mari Nupponen") or an elative or ablative right
+    after the name ("Hanne Laitinen Jyväskylän kaupungilta")."""
+    for start, end in reversed(orgs.org_spans(before)):
+        if _OWNER_GAP.match(before[end:]) and morphology.GENITIVE in \
+                morphology.case_of(before[start:end].split()[-1]):
+            return orgs.canonical_org(before[start:end])
+        break
+    spans = orgs.org_spans(after)
+    if spans and after[:spans[0][0]].strip() == "" and _FROM_ORG.search(after[:spans[0][1]]):
+        return orgs.canonical_org(after[spans[0][0]:spans[0][1]])
+    return None
 
 
 def _block_roles(person: Person, seg: Segments, index: int) -> None:

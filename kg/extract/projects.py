@@ -19,7 +19,14 @@ from kg.extract.layout import is_prose
 from kg.extract.money import as_number, find_amounts
 from kg.extract.people import EMAIL, PHONE, Person
 from kg.extract.places import PlaceMention, find_places
-from kg.extract.roles import Roles, defined_org_lead, field_roles, header_funder, prose_roles
+from kg.extract.roles import (
+    Roles,
+    defined_org_lead,
+    field_roles,
+    header_funder,
+    prose_roles,
+    register_header_title,
+)
 from kg.extract.segment import Segments, Sentence
 from kg.extract.segment import label_key as segment_label
 from kg.extract.settings import SCOPE_CUES, SCOPE_VALUES, STATUS_CUES, STATUS_VALUES
@@ -29,7 +36,8 @@ _STATUS_PATTERNS = {status: re.compile("|".join(patterns), re.I)
                     for status, patterns in STATUS_CUES.items()}
 _GRANT_WORDS = re.compile(r"\b(myön\w*|avustu\w*|rahoitu\w*|bevilja\w*|bidrag\w*|anslag\w*|"
                           r"grant\w*)", re.I)
-_PROJECT_WORDS = re.compile(r"\b(hank\w*|projekt\w*|project\w*|ohjelm\w*|program\w*)\b", re.I)
+_PROJECT_WORDS = re.compile(r"\b(hank\w*|projekt\w*|project\w*|ohjelm\w*|program\w*|kokeilu\w*|"
+                            r"pilot\w*|försök\w*)\b", re.I)
 
 
 @dataclass
@@ -357,9 +365,12 @@ def _title_candidates(seg: Segments, text: str) -> list[titles.TitleCandidate]:
     for fld in seg.all("title"):
         if titles.label_value_is_title(fld.value):
             candidates.append(titles.TitleCandidate(fld.value, fld.start, fld.end, "label"))
+    header_title = register_header_title(seg)
+    if header_title:
+        candidates.append(titles.TitleCandidate(*header_title, "label"))
     candidates += titles.hanke_candidates(seg) + titles.projektet_candidates(text) + \
         titles.named_project_candidates(text) + titles.copula_candidates(text) + \
-        titles.named_compound_candidates(text)
+        titles.named_compound_candidates(text) + titles.pilot_candidates(text)
     for extra in (titles.facts_candidate(seg), titles.first_line_candidate(seg)):
         if extra:
             candidates.append(extra)
@@ -571,6 +582,8 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     for person in people:
         note("people", person.name, person.start, person.end)
     project["people"] = [p.as_record() for p in people]
+    if not project["lead_organisations"]:
+        project["lead_organisations"] = _lead_of_project_staff(people, project)
     events = content.events(own_sentences or sentences, facts.text)
     for event in events:
         evidence.append({"field": "events", "value": event["date"], "start": event["start"],
@@ -690,6 +703,23 @@ def _named_next(seg: Segments, sentence: Sentence) -> str | None:
         return None
     named = titles.projektet_candidates(following.text)
     return named[0].text if named else None
+
+
+_PROJECT_STAFF = re.compile(r"(?:projekti|hanke|projekt|project)\w*(?:päällikkö|koordinaattori|"
+                            r"työntekijä|vastaava|ledare|chef|samordnare|manager|coordinator)$"
+                            r"|^toiminnanjohtaja$|^verksamhetsledare$", re.I)
+
+
+def _lead_of_project_staff(people: list[Person], project: dict) -> list[str]:
+    """No lead named: the organisation of the project's own staff (its project manager or
+    coordinator, or the director of the organisation that runs it) leads."""
+    for person in people:
+        organisation = person.organisation
+        if organisation and organisation not in project["partner_organisations"] and \
+                organisation not in project["funders"] and \
+                any(_PROJECT_STAFF.search(role) for role in person.roles):
+            return [organisation]
+    return []
 
 
 def _empty_project(title: str | None, language: str) -> dict:

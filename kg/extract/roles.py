@@ -8,10 +8,11 @@ from functools import cache
 
 from kg import morphology
 from kg.extract import orgs
-from kg.extract.cues import cues
+from kg.extract.cues import cues, stem_pattern
+from kg.extract.people import find_people
 from kg.extract.places import find_places
-from kg.extract.segment import Segments, Sentence
-from kg.extract.settings import ROLE_CUES
+from kg.extract.segment import Segments, Sentence, segment
+from kg.extract.settings import GRANT_VERBS, ROLE_CUES
 
 _GEN_LIST = re.compile(r"((?:[A-ZÅÄÖ][\w-]*n,?\s+)+(?:ja|och)\s+[A-ZÅÄÖ][\w-]*n)\s+"
                        r"(?:(?:kuntien|kaupunkien)\s+)?([a-zåäö][\w-]+)")
@@ -25,8 +26,16 @@ _FUNDED_HEADER = re.compile(r"^(?:vuoden|år|year)\s+(?:19|20)\d{2}\s+([\w+]+)-(
 _CARRIED_OUT = re.compile(r"\b(toteuttivat|toteuttavat|toteuttaa|toteutti|hallinnoivat)\s+")
 
 
-_CUE_PATTERNS = {key: [re.compile(r"\b(?:" + "|".join(map(re.escape, cues(key))) + r")\b")]
+def _cue_pattern(key: str) -> re.Pattern[str]:
+    """The cues of a category, longest first ("jota toteuttavat yhteistyössä" before "jota
+    toteuttavat"), as one pattern of whole words."""
+    alternatives = sorted(cues(key), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, alternatives)) + r")\b")
+
+
+_CUE_PATTERNS = {key: [_cue_pattern(key)]
                  for key in ("lead_after", "partner_after", "funder_after")}
+_COPULA_START = re.compile(r"^(?:(?:on|ovat|toimii|toimivat|är|var|is|are|the)\s+)+")
 _LEAD_BEFORE = [(cue, re.compile(rf"\s{cue}\b")) for cue in ROLE_CUES["lead_before"]]
 
 
@@ -74,6 +83,18 @@ def _add_with_programme(roles: Roles, role: str, name: str, start: int, end: int
         roles.add("programme", name[match.start() + 1:], start, end, language)
         return
     roles.add(role, name, start, end, language)
+
+
+def register_header_title(seg: Segments) -> tuple[str, int, int] | None:
+    """The line above a register's "Vuoden 2013 ELY-hanke (Hanke on saanut rahoitusta)" header
+    is the entry's title (with its offsets), as a label field's value would be."""
+    lines = [line for line in seg.lines[:10] if line.text.strip()]
+    for above, line in zip(lines, lines[1:], strict=False):
+        if _FUNDED_HEADER.match(line.text.strip()):
+            text = above.text.strip()
+            start = above.start + above.text.index(text)
+            return text, start, start + len(text)
+    return None
 
 
 def header_funder(seg: Segments, roles: Roles, language: str) -> None:
@@ -134,18 +155,33 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
             for cue in _CUE_PATTERNS[cue_key]:
                 for match in cue.finditer(low):
                     rest = text[match.end():].lstrip(" :")
-                    rest = re.sub(r"^(?:(?:on|ovat|är|var|is|are|the)\s+)+", "", rest)
+                    rest = _COPULA_START.sub("", rest)
                     rest = re.sub(r'^bidraget\s+"[^"]*"\s+av\s+', "", rest)
                     for name in _names_after(rest, language)[:8]:
                         if orgs.looks_like_org(name) or orgs.resolve_alias(name) or \
-                                name in candidate_names:
+                                name in candidate_names or _named_after_cue(name, language):
                             position = sentence.start + match.end()
                             roles.add(role, name, position, position + len(name), language)
         _distributed_leads(sentence, language, roles)
         _subject_leads(sentence, spans, language, roles)
         _partner_kanssa(sentence, language, roles)
+        _partners_with(sentence, spans, language, roles)
         project_subject_leads(sentence, language, roles)
         _possessive_lead(sentence, language, roles)
+        received_funding(sentence, language, roles)
+        started_at(sentence, language, roles)
+
+
+def _named_after_cue(name: str, language: str) -> bool:
+    """A name of two or more capitalised words right after a role cue is an organisation's,
+    unless it names a place or a person ("Lakeuden Omaishoitajat", "Sirkus Magenta")."""
+    words = name.split()
+    if not 2 <= len(words) <= _SUBJECT_WORDS or \
+            not all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words):
+        return False
+    if any(p.end - p.start == len(name) for p in find_places(name, language, [])):
+        return False
+    return not find_people(name, segment(name))
 
 
 _TOGETHER = ("yhteistyössä", "yhdessä")
@@ -209,6 +245,25 @@ def _partner_kanssa(sentence: Sentence, language: str, roles: Roles) -> None:
         name = " ".join(words[:-1] + [head])
         position = sentence.start + match.start(1)
         roles.partner.append((name, position, position + len(match.group(1))))
+
+
+_WITH = re.compile(r"^\s+(?:ja\s+[^.,;]{0,60}?\s)?kanssa\b")
+_WORKING_TOGETHER = re.compile(r"\b(?:yhteistyö\w*|yhdessä|toteutta\w*|kumppan\w*)", re.I)
+
+
+def _partners_with(sentence: Sentence, spans: list[tuple[int, int]], language: str,
+                   roles: Roles) -> None:
+    """"toteuttaa Jyväskylän kaupungin kanssa", "tekee yhteistyötä Rovaniemen kaupungin ja
+    ... kanssa": an organisation in the genitive before "kanssa" works with the project."""
+    text = sentence.text
+    if language != "fi" or not _WORKING_TOGETHER.search(text):
+        return
+    for start, end in spans:
+        name = text[start:end]
+        counted = re.search(r"\d\s*$", text[:start])  # "14 Pirkanmaan kunnan kanssa"
+        if _WITH.match(text[end:]) and not counted and \
+                morphology.GENITIVE in morphology.case_of(name.split()[-1]):
+            roles.add("partner", name, sentence.start + start, sentence.start + end, language)
 
 
 _COPULA = re.compile(r"^(?:The\s|Det\s)?(.{3,90}?)\s(?:is|was|är|var|on|oli)\s(?:an?\s|en\s|ett\s)?"
@@ -283,3 +338,95 @@ def _possessive_lead(sentence: Sentence, language: str, roles: Roles) -> None:
         if orgs.looks_like_org(name):
             start = sentence.start + match.start(1)
             roles.add("lead", name, start, start + len(match.group(1)), language)
+
+
+@cache
+def _received_verb() -> re.Pattern[str]:
+    """The verbs of a grant's recipient in any language (settings.GRANT_VERBS)."""
+    verbs = {verb for table in GRANT_VERBS.values() for verb in table["grantee"]}
+    alternatives = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
+    return re.compile(rf"\s(?:{alternatives})\b")
+
+
+_SOURCE_WORD = re.compile(r"\b(?:från|av|from|by)\s+(?:the\s+)?(?=[A-ZÅÄÖ])")
+_ABLATIVE = re.compile(r"(?::?lta|:?ltä)$")
+_SUBJECT_WORDS = 6  # a name before the verb has this many words at most
+_MONEY_WINDOW = 80  # characters after the verb in which the money is named
+
+
+def received_funding(sentence: Sentence, language: str, roles: Roles) -> None:
+    """"Kainuun liitto haki ja sai Taiteen edistämiskeskukselta 40 000 euroa", "X has received
+    funding from Y": the organisation that opens the sentence leads, the one it received the
+    money from funds."""
+    text = sentence.text
+    verb = _received_verb().search(text)
+    if not verb or not stem_pattern("grant_noun").search(text, verb.end(),
+                                                          verb.end() + _MONEY_WINDOW):
+        return
+    subject = re.sub(r"^The\s+", "", text[:verb.start()].strip())
+    subject = re.sub(r"\s+[a-zåäö]+\s+(?:ja|och|and)$", "", subject)  # "X haki ja sai"
+    if _recipient_name(subject, language):
+        roles.add("lead", subject, sentence.start, verb.start() + sentence.start, language)
+    giver = _giver(text[verb.end():], language)
+    if giver:
+        position = sentence.start + verb.end()
+        roles.add("funder", giver, position, position + len(giver), language)
+
+
+def _recipient_name(subject: str, language: str) -> bool:
+    words = subject.split()
+    if not words or len(words) > _SUBJECT_WORDS or not words[0][:1].isupper():
+        return False
+    if any(p.end - p.start == len(subject) for p in find_places(subject, language, [])):
+        return False  # "Kuopio sai ..." names a place, not who received
+    if len(words) > 1 and orgs.resolve_alias(words[-1]) and not orgs.looks_like_org(subject):
+        return False  # "Kaikkiaan Taike sai ...": a known name after a word that is none
+    capitalised = all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words)
+    return orgs.looks_like_org(subject) or (capitalised and len(words) >= 2)
+
+
+def _giver(rest: str, language: str) -> str | None:
+    """The organisation the money came from: a Finnish ablative ("Taikelta") among the first
+    words, or the name after "från", "av", "from"."""
+    head = rest[:80]
+    if language == "fi":
+        for start, end in orgs.org_spans(head):
+            if _ABLATIVE.search(head[start:end]):
+                return head[start:end]
+        return None
+    match = _SOURCE_WORD.search(head)
+    name = orgs.leading_name(rest[match.end():]) if match else ""
+    return name if name and orgs.looks_like_org(name) else None
+
+
+@cache
+def _started_verb() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, sorted(cues("project_started"), key=len, reverse=True)))
+    return re.compile(rf"\s(?:{verbs})\b", re.I)
+
+
+_INESSIVE = re.compile(r"^((?:[A-ZÅÄÖ][\w-]*\s){0,4}[\w-]+?)(?::ssa|:ssä|ssa|ssä)$")
+_AT_ORG = re.compile(r"^(?:vid|hos|at)\s+(?:the\s+)?(?=[A-ZÅÄÖ])", re.I)
+
+
+def started_at(sentence: Sentence, language: str, roles: Roles) -> None:
+    """"Varsinais-Suomen Muistiyhdistys ry:ssä on alkanut ... -hanke", "Vid Vasa stad har
+    projektet startat", "At the City of Turku a project has started": where the project
+    started leads."""
+    text = sentence.text
+    verb = _started_verb().search(text)
+    if not verb or not _PROJECT_NOUN.search(text):
+        return
+    opening = text[:verb.start()].strip()
+    at = _AT_ORG.match(opening)
+    if at:
+        name = orgs.leading_name(opening[at.end():])
+    else:
+        inessive = _INESSIVE.match(opening)
+        name = orgs.canonical_org(inessive.group(0), language) if inessive else ""
+    if name and orgs.looks_like_org(name) and \
+            not any(p.end - p.start == len(name) for p in find_places(name, language, [])):
+        roles.add("lead", name, sentence.start, sentence.start + verb.start(), language)
+
+
+_PROJECT_NOUN = re.compile(r"(?:hanke|hankkee|projekt|project)", re.I)

@@ -230,8 +230,8 @@ def _more_listed_names(seg: Segments, key: str, label_line: int, value_line: int
 
 def _in_value_position(seg: Segments, index: int) -> bool:
     """A known label word where a fact box has its value ("LABin rooli" / "Osatoteuttaja")."""
-    if index < 2:
-        return False
+    if index < 2 or seg.lines[index].text.strip().endswith(":"):
+        return False  # "Kirjaston puhelin :" under an address line is a label, not a value
     previous = seg.lines[index - 1].text.strip()
     if not previous or _is_label_only(previous) or len(previous.split()) > 4:
         return False

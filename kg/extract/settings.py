@@ -196,7 +196,7 @@ PERSON_ROLE_HEADS: tuple[str, ...] = (
     "samordnare", "projektledare", "koordinator", "chef", "direktör", "sekreterare",
     "planerare", "producent", "ansvarig", "handledare", "verksamhetsledare", "rådgivare",
     "coordinator", "manager", "director", "officer", "researcher", "specialist", "producer",
-    "planner", "head", "lecturer", "toimitusjohtaja",
+    "planner", "head", "lecturer", "toimitusjohtaja", "lääkäri", "taiteilija", "kirjailija",
     "sakkunnig", "ordförande", "advisor", "adviser", "curator", "chair", "kuraattori",
 )
 DEGREE_PREFIXES = frozenset(

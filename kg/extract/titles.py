@@ -181,6 +181,17 @@ def named_project_candidates(text: str) -> list[TitleCandidate]:
     return found
 
 
+# "mukana ... -hankkeen kuntapilotissa Elävä kertomus/Levande berättelse": a pilot or trial
+# named after the word, a project of its own
+_NAMED_PILOT = re.compile(r"\b\w*(?:pilotissa|pilottiin|kokeilussa|pilotprojektet)\s+"
+                         r"([A-ZÅÄÖ][\w-]*(?:\s[a-zåäö][\w-]*){0,3}?)(?=\s*[/.,;:()]|\s*$)")
+
+
+def pilot_candidates(text: str) -> list[TitleCandidate]:
+    return [TitleCandidate(m.group(1), m.start(1), m.end(1), "hanke")
+            for m in _NAMED_PILOT.finditer(text) if _valid(m.group(1))]
+
+
 # "Syftet med Kulturkompisverksamheten är ...": a Swedish definite compound written with a
 # capital inside a sentence is the name of the activity or project.
 _NAMED_COMPOUND = re.compile(r"(?<=[a-zåäö,] )([A-ZÅÄÖ][a-zåäö]{3,}(?:verksamheten|projektet))\b")
@@ -229,6 +240,10 @@ def projektet_candidates(text: str) -> list[TitleCandidate]:
     return found
 
 
+_PROJECT_WORD_TAIL = re.compile(r"\s[-–]?\s?(?:hanke|hankkeet|projekt|projekti|projektit)\b.*$",
+                                re.I)  # "IKO - Hyvinvointia ... ikäihmisille -hankkeet"
+
+
 def first_line_candidate(seg: Segments) -> TitleCandidate | None:
     for index, line in enumerate(seg.lines[:6]):
         text = line.text.strip()
@@ -238,13 +253,20 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
                 _NOT_A_TITLE.match(text) or is_furniture(text) or is_generic_heading(text):
             continue
         title = _clean(_EVENT_TAIL.sub("", text))
-        title = _clean(re.sub(r"\s[-–]?\s?(?:hanke|projekt)\b.*$", "", title, flags=re.I))
-        if text.endswith(".") or ":" in text or len(title.split()) > 14 or not _valid(title):
+        title = _clean(_PROJECT_WORD_TAIL.sub("", title))
+        if text.endswith(".") or ":" in text or len(title.split()) > 14 or not _valid(title) or \
+                _headline(title):
             return None
         if find_periods(text) and not title:
             continue
         return TitleCandidate(title, line.start, line.start + len(title), "first_line")
     return None
+
+
+def _headline(line: str) -> bool:
+    """A news headline ("Kulttuurihyvinvointisuunnittelijaksi valittiin YTM Päivi Huusko"):
+    a Finnish passive verb, which none of the labelled titles holds."""
+    return any(morphology.is_passive_finite(word.strip(",.!?–-")) for word in line.split())
 
 
 def facts_candidate(seg: Segments) -> TitleCandidate | None:

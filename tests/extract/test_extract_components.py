@@ -3,6 +3,8 @@ segmenter, people and places."""
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract import extract_text
 from kg.extract.dates import find_periods, find_times
 from kg.extract.langid import identify_language
@@ -118,3 +120,35 @@ def test_a_funder_field_naming_an_eu_fund_gives_funder_and_programme() -> None:
     (project,) = record["projects"]
     assert not any("Euroopan" in name for name in project["funders"])
     assert any("sosiaalirahasto" in name.lower() for name in project["funding_programmes"])
+
+
+@pytest.mark.parametrize(("name", "base"), [
+    ("Lakeuden Omaishoitajat", "Lakeuden Omaishoitajat"),
+    ("Porin museoiden", "Porin museot"),
+    ("Seinäjoen kaupungin kulttuuripalveluilla", "Seinäjoen kaupungin kulttuuripalvelut"),
+    ("Varsinais-Suomen Muistiyhdistys ry:ssä", "Varsinais-Suomen Muistiyhdistys ry"),
+    ("Pohjanmaan liitosta", "Pohjanmaan liitto"),
+])
+def test_organisation_base_forms_keep_plural_names_and_legal_forms(name: str, base: str) -> None:
+    assert canonical_org(name) == base
+
+
+def test_register_labels_under_an_address_line_stay_labels() -> None:
+    text = ("Tervolan kunnankirjasto\nKirjaston osoite : \nPuistotie 1\n95300\nKirjaston "
+            "puhelin : \n040 486 6994\nYhteyshenkilön nimi : \nKati Oinas\n")
+    fields = {f.label.strip(): f.value for f in segment(text).fields}
+    assert fields["Kirjaston puhelin"] == "040 486 6994"
+    assert fields["Yhteyshenkilön nimi"] == "Kati Oinas"
+
+
+def test_a_date_stamp_opening_the_text_is_a_line_of_its_own() -> None:
+    text = normalise_text("date 2023-01 Lapuan kaupunki selvitti asiaa.\nToinen rivi.")
+    assert text.split("\n")[0] == "date 2023-01"
+    assert "Lapuan kaupunki selvitti asiaa." in text.split("\n")
+
+
+def test_a_place_inside_a_name_with_a_listed_compound_is_no_region() -> None:
+    record = extract_text(
+        "Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia Kuopion kyliin. Vastuuviranomainen on "
+        "Etelä-Savon elinkeino-, liikenne- ja ympäristökeskus.\n", "places.txt")
+    assert record["projects"][0]["regions"] == []

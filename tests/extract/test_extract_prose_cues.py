@@ -257,3 +257,15 @@ def test_grant_and_section_headings_are_never_titles(heading: str) -> None:
     titles = [t for p in extract_text(text, "heading.txt")["projects"]
               for t in p["title"].values() if t]
     assert heading not in titles
+
+
+@pytest.mark.parametrize(("sentence", "start", "end"), [
+    ("Hanke alkoi syksyllä 2019 ja päättyy keväällä 2021.", "2019", "2021"),
+    ("Hanke käynnistettiin maaliskuussa 2016, ja hanke päättyi vuonna 2018.", "2016-03", "2018"),
+    ("Projekti valmistui joulukuussa 2020.", None, "2020-12"),
+    ("Kuoro aloitti toimintansa vuonna 1950.", None, None),
+])
+def test_finnish_project_verbs_give_start_and_end(sentence: str, start: str | None,
+                                                  end: str | None) -> None:
+    project = only_project(f"Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. {sentence}\n")
+    assert (project["start_date"], project["end_date"]) == (start, end)
