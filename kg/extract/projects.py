@@ -132,9 +132,8 @@ def _section_projects(seg: Segments, language: str) -> list[ProjectSpan]:
     if len(heads) < 2:
         return []
     starts = []
-    for k, head in enumerate(heads):
-        end = heads[k + 1] if k + 1 < len(heads) else len(seg.lines)
-        body = [s for s in seg.sentences if head < s.line < end]
+    for head, lines in zip(heads, _runs(heads, len(seg.lines)), strict=True):
+        body = [s for s in seg.sentences if head < s.line < lines.stop]
         roles = Roles()
         prose_roles(body, language, roles)
         if roles.lead or roles.funder:
@@ -142,10 +141,14 @@ def _section_projects(seg: Segments, language: str) -> list[ProjectSpan]:
     if len(starts) < 2:
         return []
     shared = [range(0, starts[0])]
-    return [ProjectSpan(seg.lines[head].text.strip(), [],
-                        range(head, starts[k + 1] if k + 1 < len(starts) else len(seg.lines)),
-                        shared)
-            for k, head in enumerate(starts)]
+    return [ProjectSpan(seg.lines[head].text.strip(), [], lines, shared)
+            for head, lines in zip(starts, _runs(starts, len(seg.lines)), strict=True)]
+
+
+def _runs(starts: list[int], line_count: int) -> list[range]:
+    """The lines of each entry: from its start to the next entry's, the last to the end."""
+    return [range(start, end) for start, end in zip(starts, [*starts[1:], line_count],
+                                                    strict=True)]
 
 
 def _section_heading(seg: Segments, index: int) -> bool:
@@ -273,14 +276,14 @@ def _grant_projects(seg: Segments, grants: list[tuple[int, re.Match[str]]]) -> l
     """One untitled project per recipient; the text above the list is shared by all."""
     shared = [range(0, grants[0][0])]
     spans = []
-    for i, (line, match) in enumerate(grants):
-        end = grants[i + 1][0] if i + 1 < len(grants) else len(seg.lines)
+    runs = _runs([line for line, _match in grants], len(seg.lines))
+    for (line, match), lines in zip(grants, runs, strict=True):
         offset = seg.lines[line].start + len(seg.lines[line].text) - \
             len(seg.lines[line].text.lstrip())
         title, name, name_start = _entry_title(match)
         grantee = (name, offset + name_start, offset + name_start + len(name))
         amounts = find_amounts(match.group("amount"))
-        spans.append(ProjectSpan(title, [], range(line, end), shared, grantee,
+        spans.append(ProjectSpan(title, [], lines, shared, grantee,
                                  amounts[0].eur if amounts else None,
                                  purpose=match.group("purpose")))
     return spans
@@ -289,12 +292,10 @@ def _grant_projects(seg: Segments, grants: list[tuple[int, re.Match[str]]]) -> l
 def _entry_projects(seg: Segments, listed: list[entries.Entry]) -> list[ProjectSpan]:
     """One project per list entry (kg.extract.entries); the text above the list is shared."""
     shared = [range(0, listed[0].line)]
-    spans = []
-    for i, entry in enumerate(listed):
-        end = listed[i + 1].line if i + 1 < len(listed) else len(seg.lines)
-        spans.append(ProjectSpan(entry.title, [], range(entry.line, end), shared,
-                                 entry.recipient, entry.eur, purpose=entry.purpose))
-    return spans
+    runs = _runs([entry.line for entry in listed], len(seg.lines))
+    return [ProjectSpan(entry.title, [], lines, shared, entry.recipient, entry.eur,
+                        purpose=entry.purpose)
+            for entry, lines in zip(listed, runs, strict=True)]
 
 
 def _entry_title(match: re.Match[str]) -> tuple[str | None, str, int]:
