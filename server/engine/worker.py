@@ -246,12 +246,18 @@ class QueryThreads:
         with self._lock:
             return any(now > at + RUNAWAY_GRACE_S for at in self._deadlines.values())
 
+    def refuse_new_queries(self) -> None:
+        """No query may begin from now on; those running carry on."""
+        with self._lock:
+            self.closing = True
+
     def close_when_only_overruns_left(self, now: float) -> bool:
         """Closing: True (and no query may begin) once every query still running overran."""
         with self._lock:
             if all(now > at + RUNAWAY_GRACE_S for at in self._deadlines.values()):
                 self.closing = True
-            return self.closing
+                return True
+            return False
 
 
 def _serve_thread(store: ox.Store, fds: list[int], config: dict,
@@ -291,6 +297,9 @@ class StoreServer:
         self.threads = QueryThreads()
         self.clients: list[socket.socket] = []
         self.successor: subprocess.Popen | None = None
+        # a successor stays while its predecessor runs: that one's serving processes come
+        # over once it has exited, however long its last queries take
+        self.predecessor = os.getppid() if config.get("successor") else None
         self.retired = False
         # a successor binds a path of its own while it loads, then renames it over the shared
         # one; the first server binds the shared path (its starter holds the lock)
@@ -309,7 +318,7 @@ class StoreServer:
             ready, _, _ = select.select([] if self.retired else [self.listener, *self.clients],
                                         [], [], WATCH_EVERY_S)
             now = time.monotonic()
-            if self.clients:
+            if self.clients or self._predecessor_runs():
                 idle_since = now
             if not self.retired:
                 self._watch(now)
@@ -340,6 +349,11 @@ class StoreServer:
         elif self.successor.poll() is not None:  # it failed to load: try again next time
             self.successor = None
 
+    def _predecessor_runs(self) -> bool:
+        if self.predecessor is not None and os.getppid() != self.predecessor:
+            self.predecessor = None  # it exited and we were handed to another parent
+        return self.predecessor is not None
+
     def _owns_path(self) -> bool:
         try:
             return os.stat(self.path).st_ino == self.inode
@@ -347,8 +361,12 @@ class StoreServer:
             return False
 
     def _retire(self) -> None:
-        """The successor serves new connections and workers; the pools see these close."""
+        """The successor serves new connections and workers; the pools see these close, and
+        a query sent to one of our threads now comes back unanswered, so the pool asks the
+        successor (were it answered here, a steady stream of queries could keep this
+        process, and the overrun, alive for as long as it lasts)."""
         self.retired = True
+        self.threads.refuse_new_queries()
         self.listener.close()
         for client in self.clients:
             client.close()
