@@ -13,6 +13,7 @@ per engine (`--engine remote` pointed at this Virtuoso), and stops Virtuoso by i
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import shutil
 import subprocess
@@ -44,12 +45,13 @@ def ensure_installed() -> None:
                    env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
 
 
-def write_ini(directory: Path, isql_port: int, http_port: int) -> Path:
-    """Debian's ini with our directory, ports, buffers and row limit."""
+def write_ini(directory: Path, isql_port: int, http_port: int, limit_s: float) -> Path:
+    """Debian's ini with our directory, ports, buffers, row limit and time limit."""
     replaced = {"ServerPort": None, "NumberOfBuffers": str(BUFFERS),
                 "MaxDirtyBuffers": str(BUFFERS * 3 // 4), "ResultSetMaxRows": "1000000",
                 "MaxClientConnections": "32", "ServerThreads": "32",
-                "MaxQueryExecutionTime": "600", "MaxQueryCostEstimationTime": "0",
+                "MaxQueryExecutionTime": str(math.ceil(limit_s)),
+                "MaxQueryCostEstimationTime": "0",
                 "DirsAllowed": f"., {directory}, /usr/share/virtuoso-opensource-7/vad"}
     lines, section = [], ""
     for line in DEBIAN_INI.read_text().splitlines():
@@ -76,9 +78,9 @@ def answers(url: str) -> bool:
         return False
 
 
-def start(directory: Path) -> tuple[subprocess.Popen, int, str]:
+def start(directory: Path, limit_s: float) -> tuple[subprocess.Popen, int, str]:
     isql_port, http_port = _free_port(), _free_port()
-    ini = write_ini(directory, isql_port, http_port)
+    ini = write_ini(directory, isql_port, http_port, limit_s)
     log = (directory / "stdout.log").open("wb")
     process = subprocess.Popen(["virtuoso-t", "+foreground", "+configfile", str(ini)],
                                cwd=directory, stdout=log, stderr=subprocess.STDOUT,
@@ -127,20 +129,24 @@ def main() -> None:
                         choices=["memory", "disk", "remote"])
     parser.add_argument("--serve-args", default="--no-cache --only-shapes --rounds 2",
                         help="more arguments for bench/serve.py")
+    parser.add_argument("--timeout", type=float, default=10,
+                        help="kuhy's query time limit (bench/serve.py --timeout), also "
+                             "Virtuoso's own, so it ends the queries kuhy gave up on")
     args = parser.parse_args()
     ensure_installed()
     for projects in args.sizes:
         store = synthetic_store(projects)
         directory = ROOT / "var" / "bench" / f"virtuoso-{projects}"
         directory.mkdir(parents=True, exist_ok=True)
-        process, isql_port, url = start(directory)
+        process, isql_port, url = start(directory, args.timeout)
         try:
             print(f"Virtuoso {url} (pid {process.pid}): {load(isql_port, store, directory)}",
                   flush=True)
             for engine in args.engines:
                 command = [sys.executable, str(ROOT / "bench" / "serve.py"), "--sizes",
                            str(projects), "--seconds", str(args.seconds), "--concurrency",
-                           str(args.concurrency), "--engine", engine,
+                           str(args.concurrency), "--engine", engine, "--timeout",
+                           str(args.timeout),
                            *args.serve_args.split()]
                 if engine == "remote":
                     command += ["--remote-query-url", url]

@@ -165,6 +165,22 @@ def _failure(error: BaseException, deadline: Deadline) -> BaseException:
     return error
 
 
+def _not_an_answer(response: http.client.HTTPResponse) -> EngineError:
+    """What a response other than a whole answer means: 400 is the query's fault; a partial
+    answer (HTTP 206, or Virtuoso's "anytime" state on any status, cut at the engine's own
+    time or row limit) must never pass, or be cached, as the answer; any other status is the
+    engine's failure, with its reason."""
+    state = response.getheader("X-SQL-State")
+    if response.status == 206 or (state and response.status < 400):
+        message = response.getheader("X-SQL-Message") or "no reason given"
+        return EngineUnavailable(f"it returned an incomplete answer (HTTP {response.status}, "
+                                 f"{state or 'partial content'}: {message[:300]})")
+    reason = response.read(2000).decode("utf-8", "replace").strip()
+    if response.status == 400:
+        return QuerySyntaxError(reason)
+    return EngineUnavailable(f"HTTP {response.status} {reason[:500] or response.reason}")
+
+
 def with_base(query: str, base_iri: str | None) -> str:
     """The query with `base_iri` declared as its base when it has relative IRIs (the remote
     would resolve them against its own address). Declared on the first line, before the
@@ -211,12 +227,10 @@ class RemoteExecutor:
             except (OSError, http.client.HTTPException) as error:
                 connection.close()
                 raise EngineUnavailable(str(error)) from None
-        if response.status >= 400:
-            reason = response.read(2000).decode("utf-8", "replace").strip()
+        if response.status != 200 or response.getheader("X-SQL-State"):
+            error = _not_an_answer(response)
             connection.close()
-            if response.status == 400:
-                raise QuerySyntaxError(reason)
-            raise EngineUnavailable(f"HTTP {response.status} {reason[:500]}")
+            raise error
         return response, connection
 
     def _finished(self, response: http.client.HTTPResponse,

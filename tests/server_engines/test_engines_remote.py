@@ -23,10 +23,12 @@ LIMIT_S = 2.0
 
 
 class Relay:
-    """Between kuhy and the real remote: forwards, hangs, or answers 502 as the test says."""
+    """Between kuhy and the real remote: forwards, hangs, answers 502, or passes the answer on
+    marked partial with `partial_status` as Virtuoso does at its own limits, as the test says."""
 
     def __init__(self, target: str) -> None:
         self.target, self.mode, self.seen, self.peers = target, "forward", [], []
+        self.partial_status = 206
         self.released = threading.Event()
         relay = self
 
@@ -55,7 +57,13 @@ class Relay:
                             answer.read()
                 except urllib.error.HTTPError as error:
                     status, kind, data = error.code, "text/plain", error.read()
+                if relay.mode == "partial":
+                    status = relay.partial_status
                 self.send_response(status)
+                if relay.mode == "partial":
+                    self.send_header("X-SQL-State", "S1TAT")
+                    self.send_header("X-SQL-Message", "RC...: Returning incomplete results, "
+                                     "query interrupted by result timeout.")
                 self.send_header("Content-Type", kind)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
@@ -144,6 +152,23 @@ def test_a_slow_or_failing_engine_gives_503_and_the_cache_still_answers(
     assert down.status_code == 503
     assert "unavailable" in down.text and "502" in down.text
     assert requests.get(url + page_path, timeout=60).text == page.text
+
+
+def test_a_partial_answer_is_a_503_and_never_cached(relayed: tuple[str, Relay]) -> None:
+    url, relay = relayed
+    relay.mode = "partial"
+    queries = {206: "SELECT ?s WHERE { ?s ?p ?o } LIMIT 3",  # Virtuoso's default status
+               200: "SELECT ?o WHERE { ?s ?p ?o } LIMIT 3"}  # HTTPAnytimeStatus = 200
+    for status, query in queries.items():
+        relay.partial_status = status
+        cut = sparql(url, query)
+        assert cut.status_code == 503
+        assert "incomplete answer" in cut.text and f"HTTP {status}, S1TAT" in cut.text
+    relay.mode = "forward"
+    for query in queries.values():
+        whole = sparql(url, query)
+        assert whole.status_code == 200 and whole.headers["X-Kuhy-Cache"] == "miss"
+        assert len(whole.json()["results"]["bindings"]) == 3
 
 
 def test_an_unreachable_engine_gives_503_with_the_reason(running_app, settings_for,
