@@ -299,7 +299,7 @@ class StoreServer:
         self.successor: subprocess.Popen | None = None
         # a successor stays while its predecessor runs: that one's serving processes come
         # over once it has exited, however long its last queries take
-        self.predecessor = os.getppid() if config.get("successor") else None
+        self.predecessor: int | None = config.get("successor")  # its process id
         self.retired = False
         # a successor binds a path of its own while it loads, then renames it over the shared
         # one; the first server binds the shared path (its starter holds the lock)
@@ -338,7 +338,7 @@ class StoreServer:
     def _watch(self, now: float) -> None:
         """Start a successor when a query overran; retire once it has taken over."""
         if self.successor is None and self.threads.overrun(now):
-            config = dict(self.config, successor=True)
+            config = dict(self.config, successor=os.getpid())
             self.successor = subprocess.Popen(worker_command(config),
                                               stdin=subprocess.DEVNULL,
                                               start_new_session=True)
@@ -351,7 +351,7 @@ class StoreServer:
 
     def _predecessor_runs(self) -> bool:
         if self.predecessor is not None and os.getppid() != self.predecessor:
-            self.predecessor = None  # it exited and we were handed to another parent
+            self.predecessor = None  # it exited (we were handed to another parent)
         return self.predecessor is not None
 
     def _owns_path(self) -> bool:
