@@ -3,12 +3,16 @@
 One ``ServedBuilds`` per application (``app.extensions["kuhy.builds"]``) resolves
 ``<root>/current`` (or the root itself when it is a store), at most every
 ``check_every_s`` on its clock, and swaps a new ``Build`` in when the directory changed:
-the one place a new build is noticed. Everything computed per build (the build's facts,
-the search index, the query UI's terms, the result cache's key) hangs off ``Build``.
+the one place a new build is noticed. An engine that must make a build ready before it can
+answer from it (the memory engine loads it) sets ``prepare``: the old build is then served
+until that has run, in a thread of its own, so no request waits for the load. Everything
+computed per build (the build's facts, the search index, the query UI's terms, the result
+cache's key) hangs off ``Build``.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -23,6 +27,8 @@ from server.engine import EngineError
 BUILD_CHECK_S = 2.0  # how often `current` is looked at for a new build
 T = TypeVar("T")
 Clock = Callable[[], float]
+Stamp = tuple[Path, int]  # a build directory and when it last changed (ns)
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -76,6 +82,9 @@ class ServedBuilds:
         self._build: Build | None = None
         self._checked_at = 0.0
         self._lock = threading.Lock()
+        self.prepare: Callable[[Path], None] | None = None
+        self._preparing: Stamp | None = None
+        self.preparer: threading.Thread | None = None  # the latest one started
 
     def resolve(self) -> Path:
         current = self.store_root / "current"
@@ -84,7 +93,7 @@ class ServedBuilds:
             raise EngineError(f"no store at {self.store_root} (build one with `kg build`)")
         return path
 
-    def _stamp(self) -> tuple[Path, int]:
+    def _stamp(self) -> Stamp:
         path = self.resolve()
         return path, os.stat(path).st_mtime_ns
 
@@ -94,13 +103,37 @@ class ServedBuilds:
         build = self._build
         if build is not None and now - self._checked_at < self._check_every_s:
             return build
-        path, modified_ns = self._stamp()
+        stamp = self._stamp()
         with self._lock:
-            if self._build is None or (self._build.path, self._build.modified_ns) != (
-                    path, modified_ns):
-                self._build = Build(path, modified_ns)  # swapped in here, and only here
             self._checked_at = now
+            if self._build is None or self.prepare is None:
+                self._swap(stamp)
+            elif stamp not in ((self._build.path, self._build.modified_ns), self._preparing):
+                self._preparing = stamp
+                self.preparer = threading.Thread(target=self._prepare_then_swap, args=(stamp,),
+                                                 name="kuhy-build-prepare", daemon=True)
+                self.preparer.start()
             return self._build
+
+    def _swap(self, stamp: Stamp) -> None:
+        if self._build is None or (self._build.path, self._build.modified_ns) != stamp:
+            self._build = Build(*stamp)  # swapped in here, and only here
+
+    def _prepare_then_swap(self, stamp: Stamp) -> None:
+        """Swap the build in once the engine has made it ready; if it could not, keep the old
+        one and try again at the next check. A newer build noticed meanwhile wins."""
+        try:
+            self.prepare(stamp[0])
+        except (EngineError, OSError) as error:
+            log.warning("build %s not served: it could not be prepared: %s", stamp[0], error)
+            ready = False
+        else:
+            ready = True
+        with self._lock:
+            if self._preparing == stamp:
+                self._preparing = None
+                if ready:
+                    self._swap(stamp)
 
     def identity(self) -> str:
         return self.current().identity

@@ -8,6 +8,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
@@ -128,6 +129,13 @@ class PoolExecutor:
                     self._pool_pid = os.getpid()
         return self._pool
 
+    def prepare(self, build_path: Path) -> None:
+        """Ready a new build before it is served: the memory engine loads it into a store
+        server meanwhile (a process that has not answered yet loads it at its first query)."""
+        pool = self._pool
+        if pool is not None and self._pool_pid == os.getpid():
+            pool.prepare(str(build_path))
+
     def evaluate(self, request: QueryRequest, deadline: Deadline) -> PooledResult:
         pool = self.pool
         worker, nice_at, kind, payload = self._first_frame(pool, request, deadline)
@@ -194,6 +202,8 @@ class EmbeddedEngine(CachingEngine):
                  in_memory: bool = False) -> None:
         builds = builds or ServedBuilds(settings.store_root)
         super().__init__(settings, builds, PoolExecutor(settings, builds, in_memory))
+        if in_memory:  # loading a build takes a while: the old one answers meanwhile
+            builds.prepare = self.executor.prepare
 
     def dump(self, fmt: ox.RdfFormat, quads: bool, out: BinaryIO, prefixes: dict) -> None:
         """The whole served build in `fmt`, written by pyoxigraph quad by quad from the

@@ -148,6 +148,7 @@ class WorkerPool:
         self.store_path = builds.path()
         self._in_memory = in_memory
         self._store_server: StoreServerConnection | None = None
+        self._prepared: tuple[str, StoreServerConnection] | None = None  # (build, connection)
         self._lock = threading.Lock()
         self._idle: queue.LifoQueue[Worker] = queue.LifoQueue()
         self._workers: set[Worker] = set()
@@ -199,16 +200,36 @@ class WorkerPool:
             return self._store_server_for(worker_config).worker()
 
     def _store_server_for(self, worker_config: dict) -> StoreServerConnection:
-        """The store server holding the current build in memory (a new one per build)."""
+        """The store server holding the current build in memory (a new one per build: the
+        one `prepare` loaded, else one loaded now)."""
         with self._lock:
             server = self._store_server
             if server is None or server.generation != self.generation:
                 if server is not None:
                     server.close()  # its query threads live on until discarded
-                server = StoreServerConnection(worker_config, self.generation,
-                                               _worker_environment())
+                prepared, self._prepared = self._prepared, None
+                if prepared is not None and prepared[0] == worker_config["store"]:
+                    server = prepared[1]
+                    server.generation = self.generation
+                else:
+                    if prepared is not None:
+                        prepared[1].close()
+                    server = StoreServerConnection(worker_config, self.generation,
+                                                   _worker_environment())
                 self._store_server = server
             return server
+
+    def prepare(self, path: str) -> None:
+        """Load the build at `path` into its store server before it is served (memory
+        engine); the pool takes that connection over when the build is swapped in."""
+        if not self._in_memory or self._closed:
+            return
+        worker_config = dict(self.worker_config, store=path)
+        server = StoreServerConnection(worker_config, -1, _worker_environment())
+        with self._lock:
+            replaced, self._prepared = self._prepared, (path, server)
+        if replaced is not None:
+            replaced[1].close()
 
     def _drop_store_server(self) -> None:
         with self._lock:
@@ -269,3 +290,5 @@ class WorkerPool:
                 worker.kill()  # also the reaped ones: their pipes are still open
         if self._store_server is not None:
             self._store_server.close()
+        if self._prepared is not None:
+            self._prepared[1].close()
