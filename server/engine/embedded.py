@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from server.engine import (
     Deadline,
+    EngineBusy,
     EngineError,
     EngineSettings,
     QueryFailed,
@@ -115,6 +116,9 @@ class PoolExecutor:
         self._pool_pid = 0
         self._closed = False
         self._lock = threading.Lock()
+        self._loading: threading.Event | None = None  # set once this process's pool is made
+        self._loading_pid = 0
+        self._loading_lock = threading.Lock()
 
     @property
     def pool(self) -> WorkerPool:
@@ -136,8 +140,39 @@ class PoolExecutor:
         if pool is not None and self._pool_pid == os.getpid():
             pool.prepare(str(build_path))
 
+    def _pool_by(self, deadline: Deadline) -> WorkerPool:
+        """This process's pool, waited for until the deadline at most: the memory engine's
+        first pool loads the build, which may take longer than a query may wait."""
+        pool = self._pool
+        if (pool is not None and self._pool_pid == os.getpid()) or not self.in_memory:
+            return self.pool
+        if not self._first_load().wait(max(0.0, deadline.at - time.monotonic())):
+            raise EngineBusy("the query engine is still loading the build")
+        pool = self._pool
+        if pool is None or self._pool_pid != os.getpid():
+            raise QueryFailed(503, "the query engine could not load the build")
+        return pool
+
+    def _first_load(self) -> threading.Event:
+        """Make this process's pool in a thread of its own (once; again after a failure)."""
+        with self._loading_lock:
+            if self._loading is None or self._loading_pid != os.getpid():
+                self._loading, self._loading_pid = threading.Event(), os.getpid()
+                threading.Thread(target=self._load_first, args=(self._loading,),
+                                 name="kuhy-first-load", daemon=True).start()
+            return self._loading
+
+    def _load_first(self, done: threading.Event) -> None:
+        try:
+            self.pool  # noqa: B018 (made on first use)
+        except EngineError:
+            with self._loading_lock:
+                self._loading = None  # the next query tries again
+        finally:
+            done.set()
+
     def evaluate(self, request: QueryRequest, deadline: Deadline) -> PooledResult:
-        pool = self.pool
+        pool = self._pool_by(deadline)
         worker, nice_at, kind, payload = self._first_frame(pool, request, deadline)
         if kind == wire.ERROR:
             pool.release(worker)

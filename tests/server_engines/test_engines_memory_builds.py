@@ -1,5 +1,6 @@
-"""The memory engine and a new build: the new one is loaded into its store server while the
-old one goes on answering, and swapped in once loaded; no query waits for the load."""
+"""The memory engine and its loads: a new build is loaded into its store server while the old
+one goes on answering, and swapped in once loaded; a query that comes while the first build
+loads is told so at its limit. No query waits for a load beyond its limit."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ import json
 import threading
 from pathlib import Path
 
-from server.engine import EngineError, QueryRequest
+import pytest
+
+from server.engine import EngineBusy, EngineError, QueryRequest
 from server.engine.builds import BUILD_CHECK_S, ServedBuilds
 from server.engine.embedded import EmbeddedEngine
+from server.engine.pool import WorkerPool
 from server.settings import Settings
 from tests.clocks import SteppedClock
 from tests.server_protocol.test_protocol_cache import (  # noqa: F401
@@ -83,3 +87,27 @@ def test_a_build_that_could_not_be_prepared_is_not_served_and_is_tried_again(
         assert builds.current().path.name == "one"
         builds.preparer.join(WAIT_AT_MOST_S)
     assert attempts == ["two", "two"] and builds.current().path.name == "two"
+
+
+def test_a_query_while_the_first_load_runs_is_told_so_and_answered_after_it(
+        built_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    may_load = threading.Event()
+
+    class HeldPool(WorkerPool):  # the real pool, made once the test lets the load go on
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            assert may_load.wait(WAIT_AT_MOST_S)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr("server.engine.embedded.WorkerPool", HeldPool)
+    settings = Settings(store_root=built_store, query_workers=1, result_cache_bytes=0,
+                        result_cache_dir=None, warmup=False, stream_chunk_bytes=65_002)
+    engine = EmbeddedEngine(settings, in_memory=True)
+    try:
+        with pytest.raises(EngineBusy, match="still loading the build"):
+            engine.select("ASK { ?s ?p ?o }", timeout=0.2)
+        may_load.set()
+        assert engine.executor._loading.wait(WAIT_AT_MOST_S)
+        assert engine.ask("ASK { ?s ?p ?o }")
+    finally:
+        may_load.set()
+        engine.close()
