@@ -208,10 +208,14 @@ def leading_name(text: str) -> str:
     neither a joiner nor an organisation's head word ("UKM startade i oktober" -> "UKM")."""
     kept = []
     words = text.split(" ")
+    head_next = False  # the lower-case head after an inner genitive ("folkskolans vänner")
     for index, word in enumerate(words):
         bare = word.strip(",.;:()")
-        if bare[:1].islower() and bare not in _JOINERS and not is_org_head(bare):
+        genitive = _inner_genitive(kept, bare, words[index + 1:index + 2])
+        if bare[:1].islower() and bare not in _JOINERS and not is_org_head(bare) and \
+                not genitive and not head_next:
             break
+        head_next = genitive
         kept.append(word)
         following = words[index + 1] if index + 1 < len(words) else ""
         # a comma goes on only to the next capitalised name of a list ("X, Y och Z")
@@ -220,6 +224,14 @@ def leading_name(text: str) -> str:
     while kept and kept[-1].strip(",.;:") in _JOINERS:
         kept.pop()
     return " ".join(kept).rstrip(",.;: ")
+
+
+def _inner_genitive(kept: list[str], bare: str, following: list[str]) -> bool:
+    """A Swedish genitive inside a name, between its capitalised first word and a lower-case
+    head: "Svenska folkskolans vänner", "Finlands svenska marthaförbund"."""
+    return bool(kept) and kept[-1][:1].isupper() and not kept[-1].endswith((",", ".", ";", ":")) \
+        and bare.endswith("s") and bool(following) and following[0][:1].islower() and \
+        following[0].strip(",.;:") not in _JOINERS
 
 
 def looks_like_org(name: str) -> bool:

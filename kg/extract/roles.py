@@ -157,11 +157,10 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
                     rest = text[match.end():].lstrip(" :")
                     rest = _COPULA_START.sub("", rest)
                     rest = re.sub(r'^bidraget\s+"[^"]*"\s+av\s+', "", rest)
-                    for name in _names_after(rest, language)[:8]:
-                        if orgs.looks_like_org(name) or orgs.resolve_alias(name) or \
-                                name in candidate_names or _named_after_cue(name, language):
-                            position = sentence.start + match.end()
-                            roles.add(role, name, position, position + len(name), language)
+                    position = sentence.start + match.end()
+                    for name in _cued_names(_names_after(rest, language)[:8], language,
+                                            candidate_names):
+                        roles.add(role, name, position, position + len(name), language)
         _distributed_leads(sentence, language, roles)
         _subject_leads(sentence, spans, language, roles)
         _partner_kanssa(sentence, language, roles)
@@ -170,6 +169,23 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         _possessive_lead(sentence, language, roles)
         received_funding(sentence, language, roles)
         started_at(sentence, language, roles)
+
+
+def _cued_names(names: list[str], language: str, candidate_names: set[str]) -> list[str]:
+    """The names of a list after a role cue that are organisations': each that looks like one,
+    and in Swedish or English the other capitalised members of a list that holds one ("finansieras
+    av Svenska kulturfonden, Konstsamfundet och ..."), if no place or person."""
+    known = [name for name in names if orgs.looks_like_org(name) or orgs.resolve_alias(name) or
+             name in candidate_names or _named_after_cue(name, language)]
+    if not known or language == "fi" or len(names) < 2:
+        return known
+    return [name for name in names if name in known or _list_member(name, language)]
+
+
+def _list_member(name: str, language: str) -> bool:
+    if any(p.end - p.start == len(name) for p in find_places(name, language, [])):
+        return False
+    return len(name) > 3 and not find_people(name, segment(name))
 
 
 def _named_after_cue(name: str, language: str) -> bool:
