@@ -20,8 +20,11 @@ _NAME = re.compile(rf"(?<![\w-])(?=({_NAME_WORD}) ({_NAME_WORD})(?:\b|$))")
 _CAPS_NAME = re.compile(r"\b([A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?) ([A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?)\b")
 # "Vasabon Tarja Autio": a first name followed by a surname is read forwards, not backwards
 _NEXT_NAME_WORD = re.compile(rf" {_NAME_WORD}\b")
-_WORKS_AS = re.compile(r"(?:som (?:har börjat som|fungerar som|arbetar som|jobbar som)|"
-                       r"who works as(?: an?)?|who has started as(?: an?)?) ([\wåäöÅÄÖ-]+)")
+_WORKS_AS = re.compile(r"(?:som (?:har börjat som|fungerar som|arbetar som|jobbar som|är)|"
+                       r"who works as(?: an?)?|who has started as(?: an?)?|who is(?: an?| the)?) "
+                       r"([\wåäöÅÄÖ-]+(?: (?:och|and) [\wåäöÅÄÖ-]+)?)")
+_ROLE_AT = re.compile(r"^([\wåäöÅÄÖ][\w -]{2,60}?)\s(?:vid|på|hos|at|of the|of|from)\s"
+                      r"([A-ZÅÄÖ].*)$")
 _BRACKETED_ORG = re.compile(r"\(([A-ZÅÄÖ][\w-]+(?: [\w-]+){0,5})\)")
 _ROLE_RE = re.compile(r"(?:" + "|".join(PERSON_ROLE_HEADS) + r")(?:t|n|na)?$", re.I)
 
@@ -111,7 +114,10 @@ def find_people(text: str, seg: Segments) -> list[Person]:
     people: list[Person] = []
     for index, line in enumerate(seg.lines):
         for name, start, end in _person_names(line.text):
-            if any(p.name == name for p in people):
+            known = next((p for p in people if p.name == name), None)
+            if known is not None:
+                if not known.roles:  # a later mention may give the role
+                    _roles_and_org(known, line.text, start, end, seg, index)
                 continue
             person = Person(name, line.start + start, line.start + end, index)
             _roles_and_org(person, line.text, start, end, seg, index)
@@ -139,7 +145,8 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
     if person.organisation is None and person.roles:
         person.organisation = _prose_org(line[:start], line[end:])
     works_as = _WORKS_AS.match(after)
-    if works_as:  # "Tarja Autio som fungerar som kulturkompis", "who works as a curator"
+    if works_as and (is_role(works_as.group(1)) or "som är" not in works_as.group(0)):
+        # "Tarja Autio som fungerar som kulturkompis", "who works as a curator"
         person.roles.append(works_as.group(1).lower())
     bracketed = _BRACKETED_ORG.match(after)
     if bracketed and not _is_place(bracketed.group(1)) and person.organisation is None:
@@ -149,6 +156,14 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
         if not part or PHONE.fullmatch(part) or EMAIL.search(part):
             continue
         if _person_names(part):
+            break
+        role_at = _ROLE_AT.match(part)
+        if role_at and is_role(role_at.group(1)):  # "specialsakkunnig vid Taike"
+            person.roles.append(role_at.group(1))
+            owner = orgs.leading_name(role_at.group(2))
+            if person.organisation is None and (orgs.looks_like_org(owner) or
+                                                orgs.resolve_alias(owner)):
+                person.organisation = orgs.canonical_org(owner)
             break
         if is_role(part):
             person.roles.append(part.lower() if part[0].isupper() and " " not in part else part)

@@ -198,6 +198,8 @@ PERSON_ROLE_HEADS: tuple[str, ...] = (
     "coordinator", "manager", "director", "officer", "researcher", "specialist", "producer",
     "planner", "head", "lecturer", "toimitusjohtaja", "lääkäri", "taiteilija", "kirjailija",
     "sakkunnig", "ordförande", "advisor", "adviser", "curator", "chair", "kuraattori",
+    "ledare", "konstnär", "musiker", "pedagog", "skådespelare", "dansare", "forskare", "lektor",
+    "artist", "musician", "pedagogue", "actor", "dancer", "professor", "teacher",
 )
 DEGREE_PREFIXES = frozenset(
     [
