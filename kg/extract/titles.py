@@ -20,7 +20,7 @@ from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
 _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeelle|hankkeesta|"
                     r"hankkeeseen|hankkeella|hankkeena|hankkeet|projekti|projektin|projektissa|"
                     r"projektia|pilotti|pilotissa|pilotista|pilottia|pilotin)\b")
-_PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|kulturprojektet|samprojektet|[Tt]he project)\s+"
+_PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project)\s+"
                         r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+))*)")
 # "pilotprojektet ”Kultur i vården”", "hanke ”Taidetta arkeen”", "the project “Art at Home”"
 _QUOTED_PROJECT = re.compile(r"\b(?:\w*projekt(?:et)?|\w*hanke|\w*projekti|[Pp]roject)\s+"
@@ -152,6 +152,24 @@ def _run_on(text: str, end: int, first: str) -> str:
     return " ".join([first, *words])
 
 
+_RUN_END = re.compile(r"[.,;:!?()”\"“»\n]|\s[-–]\s")
+_RUN_WORDS = 7
+
+
+def _repeated_run(text: str, start: int, title: str) -> str:
+    """A Swedish or English name in sentence case ("projektet Kulturell välfärd för äldre."):
+    the words from the capital up to the next punctuation, when the text writes that whole run
+    at least twice and the name read so far is only its first words."""
+    end = _RUN_END.search(text, start)
+    run = text[start:end.start() if end else len(text)].strip()
+    words = run.split()
+    if run == title or not run.startswith(title) or not 1 < len(words) <= _RUN_WORDS or \
+            any(word[:1].isdigit() for word in words):
+        return title
+    pattern = re.compile(rf"(?<!\w){re.escape(run)}(?=\s*(?:{_RUN_END.pattern}))")
+    return run if len(pattern.findall(text)) >= 2 and _valid(run) else title
+
+
 # "X is a ... project", "X är ett ... projekt": a name defined as a project at a sentence start.
 _COPULA = re.compile(r"(?:^|(?<=[.!?]\s))([A-ZÅÄÖ][^.!?\n]{2,80}?)\s(?:is|was|är|var)\s"
                      r"(?:a|an|ett|en)\s[^.!?\n]{0,80}?\b(?:project|projekt)\b", re.M)
@@ -233,6 +251,7 @@ def projektet_candidates(text: str) -> list[TitleCandidate]:
         title = match.group(1).strip()
         if " " not in title:
             title = _run_on(text, match.end(1), title)
+        title = _repeated_run(text, match.start(1), title)
         acronym = re.fullmatch(r"[A-ZÅÄÖ]{2,}\d*", title) and not orgs.resolve_alias(title)
         if _valid(title) or acronym:
             found.append(TitleCandidate(title, match.start(1), match.start(1) + len(title),
