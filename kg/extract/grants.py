@@ -190,6 +190,8 @@ def _acceptable(name: str, language: str, at_sentence_start: bool) -> bool:
         if language != "fi":
             return not at_sentence_start or words[0].isupper() or not _common_start(words[0])
         return not at_sentence_start or not morphology.is_known(words[0].lower())
+    if language != "fi":  # no clause: "X och Y satsar tillsammans", "Rekreation för äldre i"
+        return orgs.leading_name(name) == name
     return not at_sentence_start or not morphology.is_known(words[0].lower()) or \
         words[-1][:1].isupper()
 

@@ -62,7 +62,7 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
     repeated = [f for f in leads if lead_labels.count(f.label.lower()) >= 2]
     if len(repeated) >= 2:
         return _list_projects(seg, repeated)
-    grants = _grant_lines(seg)
+    grants = _grant_lines(seg, language)
     if len(grants) >= 2:
         return _grant_projects(seg, grants)
     listed = entries.list_entries(seg)
@@ -241,7 +241,7 @@ _NOT_A_GRANTEE = re.compile(r"^(?:yhteensä|kaikkiaan|totalt|sammanlagt|total|in
                             r"budget|kokonais\w*|summa|avustus|bidrag|grant)\b", re.I)
 
 
-def _grant_lines(seg: Segments) -> list[tuple[int, re.Match[str]]]:
+def _grant_lines(seg: Segments, language: str = "fi") -> list[tuple[int, re.Match[str]]]:
 
     found = []
     for index, line in enumerate(seg.lines):
@@ -249,27 +249,36 @@ def _grant_lines(seg: Segments) -> list[tuple[int, re.Match[str]]]:
         if not match or _NOT_A_GRANTEE.match(match.group("name").strip()) or \
                 entries.SENTENCE_VERB.search(match.group("name")) or \
                 index in seg.label_lines and not match.group("place") and \
-                not _labelled_grantee(match):
+                not _labelled_grantee(match, language):
             continue  # a field "Budjetti: 50 000 €" or a sentence "X ry sai 5 000 €" is no entry
         place = match.group("place")
         if place and not find_places(place, "fi", []) and not find_places(place, "sv", []):
             continue
-        if place or _named_grantee(match.group("name")):
+        if place or _named_grantee(match.group("name"), language):
             found.append((index, match))
     return found
 
 
-def _labelled_grantee(match: re.Match[str]) -> bool:
+def _labelled_grantee(match: re.Match[str], language: str) -> bool:
     """"Recipient: amount": an organisation's name, or a name with what the grant is for."""
     name = match.group("name").strip()
-    return orgs.looks_like_org(name) or bool(match.group("purpose")) and _named_grantee(name)
+    return orgs.looks_like_org(name) or bool(match.group("purpose")) and \
+        _named_grantee(name, language)
 
 
-def _named_grantee(name: str) -> bool:
+_AMOUNT_PREPOSITIONS = frozenset(["för", "med", "på", "om", "for", "with", "of", "worth"])
+
+
+def _named_grantee(name: str, language: str = "fi") -> bool:
     """A recipient with no town beside it: an organisation's name (head word, legal form, or
-    two capitalised words)."""
+    two capitalised words); in Swedish or English no name ends in the preposition that leads
+    to the amount."""
     words = name.split()
-    return orgs.looks_like_org(name) or sum(1 for w in words if w[:1].isupper()) >= 2
+    if orgs.looks_like_org(name):
+        return True
+    if language != "fi" and words and words[-1] in _AMOUNT_PREPOSITIONS:
+        return False  # a headline "Rekreation för äldre i Åboland för 200 000 euro"
+    return sum(1 for w in words if w[:1].isupper()) >= 2
 
 
 def _grant_projects(seg: Segments, grants: list[tuple[int, re.Match[str]]]) -> list[ProjectSpan]:
@@ -786,7 +795,9 @@ def _header_lead(seg: Segments, roles: Roles, language: str) -> None:
         if not text or index in seg.label_lines or len(text.split()) > 5 or text.endswith("."):
             continue
         words = text.split()
-        if orgs.is_org_head(words[-1]) and words[0][:1].isupper() and len(words) >= 2:
+        whole_name = language == "fi" or orgs.leading_name(text) == text  # no "X till ett Y"
+        if orgs.is_org_head(words[-1]) and words[0][:1].isupper() and len(words) >= 2 and \
+                whole_name:
             roles.add("lead", text, line.start, line.end, language)
             return
 

@@ -236,13 +236,14 @@ GRANT_VERBS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "sv": {
         "grantee": ("får", "fick", "har fått", "erhöll", "erhåller", "tilldelas", "tilldelades"),
-        "funder": ("beviljade", "beviljar", "delade ut", "delar ut", "stödde", "stöder"),
+        "funder": ("beviljade", "beviljar", "delade ut", "delar ut", "stödde", "stöder", "satsar",
+                   "satsade"),
         "passive": ("beviljades", "beviljas", "gick till", "går till"),
     },
     "en": {
         "grantee": ("received", "receives", "has received", "was awarded", "has been awarded",
                     "were awarded", "got", "gets", "obtained"),
-        "funder": ("awarded", "granted", "allocated", "funded"),
+        "funder": ("awarded", "granted", "allocated", "funded", "invests", "invested"),
         "passive": ("was granted", "were granted", "went to", "was allocated", "goes to"),
     },
 }
