@@ -9,7 +9,7 @@ from functools import cache
 from kg import morphology
 from kg.extract import orgs
 from kg.extract.cues import cues, stem_pattern
-from kg.extract.people import find_people
+from kg.extract.people import find_people, is_role
 from kg.extract.places import find_places
 from kg.extract.segment import Segments, Sentence, segment
 from kg.extract.settings import GRANT_VERBS, ROLE_CUES
@@ -175,6 +175,9 @@ def _cued_names(names: list[str], language: str, candidate_names: set[str]) -> l
     """The names of a list after a role cue that are organisations': each that looks like one,
     and in Swedish or English the other capitalised members of a list that holds one ("finansieras
     av Svenska kulturfonden, Konstsamfundet och ..."), if no place or person."""
+    if names and language != "fi" and find_people(names[0], segment(names[0])):
+        return []  # "coordinated by Päivi Ylönen-Viiri, Executive Director of X": a person
+    names = [name for name in names if not is_role(name.split(" of ")[0])]
     known = [name for name in names if orgs.looks_like_org(name) or orgs.resolve_alias(name) or
              name in candidate_names or _named_after_cue(name, language)]
     if not known or language == "fi" or len(names) < 2:
