@@ -88,7 +88,7 @@ def _distribute_heads(parts: list[str]) -> list[str]:
 
 def _only_role_words(part: str) -> bool:
     words = [w for w in re.findall(r"\w+", part.lower()) if w not in ("ja", "och", "and")]
-    return bool(words) and all(w in ORG_ROLE_WORDS for w in words)
+    return all(w in ORG_ROLE_WORDS for w in words)  # none left: a bare "and" between names
 
 
 @lru_cache(maxsize=20_000)
