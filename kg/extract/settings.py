@@ -162,6 +162,8 @@ ORG_HEADS: tuple[str, ...] = (
     "kommunen", "staden", "ministeriet", "centralen", "verket", "institutet", "museet",
     "biblioteket", "teatern", "akademin", "förvaltning", "förvaltningen", "delegation",
     "delegationen", "agency", "department", "office", "library", "museum", "theatre",
+    "orkester", "orkestern", "teater", "samfund", "samfundet", "sällskap", "sällskapet",
+    "nämnden", "kollektiv", "kollektivet", "orchestra", "collective", "company", "trust",
 )
 # Verbs and nouns that give a role to the organisation named beside them.
 ROLE_CUES: dict[str, tuple[str, ...]] = {
