@@ -67,6 +67,8 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
         name_end = m.start() + len(first) + 1 + len(last)
         if is_role(first) or is_role(last):  # "Director Kari": a role beside a first name
             continue
+        if re.match(r"-[a-zåäö]", line[name_end:name_end + 2]):
+            continue  # a name inside a compound: "Martin Wegelius-institutet"
         if morphology.is_first_name(first) and not orgs.is_org_head(last) and \
                 not morphology.is_first_name(last) | _inflected_place(last):
             surname = _surname_base(last)

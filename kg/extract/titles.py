@@ -37,7 +37,8 @@ _CALLED = re.compile(r"\b(?:[Pp]roject|[Pp]rojekt\w*|hanke\w*|hankkee\w*|projekt
 _EVENT_TAIL = re.compile(r"\s*[-–]\s?(?:" + "|".join(EVENT_HEADS) + r")\w*\b.*$", re.I)
 # A year and a funder ("Vuoden 2015 ELY"), or a register's type and number
 # ("Utvecklingsprojekt - 112640", "Kehittämishanke - 209728").
-_NOT_A_TITLE = re.compile(r"^(?:(?:vuoden|år|year)\s+\d{4}\b|[\w-]+\s[-–]\s\d+$)", re.I)
+_NOT_A_TITLE = re.compile(r"^(?:(?:vuoden|år|year)\s+\d{4}\b|[\w-]+\s[-–]\s\d+$|"
+                          r"\d{1,2}\.\d{1,2}\.(?:\d{2,4})?(?!\d))", re.I)  # "8.4.21 | Nyheter"
 _PARENS_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 
 
