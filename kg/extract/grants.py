@@ -181,8 +181,9 @@ def _clean_name(text: str) -> str:
 
 def _acceptable(name: str, language: str, at_sentence_start: bool) -> bool:
     words = name.split()
-    if not words or len(words) > 9 or orgs.programme_of(name):
-        return False
+    if not words or len(words) > 9 or orgs.programme_of(name) or \
+            words[0].lower() in ("projektet", "project", "hanke"):
+        return False  # "Projektet Turvapaikka får stöd": the project, not its organisation
     if words[-1].lower() in _LEGAL_FORMS or orgs.looks_like_org(name):
         return True
     if len(words) == 1:

@@ -394,8 +394,9 @@ def received_funding(sentence: Sentence, language: str, roles: Roles) -> None:
 
 def _recipient_name(subject: str, language: str) -> bool:
     words = subject.split()
-    if not words or len(words) > _SUBJECT_WORDS or not words[0][:1].isupper():
-        return False
+    if not words or len(words) > _SUBJECT_WORDS or not words[0][:1].isupper() or \
+            words[0].lower() in ("projektet", "project", "hanke"):
+        return False  # "Projektet Turvapaikka får stöd": the project, not who runs it
     if any(p.end - p.start == len(subject) for p in find_places(subject, language, [])):
         return False  # "Kuopio sai ..." names a place, not who received
     if len(words) > 1 and orgs.resolve_alias(words[-1]) and not orgs.looks_like_org(subject):

@@ -1,0 +1,132 @@
+"""Swedish and English prose read on texts nobody had read (a second held-out set): role lists
+after a cue, people with roles in apposition, sentence-case names, organisation heads, page
+furniture and amounts. All texts are synthetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_text
+from kg.extract.money import find_amounts
+
+
+def _only_project(text: str) -> dict:
+    projects = extract_text(text, "synthetic.txt")["projects"]
+    assert len(projects) == 1, projects
+    return projects[0]
+
+
+def _person(project: dict, name: str) -> dict:
+    return next(p for p in project["people"] if p["name"] == name)
+
+
+def test_every_funder_of_a_swedish_list_after_the_cue() -> None:
+    project = _only_project(
+        "Sång för minnet\n\nProjektet Sång för minnet är ett treårigt pilotprojekt. Projektet "
+        "finansieras av Svenska kulturfonden, Konstsamfundet och Svenska folkskolans vänner, "
+        "skriver Kulturfonden.\n")
+    assert project["funders"] == ["Svenska kulturfonden", "Konstsamfundet",
+                                  "Svenska folkskolans vänner"]
+
+
+def test_a_list_of_unknown_names_after_a_cue_gives_no_funder() -> None:
+    project = _only_project("Sång för minnet\n\nProjektet Sång för minnet finansieras av "
+                            "Alfabet och Betania.\n")
+    assert project["funders"] == []
+
+
+def test_a_person_after_a_lead_cue_gives_no_organisation() -> None:
+    project = _only_project(
+        "Care Fiddler\n\nThe Care Fiddler project brings music to nursing homes. The project is "
+        "coordinated by Päivi Virta, Executive Director and Producer of Rootfest.\n")
+    assert project["lead_organisations"] == []
+    assert _person(project, "Päivi Virta")["roles"] == ["Executive Director and Producer"]
+
+
+@pytest.mark.parametrize(("text", "name", "role", "organisation"), [
+    ("Projektet Alfa startar.\n\nJohanna Vuolasto, specialsakkunnig vid Taike, berättar.\n",
+     "Johanna Vuolasto", "specialsakkunnig", "Taiteen edistämiskeskus"),
+    ("The Alfa project starts.\n\nRiina Kalmi, dance artist, will carry out the project.\n",
+     "Riina Kalmi", "dance artist", None),
+    ("Projektet Alfa startar.\n\nDet berättar Jaana Erkkilä, som är forsknings- och "
+     "utvecklingsledare för kulturavdelningen.\n",
+     "Jaana Erkkilä", "forsknings- och utvecklingsledare", None),
+])
+def test_a_role_in_apposition(text: str, name: str, role: str, organisation: str | None) -> None:
+    person = _person(_only_project(text), name)
+    assert person["roles"] == [role]
+    assert person["organisation"] == organisation
+
+
+def test_a_later_mention_gives_the_role() -> None:
+    project = _only_project(
+        "Minnen\n\nProjektet Minnen leds av Lilli Lind. Projektet administreras av Teater Geist "
+        "och leds i praktiken av skådespelare Lilli Lind.\n")
+    assert _person(project, "Lilli Lind")["roles"] == ["skådespelare"]
+
+
+def test_a_swedish_name_in_sentence_case_written_twice() -> None:
+    project = _only_project(
+        "Nyhet\n\nStöd för äldre\n\nTaike har fått 680 000 euro till utvecklingsprojektet "
+        "Kulturell välfärd för äldre.\n\nFlera grupper deltar i projektet Kulturell välfärd för "
+        "äldre: A och B.\n")
+    assert project["title"]["sv"] == "Kulturell välfärd för äldre"
+
+
+def test_a_name_written_once_is_not_run_on() -> None:
+    project = _only_project("Stöd för äldre\n\nTaike stöder projektet Kulturell välfärd för "
+                            "äldre i hela landet.\n")
+    assert project["title"]["sv"] != "Kulturell välfärd för äldre i hela landet"
+
+
+def test_an_orchestra_after_a_swedish_cue_leads() -> None:
+    project = _only_project(
+        "Musik på väg\n\nPilotprojektet utgör en del av Tillgängliga orkestrar, ett projekt som "
+        "koordineras av Helsingfors stadsorkester.\n")
+    assert project["lead_organisations"] == ["Helsingfors stadsorkester"]
+
+
+def test_a_headline_with_a_preposition_before_the_amount_names_no_recipient() -> None:
+    text = ("Tillbaka\n\nRekreation för äldre i Åboland för 200 000 euro\n\nSvenska kulturfonden "
+            "och Stiftelsen Eschnerska Frilasarettet satsar tillsammans 200 000 euro på "
+            "rekreation för äldre personer i Åboland.\n")
+    leads = [lead for p in extract_text(text, "x.txt")["projects"]
+             for lead in p["lead_organisations"]]
+    assert leads == []
+
+
+def test_a_header_line_that_is_a_phrase_leads_nothing() -> None:
+    project = _only_project(
+        "Nyhet\n\nVirtuella konserter till ett seniorcenter\n\nUnder våren 2021 samarbetar "
+        "Helsingfors stadsorkester och Kasbergets seniorcenter i ett pilotprojekt.\n")
+    assert project["lead_organisations"] == []
+    assert project["title"]["sv"] != "Nyhet"
+
+
+def test_dated_byline_compound_person_and_prepositional_programme_are_furniture() -> None:
+    project = _only_project(
+        "8.4.21 (Redigerad 17.5.21) | Nyheter\n\nProjektet Turvapaikka får stöd.\n\nTill de "
+        "större bidragen hör understödet till Martin Wegelius-institutet.\n")
+    assert project["title"]["fi"] == "Turvapaikka"  # the name is a Finnish word
+    assert project["lead_organisations"] == []
+    assert project["funding_programmes"] == []
+    assert project["people"] == []
+
+
+def test_mapping_database_labels_in_english() -> None:
+    project = _only_project(
+        "Project title\nDescription of initiative\nThe programme promotes well-being.\n\n"
+        "Organizer(s)\n\nArts Promotion Center Finland\n\nPartner(s)\n\nMinistry of Social "
+        "Affairs and Health and Ministry of Education and Culture\n\nSources of funding\n\n"
+        "Ministry of Education and Culture\n")
+    assert project["title"]["en"] is None
+    assert project["lead_organisations"] == ["Arts Promotion Center Finland"]
+    assert project["partner_organisations"] == ["Sosiaali- ja terveysministeriö",
+                                                "Opetus- ja kulttuuriministeriö"]
+    assert project["funders"] == ["Opetus- ja kulttuuriministeriö"]
+
+
+@pytest.mark.parametrize(("text", "eur"), [("Budget €2.000.000", 2_000_000),
+                                           ("€155,000", 155_000), ("EUR 1.200", 1_200)])
+def test_euro_sign_before_grouped_thousands(text: str, eur: int) -> None:
+    assert [a.eur for a in find_amounts(text)] == [eur]
