@@ -121,6 +121,7 @@ def _mentioned_projects(seg: Segments, candidates: list[titles.TitleCandidate],
     return spans
 
 
+_PROJECT_NOUN = re.compile(r"\b(?:project|projekt(?:et)?|hanke|hankkeen|hankkeessa)\b", re.I)
 _SECTION_HEADING_WORDS = 8  # a section heading naming a project has this many words at most
 
 
@@ -128,7 +129,7 @@ def _section_projects(seg: Segments, language: str) -> list[ProjectSpan]:
     """A page of project sections ("Our projects" / "Culture Buddies" + its paragraph /
     "Singing Homes" + its paragraph): one project per short heading whose section names its
     own lead or funder; two such sections at least. Other headings stay in the section above."""
-    heads = [i for i in range(len(seg.lines)) if _section_heading(seg, i)]
+    heads = [i for i in range(len(seg.lines)) if _section_heading(seg, i, language)]
     if len(heads) < 2:
         return []
     starts = []
@@ -136,7 +137,8 @@ def _section_projects(seg: Segments, language: str) -> list[ProjectSpan]:
         body = [s for s in seg.sentences if head < s.line < lines.stop]
         roles = Roles()
         prose_roles(body, language, roles)
-        if roles.lead or roles.funder:
+        named = language != "fi" and any(_PROJECT_NOUN.search(s.text) for s in body)
+        if roles.lead or roles.funder or named:
             starts.append(head)
     if len(starts) < 2:
         return []
@@ -151,18 +153,31 @@ def _runs(starts: list[int], line_count: int) -> list[range]:
                                                     strict=True)]
 
 
-def _section_heading(seg: Segments, index: int) -> bool:
-    """A short line that could name a project, standing apart above a paragraph."""
+def _section_heading(seg: Segments, index: int, language: str = "fi") -> bool:
+    """A short line that could name a project, standing apart above a paragraph (in Swedish or
+    English also set straight under the paragraph before)."""
     text = seg.lines[index].text.strip()
-    words = text.split()
+    words = re.findall(r"\w[\w'’-]*", text)  # "|" and dashes are no words
     if not words or len(words) > _SECTION_HEADING_WORDS or \
             text.endswith((".", "!", "?", ":", ";")) or \
             index in seg.label_lines or not titles.is_valid_title(text) or \
-            orgs.looks_like_org(text) or (index > 0 and seg.lines[index - 1].text.strip()):
+            orgs.looks_like_org(text) or (index > 0 and not _paragraph_ends(seg, index - 1,
+                                                                         language)):
         return False
     following = next((line.text.strip() for line in seg.lines[index + 1:] if line.text.strip()),
                      "")
     return is_prose(following)
+
+
+_PARAGRAPH_LINE = 80  # characters at least in the last line of a paragraph run straight on
+
+
+def _paragraph_ends(seg: Segments, index: int, language: str) -> bool:
+    """A blank line, or in Swedish or English a long line of prose ending a sentence (a page
+    that sets its section headings straight under the paragraph above)."""
+    text = seg.lines[index].text.strip()
+    return not text or language != "fi" and len(text) >= _PARAGRAPH_LINE and \
+        text.endswith((".", "!", "?"))
 
 
 # "Alajärven kaupunki: Kulttuurihautomo": a heading naming a sub-project and its owner.

@@ -130,3 +130,15 @@ def test_mapping_database_labels_in_english() -> None:
                                            ("€155,000", 155_000), ("EUR 1.200", 1_200)])
 def test_euro_sign_before_grouped_thousands(text: str, eur: int) -> None:
     assert [a.eur for a in find_amounts(text)] == [eur]
+
+
+def test_english_section_headings_set_straight_under_the_paragraph_above() -> None:
+    long = ("It brings culture to people who find it hard to get out, and it works with the "
+            "libraries of the region.")
+    text = (f"Common places\nCommon places is a project on kind places in town. {long}\n"
+            f"The Library at Home | Culture from Home\nThe City of Turku's HomeLibrary Project "
+            f"started in 2018. {long}\n")
+    projects = extract_text(text, "x.txt")["projects"]
+    assert [p["title"]["en"] for p in projects] == ["Common places",
+                                                     "The Library at Home | Culture from Home"]
+    assert projects[1]["lead_organisations"] == ["City of Turku"]
