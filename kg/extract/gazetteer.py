@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -102,6 +103,24 @@ def _load_former_municipalities(gaz: Gazetteer) -> None:
             _add_place(gaz, Place(row["old_name_fi"], row["old_name_sv"], "municipality"))
 
 
+_CONJUNCTION = re.compile(r"\s(?:ja|och|and|&)\s")
+
+
+def _load_reference_names(gaz: Gazetteer) -> None:
+    """The organisations of the derived reference table (kg.link.tables): their Swedish and
+    English names and other names are organisations' names as written; an acronym not taken
+    stands for the first name the row gives."""
+    with (config.REFERENCE_DIR / "organisations.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            names = [row["name_fi"], row["name_sv"], row["name_en"], *row["aliases"].split("|")]
+            gaz.org_names.update(name.lower() for name in names if name and "(" not in name and
+                                 not _CONJUNCTION.search(name))  # no list split is held up
+            canonical = next((name for name in names if name), "")
+            for acronym in row["acronyms"].split("|"):
+                if canonical and len(acronym) >= 3 and acronym.lower() not in gaz.org_aliases:
+                    gaz.org_aliases[acronym.lower()] = canonical
+
+
 def _load_organisations(gaz: Gazetteer) -> None:
     for canonical, alias in _table(GAZETTEER_DIR / "organisations.tsv"):
         gaz.org_aliases[alias.lower()] = canonical
@@ -117,6 +136,7 @@ def _load_organisations(gaz: Gazetteer) -> None:
                 if len(acronym) >= 3 and acronym.lower() not in gaz.org_aliases:
                     gaz.org_aliases[acronym.lower()] = canonical
     _load_state_bodies(gaz)
+    _load_reference_names(gaz)
     with (config.REFERENCE_DIR / "fi_business_ids.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             for key in ("name_fi", "name_sv", "name_en"):

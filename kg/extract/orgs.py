@@ -120,6 +120,9 @@ def canonical_org(name: str, language: str = "fi") -> str:
         if words and re.fullmatch(r"[\wÅÄÖåäö-]+", words[-1]) and not words[-1].isupper():
             name = _with_head_reading(_plural_kept(morphology.phrase_base_form(name), words[-1]),
                                       words[-1])
+    elif name.endswith("landskapsförbund") and \
+            (name[:-len("landskapsförbund")] + "förbund").lower() in gazetteer().org_names:
+        name = name[:-len("landskapsförbund")] + "förbund"  # as the council writes its name
     if name[:1].islower():
         name = name[:1].upper() + name[1:]
     return name

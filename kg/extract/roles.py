@@ -325,6 +325,24 @@ _CAPITALISED_RUN = re.compile(r"[A-ZÅÄÖ][\w-]*(?:\s(?:(?:of|the|för|och|i|vi
                               r"[A-ZÅÄÖ][\w-]*)*(?:\s(?:ry|rf|r\.y\.|r\.f\.|sr|Oy|Ab|Oy Ab))?")
 
 
+_AUXILIARY = re.compile(r"\s(?:har|hade|ska|skall|kommer att|has|have|had|will)\s")
+
+
+def _subject_list_leads(before: str, sentence: Sentence, language: str, roles: Roles) -> bool:
+    """"Södra Österbottens och Österbottens landskapsförbund samt SÖFUK har ... genomfört
+    projektet": every organisation of a subject list before the auxiliary leads."""
+    auxiliary = _AUXILIARY.search(before)
+    if not auxiliary:
+        return False
+    names = orgs.split_names(before[:auxiliary.start()])
+    if len(names) < 2 or not all(orgs.looks_like_org(n) or orgs.resolve_alias(n) or
+                                 re.fullmatch(r"[A-ZÅÄÖ]{3,}", n) for n in names):
+        return False  # each a name with a head word, a known name or an acronym
+    for name in names:
+        roles.add("lead", name, sentence.start, sentence.start + auxiliary.start(), language)
+    return True
+
+
 def project_subject_leads(sentence: Sentence, language: str, roles: Roles) -> None:
     """"Korpo Kulturgille kan förverkliga projektet ...", "The city coordinates the project":
     the last organisation-like name before "<lead verb> <the project>" leads."""
@@ -332,6 +350,8 @@ def project_subject_leads(sentence: Sentence, language: str, roles: Roles) -> No
     if not match:
         return
     before = sentence.text[:match.start()]
+    if language != "fi" and _subject_list_leads(before, sentence, language, roles):
+        return
     runs = [run for run in _CAPITALISED_RUN.finditer(before)
             if run.start() > 0 or len(run.group().split()) >= 2]
     for run in reversed(runs):

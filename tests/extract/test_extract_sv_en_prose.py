@@ -142,3 +142,12 @@ def test_english_section_headings_set_straight_under_the_paragraph_above() -> No
     assert [p["title"]["en"] for p in projects] == ["Common places",
                                                      "The Library at Home | Culture from Home"]
     assert projects[1]["lead_organisations"] == ["City of Turku"]
+
+
+def test_a_swedish_subject_list_before_the_auxiliary_leads_in_the_councils_own_names() -> None:
+    project = _only_project(
+        "Välfärd över gränser\n\nSödra Österbottens och Österbottens landskapsförbund samt "
+        "SÖFUK har sedan år 2015 i samarbete genomfört projektet Välfärd över gränser.\n")
+    assert project["lead_organisations"] == [
+        "Södra Österbottens förbund", "Österbottens förbund",
+        "Svenska Österbottens förbund för utbildning och kultur"]
