@@ -32,6 +32,8 @@ class Gazetteer:
     demonyms: dict[str, Place] = field(default_factory=dict)  # "vantaalainen" -> Vantaa
     org_aliases: dict[str, str] = field(default_factory=dict)  # lower-case alias -> canonical
     org_names: set[str] = field(default_factory=set)  # lower-case known organisation names
+    # reference names with a conjunction ("... för utbildning och kultur"): kept whole in prose
+    org_names_joined: set[str] = field(default_factory=set)
     programmes: dict[str, str] = field(default_factory=dict)  # lower-case alias -> canonical
     programme_aliases: list[tuple[str, str]] = field(default_factory=list)  # as written
     groups: set[str] = field(default_factory=set)
@@ -113,8 +115,10 @@ def _load_reference_names(gaz: Gazetteer) -> None:
     with (config.REFERENCE_DIR / "organisations.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             names = [row["name_fi"], row["name_sv"], row["name_en"], *row["aliases"].split("|")]
-            gaz.org_names.update(name.lower() for name in names if name and "(" not in name and
-                                 not _CONJUNCTION.search(name))  # no list split is held up
+            for name in (name for name in names if name and "(" not in name):
+                # a name with a conjunction would hold up the splitting of label lists
+                joined = _CONJUNCTION.search(name)
+                (gaz.org_names_joined if joined else gaz.org_names).add(name.lower())
             canonical = next((name for name in names if name), "")
             for acronym in row["acronyms"].split("|"):
                 if canonical and len(acronym) >= 3 and acronym.lower() not in gaz.org_aliases:

@@ -151,3 +151,11 @@ def test_a_swedish_subject_list_before_the_auxiliary_leads_in_the_councils_own_n
     assert project["lead_organisations"] == [
         "Södra Österbottens förbund", "Österbottens förbund",
         "Svenska Österbottens förbund för utbildning och kultur"]
+
+
+def test_a_known_swedish_name_with_för_stays_whole_after_a_cue() -> None:
+    project = _only_project(
+        "Välfärd över gränser\n\nProjektet Välfärd över gränser finansieras av Österbottens "
+        "förbund och Svenska Österbottens förbund för utbildning och kultur (SÖFUK).\n")
+    assert project["funders"] == ["Österbottens förbund",
+                                  "Svenska Österbottens förbund för utbildning och kultur"]
