@@ -340,7 +340,9 @@ _NAME_JOINERS = frozenset(["ry", "rf", "r.y.", "r.f.", "sr", "oy", "ab", "of", "
 def _project_verb() -> re.Pattern[str]:
     verbs = "|".join(map(re.escape, cues("lead_verb")))
     objects = "|".join(map(re.escape, cues("project_object")))
-    return re.compile(rf"\b(?:{verbs})\s+(?:{objects})\b", re.I)
+    # "a systematic and participatory cultural project", "ett nytt treårigt projekt"
+    described = r"(?:a|an|ett|en)\s(?:[a-zåäö][\w-]*\s){1,4}(?:project|projekt)"
+    return re.compile(rf"\b(?:{verbs})\s+(?:{objects}|{described})\b", re.I)
 
 
 _CAPITALISED_RUN = re.compile(r"[A-ZÅÄÖ][\w-]*(?:\s(?:(?:of|the|för|och|i|vid|ja)\s)?"
@@ -365,6 +367,10 @@ def _subject_list_leads(before: str, sentence: Sentence, language: str, roles: R
     return True
 
 
+_DASHED_KIND = re.compile(r"^([A-ZÅÄÖ][\w-]*(?:\s[A-ZÅÄÖ][\w-]*){0,4})\s-(?:association|society|"
+                          r"foundation|cooperative|föreningen|förening|stiftelsen)\b")
+
+
 def project_subject_leads(sentence: Sentence, language: str, roles: Roles) -> None:
     """"Korpo Kulturgille kan förverkliga projektet ...", "The city coordinates the project":
     the last organisation-like name before "<lead verb> <the project>" leads."""
@@ -373,6 +379,11 @@ def project_subject_leads(sentence: Sentence, language: str, roles: Roles) -> No
         return
     before = sentence.text[:match.start()]
     if language != "fi" and _subject_list_leads(before, sentence, language, roles):
+        return
+    dashed = _DASHED_KIND.match(before)  # "JuuriJuhla-RotFest -association has started ..."
+    if dashed:
+        roles.add("lead", dashed.group(1), sentence.start, sentence.start + dashed.end(1),
+                  language)
         return
     runs = [run for run in _CAPITALISED_RUN.finditer(before)
             if run.start() > 0 or len(run.group().split()) >= 2]

@@ -159,3 +159,13 @@ def test_a_known_swedish_name_with_för_stays_whole_after_a_cue() -> None:
         "förbund och Svenska Österbottens förbund för utbildning och kultur (SÖFUK).\n")
     assert project["funders"] == ["Österbottens förbund",
                                   "Svenska Österbottens förbund för utbildning och kultur"]
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("Care Fiddler\n\nRootfest -association has started a systematic and participatory cultural "
+     "project with the elderly, the Care Fiddler project.\n", "Rootfest"),
+    ("Sång hemma\n\nKorpo Kulturgille startade ett nytt treårigt projekt, projektet Sång hemma.\n",
+     "Korpo Kulturgille"),
+])
+def test_the_subject_of_a_described_project_leads(text: str, lead: str) -> None:
+    assert _only_project(text)["lead_organisations"] == [lead]
