@@ -88,6 +88,21 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
     return found
 
 
+_SV_GENITIVE_OWNER = re.compile(r"([A-ZÅÄÖ][\w-]*\s[a-zåäö][\w-]+?)s$")
+_ROLE_LINKS = frozenset(["för", "i", "inom", "vid", "of", "for", "in"])
+
+
+def _role_phrase_span(words: list[str]) -> int:
+    """How many words before a name are its role: "projektchef" (1), or in Swedish or English
+    a role and its field ("producent för publikarbete", "professor of music") (3)."""
+    if words and is_role(words[-1]):
+        return 1
+    if len(words) >= 3 and words[-2] in _ROLE_LINKS and words[-3][:1].islower() and \
+            words[-1][:1].islower() and is_role(words[-3]):
+        return 3
+    return 0
+
+
 def _after_role(line: str, start: int) -> bool:
     """The word just before ``start`` is a person's role in lower case ("toiminnanjohtaja")."""
     before = line[:start].split()
@@ -138,12 +153,17 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
     if label_prefix and orgs.resolve_alias(label_prefix.group(1)):
         person.organisation = orgs.resolve_alias(label_prefix.group(1))
     words_before = before.split()
-    if words_before and is_role(words_before[-1]):
-        person.roles.append(words_before[-1].lower())
-        rest = " ".join(words_before[:-1]).strip(" ,:")
+    span = _role_phrase_span(words_before)
+    if span:
+        person.roles.append(" ".join(words_before[-span:]).lower())
+        rest = " ".join(words_before[:-span]).strip(" ,:")
         owner = rest.split(":")[-1].strip()
         if owner and len(owner.split()) <= _OWNER_WORDS and orgs.looks_like_org(owner):
             person.organisation = orgs.canonical_org(owner)
+        elif _SV_GENITIVE_OWNER.search(rest):  # "Helsingfors stadsorkesters producent"
+            genitive = _SV_GENITIVE_OWNER.search(rest).group(1)
+            if orgs.looks_like_org(genitive):
+                person.organisation = orgs.canonical_org(genitive, "sv")
     if person.organisation is None and person.roles:
         person.organisation = _prose_org(line[:start], line[end:])
     works_as = _WORKS_AS.match(after)

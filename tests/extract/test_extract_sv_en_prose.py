@@ -169,3 +169,11 @@ def test_a_known_swedish_name_with_för_stays_whole_after_a_cue() -> None:
 ])
 def test_the_subject_of_a_described_project_leads(text: str, lead: str) -> None:
     assert _only_project(text)["lead_organisations"] == [lead]
+
+
+def test_a_role_with_its_field_and_a_swedish_genitive_owner_before_the_name() -> None:
+    person = _person(_only_project(
+        "Projektet Alfa startar.\n\n- Det berättar Helsingfors stadsorkesters producent för "
+        "publikarbete Annika Kukkonen.\n"), "Annika Kukkonen")
+    assert person["roles"] == ["producent för publikarbete"]
+    assert person["organisation"] == "Helsingfors stadsorkester"
