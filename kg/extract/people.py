@@ -88,6 +88,7 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
     return found
 
 
+_FOR_ORG = re.compile(r"^(?:för|från|vid|representing|from)\s(?=[A-ZÅÄÖ])")
 _SV_GENITIVE_OWNER = re.compile(r"([A-ZÅÄÖ][\w-]*\s[a-zåäö][\w-]+?)s$")
 _ROLE_LINKS = frozenset(["för", "i", "inom", "vid", "of", "for", "in"])
 
@@ -189,7 +190,9 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
             break
         if is_role(part):
             person.roles.append(part.lower() if part[0].isupper() and " " not in part else part)
-        elif orgs.looks_like_org(part) and person.organisation is None and \
+            continue
+        part = _FOR_ORG.sub("", part)  # "Hannes Vaitilo för Ålands kulturdelegation"
+        if orgs.looks_like_org(part) and person.organisation is None and \
                 len(part.split()) <= 8:
             person.organisation = orgs.canonical_org(part)
         elif part.startswith("p.") or part.lower().startswith("puh"):

@@ -177,3 +177,10 @@ def test_a_role_with_its_field_and_a_swedish_genitive_owner_before_the_name() ->
         "publikarbete Annika Kukkonen.\n"), "Annika Kukkonen")
     assert person["roles"] == ["producent för publikarbete"]
     assert person["organisation"] == "Helsingfors stadsorkester"
+
+
+def test_a_person_för_an_organisation_represents_it() -> None:
+    person = _person(_only_project(
+        "Projektet Alfa startar.\n\nI gruppen sitter Hannes Vaitilo för Ålands kulturdelegation, "
+        "som tillsatt gruppen.\n"), "Hannes Vaitilo")
+    assert person["organisation"] == "Ålands kulturdelegation"
