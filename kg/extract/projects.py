@@ -82,7 +82,8 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
         return sections
     candidates = _title_candidates(seg, text)
     title, alts = titles.choose_title(candidates)
-    if title is None and not _looks_like_project(seg, text):
+    headline = any(c.kind == "headline" for c in candidates)
+    if title is None and not headline and not _looks_like_project(seg, text):
         return []
     owned = _owned_headings(seg)
     if owned:

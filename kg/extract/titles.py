@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kg import morphology
 from kg.extract import orgs
-from kg.extract.cues import is_furniture, is_generic_heading
+from kg.extract.cues import is_furniture, is_generic_heading, stem_pattern
 from kg.extract.dates import find_periods
 from kg.extract.langid import identify_language
 from kg.extract.layout import is_agenda
@@ -47,7 +47,8 @@ class TitleCandidate:
     text: str
     start: int
     end: int
-    kind: str  # label | hanke | projektet | copula | facts | first_line | heading | list
+    kind: str  # label | hanke | projektet | copula | facts | first_line | heading | list |
+    # headline (a news headline: never the title)
 
 
 def _clean(title: str) -> str:
@@ -274,9 +275,10 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
             continue
         title = _clean(_EVENT_TAIL.sub("", text))
         title = _clean(_PROJECT_WORD_TAIL.sub("", title))
-        if text.endswith(".") or ":" in text or len(title.split()) > 14 or not _valid(title) or \
-                _headline(title):
+        if text.endswith(".") or ":" in text or len(title.split()) > 14 or not _valid(title):
             return None
+        if _headline(title):  # no title, but a news item that may well be about a project
+            return TitleCandidate(title, line.start, line.start + len(title), "headline")
         if find_periods(text) and not title:
             continue
         return TitleCandidate(title, line.start, line.start + len(title), "first_line")
@@ -284,9 +286,11 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
 
 
 def _headline(line: str) -> bool:
-    """A news headline ("Kulttuurihyvinvointisuunnittelijaksi valittiin YTM Päivi Huusko"):
-    a Finnish passive verb, which none of the labelled titles holds."""
-    return any(morphology.is_passive_finite(word.strip(",.!?–-")) for word in line.split())
+    """A news headline ("Kulttuurihyvinvointisuunnittelijaksi valittiin YTM Päivi Huusko",
+    "Konstsamfundet stöder kulturen med nästan en miljon"): a Finnish passive verb, which none
+    of the labelled titles holds, or a headline verb of the cue tables."""
+    return any(morphology.is_passive_finite(word.strip(",.!?–-")) for word in line.split()) or \
+        bool(stem_pattern("headline_verb").search(line))
 
 
 def facts_candidate(seg: Segments) -> TitleCandidate | None:
@@ -331,6 +335,7 @@ def _stands_alone(seg: Segments, index: int) -> bool:
 
 def choose_title(candidates: list[TitleCandidate]) -> tuple[str | None, list[str]]:
     """(title, alternative titles) from the candidates of one project."""
+    candidates = [c for c in candidates if c.kind != "headline"]
     if not candidates:
         return None, []
     by_kind = {kind: [c for c in candidates if c.kind == kind]

@@ -184,3 +184,21 @@ def test_a_person_för_an_organisation_represents_it() -> None:
         "Projektet Alfa startar.\n\nI gruppen sitter Hannes Vaitilo för Ålands kulturdelegation, "
         "som tillsatt gruppen.\n"), "Hannes Vaitilo")
     assert person["organisation"] == "Ålands kulturdelegation"
+
+
+@pytest.mark.parametrize("headline", [
+    "Konstsamfundet stöder kulturen med nästan en miljon",
+    "Teater eller en promenad – Kulturkompisen är bara ett telefonsamtal bort",
+    "City of Turku launches a new art service for seniors",
+])
+def test_a_news_headline_is_no_title_but_the_item_keeps_its_project(headline: str) -> None:
+    project = _only_project(f"{headline}\n\nVem som helst kan be om sällskap av en kulturkompis. "
+                            "Mer information ger projektledare Anna Lind.\n")
+    assert project["title"] == {"fi": None, "sv": None, "en": None}
+    assert [p["name"] for p in project["people"]] == ["Anna Lind"]
+
+
+def test_a_title_with_an_english_copula_stays_a_title() -> None:
+    project = _only_project("Small JOY is a BIG thing\n\nThe project brings clowns to children's "
+                            "hospitals. The project is coordinated by the City of Turku.\n")
+    assert project["title"]["en"] == "Small JOY is a BIG thing"
