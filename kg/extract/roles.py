@@ -479,7 +479,7 @@ def _started_verb() -> re.Pattern[str]:
 
 
 _INESSIVE = re.compile(r"^((?:[A-ZÅÄÖ][\w-]*\s){0,4}[\w-]+?)(?::ssa|:ssä|ssa|ssä)$")
-_AT_ORG = re.compile(r"^(?:vid|hos|at)\s+(?:the\s+)?(?=[A-ZÅÄÖ])", re.I)
+_AT_ORG = re.compile(r"^(?:vid|hos|på|at)\s+(?:the\s+)?(?=[A-ZÅÄÖ])", re.I)
 
 
 def started_at(sentence: Sentence, language: str, roles: Roles) -> None:

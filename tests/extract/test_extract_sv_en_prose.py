@@ -202,3 +202,13 @@ def test_a_title_with_an_english_copula_stays_a_title() -> None:
     project = _only_project("Small JOY is a BIG thing\n\nThe project brings clowns to children's "
                             "hospitals. The project is coordinated by the City of Turku.\n")
     assert project["title"]["en"] == "Small JOY is a BIG thing"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("Konst i arbetet\n\nPå Yrkeshögskolan Novia har man under senare tid jobbat med projektet "
+     "Konst i arbetet.\n", "Yrkeshögskolan Novia"),
+    ("Art at Work\n\nAt the University of Lapland they have worked on the Art at Work project "
+     "since 2019.\n", "University of Lapland"),
+])
+def test_where_a_project_was_worked_on_leads(text: str, lead: str) -> None:
+    assert _only_project(text)["lead_organisations"] == [lead]
