@@ -25,8 +25,9 @@ _PARTS = re.compile(r":\s|\s[–-]\s|[()]|,\s|;\s")
 # A verb inside the line makes it a sentence, not an entry.
 SENTENCE_VERB = re.compile(
     r"\b(?:sai|saa|saivat|myönnettiin|myönsi|myöntää|jakoi|jakaa|jakanut|myöntänyt|ovat|oli|"
-    r"får|fick|erhöll|beviljades|beviljade|beviljar|delade|är|var|har|"
-    r"received|receives|gets|got|awarded|awards|granted|gave|is|are|was|has)\b", re.I)
+    r"får|fick|erhöll|beviljades|beviljade|beviljar|delade|satsar|satsade|är|var|har|"
+    r"received|receives|gets|got|awarded|awards|granted|gave|invests|invested|is|are|was|has)\b",
+    re.I)
 # A line announcing the list below it: grants given or projects selected.
 _ANNOUNCES = re.compile(r"\b(?:myön\w*|avustu\w*|rahoit\w*|valit\w*|saivat|seuraav\w*|"
                         r"bevilja\w*|bidrag\w*|stöd\w*|understöd\w*|utvald\w*|följande|"

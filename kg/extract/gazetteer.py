@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -31,6 +32,8 @@ class Gazetteer:
     demonyms: dict[str, Place] = field(default_factory=dict)  # "vantaalainen" -> Vantaa
     org_aliases: dict[str, str] = field(default_factory=dict)  # lower-case alias -> canonical
     org_names: set[str] = field(default_factory=set)  # lower-case known organisation names
+    # reference names with a conjunction ("... för utbildning och kultur"): kept whole in prose
+    org_names_joined: set[str] = field(default_factory=set)
     programmes: dict[str, str] = field(default_factory=dict)  # lower-case alias -> canonical
     programme_aliases: list[tuple[str, str]] = field(default_factory=list)  # as written
     groups: set[str] = field(default_factory=set)
@@ -102,6 +105,26 @@ def _load_former_municipalities(gaz: Gazetteer) -> None:
             _add_place(gaz, Place(row["old_name_fi"], row["old_name_sv"], "municipality"))
 
 
+_CONJUNCTION = re.compile(r"\s(?:ja|och|and|&)\s")
+
+
+def _load_reference_names(gaz: Gazetteer) -> None:
+    """The organisations of the derived reference table (kg.link.tables): their Swedish and
+    English names and other names are organisations' names as written; an acronym not taken
+    stands for the first name the row gives."""
+    with (config.REFERENCE_DIR / "organisations.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            names = [row["name_fi"], row["name_sv"], row["name_en"], *row["aliases"].split("|")]
+            for name in (name for name in names if name and "(" not in name):
+                # a name with a conjunction would hold up the splitting of label lists
+                joined = _CONJUNCTION.search(name)
+                (gaz.org_names_joined if joined else gaz.org_names).add(name.lower())
+            canonical = next((name for name in names if name), "")
+            for acronym in row["acronyms"].split("|"):
+                if canonical and len(acronym) >= 3 and acronym.lower() not in gaz.org_aliases:
+                    gaz.org_aliases[acronym.lower()] = canonical
+
+
 def _load_organisations(gaz: Gazetteer) -> None:
     for canonical, alias in _table(GAZETTEER_DIR / "organisations.tsv"):
         gaz.org_aliases[alias.lower()] = canonical
@@ -117,6 +140,7 @@ def _load_organisations(gaz: Gazetteer) -> None:
                 if len(acronym) >= 3 and acronym.lower() not in gaz.org_aliases:
                     gaz.org_aliases[acronym.lower()] = canonical
     _load_state_bodies(gaz)
+    _load_reference_names(gaz)
     with (config.REFERENCE_DIR / "fi_business_ids.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             for key in ("name_fi", "name_sv", "name_en"):

@@ -181,8 +181,9 @@ def _clean_name(text: str) -> str:
 
 def _acceptable(name: str, language: str, at_sentence_start: bool) -> bool:
     words = name.split()
-    if not words or len(words) > 9 or orgs.programme_of(name):
-        return False
+    if not words or len(words) > 9 or orgs.programme_of(name) or \
+            words[0].lower() in ("projektet", "project", "hanke"):
+        return False  # "Projektet Turvapaikka får stöd": the project, not its organisation
     if words[-1].lower() in _LEGAL_FORMS or orgs.looks_like_org(name):
         return True
     if len(words) == 1:
@@ -190,6 +191,8 @@ def _acceptable(name: str, language: str, at_sentence_start: bool) -> bool:
         if language != "fi":
             return not at_sentence_start or words[0].isupper() or not _common_start(words[0])
         return not at_sentence_start or not morphology.is_known(words[0].lower())
+    if language != "fi":  # no clause: "X och Y satsar tillsammans", "Rekreation för äldre i"
+        return orgs.leading_name(name) == name
     return not at_sentence_start or not morphology.is_known(words[0].lower()) or \
         words[-1][:1].isupper()
 

@@ -12,7 +12,8 @@ from kg.extract.segment import Sentence
 
 # Up to eight lower-case words ending in a grant-type compound, opening a sentence or heading.
 _GRANT_TYPE_OPENING = re.compile(
-    r"^((?:[A-ZÅÄÖ][\w-]*)(?:\s[a-zåäö][\w-]*){0,7}?\s[\w-]*(?:avustukset|bidragen|grants))"
+    r"^((?!(?:Till|Av|För|Med|Bland|De|Den|Det|To|Of|For|With|The|Among)\b)"
+    r"(?:[A-ZÅÄÖ][\w-]*)(?:\s[a-zåäö][\w-]*){0,7}?\s[\w-]*(?:avustukset|bidragen|grants))"
     r"(?:\s+(?:vuonna|år|in)\s+\d{4})?\b")
 # A capitalised name of a programme ending in "-ohjelma" in any case: "Terveyden edistämisen
 # politiikkaohjelmaa", "Taiteesta ja kulttuurista hyvinvointia toimintaohjelma".

@@ -88,7 +88,7 @@ def _distribute_heads(parts: list[str]) -> list[str]:
 
 def _only_role_words(part: str) -> bool:
     words = [w for w in re.findall(r"\w+", part.lower()) if w not in ("ja", "och", "and")]
-    return bool(words) and all(w in ORG_ROLE_WORDS for w in words)
+    return all(w in ORG_ROLE_WORDS for w in words)  # none left: a bare "and" between names
 
 
 @lru_cache(maxsize=20_000)
@@ -120,6 +120,9 @@ def canonical_org(name: str, language: str = "fi") -> str:
         if words and re.fullmatch(r"[\wÅÄÖåäö-]+", words[-1]) and not words[-1].isupper():
             name = _with_head_reading(_plural_kept(morphology.phrase_base_form(name), words[-1]),
                                       words[-1])
+    elif name.endswith("landskapsförbund") and \
+            (name[:-len("landskapsförbund")] + "förbund").lower() in gazetteer().org_names:
+        name = name[:-len("landskapsförbund")] + "förbund"  # as the council writes its name
     if name[:1].islower():
         name = name[:1].upper() + name[1:]
     return name
@@ -208,10 +211,14 @@ def leading_name(text: str) -> str:
     neither a joiner nor an organisation's head word ("UKM startade i oktober" -> "UKM")."""
     kept = []
     words = text.split(" ")
+    head_next = False  # the lower-case head after an inner genitive ("folkskolans vänner")
     for index, word in enumerate(words):
         bare = word.strip(",.;:()")
-        if bare[:1].islower() and bare not in _JOINERS and not is_org_head(bare):
+        genitive = _inner_genitive(kept, bare, words[index + 1:index + 2])
+        if bare[:1].islower() and bare not in _JOINERS and not is_org_head(bare) and \
+                not genitive and not head_next:
             break
+        head_next = genitive
         kept.append(word)
         following = words[index + 1] if index + 1 < len(words) else ""
         # a comma goes on only to the next capitalised name of a list ("X, Y och Z")
@@ -220,6 +227,14 @@ def leading_name(text: str) -> str:
     while kept and kept[-1].strip(",.;:") in _JOINERS:
         kept.pop()
     return " ".join(kept).rstrip(",.;: ")
+
+
+def _inner_genitive(kept: list[str], bare: str, following: list[str]) -> bool:
+    """A Swedish genitive inside a name, between its capitalised first word and a lower-case
+    head: "Svenska folkskolans vänner", "Finlands svenska marthaförbund"."""
+    return bool(kept) and kept[-1][:1].isupper() and not kept[-1].endswith((",", ".", ";", ":")) \
+        and bare.endswith("s") and bool(following) and following[0][:1].islower() and \
+        following[0].strip(",.;:") not in _JOINERS
 
 
 def looks_like_org(name: str) -> bool:

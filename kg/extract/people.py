@@ -20,8 +20,11 @@ _NAME = re.compile(rf"(?<![\w-])(?=({_NAME_WORD}) ({_NAME_WORD})(?:\b|$))")
 _CAPS_NAME = re.compile(r"\b([A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?) ([A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?)\b")
 # "Vasabon Tarja Autio": a first name followed by a surname is read forwards, not backwards
 _NEXT_NAME_WORD = re.compile(rf" {_NAME_WORD}\b")
-_WORKS_AS = re.compile(r"(?:som (?:har börjat som|fungerar som|arbetar som|jobbar som)|"
-                       r"who works as(?: an?)?|who has started as(?: an?)?) ([\wåäöÅÄÖ-]+)")
+_WORKS_AS = re.compile(r"(?:som (?:har börjat som|fungerar som|arbetar som|jobbar som|är)|"
+                       r"who works as(?: an?)?|who has started as(?: an?)?|who is(?: an?| the)?) "
+                       r"([\wåäöÅÄÖ-]+(?: (?:och|and) [\wåäöÅÄÖ-]+)?)")
+_ROLE_AT = re.compile(r"^([\wåäöÅÄÖ][\w -]{2,60}?)\s(?:vid|på|hos|at|of the|of|from)\s"
+                      r"([A-ZÅÄÖ].*)$")
 _BRACKETED_ORG = re.compile(r"\(([A-ZÅÄÖ][\w-]+(?: [\w-]+){0,5})\)")
 _ROLE_RE = re.compile(r"(?:" + "|".join(PERSON_ROLE_HEADS) + r")(?:t|n|na)?$", re.I)
 
@@ -64,6 +67,8 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
         name_end = m.start() + len(first) + 1 + len(last)
         if is_role(first) or is_role(last):  # "Director Kari": a role beside a first name
             continue
+        if re.match(r"-[a-zåäö]", line[name_end:name_end + 2]):
+            continue  # a name inside a compound: "Martin Wegelius-institutet"
         if morphology.is_first_name(first) and not orgs.is_org_head(last) and \
                 not morphology.is_first_name(last) | _inflected_place(last):
             surname = _surname_base(last)
@@ -81,6 +86,22 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
         if morphology.is_first_name(first):
             found.append((f"{first} {last}", m.start(), m.end()))
     return found
+
+
+_FOR_ORG = re.compile(r"^(?:för|från|vid|representing|from)\s(?=[A-ZÅÄÖ])")
+_SV_GENITIVE_OWNER = re.compile(r"([A-ZÅÄÖ][\w-]*\s[a-zåäö][\w-]+?)s$")
+_ROLE_LINKS = frozenset(["för", "i", "inom", "vid", "of", "for", "in"])
+
+
+def _role_phrase_span(words: list[str]) -> int:
+    """How many words before a name are its role: "projektchef" (1), or in Swedish or English
+    a role and its field ("producent för publikarbete", "professor of music") (3)."""
+    if words and is_role(words[-1]):
+        return 1
+    if len(words) >= 3 and words[-2] in _ROLE_LINKS and words[-3][:1].islower() and \
+            words[-1][:1].islower() and is_role(words[-3]):
+        return 3
+    return 0
 
 
 def _after_role(line: str, start: int) -> bool:
@@ -111,7 +132,10 @@ def find_people(text: str, seg: Segments) -> list[Person]:
     people: list[Person] = []
     for index, line in enumerate(seg.lines):
         for name, start, end in _person_names(line.text):
-            if any(p.name == name for p in people):
+            known = next((p for p in people if p.name == name), None)
+            if known is not None:
+                if not known.roles:  # a later mention may give the role
+                    _roles_and_org(known, line.text, start, end, seg, index)
                 continue
             person = Person(name, line.start + start, line.start + end, index)
             _roles_and_org(person, line.text, start, end, seg, index)
@@ -130,16 +154,22 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
     if label_prefix and orgs.resolve_alias(label_prefix.group(1)):
         person.organisation = orgs.resolve_alias(label_prefix.group(1))
     words_before = before.split()
-    if words_before and is_role(words_before[-1]):
-        person.roles.append(words_before[-1].lower())
-        rest = " ".join(words_before[:-1]).strip(" ,:")
+    span = _role_phrase_span(words_before)
+    if span:
+        person.roles.append(" ".join(words_before[-span:]).lower())
+        rest = " ".join(words_before[:-span]).strip(" ,:")
         owner = rest.split(":")[-1].strip()
         if owner and len(owner.split()) <= _OWNER_WORDS and orgs.looks_like_org(owner):
             person.organisation = orgs.canonical_org(owner)
+        elif _SV_GENITIVE_OWNER.search(rest):  # "Helsingfors stadsorkesters producent"
+            genitive = _SV_GENITIVE_OWNER.search(rest).group(1)
+            if orgs.looks_like_org(genitive):
+                person.organisation = orgs.canonical_org(genitive, "sv")
     if person.organisation is None and person.roles:
         person.organisation = _prose_org(line[:start], line[end:])
     works_as = _WORKS_AS.match(after)
-    if works_as:  # "Tarja Autio som fungerar som kulturkompis", "who works as a curator"
+    if works_as and (is_role(works_as.group(1)) or "som är" not in works_as.group(0)):
+        # "Tarja Autio som fungerar som kulturkompis", "who works as a curator"
         person.roles.append(works_as.group(1).lower())
     bracketed = _BRACKETED_ORG.match(after)
     if bracketed and not _is_place(bracketed.group(1)) and person.organisation is None:
@@ -150,9 +180,19 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
             continue
         if _person_names(part):
             break
+        role_at = _ROLE_AT.match(part)
+        if role_at and is_role(role_at.group(1)):  # "specialsakkunnig vid Taike"
+            person.roles.append(role_at.group(1))
+            owner = orgs.leading_name(role_at.group(2))
+            if person.organisation is None and (orgs.looks_like_org(owner) or
+                                                orgs.resolve_alias(owner)):
+                person.organisation = orgs.canonical_org(owner)
+            break
         if is_role(part):
             person.roles.append(part.lower() if part[0].isupper() and " " not in part else part)
-        elif orgs.looks_like_org(part) and person.organisation is None and \
+            continue
+        part = _FOR_ORG.sub("", part)  # "Hannes Vaitilo för Ålands kulturdelegation"
+        if orgs.looks_like_org(part) and person.organisation is None and \
                 len(part.split()) <= 8:
             person.organisation = orgs.canonical_org(part)
         elif part.startswith("p.") or part.lower().startswith("puh"):

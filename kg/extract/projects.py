@@ -62,7 +62,7 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
     repeated = [f for f in leads if lead_labels.count(f.label.lower()) >= 2]
     if len(repeated) >= 2:
         return _list_projects(seg, repeated)
-    grants = _grant_lines(seg)
+    grants = _grant_lines(seg, language)
     if len(grants) >= 2:
         return _grant_projects(seg, grants)
     listed = entries.list_entries(seg)
@@ -82,7 +82,8 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
         return sections
     candidates = _title_candidates(seg, text)
     title, alts = titles.choose_title(candidates)
-    if title is None and not _looks_like_project(seg, text):
+    headline = any(c.kind == "headline" for c in candidates)
+    if title is None and not headline and not _looks_like_project(seg, text):
         return []
     owned = _owned_headings(seg)
     if owned:
@@ -121,6 +122,7 @@ def _mentioned_projects(seg: Segments, candidates: list[titles.TitleCandidate],
     return spans
 
 
+_PROJECT_NOUN = re.compile(r"\b(?:project|projekt(?:et)?|hanke|hankkeen|hankkeessa)\b", re.I)
 _SECTION_HEADING_WORDS = 8  # a section heading naming a project has this many words at most
 
 
@@ -128,7 +130,7 @@ def _section_projects(seg: Segments, language: str) -> list[ProjectSpan]:
     """A page of project sections ("Our projects" / "Culture Buddies" + its paragraph /
     "Singing Homes" + its paragraph): one project per short heading whose section names its
     own lead or funder; two such sections at least. Other headings stay in the section above."""
-    heads = [i for i in range(len(seg.lines)) if _section_heading(seg, i)]
+    heads = [i for i in range(len(seg.lines)) if _section_heading(seg, i, language)]
     if len(heads) < 2:
         return []
     starts = []
@@ -136,7 +138,8 @@ def _section_projects(seg: Segments, language: str) -> list[ProjectSpan]:
         body = [s for s in seg.sentences if head < s.line < lines.stop]
         roles = Roles()
         prose_roles(body, language, roles)
-        if roles.lead or roles.funder:
+        named = language != "fi" and any(_PROJECT_NOUN.search(s.text) for s in body)
+        if roles.lead or roles.funder or named:
             starts.append(head)
     if len(starts) < 2:
         return []
@@ -151,18 +154,31 @@ def _runs(starts: list[int], line_count: int) -> list[range]:
                                                     strict=True)]
 
 
-def _section_heading(seg: Segments, index: int) -> bool:
-    """A short line that could name a project, standing apart above a paragraph."""
+def _section_heading(seg: Segments, index: int, language: str = "fi") -> bool:
+    """A short line that could name a project, standing apart above a paragraph (in Swedish or
+    English also set straight under the paragraph before)."""
     text = seg.lines[index].text.strip()
-    words = text.split()
+    words = re.findall(r"\w[\w'’-]*", text)  # "|" and dashes are no words
     if not words or len(words) > _SECTION_HEADING_WORDS or \
             text.endswith((".", "!", "?", ":", ";")) or \
             index in seg.label_lines or not titles.is_valid_title(text) or \
-            orgs.looks_like_org(text) or (index > 0 and seg.lines[index - 1].text.strip()):
+            orgs.looks_like_org(text) or (index > 0 and not _paragraph_ends(seg, index - 1,
+                                                                         language)):
         return False
     following = next((line.text.strip() for line in seg.lines[index + 1:] if line.text.strip()),
                      "")
     return is_prose(following)
+
+
+_PARAGRAPH_LINE = 80  # characters at least in the last line of a paragraph run straight on
+
+
+def _paragraph_ends(seg: Segments, index: int, language: str) -> bool:
+    """A blank line, or in Swedish or English a long line of prose ending a sentence (a page
+    that sets its section headings straight under the paragraph above)."""
+    text = seg.lines[index].text.strip()
+    return not text or language != "fi" and len(text) >= _PARAGRAPH_LINE and \
+        text.endswith((".", "!", "?"))
 
 
 # "Alajärven kaupunki: Kulttuurihautomo": a heading naming a sub-project and its owner.
@@ -241,7 +257,7 @@ _NOT_A_GRANTEE = re.compile(r"^(?:yhteensä|kaikkiaan|totalt|sammanlagt|total|in
                             r"budget|kokonais\w*|summa|avustus|bidrag|grant)\b", re.I)
 
 
-def _grant_lines(seg: Segments) -> list[tuple[int, re.Match[str]]]:
+def _grant_lines(seg: Segments, language: str = "fi") -> list[tuple[int, re.Match[str]]]:
 
     found = []
     for index, line in enumerate(seg.lines):
@@ -249,27 +265,36 @@ def _grant_lines(seg: Segments) -> list[tuple[int, re.Match[str]]]:
         if not match or _NOT_A_GRANTEE.match(match.group("name").strip()) or \
                 entries.SENTENCE_VERB.search(match.group("name")) or \
                 index in seg.label_lines and not match.group("place") and \
-                not _labelled_grantee(match):
+                not _labelled_grantee(match, language):
             continue  # a field "Budjetti: 50 000 €" or a sentence "X ry sai 5 000 €" is no entry
         place = match.group("place")
         if place and not find_places(place, "fi", []) and not find_places(place, "sv", []):
             continue
-        if place or _named_grantee(match.group("name")):
+        if place or _named_grantee(match.group("name"), language):
             found.append((index, match))
     return found
 
 
-def _labelled_grantee(match: re.Match[str]) -> bool:
+def _labelled_grantee(match: re.Match[str], language: str) -> bool:
     """"Recipient: amount": an organisation's name, or a name with what the grant is for."""
     name = match.group("name").strip()
-    return orgs.looks_like_org(name) or bool(match.group("purpose")) and _named_grantee(name)
+    return orgs.looks_like_org(name) or bool(match.group("purpose")) and \
+        _named_grantee(name, language)
 
 
-def _named_grantee(name: str) -> bool:
+_AMOUNT_PREPOSITIONS = frozenset(["för", "med", "på", "om", "for", "with", "of", "worth"])
+
+
+def _named_grantee(name: str, language: str = "fi") -> bool:
     """A recipient with no town beside it: an organisation's name (head word, legal form, or
-    two capitalised words)."""
+    two capitalised words); in Swedish or English no name ends in the preposition that leads
+    to the amount."""
     words = name.split()
-    return orgs.looks_like_org(name) or sum(1 for w in words if w[:1].isupper()) >= 2
+    if orgs.looks_like_org(name):
+        return True
+    if language != "fi" and words and words[-1] in _AMOUNT_PREPOSITIONS:
+        return False  # a headline "Rekreation för äldre i Åboland för 200 000 euro"
+    return sum(1 for w in words if w[:1].isupper()) >= 2
 
 
 def _grant_projects(seg: Segments, grants: list[tuple[int, re.Match[str]]]) -> list[ProjectSpan]:
@@ -786,7 +811,9 @@ def _header_lead(seg: Segments, roles: Roles, language: str) -> None:
         if not text or index in seg.label_lines or len(text.split()) > 5 or text.endswith("."):
             continue
         words = text.split()
-        if orgs.is_org_head(words[-1]) and words[0][:1].isupper() and len(words) >= 2:
+        whole_name = language == "fi" or orgs.leading_name(text) == text  # no "X till ett Y"
+        if orgs.is_org_head(words[-1]) and words[0][:1].isupper() and len(words) >= 2 and \
+                whole_name:
             roles.add("lead", text, line.start, line.end, language)
             return
 

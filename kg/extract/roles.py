@@ -9,7 +9,8 @@ from functools import cache
 from kg import morphology
 from kg.extract import orgs
 from kg.extract.cues import cues, stem_pattern
-from kg.extract.people import find_people
+from kg.extract.gazetteer import gazetteer
+from kg.extract.people import find_people, is_role
 from kg.extract.places import find_places
 from kg.extract.segment import Segments, Sentence, segment
 from kg.extract.settings import GRANT_VERBS, ROLE_CUES
@@ -113,17 +114,38 @@ _DOTTED_FORM = re.compile(r"\b([rR])\.\s?([yYfF])\.")  # "r.f." ends no sentence
 def _names_after(text: str, language: str = "fi") -> list[str]:
     text = _DOTTED_FORM.sub(r"\1\2", text)
     if language != "fi":
-        text = orgs.leading_name(text)
+        text = orgs.leading_name(_keep_known_names(text))
     text = re.split(r"[.!?](?:\s|$)|\s(?:yhteistyössä|kanssa|jossa|joka|som|which|under|för|till|"
                     r"i samarbete|i samverkan|in co-?operation|in collaboration|in partnership|"
                     r"together with|"
                     r"inom|during|for|in|vuosina|vuonna|aikana|ajalla)\b|"
                     r"(?<!-)\s(?:ja|och|and)\s(?=[a-zåäö])", text)[0]
     names = []
-    for part in orgs.split_names(text):
+    for part in orgs.split_names(text.replace(_KEPT_SPACE, " ")):
         if part[:1].isupper():
             names.append(part)
     return names
+
+
+_KEPT_SPACE = "\u2060"  # a word joiner, no white space: no clause is cut inside
+
+
+@cache
+def _names_with_preposition() -> re.Pattern[str] | None:
+    """Known Swedish names holding a word a clause is cut at ("Svenska Österbottens förbund
+    för utbildning och kultur"), longest first. (English "for" too cost the held-out half.)"""
+    gaz = gazetteer()
+    names = sorted((n for n in gaz.org_names | gaz.org_names_joined
+                    if re.search(r"\s(?:för|till)\s", n)), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)), re.I) if names else None
+
+
+def _keep_known_names(text: str) -> str:
+    """Known names with such a word, their spaces made unbreakable while the clause is cut."""
+    pattern = _names_with_preposition()
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: m.group().replace(" ", _KEPT_SPACE), text)
 
 
 def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
@@ -157,11 +179,10 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
                     rest = text[match.end():].lstrip(" :")
                     rest = _COPULA_START.sub("", rest)
                     rest = re.sub(r'^bidraget\s+"[^"]*"\s+av\s+', "", rest)
-                    for name in _names_after(rest, language)[:8]:
-                        if orgs.looks_like_org(name) or orgs.resolve_alias(name) or \
-                                name in candidate_names or _named_after_cue(name, language):
-                            position = sentence.start + match.end()
-                            roles.add(role, name, position, position + len(name), language)
+                    position = sentence.start + match.end()
+                    for name in _cued_names(_names_after(rest, language)[:8], language,
+                                            candidate_names):
+                        roles.add(role, name, position, position + len(name), language)
         _distributed_leads(sentence, language, roles)
         _subject_leads(sentence, spans, language, roles)
         _partner_kanssa(sentence, language, roles)
@@ -170,6 +191,26 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         _possessive_lead(sentence, language, roles)
         received_funding(sentence, language, roles)
         started_at(sentence, language, roles)
+
+
+def _cued_names(names: list[str], language: str, candidate_names: set[str]) -> list[str]:
+    """The names of a list after a role cue that are organisations': each that looks like one,
+    and in Swedish or English the other capitalised members of a list that holds one ("finansieras
+    av Svenska kulturfonden, Konstsamfundet och ..."), if no place or person."""
+    if names and language != "fi" and find_people(names[0], segment(names[0])):
+        return []  # "coordinated by Päivi Ylönen-Viiri, Executive Director of X": a person
+    names = [name for name in names if not is_role(name.split(" of ")[0])]
+    known = [name for name in names if orgs.looks_like_org(name) or orgs.resolve_alias(name) or
+             name in candidate_names or _named_after_cue(name, language)]
+    if not known or language == "fi" or len(names) < 2:
+        return known
+    return [name for name in names if name in known or _list_member(name, language)]
+
+
+def _list_member(name: str, language: str) -> bool:
+    if any(p.end - p.start == len(name) for p in find_places(name, language, [])):
+        return False
+    return len(name) > 3 and not find_people(name, segment(name))
 
 
 def _named_after_cue(name: str, language: str) -> bool:
@@ -299,11 +340,35 @@ _NAME_JOINERS = frozenset(["ry", "rf", "r.y.", "r.f.", "sr", "oy", "ab", "of", "
 def _project_verb() -> re.Pattern[str]:
     verbs = "|".join(map(re.escape, cues("lead_verb")))
     objects = "|".join(map(re.escape, cues("project_object")))
-    return re.compile(rf"\b(?:{verbs})\s+(?:{objects})\b", re.I)
+    # "a systematic and participatory cultural project", "ett nytt treårigt projekt"
+    described = r"(?:a|an|ett|en)\s(?:[a-zåäö][\w-]*\s){1,4}(?:project|projekt)"
+    return re.compile(rf"\b(?:{verbs})\s+(?:{objects}|{described})\b", re.I)
 
 
 _CAPITALISED_RUN = re.compile(r"[A-ZÅÄÖ][\w-]*(?:\s(?:(?:of|the|för|och|i|vid|ja)\s)?"
                               r"[A-ZÅÄÖ][\w-]*)*(?:\s(?:ry|rf|r\.y\.|r\.f\.|sr|Oy|Ab|Oy Ab))?")
+
+
+_AUXILIARY = re.compile(r"\s(?:har|hade|ska|skall|kommer att|has|have|had|will)\s")
+
+
+def _subject_list_leads(before: str, sentence: Sentence, language: str, roles: Roles) -> bool:
+    """"Södra Österbottens och Österbottens landskapsförbund samt SÖFUK har ... genomfört
+    projektet": every organisation of a subject list before the auxiliary leads."""
+    auxiliary = _AUXILIARY.search(before)
+    if not auxiliary:
+        return False
+    names = orgs.split_names(before[:auxiliary.start()])
+    if len(names) < 2 or not all(orgs.looks_like_org(n) or orgs.resolve_alias(n) or
+                                 re.fullmatch(r"[A-ZÅÄÖ]{3,}", n) for n in names):
+        return False  # each a name with a head word, a known name or an acronym
+    for name in names:
+        roles.add("lead", name, sentence.start, sentence.start + auxiliary.start(), language)
+    return True
+
+
+_DASHED_KIND = re.compile(r"^([A-ZÅÄÖ][\w-]*(?:\s[A-ZÅÄÖ][\w-]*){0,4})\s-(?:association|society|"
+                          r"foundation|cooperative|föreningen|förening|stiftelsen)\b")
 
 
 def project_subject_leads(sentence: Sentence, language: str, roles: Roles) -> None:
@@ -313,6 +378,13 @@ def project_subject_leads(sentence: Sentence, language: str, roles: Roles) -> No
     if not match:
         return
     before = sentence.text[:match.start()]
+    if language != "fi" and _subject_list_leads(before, sentence, language, roles):
+        return
+    dashed = _DASHED_KIND.match(before)  # "JuuriJuhla-RotFest -association has started ..."
+    if dashed:
+        roles.add("lead", dashed.group(1), sentence.start, sentence.start + dashed.end(1),
+                  language)
+        return
     runs = [run for run in _CAPITALISED_RUN.finditer(before)
             if run.start() > 0 or len(run.group().split()) >= 2]
     for run in reversed(runs):
@@ -375,8 +447,9 @@ def received_funding(sentence: Sentence, language: str, roles: Roles) -> None:
 
 def _recipient_name(subject: str, language: str) -> bool:
     words = subject.split()
-    if not words or len(words) > _SUBJECT_WORDS or not words[0][:1].isupper():
-        return False
+    if not words or len(words) > _SUBJECT_WORDS or not words[0][:1].isupper() or \
+            words[0].lower() in ("projektet", "project", "hanke"):
+        return False  # "Projektet Turvapaikka får stöd": the project, not who runs it
     if any(p.end - p.start == len(subject) for p in find_places(subject, language, [])):
         return False  # "Kuopio sai ..." names a place, not who received
     if len(words) > 1 and orgs.resolve_alias(words[-1]) and not orgs.looks_like_org(subject):
@@ -406,7 +479,7 @@ def _started_verb() -> re.Pattern[str]:
 
 
 _INESSIVE = re.compile(r"^((?:[A-ZÅÄÖ][\w-]*\s){0,4}[\w-]+?)(?::ssa|:ssä|ssa|ssä)$")
-_AT_ORG = re.compile(r"^(?:vid|hos|at)\s+(?:the\s+)?(?=[A-ZÅÄÖ])", re.I)
+_AT_ORG = re.compile(r"^(?:vid|hos|på|at)\s+(?:the\s+)?(?=[A-ZÅÄÖ])", re.I)
 
 
 def started_at(sentence: Sentence, language: str, roles: Roles) -> None:

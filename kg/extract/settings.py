@@ -31,21 +31,23 @@ LABELS: dict[str, tuple[str, ...]] = {
              "implementing organization",
              "ansvarig organisation", "ansvarsorganisation", "arrangör", "stödmottagare",
              "lead organisation", "lead organization", "implementer", "implementing organisation",
-             "beneficiary", "project coordinator"),
+             "beneficiary", "project coordinator", "organizer(s)", "organiser(s)", "organizers",
+             "organisers"),
     "partner": ("osatoteuttaja", "osatoteuttajat", "yhteistyökumppani", "yhteistyökumppanit",
                 "hankkeen yhteistyökumppanit", "kumppanit", "hankekumppanit", "partnerit",
                 "delgenomförare", "delgenomförarna", "samarbetspartner", "samarbetspartners",
                 "partner", "partners", "implementers of sub-projects", "implementer of sub-project",
                 "co-implementers", "yhteistyötahot", "hankkeen osatoteuttajat", "samarbetsparter",
                 "samarbetsorganisationer", "project partners", "partner organisations",
-                "partner organizations", "collaborators"),
+                "partner organizations", "collaborators", "partner(s)"),
     "funder": ("rahoittaja", "rahoittajat", "hankkeen rahoittajat", "hankkeen rahoittaja",
                "rahoitus", "rahoittaja ja päärahoituslähde", "vastuuviranomainen", "myöntäjä",
                "rahoituksen myöntäjä", "finansiär", "finansiärer", "finansiering", "funder",
                "funders", "funding", "financier", "rahoituslähde", "rahoituslähteet",
                "finansierat av",
                "finansieras av", "finansieringskälla", "funded by", "funding source",
-               "financing", "financed by"),
+               "financing", "financed by", "sources of funding", "source of funding",
+               "finansieringskällor"),
     "programme": ("ohjelma", "ohjelma/rahasto", "rahoitusohjelma", "rahasto", "program",
                   "programme", "fund", "funding programme"),
     "period": ("kesto", "hankkeen kesto", "hankkeen kesto ja ajankohta", "toteutusaika",
@@ -86,7 +88,8 @@ LABELS: dict[str, tuple[str, ...]] = {
                  "expected results", "expected outcomes", "results and impact"),
     "description": ("kuvaus", "julkinen hankekuvaus", "hankkeen kuvaus", "tiivistelmä",
                     "suunnitelman mukainen tiivistelmä toteutuksesta", "beskrivning",
-                    "description", "summary", "abstract", "projektbeskrivning"),
+                    "description", "summary", "abstract", "projektbeskrivning",
+                    "description of initiative", "description of the initiative"),
     "target": ("kohderyhmä", "kohderyhmät", "kohderyhmän kuvaus", "målgrupp", "målgrupper",
                "target group", "target groups", "target audience", "beneficiaries", "kohdeyleisö"),
     "contact": ("lisätietoja", "lisätietoa", "lisätiedot", "yhteyshenkilö", "yhteyshenkilöt",
@@ -159,6 +162,8 @@ ORG_HEADS: tuple[str, ...] = (
     "kommunen", "staden", "ministeriet", "centralen", "verket", "institutet", "museet",
     "biblioteket", "teatern", "akademin", "förvaltning", "förvaltningen", "delegation",
     "delegationen", "agency", "department", "office", "library", "museum", "theatre",
+    "orkester", "orkestern", "teater", "samfund", "samfundet", "sällskap", "sällskapet",
+    "nämnden", "kollektiv", "kollektivet", "orchestra", "collective", "company", "trust",
 )
 # Verbs and nouns that give a role to the organisation named beside them.
 ROLE_CUES: dict[str, tuple[str, ...]] = {
@@ -198,6 +203,8 @@ PERSON_ROLE_HEADS: tuple[str, ...] = (
     "coordinator", "manager", "director", "officer", "researcher", "specialist", "producer",
     "planner", "head", "lecturer", "toimitusjohtaja", "lääkäri", "taiteilija", "kirjailija",
     "sakkunnig", "ordförande", "advisor", "adviser", "curator", "chair", "kuraattori",
+    "ledare", "konstnär", "musiker", "pedagog", "skådespelare", "dansare", "forskare", "lektor",
+    "artist", "musician", "pedagogue", "actor", "dancer", "professor", "teacher",
 )
 DEGREE_PREFIXES = frozenset(
     [
@@ -234,13 +241,14 @@ GRANT_VERBS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "sv": {
         "grantee": ("får", "fick", "har fått", "erhöll", "erhåller", "tilldelas", "tilldelades"),
-        "funder": ("beviljade", "beviljar", "delade ut", "delar ut", "stödde", "stöder"),
+        "funder": ("beviljade", "beviljar", "delade ut", "delar ut", "stödde", "stöder", "satsar",
+                   "satsade"),
         "passive": ("beviljades", "beviljas", "gick till", "går till"),
     },
     "en": {
         "grantee": ("received", "receives", "has received", "was awarded", "has been awarded",
                     "were awarded", "got", "gets", "obtained"),
-        "funder": ("awarded", "granted", "allocated", "funded"),
+        "funder": ("awarded", "granted", "allocated", "funded", "invests", "invested"),
         "passive": ("was granted", "were granted", "went to", "was allocated", "goes to"),
     },
 }

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kg import morphology
 from kg.extract import orgs
-from kg.extract.cues import is_furniture, is_generic_heading
+from kg.extract.cues import is_furniture, is_generic_heading, stem_pattern
 from kg.extract.dates import find_periods
 from kg.extract.langid import identify_language
 from kg.extract.layout import is_agenda
@@ -20,7 +20,7 @@ from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
 _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeelle|hankkeesta|"
                     r"hankkeeseen|hankkeella|hankkeena|hankkeet|projekti|projektin|projektissa|"
                     r"projektia|pilotti|pilotissa|pilotista|pilottia|pilotin)\b")
-_PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|kulturprojektet|samprojektet|[Tt]he project)\s+"
+_PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project)\s+"
                         r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+))*)")
 # "pilotprojektet ”Kultur i vården”", "hanke ”Taidetta arkeen”", "the project “Art at Home”"
 _QUOTED_PROJECT = re.compile(r"\b(?:\w*projekt(?:et)?|\w*hanke|\w*projekti|[Pp]roject)\s+"
@@ -37,7 +37,8 @@ _CALLED = re.compile(r"\b(?:[Pp]roject|[Pp]rojekt\w*|hanke\w*|hankkee\w*|projekt
 _EVENT_TAIL = re.compile(r"\s*[-–]\s?(?:" + "|".join(EVENT_HEADS) + r")\w*\b.*$", re.I)
 # A year and a funder ("Vuoden 2015 ELY"), or a register's type and number
 # ("Utvecklingsprojekt - 112640", "Kehittämishanke - 209728").
-_NOT_A_TITLE = re.compile(r"^(?:(?:vuoden|år|year)\s+\d{4}\b|[\w-]+\s[-–]\s\d+$)", re.I)
+_NOT_A_TITLE = re.compile(r"^(?:(?:vuoden|år|year)\s+\d{4}\b|[\w-]+\s[-–]\s\d+$|"
+                          r"\d{1,2}\.\d{1,2}\.(?:\d{2,4})?(?!\d))", re.I)  # "8.4.21 | Nyheter"
 _PARENS_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 
 
@@ -46,7 +47,8 @@ class TitleCandidate:
     text: str
     start: int
     end: int
-    kind: str  # label | hanke | projektet | copula | facts | first_line | heading | list
+    kind: str  # label | hanke | projektet | copula | facts | first_line | heading | list |
+    # headline (a news headline: never the title)
 
 
 def _clean(title: str) -> str:
@@ -152,6 +154,24 @@ def _run_on(text: str, end: int, first: str) -> str:
     return " ".join([first, *words])
 
 
+_RUN_END = re.compile(r"[.,;:!?()”\"“»\n]|\s[-–]\s")
+_RUN_WORDS = 7
+
+
+def _repeated_run(text: str, start: int, title: str) -> str:
+    """A Swedish or English name in sentence case ("projektet Kulturell välfärd för äldre."):
+    the words from the capital up to the next punctuation, when the text writes that whole run
+    at least twice and the name read so far is only its first words."""
+    end = _RUN_END.search(text, start)
+    run = text[start:end.start() if end else len(text)].strip()
+    words = run.split()
+    if run == title or not run.startswith(title) or not 1 < len(words) <= _RUN_WORDS or \
+            any(word[:1].isdigit() for word in words):
+        return title
+    pattern = re.compile(rf"(?<!\w){re.escape(run)}(?=\s*(?:{_RUN_END.pattern}))")
+    return run if len(pattern.findall(text)) >= 2 and _valid(run) else title
+
+
 # "X is a ... project", "X är ett ... projekt": a name defined as a project at a sentence start.
 _COPULA = re.compile(r"(?:^|(?<=[.!?]\s))([A-ZÅÄÖ][^.!?\n]{2,80}?)\s(?:is|was|är|var)\s"
                      r"(?:a|an|ett|en)\s[^.!?\n]{0,80}?\b(?:project|projekt)\b", re.M)
@@ -233,6 +253,7 @@ def projektet_candidates(text: str) -> list[TitleCandidate]:
         title = match.group(1).strip()
         if " " not in title:
             title = _run_on(text, match.end(1), title)
+        title = _repeated_run(text, match.start(1), title)
         acronym = re.fullmatch(r"[A-ZÅÄÖ]{2,}\d*", title) and not orgs.resolve_alias(title)
         if _valid(title) or acronym:
             found.append(TitleCandidate(title, match.start(1), match.start(1) + len(title),
@@ -254,9 +275,10 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
             continue
         title = _clean(_EVENT_TAIL.sub("", text))
         title = _clean(_PROJECT_WORD_TAIL.sub("", title))
-        if text.endswith(".") or ":" in text or len(title.split()) > 14 or not _valid(title) or \
-                _headline(title):
+        if text.endswith(".") or ":" in text or len(title.split()) > 14 or not _valid(title):
             return None
+        if _headline(title):  # no title, but a news item that may well be about a project
+            return TitleCandidate(title, line.start, line.start + len(title), "headline")
         if find_periods(text) and not title:
             continue
         return TitleCandidate(title, line.start, line.start + len(title), "first_line")
@@ -264,9 +286,11 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
 
 
 def _headline(line: str) -> bool:
-    """A news headline ("Kulttuurihyvinvointisuunnittelijaksi valittiin YTM Päivi Huusko"):
-    a Finnish passive verb, which none of the labelled titles holds."""
-    return any(morphology.is_passive_finite(word.strip(",.!?–-")) for word in line.split())
+    """A news headline ("Kulttuurihyvinvointisuunnittelijaksi valittiin YTM Päivi Huusko",
+    "Konstsamfundet stöder kulturen med nästan en miljon"): a Finnish passive verb, which none
+    of the labelled titles holds, or a headline verb of the cue tables."""
+    return any(morphology.is_passive_finite(word.strip(",.!?–-")) for word in line.split()) or \
+        bool(stem_pattern("headline_verb").search(line))
 
 
 def facts_candidate(seg: Segments) -> TitleCandidate | None:
@@ -311,6 +335,7 @@ def _stands_alone(seg: Segments, index: int) -> bool:
 
 def choose_title(candidates: list[TitleCandidate]) -> tuple[str | None, list[str]]:
     """(title, alternative titles) from the candidates of one project."""
+    candidates = [c for c in candidates if c.kind != "headline"]
     if not candidates:
         return None, []
     by_kind = {kind: [c for c in candidates if c.kind == kind]
