@@ -40,6 +40,7 @@ LABELS: dict[str, tuple[str, ...]] = {
                 "samarbetsorganisationer", "project partners", "partner organisations",
                 "partner organizations", "collaborators"),
     "funder": ("rahoittaja", "rahoittajat", "hankkeen rahoittajat", "hankkeen rahoittaja",
+               "toimintamallin rahoittaja",
                "rahoitus", "rahoittaja ja päärahoituslähde", "vastuuviranomainen", "myöntäjä",
                "rahoituksen myöntäjä", "finansiär", "finansiärer", "finansiering", "funder",
                "funders", "funding", "financier", "rahoituslähde", "rahoituslähteet",

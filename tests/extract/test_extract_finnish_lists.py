@@ -1,0 +1,48 @@
+"""Finnish layouts of the fourth round of issue 11 (found on a fresh unlabelled dev half, kept
+where its held-out half did not get worse): names listed one a line under a role label, a
+register's numbered section heading that is no value, the partner cue 'yhteistyökumppanina
+toimi', and skip links that are page furniture. All texts are synthetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_text
+from kg.extract.cues import is_furniture
+
+
+def only_project(text: str) -> dict:
+    (project,) = extract_text(text, "lists.txt")["projects"]
+    return project
+
+
+OPENING = "Soiva kylä -hanke (2021-2022)\n\nSoiva kylä -hanke tuo musiikkia kyliin.\n\n"
+
+
+@pytest.mark.parametrize(("layout", "field", "expected"), [
+    # names one a line under a label, blank lines between or none
+    ("Hankekumppanit:\n\nSirkus Magenta.\n\nTanssiteatteri Hurjaruuth.\n\nOta yhteyttä:\n\n"
+     "Projektipäällikkö Eila Rajala\n", "partner_organisations",
+     ["Sirkus Magenta", "Tanssiteatteri Hurjaruuth"]),
+    ("Toimintamallin rahoittaja\nSosiaali- ja terveysministeriö (STM)\n"
+     "Taiteen edistämiskeskus (Taike)\n\nTekijä\n\nEila Rajala\n\nLuotu\n\n08.10.2021\n",
+     "funders", ["Sosiaali- ja terveysministeriö", "Taiteen edistämiskeskus"]),
+    # a fact box of label and value lines is no list: the next label is no name
+    ("Rahoitus\nOKM\nKumppanin rooli\nOsatoteuttaja\nYksikkö\nHyvinvointi\n", "funders",
+     ["Opetus- ja kulttuuriministeriö"]),
+    # a numbered section heading below an empty role label is no partner
+    ("Osatoteuttajat\n\n3 Suunnitelman mukainen tiivistelmä toteutuksesta\n\n"
+     "Hanke tarjoaa musiikkia kyliin.\n", "partner_organisations", []),
+    # the partner cue in the singular
+    ("Hankkeen yhteistyökumppanina toimi Etelä-Pohjanmaan Nuorisoseura ry.\n",
+     "partner_organisations", ["Etelä-Pohjanmaan Nuorisoseura ry"]),
+])
+def test_finnish_role_layouts(layout: str, field: str, expected: list[str]) -> None:
+    assert only_project(OPENING + layout)[field] == expected
+
+
+@pytest.mark.parametrize("line", ["Hyppää pääsisältöön", "Ohita navigaatio", "Tekstin koko",
+                                  "Kielivalinta", "Siirry pääsisältöön"])
+def test_skip_links_are_furniture_and_never_titles(line: str) -> None:
+    assert is_furniture(line)
+    assert only_project(f"{line}\n\n{OPENING}")["title"]["fi"] == "Soiva kylä"
