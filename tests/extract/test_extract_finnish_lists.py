@@ -46,3 +46,26 @@ def test_finnish_role_layouts(layout: str, field: str, expected: list[str]) -> N
 def test_skip_links_are_furniture_and_never_titles(line: str) -> None:
     assert is_furniture(line)
     assert only_project(f"{line}\n\n{OPENING}")["title"]["fi"] == "Soiva kylä"
+
+
+def test_a_grant_given_to_an_allative_recipient_names_the_lead() -> None:
+    """'myönsi X:lle' and 'X:lle myönnettiin': the recipient in the allative leads the project
+    the grant is for, a name before or after the project word."""
+    text = ("Avustuksia kulttuurihyvinvointiin\n\nTaiteen edistämiskeskus myönsi Kulttuuriyhdistys "
+            "Kipinä ry:lle 20 000 euroa Soiva kylä -hankkeeseen. Lisäksi Lapuan kaupungille "
+            "myönnettiin 15 000 euroa hankkeeseen Tanssiva koti.\n")
+    found = [(p["title"]["fi"], p["lead_organisations"], p["budget"]["shares"])
+             for p in extract_text(text, "grants.txt")["projects"]]
+    assert found == [
+        ("Soiva kylä", ["Kulttuuriyhdistys Kipinä ry"],
+         [{"organisation": "Taiteen edistämiskeskus", "eur": 20000}]),
+        ("Tanssiva koti", ["Lapuan kaupunki"],
+         [{"organisation": "Taiteen edistämiskeskus", "eur": 15000}])]
+
+
+def test_other_partners_label_and_a_news_heading() -> None:
+    project = only_project("Uutinen\n\nSoiva kylä -hanke tuo musiikkia kyliin.\n\n"
+                           "Päätoteuttaja: Lapuan kaupunki\n"
+                           "Muut osatoteuttajat: Kuortaneen kunta, Alajärven kaupunki\n")
+    assert project["title"]["fi"] == "Soiva kylä"
+    assert project["partner_organisations"] == ["Kuortaneen kunta", "Alajärven kaupunki"]
