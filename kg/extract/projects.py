@@ -371,7 +371,8 @@ def _title_candidates(seg: Segments, text: str) -> list[titles.TitleCandidate]:
         candidates.append(titles.TitleCandidate(*header_title, "label"))
     candidates += titles.hanke_candidates(seg) + titles.projektet_candidates(text) + \
         titles.named_project_candidates(text) + titles.copula_candidates(text) + \
-        titles.named_compound_candidates(text) + titles.pilot_candidates(text)
+        titles.named_compound_candidates(text) + titles.pilot_candidates(text) + \
+        titles.head_first_candidates(text)
     for extra in (titles.facts_candidate(seg), titles.first_line_candidate(seg)):
         if extra:
             candidates.append(extra)

@@ -13,6 +13,7 @@ from kg.extract.cues import is_furniture, is_generic_heading
 from kg.extract.dates import find_periods
 from kg.extract.langid import identify_language
 from kg.extract.layout import is_agenda
+from kg.extract.people import is_role
 from kg.extract.places import find_places
 from kg.extract.segment import Segments
 from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
@@ -190,6 +191,48 @@ _NAMED_PILOT = re.compile(r"\b\w*(?:pilotissa|pilottiin|kokeilussa|pilotprojekte
 def pilot_candidates(text: str) -> list[TitleCandidate]:
     return [TitleCandidate(m.group(1), m.start(1), m.end(1), "hanke")
             for m in _NAMED_PILOT.finditer(text) if _valid(m.group(1))]
+
+
+# "rahoittamassa projektissa Osallistuminen aluetaiteilijahankkeissa.", "Säätiön hankkeesta
+# Ikävoimaa-valmentajat hankepäällikkö N.N.": a Finnish name after its word (head first) inside
+# a sentence: a capitalised word and at most three lower-case ones, up to a clause boundary, a
+# finite verb or a person's role
+_HEAD_FIRST = re.compile(r"(?<=[a-zåäö] )(?:hankkeessa|hankkeesta|hankkeeseen|projektissa|"
+                         r"projektista|projektiin) +([A-ZÅÄÖ][\w&+-]*)")
+_DEMONSTRATIVES = frozenset({"tässä", "tästä", "tähän", "siinä", "siitä", "siihen", "samassa",
+                             "samasta", "samaan", "kyseisessä", "kyseisestä", "kyseiseen"})
+_HEAD_FIRST_WORDS = 3  # lower-case words after the capitalised first word at most
+_NEXT_WORD = re.compile(r"[ \t]*([/.,;:()!?\n]|$|[^\s/.,;:()!?]+)", re.M)
+
+
+def head_first_candidates(text: str) -> list[TitleCandidate]:
+    """Finnish project names after the project word; no organisation, place or person."""
+    found = []
+    for match in _HEAD_FIRST.finditer(text):
+        if text[:match.start()].split()[-1] in _DEMONSTRATIVES:
+            continue  # "tässä hankkeessa Hämeen kylien asukkaille": the project is no name
+        end = _head_first_end(text, match.end(1))
+        title = text[match.start(1):end] if end else ""
+        if _valid(title) and not orgs.looks_like_org(title) and \
+                not any(find_places(word, "fi", []) for word in title.split()):
+            found.append(TitleCandidate(title, match.start(1), end, "hanke"))
+    return found
+
+
+def _head_first_end(text: str, position: int) -> int | None:
+    """Where a head-first name ends: before punctuation, a finite verb, a role word or
+    a relative pronoun; None if a capitalised word or a fourth lower-case word comes first."""
+    end = position
+    for _ in range(_HEAD_FIRST_WORDS + 1):
+        word = _NEXT_WORD.match(text, end)
+        token = word.group(1) if word else ""
+        if not token or not token[0].isalnum() or _any_finite_verb(token.lower()) or \
+                is_role(token) or token in ("joka", "jonka", "jossa", "ja", "sekä"):
+            return end
+        if not token[0].islower():
+            return None
+        end = word.end(1)
+    return None
 
 
 # "Syftet med Kulturkompisverksamheten är ...": a Swedish definite compound written with a
