@@ -69,3 +69,19 @@ def test_other_partners_label_and_a_news_heading() -> None:
                            "Muut osatoteuttajat: Kuortaneen kunta, Alajärven kaupunki\n")
     assert project["title"]["fi"] == "Soiva kylä"
     assert project["partner_organisations"] == ["Kuortaneen kunta", "Alajärven kaupunki"]
+
+
+@pytest.mark.parametrize(("sentence", "field", "expected"), [
+    ("Hankkeen päätoteuttajana on Lapuan kaupunki ja osatoteuttajina Kuortaneen kunta.",
+     "lead_organisations", ["Lapuan kaupunki"]),
+    ("Hankkeen toteuttajina ovat Lapuan kaupunki ja Kuortaneen kunta.", "lead_organisations",
+     ["Lapuan kaupunki", "Kuortaneen kunta"]),
+    ("Hanketta toteuttavat Lapuan kaupunki, Kuortaneen kunta ja Alajärven kaupunki.",
+     "lead_organisations", ["Lapuan kaupunki", "Kuortaneen kunta", "Alajärven kaupunki"]),
+    ("Hankkeesta vastaa Lapuan kaupunki.", "lead_organisations", ["Lapuan kaupunki"]),
+    ("Hankkeen hallinnoi Lapuan kaupunki.", "lead_organisations", ["Lapuan kaupunki"]),
+    ("Hankkeen rahoittaa Etelä-Pohjanmaan liitto.", "funders", ["Etelä-Pohjanmaan liitto"]),
+])
+def test_finnish_role_cues_in_prose(sentence: str, field: str, expected: list[str]) -> None:
+    assert only_project(f"Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. {sentence}\n")[
+        field] == expected
