@@ -85,3 +85,17 @@ def test_other_partners_label_and_a_news_heading() -> None:
 def test_finnish_role_cues_in_prose(sentence: str, field: str, expected: list[str]) -> None:
     assert only_project(f"Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. {sentence}\n")[
         field] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Soiva kylä on Lapuan kaupungin ja Kuortaneen kunnan yhteishanke.",
+     ["Lapuan kaupunki", "Kuortaneen kunta"]),
+    ("Soiva kylä -hanke oli Kulttuuriyhdistys Kipinä ry:n kolmivuotinen hanke.",
+     ["Kulttuuriyhdistys Kipinä ry"]),
+    # an agent participle is the agent rules' business; a place owns no project
+    ("Soiva kylä on Euroopan sosiaalirahaston rahoittama hanke.", []),
+    ("Soiva kylä on Suomen suurin kulttuurihanke.", []),
+])
+def test_an_organisations_project_after_a_copula_is_led_by_it(sentence: str,
+                                                               expected: list[str]) -> None:
+    assert only_project(f"Soiva kylä\n\n{sentence}\n")["lead_organisations"] == expected
