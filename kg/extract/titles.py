@@ -111,9 +111,15 @@ def name_before_hanke(text: str) -> str:
     """The project name at the end of the words before "-hanke": a sentence such as
     "Kaupunki sai 35 000 euroa Taide toipumisen tukena" gives "Taide toipumisen tukena";
     a leading adjective ("Valtakunnallinen Taide in Action") is dropped."""
-    words = text.split()
+    words = _after_organisation(text).split()
     verbs = [i for i, word in enumerate(words) if i > 0 and _any_finite_verb(word.strip(",."))]
-    if verbs:
+    roles = [i for i, word in enumerate(words) if word[:1].islower() and is_role(word)]
+    if roles and not verbs:
+        # an agenda line: "Kukunorin toiminnanjohtaja Markus Raivion haastateltavana Uusimaa
+        # 2019" -> the last name starting after the person's role
+        starts = [i for i in range(roles[-1] + 1, len(words)) if _starts_name(words, i)]
+        words = words[starts[-1]:] if starts else words
+    elif verbs:
         # the last name start after a verb; place names sit inside titles ("... Pohjois-Karjalaan")
         starts = [i for i in range(verbs[0] + 1, len(words)) if _starts_name(words, i)
                   and not find_places(words[i], "fi", [])]
@@ -130,6 +136,13 @@ def name_before_hanke(text: str) -> str:
                 for _b, cls, case, _n in morphology.analyses(words[0].lower())):
         words = words[1:]
     return _clean(" ".join(words))
+
+
+def _after_organisation(text: str) -> str:
+    """"THL, Sokra" -> "Sokra": an organisation set off by a comma before the name."""
+    head, _comma, tail = text.rpartition(", ")
+    return tail if head and tail[:1].isupper() and (orgs.resolve_alias(head) or
+                                                     orgs.looks_like_org(head)) else text
 
 
 # Prepositions that link a one-word name to the rest of a Swedish or English title

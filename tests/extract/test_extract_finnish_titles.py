@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.titles import head_first_candidates
+from kg.extract.titles import head_first_candidates, name_before_hanke
 
 
 @pytest.mark.parametrize(("sentence", "title"), [
@@ -22,3 +22,15 @@ from kg.extract.titles import head_first_candidates
 def test_a_name_after_its_project_word(sentence: str, title: str | None) -> None:
     found = [c.text for c in head_first_candidates(sentence)]
     assert found == ([title] if title else [])
+
+
+@pytest.mark.parametrize(("words", "title"), [
+    # an agenda line names the project after a person and role, an organisation before a comma
+    ("Kukunorin toiminnanjohtaja Markus Raivion haastateltavana Uusimaa 2019", "Uusimaa 2019"),
+    ("THL, Sokra", "Sokra"),
+    # a title with a comma of its own keeps it
+    ("Eloa ja iloa, kulttuuria", "Eloa ja iloa, kulttuuria"),
+    ("Kaupunki sai 35 000 euroa Taide toipumisen tukena", "Taide toipumisen tukena"),
+])
+def test_the_name_before_its_project_word_on_agenda_lines(words: str, title: str) -> None:
+    assert name_before_hanke(words) == title
