@@ -99,3 +99,15 @@ def test_finnish_role_cues_in_prose(sentence: str, field: str, expected: list[st
 def test_an_organisations_project_after_a_copula_is_led_by_it(sentence: str,
                                                                expected: list[str]) -> None:
     assert only_project(f"Soiva kylä\n\n{sentence}\n")["lead_organisations"] == expected
+
+
+@pytest.mark.parametrize(("line", "people"), [
+    # a photographer named in a caption is no one of the project
+    ("Soiva kylä -projektiryhmä Kuvaaja: Ida Myllärinen", []),
+    # a first name in the genitive before an inflected common word is no person
+    ("Toimin Taidetta kylille! -hankkeessa projektipäällikkönä.", []),
+    ("Hankkeen projektipäällikkö Eila Rajala kertoo.", ["Eila Rajala"]),
+])
+def test_finnish_person_names_and_photo_credits(line: str, people: list[str]) -> None:
+    found = extract_text(f"{OPENING}{line}\n", "people.txt")["projects"]
+    assert sorted({person["name"] for project in found for person in project["people"]}) == people
