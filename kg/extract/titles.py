@@ -135,7 +135,22 @@ def name_before_hanke(text: str) -> str:
             any(cls == "laatusana" and case == morphology.NOMINATIVE
                 for _b, cls, case, _n in morphology.analyses(words[0].lower())):
         words = words[1:]
-    return _clean(" ".join(words))
+    return _clean(" ".join(_after_owner(words)))
+
+
+_OWNER_WORDS = 4  # an owning organisation before a title has this many words at most
+
+
+def _after_owner(words: list[str]) -> list[str]:
+    """"Pieksämäen kaupungin Yhtä rataa" -> "Yhtä rataa": an organisation in the genitive
+    before a capitalised name owns the project and is no part of its name."""
+    for k in range(min(_OWNER_WORDS, len(words) - 1), 0, -1):
+        owner, last = " ".join(words[:k]), words[k - 1]
+        if words[k][:1].isupper() and words[0][:1].isupper() and \
+                (last.endswith(":n") or morphology.GENITIVE in morphology.case_of(last.lower())) \
+                and orgs.is_org_head(orgs.canonical_org(owner, "fi").split()[-1]):
+            return words[k:]
+    return words
 
 
 def _after_organisation(text: str) -> str:

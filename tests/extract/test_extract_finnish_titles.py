@@ -28,6 +28,9 @@ def test_a_name_after_its_project_word(sentence: str, title: str | None) -> None
     # an agenda line names the project after a person and role, an organisation before a comma
     ("Kukunorin toiminnanjohtaja Markus Raivion haastateltavana Uusimaa 2019", "Uusimaa 2019"),
     ("THL, Sokra", "Sokra"),
+    # an organisation in the genitive before the name owns the project
+    ("Juttusarja alkaa Pieksämäen kaupungin Yhtä rataa", "Yhtä rataa"),
+    ("Kestävän kasvun Satakunta 2", "Kestävän kasvun Satakunta 2"),
     # a title with a comma of its own keeps it
     ("Eloa ja iloa, kulttuuria", "Eloa ja iloa, kulttuuria"),
     ("Kaupunki sai 35 000 euroa Taide toipumisen tukena", "Taide toipumisen tukena"),
