@@ -58,7 +58,8 @@ class ProjectSpan:
 def split_projects(seg: Segments, text: str, language: str = "fi") -> list[ProjectSpan]:
     everything = range(0, len(seg.lines))
     leads = seg.all("lead")
-    lead_labels = [f.label.lower() for f in leads]
+    # one label line listing several names is one label ("Koordinaattori" / "A" / "B")
+    lead_labels = [label for label, _line in {(f.label.lower(), f.line) for f in leads}]
     repeated = [f for f in leads if lead_labels.count(f.label.lower()) >= 2]
     if len(repeated) >= 2:
         return _list_projects(seg, repeated)

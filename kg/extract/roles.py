@@ -56,6 +56,7 @@ class Roles:
             getattr(self, role).append((canonical, start, end))
 
 
+_INVOLVED = re.compile(r"\s(?:mukana|osallistuvat|osallistuu)\s")
 _FIRST_SENTENCE = re.compile(r"(?<=[a-zåäö])\.\s+(?=[A-ZÅÄÖ])")
 FIELD_ROLES = {"lead": "lead", "partner": "partner", "funder": "funder",
                "programme": "programme"}
@@ -70,6 +71,7 @@ def field_roles(seg: Segments, lines: range, language: str, roles: Roles) -> Non
             roles.programme.append((orgs.programme_of(value) or value, fld.start, fld.end))
             continue
         value = _FIRST_SENTENCE.split(fld.value)[0]  # "X. X and Y merged in 2020, ..."
+        value = _INVOLVED.split(value)[0]  # "Posio ja Ranua mukana ... omarahoitusosuudella"
         for name in orgs.split_names(value):
             _add_with_programme(roles, FIELD_ROLES[fld.key], name, fld.start, fld.end, language)
 

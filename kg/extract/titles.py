@@ -242,6 +242,7 @@ def head_first_candidates(text: str) -> list[TitleCandidate]:
         end = _head_first_end(text, match.end(1))
         title = text[match.start(1):end] if end else ""
         if _valid(title) and not orgs.looks_like_org(title) and \
+                not title.lower().startswith(("hank", "projekt")) and \
                 not any(find_places(word, "fi", []) for word in title.split()):
             found.append(TitleCandidate(title, match.start(1), end, "hanke"))
     return found

@@ -111,3 +111,18 @@ def test_an_organisations_project_after_a_copula_is_led_by_it(sentence: str,
 def test_finnish_person_names_and_photo_credits(line: str, people: list[str]) -> None:
     found = extract_text(f"{OPENING}{line}\n", "people.txt")["projects"]
     assert sorted({person["name"] for project in found for person in project["people"]}) == people
+
+
+def test_names_listed_under_one_role_label_make_no_list_of_projects() -> None:
+    """A contact block whose role label lists two names is still one project."""
+    text = ("Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin.\n\n"
+            "Eila Rajala\nKoordinaattori\n\nSoiva kylä -hanke\nEtelä-Pohjanmaan liitto\n"
+            "Mikonkatu 5, 50100 Mikkeli\n")
+    assert [p["title"]["fi"] for p in extract_text(text, "contact.txt")["projects"]] == \
+        ["Soiva kylä"]
+
+
+def test_a_role_field_ends_where_the_organisations_are_said_to_take_part() -> None:
+    project = only_project(OPENING + "Muut osatoteuttajat: Lapha, Posio ja Ranua mukana "
+                           "laskennallisella omarahoitusosuudella\n")
+    assert project["partner_organisations"] == ["Lapha", "Posio", "Ranua"]

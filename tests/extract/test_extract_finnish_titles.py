@@ -37,3 +37,8 @@ def test_a_name_after_its_project_word(sentence: str, title: str | None) -> None
 ])
 def test_the_name_before_its_project_word_on_agenda_lines(words: str, title: str) -> None:
     assert name_before_hanke(words) == title
+
+
+def test_a_project_word_after_the_project_word_starts_no_name() -> None:
+    assert head_first_candidates("Yhteenveto hankkeesta Hankkeen kohderyhmänä ja hyödynsaajina "
+                                 "olivat asukkaat.") == []
