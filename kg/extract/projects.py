@@ -362,11 +362,16 @@ def _quoted_projects(seg: Segments, prose: list[Sentence],
     return spans
 
 
+_HANKE_WORD_TAIL = re.compile(r"\s[-–]\s?(?:hanke|hankkeet)$")
+
+
 def _title_candidates(seg: Segments, text: str) -> list[titles.TitleCandidate]:
     candidates = []
     for fld in seg.all("title"):
         if titles.label_value_is_title(fld.value):
-            candidates.append(titles.TitleCandidate(fld.value, fld.start, fld.end, "label"))
+            value = _HANKE_WORD_TAIL.sub("", fld.value)  # "X -hankkeet" under "Projekti"
+            candidates.append(titles.TitleCandidate(value, fld.start, fld.start + len(value),
+                                                    "label"))
     header_title = register_header_title(seg)
     if header_title:
         candidates.append(titles.TitleCandidate(*header_title, "label"))

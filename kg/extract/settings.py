@@ -18,7 +18,8 @@ EXTRACTION_VERSION = "kuhy-extract 1.0"
 # "block" keys take every following line up to the next label; others take one value.
 LABELS: dict[str, tuple[str, ...]] = {
     "title": ("hankkeen nimi", "projektin nimi", "hanke", "projektets namn", "projektnamn",
-              "project name", "project title", "name of the project", "projekt", "project"),
+              "project name", "project title", "name of the project", "projekt", "project",
+              "projekti"),
     "lead": ("toteuttaja", "toteuttajat", "hankkeen toteuttaja", "päätoteuttaja", "hallinnoija",
              "hakija", "hakijan virallinen nimi", "hakijan nimi", "koordinointi ja toteutus",
              "koordinaattori", "koordinoija", "hankkeen hallinnoija", "vastuuorganisaatio",

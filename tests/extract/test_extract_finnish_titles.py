@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract import extract_text
 from kg.extract.titles import head_first_candidates, name_before_hanke
 
 
@@ -42,3 +43,14 @@ def test_the_name_before_its_project_word_on_agenda_lines(words: str, title: str
 def test_a_project_word_after_the_project_word_starts_no_name() -> None:
     assert head_first_candidates("Yhteenveto hankkeesta Hankkeen kohderyhmänä ja hyödynsaajina "
                                  "olivat asukkaat.") == []
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Projekti\n\nMUS&TE - Musiikista etähoivaa ja terveyttä\n\nMusiikista etähoivaa "
+     "-hankkeessa tuodaan musiikki hoitotyöhön.\n", "MUS&TE - Musiikista etähoivaa ja terveyttä"),
+    ("Projekti\n\nIKO - Hyvinvointia kulttuurista ikäihmisille -hankkeet\n\nTaike toteuttaa "
+     "hankkeita.\n", "IKO - Hyvinvointia kulttuurista ikäihmisille"),
+])
+def test_the_name_under_a_projekti_heading_is_the_title(text: str, title: str) -> None:
+    (project,) = extract_text(text, "projekti.txt")["projects"]
+    assert project["title"]["fi"] == title
