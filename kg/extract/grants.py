@@ -44,6 +44,9 @@ _OPENERS = frozenset({
 _TITLE_BEFORE_HANKE = re.compile(
     r"(?P<title>[”\"“]?[^,;]{2,90}?[”\"“]?)\s?[-–]\s?(?:hankkeeseen|hankkeelle|hankkeessa|"
     r"hankkeen|hanketta|projektiin|projektille|projektissa|projektin|-?esitykseen)\b")
+_HEAD_FIRST_FI = re.compile(r"\b(?:hankkeeseen|hankkeelle|projektiin|projektille)\s+[”\"“]?"
+                            r"(?P<title>[A-ZÅÄÖ][^.,;:”\"“()]{1,80}?)[”\"“]?"
+                            r"(?=[.,;:()]|\s(?:joka|jonka|jossa|jolla|ja|sekä)\s|$)")
 _QUOTED_TITLE = re.compile(r"[”\"“]([^”\"“]{3,100})[”\"“]\s?[-–]\s?(?:hank|projekt)\w*")
 _QUOTED = re.compile(r"[”\"“]([^”\"“]{3,100})[”\"“]")
 _SV_EN_TITLE = re.compile(r"\b(?:för projektet|for the project|projektet|för|for)\s+[”\"“]?"
@@ -236,6 +239,10 @@ def _title_in(clause: str, language: str) -> str | None:
         title = name_before_hanke(match.group("title").strip(" ”\"“"))
         if title and title[:1].isupper() and len(title.split()) <= 10:
             return title
+    if language == "fi":
+        match = _HEAD_FIRST_FI.search(clause)  # "... euroa hankkeeseen Tanssiva koti."
+        if match and not orgs.looks_like_org(match.group("title")):
+            return match.group("title").strip()
     if language != "fi":
         match = _SV_EN_TITLE.search(clause)
         if match and not orgs.looks_like_org(match.group("title")) and \
@@ -319,6 +326,8 @@ def sentence_grants(sentence: Sentence, language: str) -> list[Grant]:
             grants += _grantee_clause(sentence, tokens, amounts, i, clause_end, language, used)
         elif kind == "passive":
             grants += _passive_clause(sentence, tokens, amounts, i, clause_end, language, used)
+        if kind in ("funder", "passive") and language == "fi":
+            grants += _allative_clause(sentence, tokens, amounts, i, clause_end, used)
     for amount in amounts:  # "A ry 36 000 €" in a list with no verb of its own
         if amount.start in used:
             continue
@@ -418,6 +427,51 @@ def _passive_clause(sentence: Sentence, tokens: list[_Token], amounts: list[Amou
         used.add(before[-1].start)
         return [grant]
     return []
+
+
+_ALLATIVE = re.compile(r"\w(?::?lle)$")
+
+
+def _allative_name_end(token: _Token) -> bool:
+    """A word in the allative that can end a name ("ry:lle", "kaupungille"), not a project's."""
+    return bool(_ALLATIVE.search(token.low)) and not token.low.startswith(("hank", "projekt"))
+
+
+def _allative_span(tokens: list[_Token], head: int, floor: int) -> tuple[int, int] | None:
+    """The name ending in the allative word ``head`` ("Lapuan kaupungille"), from ``floor`` on;
+    None unless it starts with a capital."""
+    before = _name_before(tokens, head, "fi")
+    first = max(before[0], floor) if before and before[1] == head else head
+    return (first, head + 1) if tokens[first].text[:1].isupper() else None
+
+
+def _allative_clause(sentence: Sentence, tokens: list[_Token], amounts: list[Amount], verb: int,
+                     clause_end: int, used: set[int]) -> list[Grant]:
+    """"Taike myönsi A ry:lle 20 000 euroa X-hankkeeseen", "A:lle myönnettiin 15 000 euroa":
+    the recipient of a Finnish grant verb is the name in the allative next to it; the amount
+    follows the verb, the subject of an active verb is the funder."""
+    after = [k for k in range(verb + 1, min(len(tokens), verb + 10))
+             if tokens[k].start < clause_end and _allative_name_end(tokens[k])]
+    if after and not any(_LIST_BREAK.match(t.low) or t.text[:1].isdigit()
+                         for t in tokens[verb + 1:after[0]]):
+        span = _allative_span(tokens, after[0], verb + 1)
+    elif verb > 0 and _allative_name_end(tokens[verb - 1]):
+        span = _allative_span(tokens, verb - 1, 0)
+    else:
+        span = None
+    free = [a for a in amounts if tokens[verb].end <= a.start < clause_end and a.start not in used]
+    if span is None or not free:
+        return []
+    subject = _name_before(tokens, verb, "fi") if span[0] > verb else None
+    funder = orgs.canonical_org(_clean_name(sentence.text[tokens[subject[0]].start:
+                                                          tokens[subject[1] - 1].end]), "fi") \
+        if subject else None
+    clause = sentence.text[free[0].end:clause_end]
+    grant = _grant(sentence, tokens, span, free[0], clause, "fi", funder)
+    if grant is None:
+        return []
+    used.add(free[0].start)
+    return [grant]
 
 
 def grant_funders(sentences: list[Sentence], language: str) -> list[str]:

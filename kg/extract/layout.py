@@ -21,9 +21,13 @@ from kg.extract.segment import LIST_MARK, Segments
 CLOCK = re.compile(r"^(?:klo\s|kl\.?\s)?\d{1,2}[.:]\d{2}(?:\s?[-–]\s?\d{1,2}[.:]\d{2})?\s+")
 _AGENDA = re.compile(CLOCK.pattern + r"\S")
 # Photo credits, bylines and similar one-line boilerplate in three languages.
-_CREDIT = re.compile(r"^(?:kuva|kuvat|foto|bild|photo|photos|image|teksti|text|toimittaja|"
+_CREDIT = re.compile(r"^(?:kuva|kuvat|kuvaaja|foto|bild|photo|photos|image|teksti|text|toimittaja|"
                      r"julkaistu|publicerad|published|päivitetty|uppdaterad|updated)\s*[:|]",
                      re.I)
+# A photo credit inside a caption line ("... -projektiryhmä Kuvaaja: N.N."): the name after it
+# is the photographer's, no one of the project.
+PHOTO_CREDIT_BEFORE = re.compile(r"\b(?:kuva|kuvat|kuvaaja|foto|bild|photo|photos)\s*:\s*$",
+                                 re.I)
 _GRANT_WORD = re.compile(r"\b(?:myön\w*|avustu\w*|jakoi|sai|saivat|bevilja\w*|bidrag\w*|"
                          r"understöd\w*|får|fick|grant\w*|award\w*|received)\b", re.I)
 _PARAGRAPH_WORDS = 12  # a line this long, with a full stop, is prose

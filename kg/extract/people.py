@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from kg import morphology
 from kg.extract import orgs
+from kg.extract.layout import PHOTO_CREDIT_BEFORE
 from kg.extract.segment import Segments
 from kg.extract.settings import DEGREE_PREFIXES, PERSON_ROLE_HEADS
 
@@ -65,12 +66,15 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
     for m in _NAME.finditer(line):
         first, last = m.group(1), m.group(2)
         name_end = m.start() + len(first) + 1 + len(last)
+        if PHOTO_CREDIT_BEFORE.search(line[:m.start()]):
+            continue
         if is_role(first) or is_role(last):  # "Director Kari": a role beside a first name
             continue
         if re.match(r"-[a-zåäö]", line[name_end:name_end + 2]):
             continue  # a name inside a compound: "Martin Wegelius-institutet"
         if morphology.is_first_name(first) and not orgs.is_org_head(last) and \
-                not morphology.is_first_name(last) | _inflected_place(last):
+                not morphology.is_first_name(last) | _inflected_place(last) and \
+                not _inflected_common_word(last):
             surname = _surname_base(last)
             found.append((f"{first} {surname}", m.start(), name_end))
         elif _after_role(line, m.start()) and not orgs.is_org_head(last) and \
@@ -102,6 +106,16 @@ def _role_phrase_span(words: list[str]) -> int:
             words[-1][:1].islower() and is_role(words[-3]):
         return 3
     return 0
+
+
+def _inflected_common_word(word: str) -> bool:
+    """"Toimin Taidetta": a word Voikko knows only as a common word in a case other than the
+    nominative or genitive is no surname (surnames such as "Salo" are read as nominatives)."""
+    readings = morphology.analyses(word)
+    return bool(readings) and all(
+        cls in ("nimisana", "laatusana", "teonsana") and case not in (morphology.NOMINATIVE,
+                                                                       morphology.GENITIVE)
+        for _b, cls, case, _n in readings)
 
 
 def _after_role(line: str, start: int) -> bool:

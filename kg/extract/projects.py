@@ -58,7 +58,8 @@ class ProjectSpan:
 def split_projects(seg: Segments, text: str, language: str = "fi") -> list[ProjectSpan]:
     everything = range(0, len(seg.lines))
     leads = seg.all("lead")
-    lead_labels = [f.label.lower() for f in leads]
+    # one label line listing several names is one label ("Koordinaattori" / "A" / "B")
+    lead_labels = [label for label, _line in {(f.label.lower(), f.line) for f in leads}]
     repeated = [f for f in leads if lead_labels.count(f.label.lower()) >= 2]
     if len(repeated) >= 2:
         return _list_projects(seg, repeated)
@@ -386,17 +387,23 @@ def _quoted_projects(seg: Segments, prose: list[Sentence],
     return spans
 
 
+_HANKE_WORD_TAIL = re.compile(r"\s[-–]\s?(?:hanke|hankkeet)$")
+
+
 def _title_candidates(seg: Segments, text: str) -> list[titles.TitleCandidate]:
     candidates = []
     for fld in seg.all("title"):
         if titles.label_value_is_title(fld.value):
-            candidates.append(titles.TitleCandidate(fld.value, fld.start, fld.end, "label"))
+            value = _HANKE_WORD_TAIL.sub("", fld.value)  # "X -hankkeet" under "Projekti"
+            candidates.append(titles.TitleCandidate(value, fld.start, fld.start + len(value),
+                                                    "label"))
     header_title = register_header_title(seg)
     if header_title:
         candidates.append(titles.TitleCandidate(*header_title, "label"))
     candidates += titles.hanke_candidates(seg) + titles.projektet_candidates(text) + \
         titles.named_project_candidates(text) + titles.copula_candidates(text) + \
-        titles.named_compound_candidates(text) + titles.pilot_candidates(text)
+        titles.named_compound_candidates(text) + titles.pilot_candidates(text) + \
+        titles.head_first_candidates(text)
     for extra in (titles.facts_candidate(seg), titles.first_line_candidate(seg)):
         if extra:
             candidates.append(extra)

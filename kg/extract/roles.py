@@ -57,6 +57,7 @@ class Roles:
             getattr(self, role).append((canonical, start, end))
 
 
+_INVOLVED = re.compile(r"\s(?:mukana|osallistuvat|osallistuu)\s")
 _FIRST_SENTENCE = re.compile(r"(?<=[a-zåäö])\.\s+(?=[A-ZÅÄÖ])")
 FIELD_ROLES = {"lead": "lead", "partner": "partner", "funder": "funder",
                "programme": "programme"}
@@ -71,6 +72,7 @@ def field_roles(seg: Segments, lines: range, language: str, roles: Roles) -> Non
             roles.programme.append((orgs.programme_of(value) or value, fld.start, fld.end))
             continue
         value = _FIRST_SENTENCE.split(fld.value)[0]  # "X. X and Y merged in 2020, ..."
+        value = _INVOLVED.split(value)[0]  # "Posio ja Ranua mukana ... omarahoitusosuudella"
         for name in orgs.split_names(value):
             _add_with_programme(roles, FIELD_ROLES[fld.key], name, fld.start, fld.end, language)
 
@@ -189,6 +191,8 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         _partners_with(sentence, spans, language, roles)
         project_subject_leads(sentence, language, roles)
         _possessive_lead(sentence, language, roles)
+        if language == "fi":
+            owner_leads(sentence, roles)
         received_funding(sentence, language, roles)
         started_at(sentence, language, roles)
 
@@ -410,6 +414,39 @@ def _possessive_lead(sentence: Sentence, language: str, roles: Roles) -> None:
         if orgs.looks_like_org(name):
             start = sentence.start + match.start(1)
             roles.add("lead", name, start, start + len(match.group(1)), language)
+
+
+# "Soiva kylä on Lapuan kaupungin ja Kuortaneen kunnan yhteishanke", "X-hanke oli A ry:n
+# kolmivuotinen STEA-rahoitteinen hanke": the organisations in the genitive before the
+# project word of a copula's complement own the project
+_OWNED = re.compile(r"\b(?:on|oli|ovat|olivat)\s+(?P<owners>[A-ZÅÄÖ](?:[^.;:!?]|:(?=n\b)){2,100})"
+                    r"\s[\w-]*(?:hanke|projekti)\b")
+_AGENT_PARTICIPLE = re.compile(r"m[aä]t?$")  # "rahoittama": the agent's own rules read it
+_OWNER_SPLIT = re.compile(r",\s|\sja\s")
+
+
+def owner_leads(sentence: Sentence, roles: Roles) -> None:
+    """Leads of a Finnish project named as an organisation's project after a copula."""
+    match = _OWNED.search(sentence.text)
+    if not match:
+        return
+    words = match.group("owners").split()
+    while words and not _genitive(words[-1]):
+        if _AGENT_PARTICIPLE.search(words.pop()):
+            return
+        # the adjectives before the project word ("kolmivuotinen", "uusi") are dropped
+    owners = " ".join(words)
+    offset = sentence.start + match.start("owners")
+    for part in _OWNER_SPLIT.split(owners):
+        name = orgs.canonical_org(part, "fi")
+        if part[:1].isupper() and _genitive(part.split()[-1]) and orgs.looks_like_org(name):
+            start = offset + owners.index(part)
+            roles.add("lead", part, start, start + len(part), "fi")
+
+
+def _genitive(word: str) -> bool:
+    return word.endswith(":n") or \
+        morphology.GENITIVE in morphology.case_of(word.split("-")[-1].lower())
 
 
 @cache

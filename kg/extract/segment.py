@@ -108,7 +108,14 @@ def _is_label_only(line: str) -> str | None:
     key = label_key(stripped)
     if key:
         return key
+    numbered = _SECTION_NUMBER.match(stripped)  # "3 Suunnitelman mukainen tiivistelmä ..."
+    if numbered and " " in stripped[numbered.end():]:
+        return label_key(stripped[numbered.end():])
     return None
+
+
+# a register's numbered section heading ("3 ", "3. ", "3.2 ") before a label of two words or more
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-ZÅÄÖ])")
 
 
 def segment(text: str) -> Segments:
@@ -171,7 +178,7 @@ def segment(text: str) -> Segments:
                         seg.fields.append(Field(key, label.strip(), value_line.text.strip(),
                                                 value_line.start, value_line.end, index))
                         seg.value_lines.add(target)
-                        index = target + 1
+                        index = _more_listed_names(seg, key, index, target) + 1
                         continue
             index += 1
             continue
@@ -215,17 +222,56 @@ def _more_listed_names(seg: Segments, key: str, label_line: int, value_line: int
     """Registers list one organisation a line with its business ID ("Kunta, 0203135-3") under
     one role label: every such line is a value of that label. Returns the last line taken."""
     lines = seg.lines
-    if key not in ("lead", "partner", "funder") or \
-            not _BUSINESS_ID_END.search(lines[value_line].text):
+    if key not in ("lead", "partner", "funder"):
         return value_line
-    last = value_line
-    while last + 1 < len(lines) and _BUSINESS_ID_END.search(lines[last + 1].text):
-        last += 1
+    last, taken = value_line, []
+    if _BUSINESS_ID_END.search(lines[value_line].text):
+        while last + 1 < len(lines) and _BUSINESS_ID_END.search(lines[last + 1].text):
+            last += 1
+            taken.append(last)
+    else:
+        taken = _name_lines_after(lines, value_line)
+    for last in taken:
         line = lines[last]
         seg.fields.append(Field(key, lines[label_line].text.strip().rstrip(":"), line.text.strip(),
                                 line.start, line.end, label_line))
         seg.value_lines.add(last)
     return last
+
+
+_NAME_LINE_WORDS = 6  # a bare name on a line of its own has this many words at most
+
+
+def _name_line(text: str) -> bool:
+    """A line that can only be a name in a list: short, capitalised, no label, no clause."""
+    stripped = text.strip().rstrip(".").strip()
+    return bool(stripped) and stripped[0].isupper() and \
+        len(stripped.split()) <= _NAME_LINE_WORDS and not stripped.endswith(":") and \
+        not re.search(r"[\d,;:!?]", stripped) and _is_label_only(stripped) is None
+
+
+def _name_lines_after(lines: list[Line], value_line: int) -> list[int]:
+    """Under a role label whose value is a bare name, the bare names on the lines below it
+    ("Hankekumppanit:" / "Aili-verkosto." / "Teatterikeskus."), a blank line between allowed:
+    each is another value of the label. The names keep one spacing, so a label below a
+    blank line ends them."""
+    if not _name_line(lines[value_line].text):
+        return []
+    taken, index, gap = [], value_line, None
+    while (following := _next_content(lines, index)) is not None and \
+            following - index == (gap or min(following - index, 2)) and \
+            _name_line(lines[following].text) and not _fact_box_label(lines, following):
+        taken.append(following)
+        gap, index = following - index, following
+    return taken
+
+
+def _fact_box_label(lines: list[Line], index: int) -> bool:
+    """A line right above a known label without a colon: in a fact box of label and value
+    lines it is the label of that value ("LABin rooli" / "Osatoteuttaja"), not a name."""
+    following = index + 1
+    return following < len(lines) and not lines[following].text.strip().endswith(":") and \
+        _is_label_only(lines[following].text) is not None
 
 
 def _in_value_position(seg: Segments, index: int) -> bool:

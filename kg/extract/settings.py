@@ -18,7 +18,8 @@ EXTRACTION_VERSION = "kuhy-extract 1.0"
 # "block" keys take every following line up to the next label; others take one value.
 LABELS: dict[str, tuple[str, ...]] = {
     "title": ("hankkeen nimi", "projektin nimi", "hanke", "projektets namn", "projektnamn",
-              "project name", "project title", "name of the project", "projekt", "project"),
+              "project name", "project title", "name of the project", "projekt", "project",
+              "projekti"),
     "lead": ("toteuttaja", "toteuttajat", "hankkeen toteuttaja", "päätoteuttaja", "hallinnoija",
              "hakija", "hakijan virallinen nimi", "hakijan nimi", "koordinointi ja toteutus",
              "koordinaattori", "koordinoija", "hankkeen hallinnoija", "vastuuorganisaatio",
@@ -39,8 +40,10 @@ LABELS: dict[str, tuple[str, ...]] = {
                 "partner", "partners", "implementers of sub-projects", "implementer of sub-project",
                 "co-implementers", "yhteistyötahot", "hankkeen osatoteuttajat", "samarbetsparter",
                 "samarbetsorganisationer", "project partners", "partner organisations",
-                "partner organizations", "collaborators", "partner(s)"),
+                "partner organizations", "collaborators", "partner(s)", "muut osatoteuttajat",
+                "muut yhteistyökumppanit", "muut kumppanit", "muut hankekumppanit"),
     "funder": ("rahoittaja", "rahoittajat", "hankkeen rahoittajat", "hankkeen rahoittaja",
+               "toimintamallin rahoittaja", "muut rahoittajat",
                "rahoitus", "rahoittaja ja päärahoituslähde", "vastuuviranomainen", "myöntäjä",
                "rahoituksen myöntäjä", "finansiär", "finansiärer", "finansiering", "funder",
                "funders", "funding", "financier", "rahoituslähde", "rahoituslähteet",

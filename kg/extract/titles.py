@@ -13,6 +13,7 @@ from kg.extract.cues import is_furniture, is_generic_heading, stem_pattern
 from kg.extract.dates import find_periods
 from kg.extract.langid import identify_language
 from kg.extract.layout import is_agenda
+from kg.extract.people import is_role
 from kg.extract.places import find_places
 from kg.extract.segment import Segments
 from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
@@ -112,9 +113,15 @@ def name_before_hanke(text: str) -> str:
     """The project name at the end of the words before "-hanke": a sentence such as
     "Kaupunki sai 35 000 euroa Taide toipumisen tukena" gives "Taide toipumisen tukena";
     a leading adjective ("Valtakunnallinen Taide in Action") is dropped."""
-    words = text.split()
+    words = _after_organisation(text).split()
     verbs = [i for i, word in enumerate(words) if i > 0 and _any_finite_verb(word.strip(",."))]
-    if verbs:
+    roles = [i for i, word in enumerate(words) if word[:1].islower() and is_role(word)]
+    if roles and not verbs:
+        # an agenda line: "Kukunorin toiminnanjohtaja Markus Raivion haastateltavana Uusimaa
+        # 2019" -> the last name starting after the person's role
+        starts = [i for i in range(roles[-1] + 1, len(words)) if _starts_name(words, i)]
+        words = words[starts[-1]:] if starts else words
+    elif verbs:
         # the last name start after a verb; place names sit inside titles ("... Pohjois-Karjalaan")
         starts = [i for i in range(verbs[0] + 1, len(words)) if _starts_name(words, i)
                   and not find_places(words[i], "fi", [])]
@@ -130,7 +137,29 @@ def name_before_hanke(text: str) -> str:
             any(cls == "laatusana" and case == morphology.NOMINATIVE
                 for _b, cls, case, _n in morphology.analyses(words[0].lower())):
         words = words[1:]
-    return _clean(" ".join(words))
+    return _clean(" ".join(_after_owner(words)))
+
+
+_OWNER_WORDS = 4  # an owning organisation before a title has this many words at most
+
+
+def _after_owner(words: list[str]) -> list[str]:
+    """"Pieksämäen kaupungin Yhtä rataa" -> "Yhtä rataa": an organisation in the genitive
+    before a capitalised name owns the project and is no part of its name."""
+    for k in range(min(_OWNER_WORDS, len(words) - 1), 0, -1):
+        owner, last = " ".join(words[:k]), words[k - 1]
+        if words[k][:1].isupper() and words[0][:1].isupper() and \
+                (last.endswith(":n") or morphology.GENITIVE in morphology.case_of(last.lower())) \
+                and orgs.is_org_head(orgs.canonical_org(owner, "fi").split()[-1]):
+            return words[k:]
+    return words
+
+
+def _after_organisation(text: str) -> str:
+    """"THL, Sokra" -> "Sokra": an organisation set off by a comma before the name."""
+    head, _comma, tail = text.rpartition(", ")
+    return tail if head and tail[:1].isupper() and (orgs.resolve_alias(head) or
+                                                     orgs.looks_like_org(head)) else text
 
 
 # Prepositions that link a one-word name to the rest of a Swedish or English title
@@ -210,6 +239,49 @@ _NAMED_PILOT = re.compile(r"\b\w*(?:pilotissa|pilottiin|kokeilussa|pilotprojekte
 def pilot_candidates(text: str) -> list[TitleCandidate]:
     return [TitleCandidate(m.group(1), m.start(1), m.end(1), "hanke")
             for m in _NAMED_PILOT.finditer(text) if _valid(m.group(1))]
+
+
+# "rahoittamassa projektissa Osallistuminen aluetaiteilijahankkeissa.", "Säätiön hankkeesta
+# Ikävoimaa-valmentajat hankepäällikkö N.N.": a Finnish name after its word (head first) inside
+# a sentence: a capitalised word and at most three lower-case ones, up to a clause boundary, a
+# finite verb or a person's role
+_HEAD_FIRST = re.compile(r"(?<=[a-zåäö] )(?:hankkeessa|hankkeesta|hankkeeseen|projektissa|"
+                         r"projektista|projektiin) +([A-ZÅÄÖ][\w&+-]*)")
+_DEMONSTRATIVES = frozenset({"tässä", "tästä", "tähän", "siinä", "siitä", "siihen", "samassa",
+                             "samasta", "samaan", "kyseisessä", "kyseisestä", "kyseiseen"})
+_HEAD_FIRST_WORDS = 3  # lower-case words after the capitalised first word at most
+_NEXT_WORD = re.compile(r"[ \t]*([/.,;:()!?\n]|$|[^\s/.,;:()!?]+)", re.M)
+
+
+def head_first_candidates(text: str) -> list[TitleCandidate]:
+    """Finnish project names after the project word; no organisation, place or person."""
+    found = []
+    for match in _HEAD_FIRST.finditer(text):
+        if text[:match.start()].split()[-1] in _DEMONSTRATIVES:
+            continue  # "tässä hankkeessa Hämeen kylien asukkaille": the project is no name
+        end = _head_first_end(text, match.end(1))
+        title = text[match.start(1):end] if end else ""
+        if _valid(title) and not orgs.looks_like_org(title) and \
+                not title.lower().startswith(("hank", "projekt")) and \
+                not any(find_places(word, "fi", []) for word in title.split()):
+            found.append(TitleCandidate(title, match.start(1), end, "hanke"))
+    return found
+
+
+def _head_first_end(text: str, position: int) -> int | None:
+    """Where a head-first name ends: before punctuation, a finite verb, a role word or
+    a relative pronoun; None if a capitalised word or a fourth lower-case word comes first."""
+    end = position
+    for _ in range(_HEAD_FIRST_WORDS + 1):
+        word = _NEXT_WORD.match(text, end)
+        token = word.group(1) if word else ""
+        if not token or not token[0].isalnum() or _any_finite_verb(token.lower()) or \
+                is_role(token) or token in ("joka", "jonka", "jossa", "ja", "sekä"):
+            return end
+        if not token[0].islower():
+            return None
+        end = word.end(1)
+    return None
 
 
 # "Syftet med Kulturkompisverksamheten är ...": a Swedish definite compound written with a
