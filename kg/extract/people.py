@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from kg import morphology
 from kg.extract import orgs
+from kg.extract.cues import cues
 from kg.extract.layout import PHOTO_CREDIT_BEFORE
 from kg.extract.segment import Segments
 from kg.extract.settings import DEGREE_PREFIXES, PERSON_ROLE_HEADS
@@ -57,6 +58,11 @@ def is_role(phrase: str) -> bool:
         (len(words) > 1 and bool(_ROLE_RE.search(words[0])) and words[1] in ("av", "för", "of"))
 
 
+def _name_stopword(word: str) -> bool:
+    """A word of the cue tables that no person's name holds (an article, a nationality)."""
+    return word.lower() in cues("name_stopword")
+
+
 def _title_case(word: str) -> str:
     return "-".join(part.capitalize() for part in word.split("-"))
 
@@ -69,6 +75,8 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
         if PHOTO_CREDIT_BEFORE.search(line[:m.start()]):
             continue
         if is_role(first) or is_role(last):  # "Director Kari": a role beside a first name
+            continue
+        if _name_stopword(first) or _name_stopword(last):  # "The Art", "Finnish Art"
             continue
         if re.match(r"-[a-zåäö]", line[name_end:name_end + 2]):
             continue  # a name inside a compound: "Martin Wegelius-institutet"
