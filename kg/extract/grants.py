@@ -38,7 +38,8 @@ _LIST_BREAK = re.compile(r"^(?:,|;|ja|och|and|sekä|samt)$")
 # words that open a sentence without being part of the name that follows
 _OPENERS = frozenset({
     "myös", "lisäksi", "esimerkiksi", "nyt", "jo", "mm.", "muun", "kaikkiaan", "yhteensä",
-    "även", "också", "dessutom", "till", "bland", "also", "further", "furthermore", "the", "in",
+    "även", "också", "dessutom", "till", "bland", "nu", "idag", "also", "further", "furthermore",
+    "the", "in",
     "suurin", "eniten", "nämä", "ne", "se", "he", "det", "den", "they", "this",
 })
 _TITLE_BEFORE_HANKE = re.compile(
@@ -484,7 +485,7 @@ def grant_funders(sentences: list[Sentence], language: str) -> list[str]:
             kind = _verb_kind(tokens, i, language)
             name = None
             if kind == "funder":
-                span = _name_before(tokens, i, language)
+                span = _name_before(tokens, i, language) or _inverted_subject(tokens, i, language)
                 if span:
                     written = sentence.text[tokens[span[0]].start:tokens[span[1] - 1].end]
                     if orgs.looks_like_org(written) and not _bare_head(written):
@@ -494,6 +495,14 @@ def grant_funders(sentences: list[Sentence], language: str) -> list[str]:
             if name and name not in funders:
                 funders.append(name)
     return funders
+
+
+def _inverted_subject(tokens: list[_Token], verb: int, language: str) -> tuple[int, int] | None:
+    """Swedish verb-second order after an opening adverb: "Nu fördelar Riksantikvarieämbetet
+    17 miljoner" names its subject right after the verb."""
+    if language != "sv" or verb == 0 or any(t.low not in _OPENERS for t in tokens[:verb]):
+        return None
+    return _name_after(tokens, verb + 1, language, skip=0)
 
 
 def _bare_head(name: str) -> bool:
@@ -546,6 +555,12 @@ def _compact(name: str) -> str:
     return re.sub(r"[\s-]+", "", name)
 
 
+def _stated(grant: Grant, language: str) -> bool:
+    """A grant with its amount in euros, or in Swedish or English one given for a named project
+    ("X får 150 000 kronor för projektet Y": no euros, but a grant all the same)."""
+    return grant.eur is not None or language != "fi" and grant.title is not None
+
+
 def find_grants(sentences: list[Sentence], language: str) -> list[Grant]:
     """Every grant named in the sentences, in text order; one per recipient (or title). When
     a text names two grants or more, organisations acting in its other sentences join in."""
@@ -565,7 +580,7 @@ def find_grants(sentences: list[Sentence], language: str) -> list[Grant]:
     for sentence in sentences:
         for grant in sentence_grants(sentence, language):
             keep(grant)
-    if len(found) < 2 or all(grant.eur is None for grant in found):
+    if len(found) < 2 or not any(_stated(grant, language) for grant in found):
         return []
     for sentence in sentences:
         for grant in subject_grants(sentence, language):

@@ -166,7 +166,7 @@ ORG_HEADS: tuple[str, ...] = (
     "biblioteket", "teatern", "akademin", "förvaltning", "förvaltningen", "delegation",
     "delegationen", "agency", "department", "office", "library", "museum", "theatre",
     "orkester", "orkestern", "teater", "samfund", "samfundet", "sällskap", "sällskapet",
-    "nämnden", "kollektiv", "kollektivet", "orchestra", "collective", "company", "trust",
+    "nämnden", "ämbetet", "kollektiv", "kollektivet", "orchestra", "collective", "company", "trust",
 )
 # Verbs and nouns that give a role to the organisation named beside them.
 ROLE_CUES: dict[str, tuple[str, ...]] = {
@@ -245,13 +245,14 @@ GRANT_VERBS: dict[str, dict[str, tuple[str, ...]]] = {
     "sv": {
         "grantee": ("får", "fick", "har fått", "erhöll", "erhåller", "tilldelas", "tilldelades"),
         "funder": ("beviljade", "beviljar", "delade ut", "delar ut", "stödde", "stöder", "satsar",
-                   "satsade"),
+                   "satsade", "fördelar", "fördelade"),
         "passive": ("beviljades", "beviljas", "gick till", "går till"),
     },
     "en": {
         "grantee": ("received", "receives", "has received", "was awarded", "has been awarded",
                     "were awarded", "got", "gets", "obtained"),
-        "funder": ("awarded", "granted", "allocated", "funded", "invests", "invested"),
+        "funder": ("awarded", "granted", "allocated", "funded", "invests", "invested",
+                   "distributes", "distributed"),
         "passive": ("was granted", "were granted", "went to", "was allocated", "goes to"),
     },
 }

@@ -1,0 +1,57 @@
+"""Swedish and English lists and page furniture read on a third held-out set: grants in
+Swedish or English currency-free bullets ("X får 150 000 kronor för projektet Y"), Finnish skip
+links on English pages, and capitalised words that are no people ("The Art of ..."). All
+texts are synthetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_text
+from kg.extract.cues import is_furniture
+
+
+def _projects(text: str) -> list[dict]:
+    return extract_text(text, "synthetic.txt")["projects"]
+
+
+def test_swedish_bullet_grants_in_kronor_give_one_project_each() -> None:
+    projects = _projects(
+        "Nu fördelar Kulturverket 5 miljoner till kulturprojekt\n\n"
+        "Bidraget går till ideella föreningar i hela landet.\n\n"
+        "  • Sånggruppen Aftonstjärnan får 150 000 kronor för projektet Sång i vården.\n"
+        "  • Stiftelsen Bildverkstan får 180 000 kronor för projektet Färg och minne.\n")
+    titles = sorted(p["title"]["sv"] for p in projects)
+    assert titles == ["Färg och minne", "Sång i vården"]
+    assert all(p["funders"] == ["Kulturverket"] for p in projects)
+
+
+def test_swedish_grants_without_a_named_project_or_euros_give_no_list() -> None:
+    projects = _projects(
+        "Kulturhuset får nya lokaler\n\nFöreningen Aftonstjärnan får besök av Kulturhuset. "
+        "Stiftelsen Bildverkstan får en ny styrelse.\n")
+    assert len(projects) <= 1
+
+
+@pytest.mark.parametrize("line", ["Hoppa till huvudinnehåll", "Toppmeny", "Ohita navigaatio",
+                                  "Siirry sivun alkuun", "Skip navigation", "Back to top"])
+def test_skip_links_and_menus_are_furniture(line: str) -> None:
+    assert is_furniture(line)
+
+
+def test_a_finnish_skip_link_on_an_english_page_is_no_title() -> None:
+    (project,) = _projects(
+        "Ohita navigaatio\n\nSinging Homes\n\nThe Singing Homes project brings music to nursing "
+        "homes. It is funded by the Ministry of Education and Culture.\n")
+    assert project["title"]["en"] == "Singing Homes"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The new Finnish Art programme was launched by Stefan Wallin in 2008.", "Stefan Wallin"),
+    ("The Art of Living project is led by Maria Berg.", "Maria Berg"),
+    ("Den Nordiska Anna-dagen leds av Lisa Holm.", "Lisa Holm"),
+])
+def test_articles_and_nationality_words_are_no_people(text: str, name: str) -> None:
+    people = {p["name"] for project in _projects(f"Kultur\n\n{text}\n") for p in project["people"]}
+    assert people <= {name}
+    assert not any(w in " ".join(people) for w in ("The", "Finnish", "Den", "Nordiska"))
