@@ -24,6 +24,10 @@ _AGENDA = re.compile(CLOCK.pattern + r"\S")
 _CREDIT = re.compile(r"^(?:kuva|kuvat|kuvaaja|foto|bild|photo|photos|image|teksti|text|toimittaja|"
                      r"julkaistu|publicerad|published|päivitetty|uppdaterad|updated)\s*[:|]",
                      re.I)
+# A dated byline ("Uppdaterat 03.08.2018, klockan 11.38, N.N.", "Updated 3 May 2021 by N.N."):
+# the name in it is the page editor's, no one of the project.
+DATED_BYLINE = re.compile(r"^(?:uppdaterat|uppdaterad|publicerat|publicerad|senast uppdaterad|"
+                          r"updated|last updated|published|päivitetty|julkaistu)\s+\d", re.I)
 # A photo credit inside a caption line ("... -projektiryhmä Kuvaaja: N.N."): the name after it
 # is the photographer's, no one of the project.
 PHOTO_CREDIT_BEFORE = re.compile(r"\b(?:kuva|kuvat|kuvaaja|foto|bild|photo|photos)\s*:\s*$",
@@ -51,7 +55,7 @@ class Layout:
 
 
 def _kind(text: str, index: int, seg: Segments) -> str:
-    if is_furniture(text) or _CREDIT.match(text):
+    if is_furniture(text) or _CREDIT.match(text) or DATED_BYLINE.match(text):
         return "furniture"
     if is_agenda(text):
         return "agenda"

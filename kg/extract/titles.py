@@ -310,6 +310,9 @@ def quoted_project(text: str) -> str | None:
     return match.group(1).strip() if match and _valid(match.group(1).strip()) else None
 
 
+_GENITIVE_ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,}\d*s")
+
+
 def projektet_candidates(text: str) -> list[TitleCandidate]:
     found = [TitleCandidate(m.group(1).strip(), m.start(1), m.start(1) + len(m.group(1).strip()),
                             "projektet")
@@ -326,6 +329,8 @@ def projektet_candidates(text: str) -> list[TitleCandidate]:
         if " " not in title:
             title = _run_on(text, match.end(1), title)
         title = _repeated_run(text, match.start(1), title)
+        if _GENITIVE_ACRONYM.fullmatch(title):
+            title = title[:-1]  # "Interreg-projektet KULKURs brobyggarfas": Swedish genitive
         acronym = re.fullmatch(r"[A-ZÅÄÖ]{2,}\d*", title) and not orgs.resolve_alias(title)
         if _valid(title) or acronym:
             found.append(TitleCandidate(title, match.start(1), match.start(1) + len(title),

@@ -55,3 +55,19 @@ def test_articles_and_nationality_words_are_no_people(text: str, name: str) -> N
     people = {p["name"] for project in _projects(f"Kultur\n\n{text}\n") for p in project["people"]}
     assert people <= {name}
     assert not any(w in " ".join(people) for w in ("The", "Finnish", "Den", "Nordiska"))
+
+
+@pytest.mark.parametrize("byline", ["Uppdaterat 03.08.2018, klockan 11.38, Lisa Holm.",
+                                    "Updated 3 May 2021 by Lisa Holm",
+                                    "Päivitetty 3.5.2021, Lisa Holm"])
+def test_the_name_in_a_dated_byline_is_no_person(byline: str) -> None:
+    (project,) = _projects(
+        "Sång i vården\n\nProjektet Sång i vården finansieras av Svenska kulturfonden.\n\n"
+        f"{byline}\n")
+    assert project["people"] == []
+
+
+def test_an_acronym_in_the_swedish_genitive_names_the_project_without_its_s() -> None:
+    (project,) = _projects("Kultur och hälsa\n\nInterreg-projektet KULKURs första fas "
+                           "initierades i oktober 2021 och drivs av Föreningen Bildverkstan.\n")
+    assert "KULKUR" in [project["title"]["sv"], *project["alt_titles"]]
