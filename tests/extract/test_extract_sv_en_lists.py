@@ -71,3 +71,16 @@ def test_an_acronym_in_the_swedish_genitive_names_the_project_without_its_s() ->
     (project,) = _projects("Kultur och hälsa\n\nInterreg-projektet KULKURs första fas "
                            "initierades i oktober 2021 och drivs av Föreningen Bildverkstan.\n")
     assert "KULKUR" in [project["title"]["sv"], *project["alt_titles"]]
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("Sång i vården\n\nSång i vården är ett samarbetsprojekt mellan Föreningen Bildverkstan och "
+     "Sånggruppen Aftonstjärnan.\n", "Föreningen Bildverkstan"),
+    ("Singing Homes\n\nSinging Homes is a joint project between the Helsinki Music Centre "
+     "Foundation and the Finnish Music Association.\n", "Helsinki Music Centre Foundation"),
+    ("Det finländska huset\n\nUtställningen Det finländska huset kommer att produceras av "
+     "Stiftelsen Emigranternas hus.\n", "Stiftelsen Emigranternas hus"),
+])
+def test_joint_projects_and_producers_name_the_lead(text: str, lead: str) -> None:
+    (project,) = _projects(text)
+    assert lead in project["lead_organisations"]
