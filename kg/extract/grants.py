@@ -31,6 +31,7 @@ _GENERIC_HEADS = frozenset({
     "stiftelsen", "föreningen", "förbundet", "kommunen", "staden", "stiftelse", "förening",
     "foundation", "association", "city", "council", "fund", "ministry",
 })
+_SV_NAME_WORDS = frozenset({"län", "läns"})  # a county after its genitive: "Jämtlands län"
 _NAME_CLASSES = frozenset({"nimisana", "laatusana", "nimisana_laatusana", "nimi", "etunimi",
                            "sukunimi", "paikannimi", "huudahdussana", "lyhenne"})
 _CONNECTORS = frozenset({"of", "for", "för", "vid", "i", "de", "&"})
@@ -106,8 +107,9 @@ def _name_word(token: _Token, language: str) -> bool:
     low = token.low
     if low in _LEGAL_FORMS or low in _CONNECTORS or token.text in ("–", "-"):
         return True
-    if language != "fi":
-        return orgs.is_org_head(token.text)  # "Svenska pensionärsförbundet"
+    if language != "fi":  # "Svenska pensionärsförbundet", "Föreningsarkivet i Jämtlands län",
+        # "Saemien Siebrie/Fatmomakke sameförening" (a name in two languages)
+        return orgs.is_org_head(token.text) or low in _SV_NAME_WORDS or token.text == "/"
     readings = morphology.analyses(low.split(":")[0])
     if not readings:
         return True  # unknown words are names or loans ("Bokens hus")

@@ -166,7 +166,8 @@ ORG_HEADS: tuple[str, ...] = (
     "biblioteket", "teatern", "akademin", "förvaltning", "förvaltningen", "delegation",
     "delegationen", "agency", "department", "office", "library", "museum", "theatre",
     "orkester", "orkestern", "teater", "samfund", "samfundet", "sällskap", "sällskapet",
-    "nämnden", "ämbetet", "kollektiv", "kollektivet", "orchestra", "collective", "company", "trust",
+    "nämnden", "ämbetet", "arkivet", "kollektiv", "kollektivet", "orchestra", "collective",
+    "company", "trust",
 )
 # Verbs and nouns that give a role to the organisation named beside them.
 ROLE_CUES: dict[str, tuple[str, ...]] = {

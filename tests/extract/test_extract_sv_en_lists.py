@@ -84,3 +84,12 @@ def test_an_acronym_in_the_swedish_genitive_names_the_project_without_its_s() ->
 def test_joint_projects_and_producers_name_the_lead(text: str, lead: str) -> None:
     (project,) = _projects(text)
     assert lead in project["lead_organisations"]
+
+
+def test_swedish_recipients_keep_their_county_and_their_second_language_name() -> None:
+    projects = _projects(
+        "Bidrag till kulturarvsprojekt\n\n"
+        "  • Föreningsarkivet i Jämtlands län får 250 000 kronor för projektet Brev hem.\n"
+        "  • Saemien Siebrie/Fatmomakke sameförening får 180 000 kronor för projektet Arvet.\n")
+    leads = sorted(lead for p in projects for lead in p["lead_organisations"])
+    assert leads == ["Föreningsarkivet i Jämtlands län", "Saemien Siebrie/Fatmomakke sameförening"]
