@@ -78,6 +78,9 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
     prose_grants = _prose_grant_projects(seg, language)
     if prose_grants:
         return prose_grants
+    person_led = _person_led_projects(seg, language)
+    if person_led:
+        return person_led
     sections = _section_projects(seg, language)
     if sections:
         return sections
@@ -120,6 +123,45 @@ def _mentioned_projects(seg: Segments, candidates: list[titles.TitleCandidate],
         others = [(s.start, s.end) for s in seg.sentences if candidate.text not in s.text]
         spans.append(ProjectSpan(candidate.text, [], range(0, len(seg.lines)), [],
                                  other_phase=others, own_phase=own))
+    return spans
+
+
+# "Riina Kalmi, dance artist, will ...": a person's name (two or three capitalised words), her
+# role up to a comma, and the rest of the line
+_PERSON_OPENING = re.compile(r"^((?:[^\W\d_][\w'’-]*)(?: [^\W\d_][\w'’-]*){1,2}), "
+                             r"([^.]{2,150}?),\s+")
+# the project's name after its word: "titled Ääneen Laulettu (...)", "the project Movement and
+# Presence – ... in collaboration with"
+_PERSON_LED_TITLE = re.compile(
+    r"\b(?:titled|entitled|called|the project|med titeln|projektet)\s+[“\"”]?"
+    r"(?P<title>[^\W\d_][^(“\"”,.;]*?)[”\"“]?"
+    r"(?=\s\(|\s(?:at|in collaboration|in cooperation|together|på|vid|i samarbete|tillsammans)\b|"
+    r"[,.;]|$)")
+
+
+def _person_led_projects(seg: Segments, language: str) -> list[ProjectSpan]:
+    """A list of artists' projects in Swedish or English, one paragraph each opening with a
+    person, her role and a verb of the cue tables ("Riina Kalmi, dance artist, will carry out
+    the project X ..."): one project per paragraph, two at least; the text above is shared."""
+    verbs = phrase_pattern("person_project_verb")
+    if language == "fi" or verbs is None:
+        return []
+    starts = []
+    for index, line in enumerate(seg.lines):
+        text = line.text.strip()
+        opening = _PERSON_OPENING.match(text)
+        if opening and all(word[:1].isupper() for word in opening.group(1).split()) and \
+                verbs.match(text, opening.end()):
+            starts.append(index)
+    if len(starts) < 2:
+        return []
+    shared = [range(0, starts[0])]
+    spans = []
+    for start, lines in zip(starts, _runs(starts, len(seg.lines)), strict=True):
+        named = _PERSON_LED_TITLE.search(seg.lines[start].text)
+        title = named.group("title").strip() if named else None
+        spans.append(ProjectSpan(title if title and titles.is_valid_title(title) else None, [],
+                                 lines, shared))
     return spans
 
 

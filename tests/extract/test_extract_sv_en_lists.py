@@ -93,3 +93,22 @@ def test_swedish_recipients_keep_their_county_and_their_second_language_name() -
         "  • Saemien Siebrie/Fatmomakke sameförening får 180 000 kronor för projektet Arvet.\n")
     leads = sorted(lead for p in projects for lead in p["lead_organisations"])
     assert leads == ["Föreningsarkivet i Jämtlands län", "Saemien Siebrie/Fatmomakke sameförening"]
+
+
+def test_a_list_of_artists_projects_gives_one_project_per_artist() -> None:
+    projects = _projects(
+        "Three artists selected\n\nThe jury selected three project proposals.\n"
+        "Anna Berg, music pedagogue (Master of Culture and Arts), will implement a workshop "
+        "series titled Songs of Home (“Kotilaulut”) at the Helsinki City Hospital.\n"
+        "The aim of the project is to support young patients.\n"
+        "Lisa Holm, dance artist, will carry out the project Moving Together in collaboration "
+        "with the City of Turku.\n"
+        "The project brings dance to care homes.\n"
+        "Maria Lind, circus artist, will carry out her project as an artist residency.\n")
+    assert [p["title"]["en"] for p in projects] == ["Songs of Home", "Moving Together", None]
+
+
+def test_one_artist_with_a_role_is_no_list() -> None:
+    projects = _projects("Songs of Home\n\nAnna Berg, music pedagogue, will implement the "
+                         "project Songs of Home at the Helsinki City Hospital.\n")
+    assert len(projects) == 1
