@@ -146,6 +146,25 @@ def built_store(tmp_path_factory: pytest.TempPathFactory, sample_records: Path) 
     return root
 
 
+@pytest.fixture(scope="session")
+def default_links_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str, str]:
+    """(exit code, output, CSV file text) of ``kg links --report --csv FILE`` over data/
+    (every record and register row linked: seconds), run once per test run for the tests
+    of its coverage table, CSV file and organisations by source."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from tests.once import made_once_per_run
+
+    def run(folder: Path) -> tuple[int, str, str]:
+        out = folder / "links.csv"
+        result = CliRunner().invoke(main, ["links", "--report", "--csv", str(out)])
+        text = out.read_text(encoding="utf-8") if out.exists() else ""
+        return result.exit_code, result.output, text
+
+    return made_once_per_run(tmp_path_factory, "default-links", run)
+
+
 SHUTDOWN_POLL_S = 0.05  # how often a test server looks whether it should stop
 
 
