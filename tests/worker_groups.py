@@ -2,8 +2,8 @@
 
 Each file still runs whole on one worker, but the files of a group in ``ONE_WORKER`` go
 together, so the dear per-worker fixture they share is made once per run: one chromium and
-one live server for every browser file, one read of the shipped registers, not one on each
-worker. Units go out in the order
+one live server for every browser file, one read of the shipped registers, one Oxigraph
+server loaded by `kg publish`, not one on each worker. Units go out in the order
 tests/conftest.py collects them (the groups, then files with slow or real-process tests),
 not xdist's default of the most tests first, which put small but long files last.
 """
@@ -18,6 +18,9 @@ ONE_WORKER = {
     "browser": ("tests/server_pages/test_pages_browser",),  # browser, live_server
     "registers": ("tests/registers/test_registers_import.py",  # shipped_register_reads
                   "tests/registers/test_registers_relevance.py"),
+    "published": ("tests/server_engines/test_engines_alike.py",  # published (Oxigraph,
+                  "tests/server_engines/test_engines_remote.py",  # loaded by kg publish)
+                  "tests/server_engines/test_engines_remote_answers.py"),
 }
 
 
