@@ -72,15 +72,28 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def _heavy_files_first(items: list[pytest.Item]) -> None:
-    """Files with slow or real-process tests first (each keeps its order): pytest-xdist hands
-    out whole files in this order, so the long ones start early instead of ending the run
-    on one worker while the other idles."""
+    """The files of a one-worker group first, then files with slow or real-process tests
+    (each keeps its order): pytest-xdist hands out whole files in this order
+    (tests/worker_groups.py), so the long ones start early instead of ending the run on one
+    worker while the other idles."""
+    from tests.worker_groups import group_of
+
     heavy = {item.path for item in items
              if any(item.get_closest_marker(name) for name in HEAVY_MARKS)}
-    items.sort(key=lambda item: item.path not in heavy)
+    items.sort(key=lambda item: (group_of(item.nodeid) is None, item.path not in heavy))
 
 
 HEAVY_MARKS = ("slow", "real_process", "browser")
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """``--dist loadfile`` keeps the files of a group on one worker (tests/worker_groups.py)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from tests.worker_groups import GroupedFiles
+
+    return GroupedFiles(config, log)
 
 
 def _skip_embedded_engine_tests(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -131,6 +144,25 @@ def built_store(tmp_path_factory: pytest.TempPathFactory, sample_records: Path) 
     assert any(warning.message == "The project has no title." for warning in result.warnings), \
         result.warnings
     return root
+
+
+@pytest.fixture(scope="session")
+def default_links_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str, str]:
+    """(exit code, output, CSV file text) of ``kg links --report --csv FILE`` over data/
+    (every record and register row linked: seconds), run once per test run for the tests
+    of its coverage table, CSV file and organisations by source."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from tests.once import made_once_per_run
+
+    def run(folder: Path) -> tuple[int, str, str]:
+        out = folder / "links.csv"
+        result = CliRunner().invoke(main, ["links", "--report", "--csv", str(out)])
+        text = out.read_text(encoding="utf-8") if out.exists() else ""
+        return result.exit_code, result.output, text
+
+    return made_once_per_run(tmp_path_factory, "default-links", run)
 
 
 SHUTDOWN_POLL_S = 0.05  # how often a test server looks whether it should stop

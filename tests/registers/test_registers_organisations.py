@@ -47,14 +47,10 @@ def test_state_bodies_from_reference() -> None:
     assert key("Taike") == key("Centret för konstfrämjande")
 
 
-def test_links_report_counts_organisations_by_source() -> None:
-    from click.testing import CliRunner
-
-    from kg.cli import main
-
-    result = CliRunner().invoke(main, ["links", "--report"])
-    assert result.exit_code == 0, result.output
-    table = result.output.split("organisations by source", 1)[1].splitlines()
+def test_links_report_counts_organisations_by_source(default_links_run) -> None:
+    exit_code, output, _csv = default_links_run  # `kg links --report`, once per test run
+    assert exit_code == 0, output
+    table = output.split("organisations by source", 1)[1].splitlines()
     rows = {line.split()[0]: [int(n) for n in line.split()[1:5]] for line in table[2:5]}
     assert set(rows) == {"records", "projects-2007-2013.csv", "projects-2014-2020.csv"}
     for total, linked, ambiguous, unlinked in rows.values():

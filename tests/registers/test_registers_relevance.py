@@ -5,9 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from kg import config
 from kg.extract.relevance import default_rule
-from kg.ingest.registers import load_mapping, read_register
 
 SAMPLE = Path(__file__).with_name("relevance_sample.tsv")
 
@@ -50,14 +48,13 @@ def _sample_rows() -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
-def test_precision_on_hand_checked_sample() -> None:
+def test_precision_on_hand_checked_sample(shipped_register_reads) -> None:
     sample = _sample_rows()
     assert len(sample) == 100
     wanted = {(row["file"], int(row["row"])): row["relevant"] == "yes" for row in sample}
     rule = default_rule()
     predicted: dict[tuple[str, int], bool] = {}
-    for mapping_file in sorted(config.REGISTERS_DIR.glob("*.toml")):
-        read = read_register(load_mapping(mapping_file))
+    for read in shipped_register_reads.values():
         for row in read.rows:
             key = (read.mapping.data_file.name, row.row)
             if key in wanted:
