@@ -124,7 +124,7 @@ class ServedBuilds:
         one and try again at the next check. A newer build noticed meanwhile wins."""
         try:
             self.prepare(stamp[0])
-        except (EngineError, OSError) as error:
+        except Exception as error:  # a background thread: whatever failed, the old build stays
             log.warning("build %s not served: it could not be prepared: %s", stamp[0], error)
             ready = False
         else:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 import time
@@ -27,6 +28,8 @@ from server.engine import (
 from server.engine.builds import ServedBuilds
 from server.engine.caching import CachingEngine, Keeper
 from server.engine.pool import Worker, WorkerPool
+
+log = logging.getLogger(__name__)
 
 
 class PooledResult:
@@ -165,7 +168,8 @@ class PoolExecutor:
     def _load_first(self, done: threading.Event) -> None:
         try:
             self.pool  # noqa: B018 (made on first use)
-        except EngineError:
+        except Exception as error:  # a background thread: report; the next query tries again
+            log.error("the query engine could not load the build: %s", error)
             with self._loading_lock:
                 self._loading = None  # the next query tries again
         finally:
