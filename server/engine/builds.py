@@ -42,6 +42,10 @@ class Build:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
+    def stamp(self) -> Stamp:
+        return self.path, self.modified_ns
+
+    @property
     def build_id(self) -> str:
         """The build directory's name (a new build is a new directory)."""
         return self.path.name
@@ -108,7 +112,7 @@ class ServedBuilds:
             self._checked_at = now
             if self._build is None or self.prepare is None:
                 self._swap(stamp)
-            elif stamp not in ((self._build.path, self._build.modified_ns), self._preparing):
+            elif stamp not in (self._build.stamp, self._preparing):
                 self._preparing = stamp
                 self.preparer = threading.Thread(target=self._prepare_then_swap, args=(stamp,),
                                                  name="kuhy-build-prepare", daemon=True)
@@ -116,7 +120,7 @@ class ServedBuilds:
             return self._build
 
     def _swap(self, stamp: Stamp) -> None:
-        if self._build is None or (self._build.path, self._build.modified_ns) != stamp:
+        if self._build is None or self._build.stamp != stamp:
             self._build = Build(*stamp)  # swapped in here, and only here
 
     def _prepare_then_swap(self, stamp: Stamp) -> None:

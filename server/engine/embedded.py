@@ -123,36 +123,43 @@ class PoolExecutor:
         self._loading_pid = 0
         self._loading_lock = threading.Lock()
 
+    def _made_pool(self) -> WorkerPool | None:
+        """This process's pool if it has been made (a forked one inherits its parent's)."""
+        pool = self._pool
+        return pool if pool is not None and self._pool_pid == os.getpid() else None
+
     @property
     def pool(self) -> WorkerPool:
         """The pool of this process (a forked server process builds its own)."""
-        if self._pool is None or self._pool_pid != os.getpid():
-            if self._closed:
-                raise EngineError("the engine is closed")
-            with self._lock:
-                if self._pool is None or self._pool_pid != os.getpid():
-                    self._pool = WorkerPool(self.builds, self.settings.query_workers,
-                                            self.settings.worker_config(), self.in_memory)
-                    self._pool_pid = os.getpid()
-        return self._pool
+        pool = self._made_pool()
+        if pool is not None:
+            return pool
+        if self._closed:
+            raise EngineError("the engine is closed")
+        with self._lock:
+            pool = self._made_pool()
+            if pool is None:
+                pool = WorkerPool(self.builds, self.settings.query_workers,
+                                  self.settings.worker_config(), self.in_memory)
+                self._pool, self._pool_pid = pool, os.getpid()
+        return pool
 
     def prepare(self, build_path: Path) -> None:
         """Ready a new build before it is served: the memory engine loads it into a store
         server meanwhile (a process that has not answered yet loads it at its first query)."""
-        pool = self._pool
-        if pool is not None and self._pool_pid == os.getpid():
+        pool = self._made_pool()
+        if pool is not None:
             pool.prepare(str(build_path))
 
     def _pool_by(self, deadline: Deadline) -> WorkerPool:
         """This process's pool, waited for until the deadline at most: the memory engine's
         first pool loads the build, which may take longer than a query may wait."""
-        pool = self._pool
-        if (pool is not None and self._pool_pid == os.getpid()) or not self.in_memory:
+        if self._made_pool() is not None or not self.in_memory:
             return self.pool
         if not self._first_load().wait(max(0.0, deadline.at - time.monotonic())):
             raise EngineBusy("the query engine is still loading the build")
-        pool = self._pool
-        if pool is None or self._pool_pid != os.getpid():
+        pool = self._made_pool()
+        if pool is None:
             raise QueryFailed(503, "the query engine could not load the build")
         return pool
 
@@ -225,8 +232,9 @@ class PoolExecutor:
 
     def close(self) -> None:
         self._closed = True
-        if self._pool is not None and self._pool_pid == os.getpid():
-            self._pool.close()
+        pool = self._made_pool()
+        if pool is not None:
+            pool.close()
         self._pool = None
 
 

@@ -148,19 +148,20 @@ class _Connections:
             connection.close()
 
 
+_READ_ERRORS = (SyntaxError, ValueError, OSError, http.client.HTTPException)  # a bad answer
+
+
 def _failure(error: BaseException, deadline: Deadline) -> BaseException:
     """The engine error a failure to get or read the remote's answer is: the time limit
     when it has passed, else 503 with the reason; our own refusals as they are."""
     if isinstance(error, QueryFailed):
         return error
     if isinstance(error, TimeoutError) or (
-            isinstance(error, (Refusal, SyntaxError, ValueError, OSError,
-                               http.client.HTTPException))
-            and deadline.passed(time.monotonic())):
+            isinstance(error, (Refusal, *_READ_ERRORS)) and deadline.passed(time.monotonic())):
         return deadline.overrun()
     if isinstance(error, Refusal):
         return EngineUnavailable(error.message)
-    if isinstance(error, (SyntaxError, ValueError, OSError, http.client.HTTPException)):
+    if isinstance(error, _READ_ERRORS):
         return EngineUnavailable(f"its answer could not be read: {error}")
     return error
 
