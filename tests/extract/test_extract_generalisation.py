@@ -4,18 +4,14 @@ All texts are synthetic."""
 
 from __future__ import annotations
 
+from extract_helpers import only_project
+
 from kg.extract import extract_text
 from kg.extract.normalise import normalise_text
 from kg.extract.orgs import plausible_name
 from kg.extract.people import find_people
 from kg.extract.segment import segment
 from kg.extract.titles import label_value_is_title, name_before_hanke
-
-
-def _project(text: str) -> dict:
-    projects = extract_text(text, "synthetic.txt")["projects"]
-    assert len(projects) == 1, projects
-    return projects[0]
 
 
 def test_title_is_cut_from_the_sentence_before_hanke() -> None:
@@ -40,19 +36,19 @@ def test_register_codes_are_not_titles() -> None:
 def test_register_header_gives_funder_and_year_not_title() -> None:
     text = ("Lukuiloa kyliin\nVuoden 2017 AVI-hanke (Hanke on saanut rahoitusta)\n\n"
             "Hankkeen tavoite:\nKirjasto vie lukupiirejä kyliin ja palvelutaloihin.\n")
-    project = _project(text)
+    project = only_project(text)
     assert project["title"]["fi"] == "Lukuiloa kyliin"
     assert project["funders"] == ["Aluehallintovirasto"]
     assert project["start_date"] == "2017"
     swedish = ("Läsglädje i byarna\nÅr 2014 RFV-ansökan (Projekt fått finansiering)\n\n"
                "Projektet för läsecirklar till byarna och servicehusen.\n")
-    assert _project(swedish)["funders"] == ["Aluehallintovirasto"]
+    assert only_project(swedish)["funders"] == ["Aluehallintovirasto"]
 
 
 def test_partners_listed_one_a_line_with_business_ids() -> None:
     text = ("Hankkeen nimi: Soiva kylä\nOsatoteuttajat\n\nKylän kuoroyhdistys. Yhdistys muutti "
             "nimensä 2019., 1234567-8\nMäntyharjun kunta, 0123456-7\nSavon opisto, 7654321-0\n")
-    project = _project(text)
+    project = only_project(text)
     assert project["partner_organisations"] == ["Kylän kuoroyhdistys", "Mäntyharjun kunta",
                                                 "Savon opisto"]
 
@@ -104,7 +100,7 @@ Projektets mål är att föra kultur till äldre på landsbygden.
 
 
 def test_swedish_database_labels() -> None:
-    project = _project(SWEDISH_ENTRY)
+    project = only_project(SWEDISH_ENTRY)
     assert project["title"] == {"fi": None, "sv": "Kultur i byarna", "en": None}
     assert project["lead_organisations"] == ["Österbottens förbund"]
     assert project["partner_organisations"] == ["Korsholms kommun", "Närpes stad"]
@@ -121,7 +117,7 @@ def test_english_database_labels_keep_known_names_whole() -> None:
     text = ("Songs Together\nProject owner: Example University of Applied Sciences\n"
             "Funding: Ministry of Education and Culture\nDuration: 1.9.2021 - 31.8.2023\n"
             "The project aims to bring choir singing to care homes.\n")
-    project = _project(text)
+    project = only_project(text)
     assert project["title"]["en"] == "Songs Together"
     assert project["lead_organisations"] == ["Example University of Applied Sciences"]
     assert project["funders"] == ["Opetus- ja kulttuuriministeriö"]
@@ -148,7 +144,7 @@ def test_swedish_funder_cues_status_and_dotted_legal_forms() -> None:
 
     text = ("Sång i skärgården\nStatus: Är igång\n"
             "Projektet genomförs med stöd från Svenska kulturfonden under åren 2022–2023.\n")
-    project = _project(text)
+    project = only_project(text)
     assert project["funders"] == ["Svenska kulturfonden"]
     assert project["status"] == "ongoing"
     assert canonical_org("Kuopion Kuoro r.y.") == "Kuopion Kuoro ry"

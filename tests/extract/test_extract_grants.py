@@ -3,7 +3,8 @@ phases of one project. All texts are synthetic."""
 
 from __future__ import annotations
 
-from kg.extract import extract_text
+from extract_helpers import projects_of
+
 from kg.extract.grants import find_grants
 from kg.extract.normalise import normalise_text
 from kg.extract.segment import segment
@@ -21,16 +22,12 @@ hoivakoteihin Soiva koti -hankkeessa.
 """
 
 
-def _projects(text: str) -> list[dict]:
-    return extract_text(text, "synthetic.txt")["projects"]
-
-
 def _by_lead(projects: list[dict]) -> dict[str, dict]:
     return {p["lead_organisations"][0]: p for p in projects if p["lead_organisations"]}
 
 
 def test_finnish_grant_news_gives_one_project_per_recipient() -> None:
-    projects = _by_lead(_projects(FI_NEWS))
+    projects = _by_lead(projects_of(FI_NEWS))
     assert set(projects) == {"Lappeenrannan kaupunki", "Kaarnan kyläyhdistys ry",
                              "Savonlinnan Taideyhdistys ry", "Rantasalmen kunta",
                              "Vihreän rannan seniorit ry", "Sävel ry"}
@@ -54,13 +51,13 @@ def test_ranges_of_grant_sizes_are_no_grants() -> None:
 
 
 def test_swedish_and_english_grant_news() -> None:
-    swedish = _by_lead(_projects(
+    swedish = _by_lead(projects_of(
         "Kulturfonden delade ut 40 000 euro\n\nStiftelsen beviljade bidrag till tre projekt.\n\n"
         "Teaterföreningen Kulissen rf får 15 000 euro för projektet Scen för alla. "
         "Vasa Sångkör rf får 5 000 euro för projektet Sång i vården.\n"))
     assert swedish["Teaterföreningen Kulissen rf"]["title"]["sv"] == "Scen för alla"
     assert swedish["Vasa Sångkör rf"]["budget"]["shares"][0]["eur"] == 5000
-    english = _by_lead(_projects(
+    english = _by_lead(projects_of(
         "Foundation awards EUR 60,000 to arts and health projects\n\n"
         "The Arts Foundation awarded grants to two projects this spring.\n\n"
         "The Helsinki Dance Association received EUR 25,000 for Dancing Homes. "
@@ -71,7 +68,7 @@ def test_swedish_and_english_grant_news() -> None:
 
 
 def test_one_grant_and_common_subjects_do_not_split_a_text() -> None:
-    single = _projects(
+    single = projects_of(
         "Laulu kantaa -hanke\n\nLappeenrannan kaupunki sai 30 000 euroa Laulu kantaa "
         "-hankkeeseen. Hanke on saanut myös 5 000 euroa kunnalta. Kompisarna har fått skolning.\n")
     assert len(single) == 1
@@ -79,7 +76,7 @@ def test_one_grant_and_common_subjects_do_not_split_a_text() -> None:
 
 
 def test_two_phases_of_one_project_are_two_projects() -> None:
-    projects = _projects(
+    projects = projects_of(
         "Kultur för alla\n\nProjektets syfte är att föra kultur till äldre i regionen.\n\n"
         "Kultur för alla -projektets första skede 1.3.2018–28.2.2019 genomfördes med stöd "
         "från Undervisnings- och kulturministeriet. Projektet Kultur för alla II startade i "
@@ -93,7 +90,7 @@ def test_two_phases_of_one_project_are_two_projects() -> None:
 
 
 def test_a_list_entry_takes_no_activity_or_group_from_the_lists_lead_paragraph() -> None:
-    projects = _projects(
+    projects = projects_of(
         "Taike myönsi avustuksia\n\n"
         "Kaikkiaan Taike sai hakukierroksella 17 hakemusta, joista toteutetaan kaksi hanketta. "
         "Hakijoina oli taiteilijoita.\n\n"
@@ -109,7 +106,7 @@ def test_a_list_entry_takes_no_activity_or_group_from_the_lists_lead_paragraph()
 
 
 def test_a_grantee_written_with_and_without_hyphens_is_one_entry() -> None:
-    projects = _projects(
+    projects = projects_of(
         "Säätiö jakoi avustuksia\n\n"
         "KO-KOO-MO ry sai 10 000 euroa nukketeatteriin. Sävel ry sai 5 000 euroa "
         "lauluhetkiin. Porilainen KOKOOMO ry käyttää nukketeatteria nuorisotyössä.\n")
@@ -136,7 +133,7 @@ PURPOSE_LISTS = {
 
 def test_grant_list_entries_with_their_purpose_give_recipient_and_title() -> None:
     for language, text in PURPOSE_LISTS.items():
-        projects = _projects(text)
+        projects = projects_of(text)
         assert len(projects) == 3, language
         first = projects[0]
         assert first["title"][language] in ("Sjung med oss", "Dancing Together",
@@ -149,7 +146,7 @@ def test_grant_list_entries_with_their_purpose_give_recipient_and_title() -> Non
 def test_a_title_and_its_recipient_on_either_side_of_a_dash() -> None:
     text = ("Projects funded\n\nDancing Together – Helsinki Dance Association, EUR 10,000\n"
             "Songs at Home – Turku Music Society, EUR 8,000\n")
-    projects = _projects(text)
+    projects = projects_of(text)
     assert [p["title"]["en"] for p in projects] == ["Dancing Together", "Songs at Home"]
     assert [p["lead_organisations"] for p in projects] == [["Helsinki Dance Association"],
                                                            ["Turku Music Society"]]
@@ -159,7 +156,7 @@ def test_a_sentence_with_an_amount_is_no_grant_list_entry() -> None:
     text = ("Bidrag beviljade\n\n"
             "• Kulturföreningen Sävel rf får 5 000 euro för projektet Sjung med oss.\n"
             "• Teaterföreningen Scen rf får 3 000 euro för projektet Teater på hemmet.\n")
-    leads = [p["lead_organisations"] for p in _projects(text)]
+    leads = [p["lead_organisations"] for p in projects_of(text)]
     assert leads == [["Kulturföreningen Sävel rf"], ["Teaterföreningen Scen rf"]]
 
 
@@ -168,19 +165,19 @@ def test_a_second_project_named_in_the_text_is_an_entry_of_its_own() -> None:
             "2008-2011. Hanketta rahoitti Suomen Kulttuurirahasto. Myrskyn rinnalle "
             "käynnistettiin tutkimus, ja Nuoret taiteen tekijöinä -hankkeen raportti julkaistiin "
             "vuonna 2012.\n")
-    titles = [p["title"]["fi"] for p in _projects(text)]
+    titles = [p["title"]["fi"] for p in projects_of(text)]
     assert titles == ["Myrsky", "Nuoret taiteen tekijöinä"]
 
 
 def test_one_project_named_twice_stays_one_entry() -> None:
     text = ("Laulava kylä\n\nLaulava kylä -hanke vie musiikkia kyliin. Laulava kylä -hankkeen "
             "koordinoi Lapuan kaupunki.\n")
-    assert [p["title"]["fi"] for p in _projects(text)] == ["Laulava kylä"]
+    assert [p["title"]["fi"] for p in projects_of(text)] == ["Laulava kylä"]
 
 
 def test_a_pilot_told_beside_its_umbrella_project_is_an_entry_of_its_own() -> None:
     text = ("Laulava maakunta\n\nLaulava maakunta -hanke vie musiikkia kuntiin. Hankkeessa "
             "toteutetaan pilottikokeiluja eri puolilla maakuntaa. Sarja alkaa Kylän kuoro – "
             "pilotista, jossa ikäihmiset laulavat yhdessä.\n")
-    titles = [p["title"]["fi"] for p in _projects(text)]
+    titles = [p["title"]["fi"] for p in projects_of(text)]
     assert titles == ["Laulava maakunta", "Kylän kuoro"]

@@ -5,6 +5,7 @@ confidence on the evidence. All texts are synthetic."""
 from __future__ import annotations
 
 import pytest
+from extract_helpers import only_project
 from rdflib import Graph, Literal, Namespace
 
 from kg.extract import extract_text
@@ -38,12 +39,6 @@ EXPECTED_ROLES = {
 }
 
 
-def _only_project(text: str) -> dict:
-    projects = extract_text(text, "synthetic.txt")["projects"]
-    assert len(projects) == 1, projects
-    return projects[0]
-
-
 def test_every_language_has_the_same_cue_categories_and_none_empty() -> None:
     categories = {language: set(cue_table(language)) for language in LANGUAGES}
     assert categories["fi"] == categories["sv"] == categories["en"]
@@ -75,14 +70,14 @@ def test_title_and_roles_are_read_in_each_language(language: str) -> None:
 def test_page_furniture_is_recognised_and_never_a_title(language: str, line: str) -> None:
     assert is_furniture(line)
     body = ROLE_TEXTS[language].split("\n", 2)[2]  # the prose without its heading
-    project = _only_project(f"{line}\n\n{body}")
+    project = only_project(f"{line}\n\n{body}")
     assert line not in project["title"].values()
 
 
 def test_agenda_lines_and_generic_headings_are_never_titles() -> None:
     text = ("Project background\n\n14.00 Osallisuus supervoimana\n\nThe project Singing Village "
             "brings music to villages. It is funded by the Ministry of Education and Culture.\n")
-    project = _only_project(text)
+    project = only_project(text)
     assert project["title"]["en"] == "Singing Village"
     kinds = {block.kind for block in layout(segment(normalise_text(text))).blocks}
     assert "agenda" in kinds
@@ -133,13 +128,13 @@ def test_mixed_finnish_and_swedish_keeps_each_title_under_its_language() -> None
             "ikäihmisten arkeen palvelutaloissa. Hankkeen toteuttaa Vaasan kaupunki.\n\n"
             "Projektet Kultur för alla ger konst och kultur till äldre personer i servicehusen. "
             "Projektet genomförs av Vasa stad.\n")
-    project = _only_project(text)
+    project = only_project(text)
     assert project["title"] == {"fi": "Kulttuuria kaikille", "sv": "Kultur för alla",
                                 "en": None}
 
 
 def test_every_evidence_entry_has_a_confidence_that_reaches_the_annotation() -> None:
-    project = _only_project(ROLE_TEXTS["fi"])
+    project = only_project(ROLE_TEXTS["fi"])
     assert project["evidence"]
     for entry in project["evidence"]:
         assert 0 <= entry["confidence"] <= 1
@@ -156,7 +151,7 @@ def test_swedish_legal_forms_end_organisation_names() -> None:
     text = ("Konst i vardagen\n\nProjektet Konst i vardagen genomförs av Kulturhuset Fyren Ab i "
             "samarbete med Musikföreningen Ton r.f. och Bildkonstnärerna sr. Projektet "
             "finansieras av Stiftelsen Tre Smeder.\n")
-    project = _only_project(text)
+    project = only_project(text)
     assert project["lead_organisations"] == ["Kulturhuset Fyren Ab"]
     assert project["partner_organisations"] == ["Musikföreningen Ton rf", "Bildkonstnärerna sr"]
     assert project["funders"] == ["Stiftelsen Tre Smeder"]
@@ -201,18 +196,18 @@ def test_two_phases_give_two_projects(text: str, language: str, second_funder: s
 ])
 def test_titles_named_before_their_word_or_introduced_and_menus_never_titles(
         text: str, title: str) -> None:
-    project = _only_project(text)
+    project = only_project(text)
     assert title in project["title"].values()
 
 
 def test_a_new_project_launched_by_an_organisation_is_led_by_it() -> None:
     text = ("In 2022 Finnish Hospital Clowns Association launched a new project called Smile "
             "at Home. Clowns visit families at home.\n")
-    assert _only_project(text)["lead_organisations"] == ["Finnish Hospital Clowns Association"]
+    assert only_project(text)["lead_organisations"] == ["Finnish Hospital Clowns Association"]
 
 
 @pytest.mark.parametrize("label", ["Organisation", "Main institution involved", "Organisaatio"])
 def test_an_organisation_field_of_a_database_entry_names_the_lead(label: str) -> None:
     text = (f"Singing Homes\n\n{label}: Turku Music Society\nDuration: 2021–2023\n\n"
             "Musicians visit care homes every week and residents sing together.\n")
-    assert _only_project(text)["lead_organisations"] == ["Turku Music Society"]
+    assert only_project(text)["lead_organisations"] == ["Turku Music Society"]

@@ -6,17 +6,13 @@ texts are synthetic."""
 from __future__ import annotations
 
 import pytest
+from extract_helpers import projects_of
 
-from kg.extract import extract_text
 from kg.extract.cues import is_furniture
 
 
-def _projects(text: str) -> list[dict]:
-    return extract_text(text, "synthetic.txt")["projects"]
-
-
 def test_swedish_bullet_grants_in_kronor_give_one_project_each() -> None:
-    projects = _projects(
+    projects = projects_of(
         "Nu fördelar Kulturverket 5 miljoner till kulturprojekt\n\n"
         "Bidraget går till ideella föreningar i hela landet.\n\n"
         "  • Sånggruppen Aftonstjärnan får 150 000 kronor för projektet Sång i vården.\n"
@@ -27,7 +23,7 @@ def test_swedish_bullet_grants_in_kronor_give_one_project_each() -> None:
 
 
 def test_swedish_grants_without_a_named_project_or_euros_give_no_list() -> None:
-    projects = _projects(
+    projects = projects_of(
         "Kulturhuset får nya lokaler\n\nFöreningen Aftonstjärnan får besök av Kulturhuset. "
         "Stiftelsen Bildverkstan får en ny styrelse.\n")
     assert len(projects) <= 1
@@ -40,7 +36,7 @@ def test_skip_links_and_menus_are_furniture(line: str) -> None:
 
 
 def test_a_finnish_skip_link_on_an_english_page_is_no_title() -> None:
-    (project,) = _projects(
+    (project,) = projects_of(
         "Ohita navigaatio\n\nSinging Homes\n\nThe Singing Homes project brings music to nursing "
         "homes. It is funded by the Ministry of Education and Culture.\n")
     assert project["title"]["en"] == "Singing Homes"
@@ -52,7 +48,8 @@ def test_a_finnish_skip_link_on_an_english_page_is_no_title() -> None:
     ("Den Nordiska Anna-dagen leds av Lisa Holm.", "Lisa Holm"),
 ])
 def test_articles_and_nationality_words_are_no_people(text: str, name: str) -> None:
-    people = {p["name"] for project in _projects(f"Kultur\n\n{text}\n") for p in project["people"]}
+    projects = projects_of(f"Kultur\n\n{text}\n")
+    people = {p["name"] for project in projects for p in project["people"]}
     assert people <= {name}
     assert not any(w in " ".join(people) for w in ("The", "Finnish", "Den", "Nordiska"))
 
@@ -61,14 +58,14 @@ def test_articles_and_nationality_words_are_no_people(text: str, name: str) -> N
                                     "Updated 3 May 2021 by Lisa Holm",
                                     "Päivitetty 3.5.2021, Lisa Holm"])
 def test_the_name_in_a_dated_byline_is_no_person(byline: str) -> None:
-    (project,) = _projects(
+    (project,) = projects_of(
         "Sång i vården\n\nProjektet Sång i vården finansieras av Svenska kulturfonden.\n\n"
         f"{byline}\n")
     assert project["people"] == []
 
 
 def test_an_acronym_in_the_swedish_genitive_names_the_project_without_its_s() -> None:
-    (project,) = _projects("Kultur och hälsa\n\nInterreg-projektet KULKURs första fas "
+    (project,) = projects_of("Kultur och hälsa\n\nInterreg-projektet KULKURs första fas "
                            "initierades i oktober 2021 och drivs av Föreningen Bildverkstan.\n")
     assert "KULKUR" in [project["title"]["sv"], *project["alt_titles"]]
 
@@ -82,12 +79,12 @@ def test_an_acronym_in_the_swedish_genitive_names_the_project_without_its_s() ->
      "Stiftelsen Emigranternas hus.\n", "Stiftelsen Emigranternas hus"),
 ])
 def test_joint_projects_and_producers_name_the_lead(text: str, lead: str) -> None:
-    (project,) = _projects(text)
+    (project,) = projects_of(text)
     assert lead in project["lead_organisations"]
 
 
 def test_swedish_recipients_keep_their_county_and_their_second_language_name() -> None:
-    projects = _projects(
+    projects = projects_of(
         "Bidrag till kulturarvsprojekt\n\n"
         "  • Föreningsarkivet i Jämtlands län får 250 000 kronor för projektet Brev hem.\n"
         "  • Saemien Siebrie/Fatmomakke sameförening får 180 000 kronor för projektet Arvet.\n")
@@ -96,7 +93,7 @@ def test_swedish_recipients_keep_their_county_and_their_second_language_name() -
 
 
 def test_a_list_of_artists_projects_gives_one_project_per_artist() -> None:
-    projects = _projects(
+    projects = projects_of(
         "Three artists selected\n\nThe jury selected three project proposals.\n"
         "Anna Berg, music pedagogue (Master of Culture and Arts), will implement a workshop "
         "series titled Songs of Home (“Kotilaulut”) at the Helsinki City Hospital.\n"
@@ -109,6 +106,6 @@ def test_a_list_of_artists_projects_gives_one_project_per_artist() -> None:
 
 
 def test_one_artist_with_a_role_is_no_list() -> None:
-    projects = _projects("Songs of Home\n\nAnna Berg, music pedagogue, will implement the "
+    projects = projects_of("Songs of Home\n\nAnna Berg, music pedagogue, will implement the "
                          "project Songs of Home at the Helsinki City Hospital.\n")
     assert len(projects) == 1

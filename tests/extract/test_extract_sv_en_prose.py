@@ -5,15 +5,10 @@ furniture and amounts. All texts are synthetic."""
 from __future__ import annotations
 
 import pytest
+from extract_helpers import only_project
 
 from kg.extract import extract_text
 from kg.extract.money import find_amounts
-
-
-def _only_project(text: str) -> dict:
-    projects = extract_text(text, "synthetic.txt")["projects"]
-    assert len(projects) == 1, projects
-    return projects[0]
 
 
 def _person(project: dict, name: str) -> dict:
@@ -21,7 +16,7 @@ def _person(project: dict, name: str) -> dict:
 
 
 def test_every_funder_of_a_swedish_list_after_the_cue() -> None:
-    project = _only_project(
+    project = only_project(
         "Sång för minnet\n\nProjektet Sång för minnet är ett treårigt pilotprojekt. Projektet "
         "finansieras av Svenska kulturfonden, Konstsamfundet och Svenska folkskolans vänner, "
         "skriver Kulturfonden.\n")
@@ -30,13 +25,13 @@ def test_every_funder_of_a_swedish_list_after_the_cue() -> None:
 
 
 def test_a_list_of_unknown_names_after_a_cue_gives_no_funder() -> None:
-    project = _only_project("Sång för minnet\n\nProjektet Sång för minnet finansieras av "
+    project = only_project("Sång för minnet\n\nProjektet Sång för minnet finansieras av "
                             "Alfabet och Betania.\n")
     assert project["funders"] == []
 
 
 def test_a_person_after_a_lead_cue_gives_no_organisation() -> None:
-    project = _only_project(
+    project = only_project(
         "Care Fiddler\n\nThe Care Fiddler project brings music to nursing homes. The project is "
         "coordinated by Päivi Virta, Executive Director and Producer of Rootfest.\n")
     assert project["lead_organisations"] == []
@@ -53,20 +48,20 @@ def test_a_person_after_a_lead_cue_gives_no_organisation() -> None:
      "Jaana Erkkilä", "forsknings- och utvecklingsledare", None),
 ])
 def test_a_role_in_apposition(text: str, name: str, role: str, organisation: str | None) -> None:
-    person = _person(_only_project(text), name)
+    person = _person(only_project(text), name)
     assert person["roles"] == [role]
     assert person["organisation"] == organisation
 
 
 def test_a_later_mention_gives_the_role() -> None:
-    project = _only_project(
+    project = only_project(
         "Minnen\n\nProjektet Minnen leds av Lilli Lind. Projektet administreras av Teater Geist "
         "och leds i praktiken av skådespelare Lilli Lind.\n")
     assert _person(project, "Lilli Lind")["roles"] == ["skådespelare"]
 
 
 def test_a_swedish_name_in_sentence_case_written_twice() -> None:
-    project = _only_project(
+    project = only_project(
         "Nyhet\n\nStöd för äldre\n\nTaike har fått 680 000 euro till utvecklingsprojektet "
         "Kulturell välfärd för äldre.\n\nFlera grupper deltar i projektet Kulturell välfärd för "
         "äldre: A och B.\n")
@@ -74,13 +69,13 @@ def test_a_swedish_name_in_sentence_case_written_twice() -> None:
 
 
 def test_a_name_written_once_is_not_run_on() -> None:
-    project = _only_project("Stöd för äldre\n\nTaike stöder projektet Kulturell välfärd för "
+    project = only_project("Stöd för äldre\n\nTaike stöder projektet Kulturell välfärd för "
                             "äldre i hela landet.\n")
     assert project["title"]["sv"] != "Kulturell välfärd för äldre i hela landet"
 
 
 def test_an_orchestra_after_a_swedish_cue_leads() -> None:
-    project = _only_project(
+    project = only_project(
         "Musik på väg\n\nPilotprojektet utgör en del av Tillgängliga orkestrar, ett projekt som "
         "koordineras av Helsingfors stadsorkester.\n")
     assert project["lead_organisations"] == ["Helsingfors stadsorkester"]
@@ -96,7 +91,7 @@ def test_a_headline_with_a_preposition_before_the_amount_names_no_recipient() ->
 
 
 def test_a_header_line_that_is_a_phrase_leads_nothing() -> None:
-    project = _only_project(
+    project = only_project(
         "Nyhet\n\nVirtuella konserter till ett seniorcenter\n\nUnder våren 2021 samarbetar "
         "Helsingfors stadsorkester och Kasbergets seniorcenter i ett pilotprojekt.\n")
     assert project["lead_organisations"] == []
@@ -104,7 +99,7 @@ def test_a_header_line_that_is_a_phrase_leads_nothing() -> None:
 
 
 def test_dated_byline_compound_person_and_prepositional_programme_are_furniture() -> None:
-    project = _only_project(
+    project = only_project(
         "8.4.21 (Redigerad 17.5.21) | Nyheter\n\nProjektet Turvapaikka får stöd.\n\nTill de "
         "större bidragen hör understödet till Martin Wegelius-institutet.\n")
     assert project["title"]["fi"] == "Turvapaikka"  # the name is a Finnish word
@@ -114,7 +109,7 @@ def test_dated_byline_compound_person_and_prepositional_programme_are_furniture(
 
 
 def test_mapping_database_labels_in_english() -> None:
-    project = _only_project(
+    project = only_project(
         "Project title\nDescription of initiative\nThe programme promotes well-being.\n\n"
         "Organizer(s)\n\nArts Promotion Center Finland\n\nPartner(s)\n\nMinistry of Social "
         "Affairs and Health and Ministry of Education and Culture\n\nSources of funding\n\n"
@@ -145,7 +140,7 @@ def test_english_section_headings_set_straight_under_the_paragraph_above() -> No
 
 
 def test_a_swedish_subject_list_before_the_auxiliary_leads_in_the_councils_own_names() -> None:
-    project = _only_project(
+    project = only_project(
         "Välfärd över gränser\n\nSödra Österbottens och Österbottens landskapsförbund samt "
         "SÖFUK har sedan år 2015 i samarbete genomfört projektet Välfärd över gränser.\n")
     assert project["lead_organisations"] == [
@@ -154,7 +149,7 @@ def test_a_swedish_subject_list_before_the_auxiliary_leads_in_the_councils_own_n
 
 
 def test_a_known_swedish_name_with_för_stays_whole_after_a_cue() -> None:
-    project = _only_project(
+    project = only_project(
         "Välfärd över gränser\n\nProjektet Välfärd över gränser finansieras av Österbottens "
         "förbund och Svenska Österbottens förbund för utbildning och kultur (SÖFUK).\n")
     assert project["funders"] == ["Österbottens förbund",
@@ -168,11 +163,11 @@ def test_a_known_swedish_name_with_för_stays_whole_after_a_cue() -> None:
      "Korpo Kulturgille"),
 ])
 def test_the_subject_of_a_described_project_leads(text: str, lead: str) -> None:
-    assert _only_project(text)["lead_organisations"] == [lead]
+    assert only_project(text)["lead_organisations"] == [lead]
 
 
 def test_a_role_with_its_field_and_a_swedish_genitive_owner_before_the_name() -> None:
-    person = _person(_only_project(
+    person = _person(only_project(
         "Projektet Alfa startar.\n\n- Det berättar Helsingfors stadsorkesters producent för "
         "publikarbete Annika Kukkonen.\n"), "Annika Kukkonen")
     assert person["roles"] == ["producent för publikarbete"]
@@ -180,7 +175,7 @@ def test_a_role_with_its_field_and_a_swedish_genitive_owner_before_the_name() ->
 
 
 def test_a_person_för_an_organisation_represents_it() -> None:
-    person = _person(_only_project(
+    person = _person(only_project(
         "Projektet Alfa startar.\n\nI gruppen sitter Hannes Vaitilo för Ålands kulturdelegation, "
         "som tillsatt gruppen.\n"), "Hannes Vaitilo")
     assert person["organisation"] == "Ålands kulturdelegation"
@@ -192,14 +187,14 @@ def test_a_person_för_an_organisation_represents_it() -> None:
     "City of Turku launches a new art service for seniors",
 ])
 def test_a_news_headline_is_no_title_but_the_item_keeps_its_project(headline: str) -> None:
-    project = _only_project(f"{headline}\n\nVem som helst kan be om sällskap av en kulturkompis. "
+    project = only_project(f"{headline}\n\nVem som helst kan be om sällskap av en kulturkompis. "
                             "Mer information ger projektledare Anna Lind.\n")
     assert project["title"] == {"fi": None, "sv": None, "en": None}
     assert [p["name"] for p in project["people"]] == ["Anna Lind"]
 
 
 def test_a_title_with_an_english_copula_stays_a_title() -> None:
-    project = _only_project("Small JOY is a BIG thing\n\nThe project brings clowns to children's "
+    project = only_project("Small JOY is a BIG thing\n\nThe project brings clowns to children's "
                             "hospitals. The project is coordinated by the City of Turku.\n")
     assert project["title"]["en"] == "Small JOY is a BIG thing"
 
@@ -211,4 +206,4 @@ def test_a_title_with_an_english_copula_stays_a_title() -> None:
      "since 2019.\n", "University of Lapland"),
 ])
 def test_where_a_project_was_worked_on_leads(text: str, lead: str) -> None:
-    assert _only_project(text)["lead_organisations"] == [lead]
+    assert only_project(text)["lead_organisations"] == [lead]

@@ -5,14 +5,10 @@ topic; Swedish and English YSO labels of several words. All texts are synthetic.
 from __future__ import annotations
 
 import pytest
+from extract_helpers import projects_of
 
-from kg.extract import extract_text
 from kg.extract.content import domain_topics
 from kg.extract.cues import LANGUAGES, cue_table
-
-
-def _projects(text: str) -> list[dict]:
-    return extract_text(text, "topics.txt")["projects"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -41,21 +37,21 @@ def test_an_unrelated_text_names_no_domain_topic() -> None:
 
 
 def test_generic_words_are_never_topics_however_often_named() -> None:
-    (project,) = _projects(
+    (project,) = projects_of(
         "Hyvä ilta\n\nHyvä ilta -hanke järjestää hyvää tekeviä iltoja. Hyvä ilta maksaa euron "
-        "ja kaksi euroa.\n")
+        "ja kaksi euroa.\n", "topics.txt")
     assert "hyvä" not in project["topics"] and "euro" not in project["topics"]
     assert "ilta" in project["topics"]  # named as often, and a topic
 
 
 def test_every_entry_of_a_grant_list_shares_the_lists_domain_topic() -> None:
-    projects = _projects(
+    projects = projects_of(
         "Taike tukee taiteen hyvinvointivaikutuksia 90 000 eurolla\n\n"
         "Taiteen edistämiskeskus jakoi avustuksia taiteen hyvinvointivaikutusten "
         "edistämiseen.\n\n"
         "Tampereen kaupunki sai 35 000 euroa vanhustyön kehittämiseen. "
         "Laulajat ry sai 25 000 euroa lauluhetkiin palvelutaloissa. "
-        "Tanssijat ry sai 30 000 euroa tanssiin nuorisotyössä.\n")
+        "Tanssijat ry sai 30 000 euroa tanssiin nuorisotyössä.\n", "topics.txt")
     assert len(projects) == 3
     for project in projects:
         assert project["topics"][0] == "taiteen hyvinvointivaikutukset"
@@ -63,7 +59,7 @@ def test_every_entry_of_a_grant_list_shares_the_lists_domain_topic() -> None:
 
 
 def test_an_english_yso_label_of_two_words_is_a_topic() -> None:
-    (project,) = _projects(
+    (project,) = projects_of(
         "Creative Bridges\n\nThe project Creative Bridges connects the creative industries "
-        "with care homes. Partners from the creative industries train care staff.\n")
+        "with care homes. Partners from the creative industries train care staff.\n", "topics.txt")
     assert "creative industries" in project["topics"]
