@@ -191,6 +191,17 @@ def with_base(query: str, base_iri: str | None) -> str:
     return f"BASE {ox.NamedNode(base_iri)} {query}"
 
 
+def _own_syntax_error(request: QueryRequest) -> QuerySyntaxError | None:
+    """The parser's message for the query as the client wrote it, or None when it parses.
+    The remote's line and column count the BASE put before the query. pyoxigraph parses
+    when asked and evaluates only when its result is read, so nothing runs here."""
+    try:
+        ox.Store().query(request.query, base_iri=request.base_iri)
+    except SyntaxError as error:
+        return QuerySyntaxError(str(error))
+    return None
+
+
 class RemoteExecutor:
     """Sends each query to the remote endpoint with the time left as its HTTP timeout."""
 
@@ -249,10 +260,14 @@ class RemoteExecutor:
         of its own, server.engine.remote_stream), all of it under the request's deadline."""
         parameters = _dataset_parameters(request, self.settings.remote_union_parameter)
         graph = query_form(request.query) in ("CONSTRUCT", "DESCRIBE")
+        sent = with_base(request.query, request.base_iri)
         try:
-            response, connection = self._open(with_base(request.query, request.base_iri),
-                                              parameters, GRAPH_ACCEPT if graph else RESULTS_JSON,
+            response, connection = self._open(sent, parameters,
+                                              GRAPH_ACCEPT if graph else RESULTS_JSON,
                                               max(0.001, deadline.at - time.monotonic()))
+        except QuerySyntaxError as error:
+            rebased = sent is not request.query
+            raise (rebased and _own_syntax_error(request)) or error from None
         except BaseException as error:
             raise _failure(error, deadline) from None
         body = _BeforeDeadline(response, connection, deadline)

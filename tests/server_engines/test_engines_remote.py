@@ -4,6 +4,7 @@ when the engine is down or slow, and answers from the result cache meanwhile."""
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -169,6 +170,18 @@ def test_a_partial_answer_is_a_503_and_never_cached(relayed: tuple[str, Relay]) 
         whole = sparql(url, query)
         assert whole.status_code == 200 and whole.headers["X-Kuhy-Cache"] == "miss"
         assert len(whole.json()["results"]["bindings"]) == 3
+
+
+def test_a_syntax_error_is_placed_in_the_query_as_written(relayed: tuple[str, Relay]) -> None:
+    """A query with relative IRIs goes out with our BASE before it; the line and column of
+    its syntax error still point into the client's text."""
+    url, _ = relayed
+    same_length_iris = ("<http://r>", "<relative>")  # the second is sent with a BASE
+    errors = [sparql(url, f"SELECT ?x WHERE {{ BIND ({iri} AS ?x) ?x ?y }}")
+              for iri in same_length_iris]
+    assert [error.status_code for error in errors] == [400, 400]
+    positions = [re.findall(r"\b1:\d+", error.text) for error in errors]
+    assert positions[0] and positions[1] == positions[0]
 
 
 def test_an_unreachable_engine_gives_503_with_the_reason(running_app, settings_for,
