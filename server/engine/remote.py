@@ -286,14 +286,19 @@ class RemoteExecutor:
         media_type = self.media_types.get(format_key, format_key)
         render(result, kind, media_type, request.row_limit, sink)
 
-    def quads(self, graph_iris: list[str]) -> Iterator[ox.Quad]:
-        """Every quad of these graphs, one CONSTRUCT per graph, streamed (for dumps)."""
+    def quads(self, graph_iris: list[str],
+              limit_s: float = DUMP_TIMEOUT_S) -> Iterator[ox.Quad]:
+        """Every quad of these graphs, one CONSTRUCT per graph, streamed (for dumps), all of
+        it within `limit_s`."""
+        deadline = Deadline.starting(limit_s, time.monotonic())
         for iri in graph_iris:
             graph = ox.NamedNode(iri)
             query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
-            response, connection = self._open(query, [], GRAPH_ACCEPT, DUMP_TIMEOUT_S)
+            response, connection = self._open(query, [], GRAPH_ACCEPT,
+                                              max(0.001, deadline.at - time.monotonic()))
             try:
-                triples, _ = _parsed(response, response, graph=True)
+                triples, _ = _parsed(response, _BeforeDeadline(response, connection, deadline),
+                                     graph=True)
                 for triple in triples:
                     yield ox.Quad(triple.subject, triple.predicate, triple.object, graph)
                 self._finished(response, connection)

@@ -205,3 +205,46 @@ def test_the_query_form_is_found_past_prologue_comments_and_strings() -> None:
     assert query_form("BASE <http://x/> describe <a>") == "DESCRIBE"
     assert query_form("ask {}") == "ASK"
     assert query_form("DROP ALL") is None
+
+
+class Trickle(BaseHTTPRequestHandler):
+    """A remote that sends a graph one triple at a time, `LINES` of them `APART_S` apart:
+    every read gets bytes soon, the whole answer takes far longer than the dump's limit."""
+
+    LINES, APART_S = 100, 0.1
+
+    def do_POST(self) -> None:  # noqa: N802 (the http.server name)
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/n-triples")
+        self.end_headers()
+        try:
+            for n in range(self.LINES):
+                self.wfile.write(f"<http://x/s{n}> <http://x/p> <http://x/o> .\n".encode())
+                self.wfile.flush()
+                time.sleep(self.APART_S)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # kuhy gave up reading, as it should
+
+    def log_message(self, *args: object) -> None:
+        """Quiet."""
+
+
+def test_a_dump_from_a_trickling_remote_ends_at_its_limit(settings_for, tmp_path: Path) -> None:
+    from server.engine.remote import RemoteExecutor
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, args=(SHUTDOWN_POLL_S,), daemon=True).start()
+    executor = RemoteExecutor(settings_for(
+        "remote", tmp_path, remote_query_url=f"http://127.0.0.1:{server.server_port}/query"))
+    read: list = []
+    whole_answer_s = Trickle.LINES * Trickle.APART_S
+    try:
+        with pytest.raises(TimeoutError):
+            read.extend(executor.quads(["http://x/g"], limit_s=whole_answer_s / 10))
+    finally:
+        executor.close()
+        server.shutdown()
+        server.server_close()
+    assert len(read) < Trickle.LINES
