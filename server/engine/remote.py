@@ -119,6 +119,7 @@ class _Connections:
         self._idle: list[http.client.HTTPConnection] = []
         self._keep = keep
         self._lock = threading.Lock()
+        self._closed = False
 
     def take(self, timeout_s: float,
              fresh: bool = False) -> tuple[http.client.HTTPConnection, bool]:
@@ -135,15 +136,17 @@ class _Connections:
         return connection, reused
 
     def give_back(self, connection: http.client.HTTPConnection) -> None:
+        """Keep `connection` for a later query; a stream that ends after the engine closed
+        (its thread outlives the request) closes it instead."""
         with self._lock:
-            if len(self._idle) < self._keep:
+            if not self._closed and len(self._idle) < self._keep:
                 self._idle.append(connection)
                 return
         connection.close()
 
     def close(self) -> None:
         with self._lock:
-            idle, self._idle = self._idle, []
+            idle, self._idle, self._closed = self._idle, [], True
         for connection in idle:
             connection.close()
 

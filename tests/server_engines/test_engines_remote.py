@@ -248,3 +248,19 @@ def test_a_dump_from_a_trickling_remote_ends_at_its_limit(settings_for, tmp_path
         server.shutdown()
         server.server_close()
     assert len(read) < Trickle.LINES
+
+
+def test_a_connection_given_back_after_the_engine_closed_is_closed() -> None:
+    """A stream's thread can end after the app closed its engine: its connection must not
+    be kept (nobody would close it)."""
+    from server.engine.remote import _Connections
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        connections = _Connections(f"http://127.0.0.1:{listener.getsockname()[1]}/query")
+        connection, _ = connections.take(timeout_s=5.0)
+        connection.connect()
+        connections.close()
+        connections.give_back(connection)
+        assert connection.sock is None
