@@ -16,7 +16,7 @@ import csv
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +178,7 @@ def _compound_head(key: str) -> str:
     return parts[-1] if len(parts) > 1 else ""
 
 
+@lru_cache(maxsize=200_000)  # a register's titles repeat their words: once per word
 def _word_keys(word: str) -> frozenset[str]:
     """The word itself, its base forms and its compound parts' base forms, lower-case."""
     keys = {word.casefold()}

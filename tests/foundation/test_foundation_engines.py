@@ -50,6 +50,7 @@ def cases() -> list[tuple[str, Graph]]:
     return shape_cases() + gold_graphs()
 
 
+@pytest.mark.slow  # builds and validates with both SHACL engines
 @pytest.mark.parametrize("include_contacts", [False, True])
 def test_both_engines_flag_the_same_documents_and_focus_nodes(
         cases: list[tuple[str, Graph]], include_contacts: bool) -> None:

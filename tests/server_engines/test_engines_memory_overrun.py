@@ -14,6 +14,8 @@ from server.engine import QueryTimeout
 from server.engine.embedded import EmbeddedEngine
 from server.settings import Settings
 
+pytestmark = pytest.mark.real_process  # store-server processes, started and ended
+
 PATHOLOGICAL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 

@@ -66,6 +66,7 @@ def together(first: EmbeddedEngine, second: EmbeddedEngine, query: str,
     return answers
 
 
+@pytest.mark.slow  # queries held in flight on purpose, across processes or threads
 @pytest.mark.parametrize("shared_directory", [True, False], ids=["processes", "threads"])
 def test_identical_queries_sent_together_are_evaluated_once(
         built_store: Path, tmp_path: Path, shared_directory: bool) -> None:
