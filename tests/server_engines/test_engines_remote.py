@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 import requests
 
+from server.engine.lexer import query_form
+from server.engine.remote import RemoteExecutor, _Connections
 from tests.conftest import SHUTDOWN_POLL_S
 
 HANG_AT_MOST_S = 120.0  # a hanging relay gives up after this (the test is over long before)
@@ -198,8 +200,6 @@ def test_an_unreachable_engine_gives_503_with_the_reason(running_app, settings_f
 
 
 def test_the_query_form_is_found_past_prologue_comments_and_strings() -> None:
-    from server.engine.lexer import query_form
-
     assert query_form('PREFIX select: <http://x/> # ASK\n CONSTRUCT { ?s ?p "SELECT" } '
                       "WHERE { ?s ?p ?o }") == "CONSTRUCT"
     assert query_form("BASE <http://x/> describe <a>") == "DESCRIBE"
@@ -231,8 +231,6 @@ class Trickle(BaseHTTPRequestHandler):
 
 
 def test_a_dump_from_a_trickling_remote_ends_at_its_limit(settings_for, tmp_path: Path) -> None:
-    from server.engine.remote import RemoteExecutor
-
     server = ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, args=(SHUTDOWN_POLL_S,), daemon=True).start()
@@ -253,8 +251,6 @@ def test_a_dump_from_a_trickling_remote_ends_at_its_limit(settings_for, tmp_path
 def test_a_connection_given_back_after_the_engine_closed_is_closed() -> None:
     """A stream's thread can end after the app closed its engine: its connection must not
     be kept (nobody would close it)."""
-    from server.engine.remote import _Connections
-
     with socket.socket() as listener:
         listener.bind(("127.0.0.1", 0))
         listener.listen()
