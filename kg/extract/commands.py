@@ -154,8 +154,8 @@ def add_curated_command(records: tuple[Path, ...], texts: Path, out_dir: Path) -
     from kg.extract import extract_text
     from kg.extract.annotate import attach_evidence
     from kg.extract.machine import read_index
-    from kg.extract.seam import sha256_hex
     from kg.ingest.formats import read_document
+    from kg.ingest.inputs import sha256_hex
 
     urls = read_index(texts)
     for path in records:

@@ -27,6 +27,7 @@ from kg.extract import extract_text
 from kg.extract.batch import expand_inputs, extract_files
 from kg.ingest.errors import InputError
 from kg.ingest.formats import document_paths, read_document
+from kg.ingest.inputs import sha256_hex
 from kg.ingest.records import record_paths
 
 PRECISION_FILE = "precision.tsv"
@@ -199,8 +200,6 @@ def refresh(text_dirs: list[Path], curated_dir: Path, out_dir: Path,
             corpus: Corpus) -> RefreshResult:
     """Re-extract every text without a curated record into ``out_dir``; records of texts
     that are gone or now curated are removed."""
-    from kg.extract.seam import sha256_hex  # seam imports this module
-
     result = RefreshResult(precision=measure_precision(corpus))
     out_dir.mkdir(parents=True, exist_ok=True)
     write_precision(out_dir, result.precision, corpus)

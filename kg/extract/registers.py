@@ -16,6 +16,7 @@ from typing import Any
 
 from kg.extract.relevance import RelevanceRule, default_rule
 from kg.ingest.errors import InputError, Problem
+from kg.ingest.inputs import DocumentInput, SourceFile
 from kg.ingest.records import check_record
 from kg.ingest.registers import (
     RegisterRead,
@@ -75,8 +76,6 @@ def row_sha256(row: RegisterRow) -> str:
 def gather_registers(registers_dir: Path, max_bytes: int | None, all_rows: bool,
                      inputs: Any) -> None:
     """Add the (relevant) register rows of ``registers_dir`` to a seam ``Inputs``."""
-    from kg.extract.seam import DocumentInput, SourceFile  # seam imports this module
-
     kept: dict[str, list[int]] = {}
     for item in scored_rows(registers_dir, max_bytes):
         if isinstance(item, RegisterRead):

@@ -7,9 +7,7 @@ rest go on. Used by ``kg build`` and ``kg validate`` alike.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,45 +18,9 @@ from kg.extract.normalise import normalise_text
 from kg.extract.registers import gather_registers
 from kg.ingest.errors import InputError, Problem
 from kg.ingest.formats import READERS, DocumentText, document_paths, read_document
+from kg.ingest.inputs import DocumentInput, Inputs, SourceFile, sha256_hex
 from kg.ingest.keys import source_key
 from kg.ingest.records import check_record, read_limited, read_record, record_paths
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """An input file: name relative to its input kind, sha256, and what it fed.
-
-    ``record_source`` is the ``source`` of the record read from it (its document
-    graph follows from that); ``graph`` names a graph directly (``--add`` files).
-    """
-
-    name: str
-    sha256: str
-    record_source: str | None = None
-    graph: str | None = None
-
-
-@dataclass
-class DocumentInput:
-    """One document to map: its record and, when available, the text it was read from."""
-
-    name: str
-    record: dict[str, Any]
-    text: str | None = None
-    text_sha256: str | None = None
-    extraction_version: str = "curated"
-
-
-@dataclass
-class Inputs:
-    documents: list[DocumentInput] = field(default_factory=list)
-    sources: list[SourceFile] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 class Keys:

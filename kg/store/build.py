@@ -45,18 +45,10 @@ import pyoxigraph as ox
 
 import kg.link
 from kg import config
-from kg.extract.seam import (
-    DocumentInput,
-    Inputs,
-    Problem,
-    RecordDirs,
-    SourceFile,
-    gather,
-    record_dirs,
-    sha256_hex,
-)
-from kg.ingest.errors import InputError
+from kg.extract.seam import RecordDirs, gather, record_dirs
+from kg.ingest.errors import InputError, Problem
 from kg.ingest.formats import document_paths
+from kg.ingest.inputs import DocumentInput, Inputs, SourceFile, sha256_hex
 from kg.ingest.records import read_limited, record_paths
 from kg.link.model import Linker, NameOnlyLinker, slug
 from kg.rdf.keys import source_key, thing

@@ -31,7 +31,7 @@ from urllib.parse import quote
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, VOID, XSD
 
 from kg import __version__, config
-from kg.extract.seam import SourceFile
+from kg.ingest.inputs import SourceFile
 from kg.rdf.keys import document_graph
 from kg.rdf.nquads import Terms, iri, literal, typed
 from kg.rdf.vocab import K
