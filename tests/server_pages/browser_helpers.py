@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from kg import config
 
@@ -61,3 +61,15 @@ def save_screenshot(page: Page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def narrow_by_first_region(page: Page, count_selector: str) -> tuple[str, int, int]:
+    """Click the first region facet of a search or list page: (the region chosen, the count
+    shown at `count_selector` before, after), once the page shows that facet selected."""
+    before = int(page.locator(count_selector).inner_text())
+    facet = page.locator(".facet[data-facet='region'] a").first
+    chosen = facet.inner_text()
+    facet.click()
+    page.wait_for_url("**region=*")
+    expect(page.locator(".facet[data-facet='region'] a.selected")).to_have_text(chosen)
+    return chosen, before, int(page.locator(count_selector).inner_text())
