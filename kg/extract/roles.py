@@ -115,6 +115,8 @@ _DOTTED_FORM = re.compile(r"\b([rR])\.\s?([yYfF])\.")  # "r.f." ends no sentence
 
 def _names_after(text: str, language: str = "fi") -> list[str]:
     text = _DOTTED_FORM.sub(r"\1\2", text)
+    if language == "en":  # "A and the B": two names
+        text = re.sub(r"\s(and|ja|och)\sthe\s(?=[A-Z])", r" \1 ", _keep_inner_prepositions(text))
     if language != "fi":
         text = orgs.leading_name(_keep_known_names(text))
     text = re.split(r"[.!?](?:\s|$)|\s(?:yhteistyössä|kanssa|jossa|joka|som|which|under|för|till|"
@@ -123,13 +125,39 @@ def _names_after(text: str, language: str = "fi") -> list[str]:
                     r"inom|during|for|in|vuosina|vuonna|aikana|ajalla)\b|"
                     r"(?<!-)\s(?:ja|och|and)\s(?=[a-zåäö])", text)[0]
     names = []
-    for part in orgs.split_names(text.replace(_KEPT_SPACE, " ")):
+    for part in (p.replace(_KEPT_SPACE, " ") for p in orgs.split_names(text)):
         if part[:1].isupper():
             names.append(part)
     return names
 
 
 _KEPT_SPACE = "\u2060"  # a word joiner, no white space: no clause is cut inside
+# "Centre for Arts in Health", "Northern Dimension Partnership on Culture": a preposition between
+# capitalised words, after the name's head word, is inside the name
+_INNER_PREPOSITION = re.compile(r"(?<=[\w’'-])( (?:for|in|on|of)(?: the)? )(?=[A-ZÅÄÖ])")
+
+
+def _keep_inner_prepositions(text: str) -> str:
+    """English names holding "for"/"in"/"on", their spaces made unbreakable while the clause is
+    cut: a preposition joins two capitalised words when a head word ("Centre", "Partnership")
+    stands in the capitalised run before it and no place follows ("X Centre in Turku" is cut)."""
+    def keep(match: re.Match[str]) -> str:
+        run = re.findall(r"[\w’'-]+", text[:match.start()].replace(_KEPT_SPACE, " "))
+        words = []
+        for word in reversed(run):
+            if not (word[:1].isupper() or word in ("for", "in", "on", "of", "the", "and")):
+                break
+            words.append(word)
+        after = re.match(r"[\w’'-]+", text[match.end():])
+        if not any(orgs.is_org_head(w) for w in words if w[:1].isupper()) \
+                or after is None or find_places(after.group(), "en", []):
+            return match.group()
+        return match.group().replace(" ", _KEPT_SPACE)
+    kept = _INNER_PREPOSITION.sub(keep, text)
+    # "... Partnership in Public Health and Social Well-being": an "and" after such a preposition
+    # joins two capitalised words of the same name ("and the X" begins another name)
+    return re.sub(rf"({_KEPT_SPACE}[A-ZÅÄÖ][\w’'-]*(?: [A-ZÅÄÖ][\w’'-]*)*) and (?=[A-ZÅÄÖ])",
+                  rf"\1{_KEPT_SPACE}and{_KEPT_SPACE}", kept)
 
 
 @cache
@@ -337,7 +365,7 @@ def defined_org_lead(sentences: list[Sentence], language: str, roles: Roles) -> 
 
 
 _NAME_JOINERS = frozenset(["ry", "rf", "r.y.", "r.f.", "sr", "oy", "ab", "of", "the", "and", "för",
-                           "och", "i", "ja", "vid"])
+                           "och", "i", "ja", "vid", "for", "on", "in"])
 
 
 @cache

@@ -167,7 +167,7 @@ ORG_HEADS: tuple[str, ...] = (
     "delegationen", "agency", "department", "office", "library", "museum", "theatre",
     "orkester", "orkestern", "teater", "samfund", "samfundet", "sällskap", "sällskapet",
     "nämnden", "ämbetet", "arkivet", "kollektiv", "kollektivet", "orchestra", "collective",
-    "company", "trust",
+    "company", "trust", "partnership", "network", "academy", "hospital", "commission",
 )
 # Verbs and nouns that give a role to the organisation named beside them.
 ROLE_CUES: dict[str, tuple[str, ...]] = {
