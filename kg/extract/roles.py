@@ -502,6 +502,7 @@ def received_funding(sentence: Sentence, language: str, roles: Roles) -> None:
         return
     subject = re.sub(r"^The\s+", "", text[:verb.start()].strip())
     subject = re.sub(r"\s+[a-zåäö]+\s+(?:ja|och|and)$", "", subject)  # "X haki ja sai"
+    subject = re.sub(r",?\s+(?:som|which|who)$", "", subject)  # "X som har beviljats medel"
     if _recipient_name(subject, language):
         roles.add("lead", subject, sentence.start, verb.start() + sentence.start, language)
     giver = _giver(text[verb.end():], language)

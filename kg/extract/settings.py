@@ -244,7 +244,8 @@ GRANT_VERBS: dict[str, dict[str, tuple[str, ...]]] = {
         "passive": ("myönnettiin", "myönnetään", "jaettiin", "on myönnetty"),
     },
     "sv": {
-        "grantee": ("får", "fick", "har fått", "erhöll", "erhåller", "tilldelas", "tilldelades"),
+        "grantee": ("får", "fick", "har fått", "erhöll", "erhåller", "tilldelas", "tilldelades",
+                    "har beviljats", "har tilldelats"),
         "funder": ("beviljade", "beviljar", "delade ut", "delar ut", "stödde", "stöder", "satsar",
                    "satsade", "fördelar", "fördelade"),
         "passive": ("beviljades", "beviljas", "gick till", "går till"),

@@ -4,7 +4,7 @@ name no project. All texts are synthetic."""
 
 from __future__ import annotations
 
-from extract_helpers import only_project
+from extract_helpers import only_project, projects_of
 
 
 def test_english_names_holding_a_preposition_are_kept_whole() -> None:
@@ -32,3 +32,39 @@ def test_a_place_after_the_preposition_ends_the_name() -> None:
         "Culture Cares project\n\nThe Culture Cares project is coordinated by the Centre for "
         "Arts in Turku.\n")
     assert project["lead_organisations"] == ["Centre for Arts"]
+
+
+def _leads_and_shares(projects: list[dict]) -> list[tuple[list[str], list[float]]]:
+    return [(p["lead_organisations"], [s["eur"] for s in p["budget"]["shares"]])
+            for p in projects]
+
+
+def test_swedish_recipients_as_subjects_of_a_passive_grant_verb() -> None:
+    projects = projects_of(
+        "Kulturfonden delar ut miljoner\n\nSvenska kulturfonden har delat ut bidrag. Teater "
+        "Alfa beviljades 20 000 euro i understöd. De största bidragen gick till Betas "
+        "konsertförening som beviljades 15 000 euro samt Gamma Damkör som beviljades 12 000 "
+        "euro.\n")
+    assert _leads_and_shares(projects) == [(["Teater Alfa"], [20000]),
+                                           (["Betas konsertförening"], [15000]),
+                                           (["Gamma Damkör"], [12000])]
+
+
+def test_swedish_bullets_of_recipients_without_amounts() -> None:
+    projects = projects_of(
+        "Projektstöd kultur och hälsa\n\nKulturnämnden har beslutat om projektstöd.\n\n"
+        "  • Stiftelsen Alfa som har beviljats medel för konserter på sjukhus.\n\n"
+        "  • Föreningen Beta Gamma som har beviljats stöd till teater för unga.\n")
+    assert [p["lead_organisations"] for p in projects] == [["Stiftelsen Alfa"],
+                                                           ["Föreningen Beta Gamma"]]
+
+
+def test_a_long_quoted_swedish_title_after_projektet() -> None:
+    projects = projects_of(
+        "Bidrag till kulturarv\n\nAlfa museum har fått bidrag för att filma intervjuer.\n\n"
+        "Betas riksförbund har beviljats 600 000 kronor för projektet ”Dövas minnen – en "
+        "saknad länk i vårt gemensamma kulturarv”.\n")
+    assert [p["title"]["sv"] for p in projects] == [
+        None, "Dövas minnen – en saknad länk i vårt gemensamma kulturarv"]
+    assert [p["lead_organisations"] for p in projects] == [["Alfa museum"],
+                                                           ["Betas riksförbund"]]
