@@ -1,10 +1,13 @@
 """Swedish and English read on a fifth held-out set: English organisation names that hold a
-preposition, Swedish grants whose recipient is the subject of a passive verb, and pages that
-name no project. All texts are synthetic."""
+preposition, amounts in millions after the euro sign, Swedish grants whose recipient is the
+subject of a passive verb, and pages that name no project. All texts are synthetic."""
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import only_project, projects_of
+
+from kg.extract.money import find_amounts
 
 
 def test_english_names_holding_a_preposition_are_kept_whole() -> None:
@@ -68,3 +71,10 @@ def test_a_long_quoted_swedish_title_after_projektet() -> None:
         None, "Dövas minnen – en saknad länk i vårt gemensamma kulturarv"]
     assert [p["lead_organisations"] for p in projects] == [["Alfa museum"],
                                                            ["Betas riksförbund"]]
+
+
+@pytest.mark.parametrize(("text", "eur"), [("EUR 2 million", 2_000_000),
+                                           ("nearly EUR 7.8 million.", 7_800_000),
+                                           ("EUR 1.200", 1_200), ("€ 20 000", 20_000)])
+def test_millions_after_the_euro_sign(text: str, eur: int) -> None:
+    assert [a.eur for a in find_amounts(text)] == [eur]
