@@ -215,6 +215,12 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
         if is_role(part):
             person.roles.append(part.lower() if part[0].isupper() and " " not in part else part)
             continue
+        role_org = _ROLE_THEN_ORG.match(part)  # "Jenny Lind, projektledare Studieförbundet X"
+        if role_org and is_role(role_org.group(1)) and orgs.looks_like_org(role_org.group(2)) \
+                and person.organisation is None:
+            person.roles.append(role_org.group(1))
+            person.organisation = orgs.canonical_org(role_org.group(2))
+            break
         part = _FOR_ORG.sub("", part)  # "Hannes Vaitilo för Ålands kulturdelegation"
         if orgs.looks_like_org(part) and person.organisation is None and \
                 len(part.split()) <= 8:
@@ -227,6 +233,7 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
         _block_roles(person, seg, index)
 
 
+_ROLE_THEN_ORG = re.compile(r"^([a-zåäö][\w-]*)\s+([A-ZÅÄÖ][^,;]{2,80})$")
 _OWNER_WORDS = 6  # "Org: role Name": an owner label this long at most, not a sentence before
 _OWNER_GAP = re.compile(r"^\s(?:[a-zåäö-]+\s(?:ja|och)\s)?[a-zåäö-]+\s$")  # " hyvinvointi- ja ..."
 _FROM_ORG = re.compile(r"(?::?sta|:?stä|:?lta|:?ltä)$")  # "Pohjanmaan liitosta", "OKM:stä"

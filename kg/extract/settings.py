@@ -31,6 +31,7 @@ LABELS: dict[str, tuple[str, ...]] = {
              "main institution involved", "responsible organisation", "responsible organization",
              "implementing organization",
              "ansvarig organisation", "ansvarsorganisation", "arrangör", "stödmottagare",
+             "projektet drevs av", "projektet drivs av",
              "lead organisation", "lead organization", "implementer", "implementing organisation",
              "beneficiary", "project coordinator", "organizer(s)", "organiser(s)", "organizers",
              "organisers"),
@@ -168,6 +169,7 @@ ORG_HEADS: tuple[str, ...] = (
     "orkester", "orkestern", "teater", "samfund", "samfundet", "sällskap", "sällskapet",
     "nämnden", "ämbetet", "arkivet", "kollektiv", "kollektivet", "orchestra", "collective",
     "company", "trust", "partnership", "network", "academy", "hospital", "commission",
+    "sjukhus", "sjukhuset", "sjukhem", "sjukhemmet", "skola", "skolan", "bibliotek",
 )
 # Verbs and nouns that give a role to the organisation named beside them.
 ROLE_CUES: dict[str, tuple[str, ...]] = {

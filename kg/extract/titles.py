@@ -21,7 +21,7 @@ from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
 _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeelle|hankkeesta|"
                     r"hankkeeseen|hankkeella|hankkeena|hankkeet|projekti|projektin|projektissa|"
                     r"projektia|pilotti|pilotissa|pilotista|pilottia|pilotin)\b")
-_PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project)\s+"
+_PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project)[ \t]+"
                         r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+))*)")
 # "pilotprojektet ”Kultur i vården”", "hanke ”Taidetta arkeen”", "the project “Art at Home”"
 _QUOTED_PROJECT = re.compile(r"\b(?:\w*projekt(?:et)?|\w*hanke|\w*projekti|[Pp]roject)\s+"
@@ -59,8 +59,8 @@ def _clean(title: str) -> str:
 
 def _valid(title: str) -> bool:
     words = title.split()
-    if not words or len(words) > 16 or len(title) < 3:
-        return False
+    if not words or len(words) > 16 or len(title) < 3 or not re.search(r"[^\W\d_]{2}", title):
+        return False  # "100%", "2021–2022": no word
     last = words[-1]
     if is_furniture(title) or is_generic_heading(title) or is_agenda(title):
         return False

@@ -78,3 +78,31 @@ def test_a_long_quoted_swedish_title_after_projektet() -> None:
                                            ("EUR 1.200", 1_200), ("€ 20 000", 20_000)])
 def test_millions_after_the_euro_sign(text: str, eur: int) -> None:
     assert [a.eur for a in find_amounts(text)] == [eur]
+
+
+def test_swedish_lead_cues_and_hospital_heads() -> None:
+    project = only_project(
+        "Kultur på recept\n\nKultur på recept arrangerades av Alfa läns kulturförvaltning och "
+        "Smärtrehab på Betaby sjukhus under 2014-2015.\n")
+    assert project["lead_organisations"] == ["Alfa läns kulturförvaltning",
+                                             "Smärtrehab på Betaby sjukhus"]
+
+
+def test_a_database_entry_with_its_fields_repeated_is_one_project() -> None:
+    project = only_project(
+        "Till innehållet\n\nKulturföreningen Alfa\n\nProjektet drevs av: Studiefrämjandet Beta\n\n"
+        "Beskrivning av projektet\n\nSyftet med projektet är att unga vuxna ska kunna erbjudas "
+        "en meningsfull aktivitet på sin fritid.\n\nBeviljat belopp\n\n3 745 650 kronor\n\n"
+        "Projektets tidstatus\n\n100%\n\nProjektet startade i maj 2020.\n\nBeviljat belopp\n\n"
+        "3 745 650 kronor\n\nProjektets tidstatus\n\n100%\n\nProjektet startade i maj 2020.\n")
+    assert project["title"]["sv"] == "Kulturföreningen Alfa"
+    assert project["lead_organisations"] == ["Studiefrämjandet Beta"]
+
+
+def test_a_role_before_the_organisation_in_apposition() -> None:
+    project = only_project(
+        "Innan allt\n\nProjektet Innan allt startar i höst. – Vi är glada, säger Jenny Lind, "
+        "projektledare Studieförbundet Alfa.\n")
+    person = project["people"][0]
+    assert (person["name"], person["roles"], person["organisation"]) == \
+        ("Jenny Lind", ["projektledare"], "Studieförbundet Alfa")
