@@ -527,6 +527,23 @@ def _paragraph_projects(seg: Segments) -> list[ProjectSpan]:
     return spans
 
 
+_IDENTIFYING = ("lead_organisations", "partner_organisations", "funders", "funding_programmes",
+                "start_date", "end_date")
+
+
+def named_projects(projects: list[dict], language: str) -> list[dict]:
+    """A Swedish or English page whose only project has no title, no organisation, programme,
+    date or amount, and no one with a role in it (a news item quoting people, a general page)
+    names no project: none."""
+    if language == "fi" or len(projects) != 1:
+        return projects
+    project = projects[0]
+    named = any(project["title"].values()) or any(project.get(key) for key in _IDENTIFYING) or \
+        project["budget"]["total_eur"] is not None or project["budget"]["shares"] or \
+        any(person["roles"] for person in project["people"])
+    return projects if named else []
+
+
 # ------------------------------------------------------------------ one project
 
 

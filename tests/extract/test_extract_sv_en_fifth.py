@@ -106,3 +106,13 @@ def test_a_role_before_the_organisation_in_apposition() -> None:
     person = project["people"][0]
     assert (person["name"], person["roles"], person["organisation"]) == \
         ("Jenny Lind", ["projektledare"], "Studieförbundet Alfa")
+
+
+def test_a_news_page_quoting_people_names_no_project() -> None:
+    text = ("Alfa University promotes cultural well-being in and through its social and health "
+            "care degree programmes.\nThe topic is explored at the annual Landscape event, which "
+            "brings together 500 students each year.\n“We aim to strengthen our leadership in "
+            "promoting cultural well-being.”\n“Future professionals need creative skills,” says "
+            "Laura Hilden.\nCamilla Vesterinen, a student in the degree programme, believes that "
+            "creative approaches are essential in the health and social care field.\n")
+    assert projects_of(text) == []
