@@ -222,6 +222,18 @@ def _org_like(name: str) -> bool:
         sum(1 for w in words if w[:1].isupper()) >= 2
 
 
+def _two_names(name: str, language: str) -> bool:
+    """"Winter och Andersson": two single names joined, in Swedish or English, not one
+    organisation's name (no head word, no legal form)."""
+    parts = re.split(r"\s(?:och|and|&)\s", name)
+    return language != "fi" and len(parts) == 2 and \
+        all(len(p.split()) == 1 and p[:1].isupper() for p in parts) and not _org_like_word(name)
+
+
+def _org_like_word(name: str) -> bool:
+    return any(orgs.is_org_head(w) or w.lower() in _LEGAL_FORMS for w in name.split())
+
+
 def _amount_right_after(amounts: list[Amount], tokens: list[_Token], end: int) -> Amount | None:
     if end >= len(tokens):
         return None
@@ -307,7 +319,7 @@ def _grant(sentence: Sentence, tokens: list[_Token], span: tuple[int, int],
     if not _acceptable(name, language, tokens[first].start == 0):
         return None
     title = _title_in(clause, language)
-    if amount is None and title is None and not _org_like(name):
+    if amount is None and title is None and (not _org_like(name) or _two_names(name, language)):
         return None
     recipient = orgs.canonical_org(name, language)
     if orgs.resolve_alias(name) and orgs.resolve_alias(name) == funder:

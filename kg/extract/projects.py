@@ -595,7 +595,9 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     programme_mentions(sentences, roles)
     single: Grant | None = None
     if span.grantee:
-        roles.lead.insert(0, (orgs.canonical_org(span.grantee[0], language), *span.grantee[1:]))
+        if not _person_grantee(span, facts):  # an artist's grant: she is no organisation
+            roles.lead.insert(0, (orgs.canonical_org(span.grantee[0], language),
+                                  *span.grantee[1:]))
         if not roles.funder:  # "Svenska kulturfonden beviljade bidrag till ..." above the list
             intro = [Sentence(seg.lines[i].text, seg.lines[i].start, seg.lines[i].end, i, None)
                      for lines in span.shared for i in lines]  # "... beviljar stöd till:"
@@ -687,6 +689,22 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     return project
 
 
+def _person_recipient(grant: Grant, facts: DocumentFacts) -> Person | None:
+    """The person a Swedish or English grant in running text goes to: one named at the
+    recipient's place, or whose surname the recipient is ("Winter får 7600 euro")."""
+    if facts.language == "fi" or grant.recipient is None:
+        return None
+    return next((p for p in facts.people if p.start == grant.start and p.end == grant.end or
+                 grant.recipient == p.name.split()[-1] and len(p.name.split()) > 1), None)
+
+
+def _person_grantee(span: ProjectSpan, facts: DocumentFacts) -> bool:
+    """A Swedish or English list entry whose recipient is a person ("Anna Berg, 10.500 € for
+    ...")."""
+    return facts.language != "fi" and span.grantee is not None and \
+        any(p.start == span.grantee[1] and p.end == span.grantee[2] for p in facts.people)
+
+
 def _description(described: list[Sentence]) -> str | None:
     """The first described sentence that ends as a sentence does (a line without its full
     stop is a headline, however long)."""
@@ -745,11 +763,12 @@ def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dic
     funders += [n for n in grant_funders(facts.seg.sentences, language) if n not in funders]
     funders += [n for n, _s, _e in _unique(roles.funder) if n not in funders]
     sentence = grant.sentence
+    recipient = _person_recipient(grant, facts)  # an artist's grant names her, no organisation
     empty = _empty_project(span.title or _named_next(seg, sentence), language)
     project = empty | {
         "description": sentence.text if len(sentence.text.split()) >= 6 and
         sum(1 for _ in re.finditer(r"\d[\d ]*(?:€|euro)", sentence.text)) <= 1 else None,
-        "lead_organisations": [grant.recipient] if grant.recipient else [],
+        "lead_organisations": [grant.recipient] if grant.recipient and recipient is None else [],
         "funders": funders[:1],
         "funding_programmes": [n for n, _s, _e in _unique(roles.programme)],
         "municipalities": [grant.municipality] if grant.municipality else [],
@@ -757,7 +776,9 @@ def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dic
         "topics": content.topics([sentence], language, min_count=1, context=shared),
     }
     project["activities"] = _grant_activities(project["description"], seg, sentence)
-    if grant.recipient:
+    if recipient is not None:
+        project["people"] = [recipient.as_record()]
+    elif grant.recipient:
         note("lead_organisations", grant.recipient, grant.start, grant.end, sentence.text)
     if grant.eur is not None and funders:  # the record schema wants a share's owner named
         eur = as_number(grant.eur)

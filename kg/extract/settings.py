@@ -170,6 +170,7 @@ ORG_HEADS: tuple[str, ...] = (
     "nämnden", "ämbetet", "arkivet", "kollektiv", "kollektivet", "orchestra", "collective",
     "company", "trust", "partnership", "network", "academy", "hospital", "commission",
     "sjukhus", "sjukhuset", "sjukhem", "sjukhemmet", "skola", "skolan", "bibliotek",
+    "kommission", "kommissionen",
 )
 # Verbs and nouns that give a role to the organisation named beside them.
 ROLE_CUES: dict[str, tuple[str, ...]] = {
@@ -249,14 +250,16 @@ GRANT_VERBS: dict[str, dict[str, tuple[str, ...]]] = {
         "grantee": ("får", "fick", "har fått", "erhöll", "erhåller", "tilldelas", "tilldelades",
                     "har beviljats", "har tilldelats"),
         "funder": ("beviljade", "beviljar", "delade ut", "delar ut", "stödde", "stöder", "satsar",
-                   "satsade", "fördelar", "fördelade"),
+                   "satsade", "fördelar", "fördelade", "har beviljat", "har delat ut",
+                   "har fördelat", "har stött", "har satsat"),
         "passive": ("beviljades", "beviljas", "gick till", "går till"),
     },
     "en": {
         "grantee": ("received", "receives", "has received", "was awarded", "has been awarded",
                     "were awarded", "got", "gets", "obtained"),
         "funder": ("awarded", "granted", "allocated", "funded", "invests", "invested",
-                   "distributes", "distributed"),
+                   "distributes", "distributed", "gives out", "gave out", "has awarded",
+                   "has granted", "has allocated", "has distributed", "has given out"),
         "passive": ("was granted", "were granted", "went to", "was allocated", "goes to"),
     },
 }

@@ -116,3 +116,24 @@ def test_a_news_page_quoting_people_names_no_project() -> None:
             "Laura Hilden.\nCamilla Vesterinen, a student in the degree programme, believes that "
             "creative approaches are essential in the health and social care field.\n")
     assert projects_of(text) == []
+
+
+def test_artists_grants_name_people_not_organisations() -> None:
+    projects = projects_of(
+        "Alm och Berg får bidrag\n\nVästra Alfas konstkommission har delat ut 290 000 euro i "
+        "form av stipendier. Bland dem musikern Nils Alm från Reso. Alm får 7600 euro för "
+        "konstnärligt arbete.\nOckså konstnären Jan-Erik Berg får 6000 euro för en utställning.\n")
+    assert [([p["name"] for p in x["people"]], x["lead_organisations"], x["funders"])
+            for x in projects] == [(["Nils Alm"], [], ["Västra Alfas konstkommission"]),
+                                   (["Jan-Erik Berg"], [], ["Västra Alfas konstkommission"])]
+
+
+def test_an_english_list_of_artists_grants() -> None:
+    projects = projects_of(
+        "Arts Council grants\n\nThe Arts Council gives out annual grants for art and culture. "
+        "Among the recipients:\n\n  • Anna Berg, 10.500 € for a comic album.\n"
+        "  • Olli Virta, 7.900 € for a movie script.\n")
+    assert [(x["people"][0]["name"], x["lead_organisations"], x["budget"]["shares"])
+            for x in projects] == [
+        ("Anna Berg", [], [{"organisation": "Arts Council", "eur": 10500}]),
+        ("Olli Virta", [], [{"organisation": "Arts Council", "eur": 7900}])]
