@@ -8,6 +8,8 @@ import pytest
 from extract_helpers import only_project, projects_of
 
 from kg.extract.money import find_amounts
+from kg.extract.people import find_people
+from kg.extract.segment import segment
 
 
 def test_english_names_holding_a_preposition_are_kept_whole() -> None:
@@ -137,3 +139,12 @@ def test_an_english_list_of_artists_grants() -> None:
             for x in projects] == [
         ("Anna Berg", [], [{"organisation": "Arts Council", "eur": 10500}]),
         ("Olli Virta", [], [{"organisation": "Arts Council", "eur": 7900}])]
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("  • Maria Kvist Kåse som har beviljats medel för konserter.", "Maria Kvist Kåse"),
+    ("Anna Kristiina Tuura, 7.900 € for a movie script.", "Anna Kristiina Tuura"),
+    ("Anna Berg Helsinki on mukana.", "Anna Berg"),
+])
+def test_names_of_three_words(line: str, name: str) -> None:
+    assert [person.name for person in find_people(line, segment(line))] == [name]
