@@ -389,13 +389,41 @@ def _subject_list_leads(before: str, sentence: Sentence, language: str, roles: R
     projektet": every organisation of a subject list before the auxiliary leads."""
     auxiliary = _AUXILIARY.search(before)
     if not auxiliary:
-        return False
+        return _listed_subjects(before, sentence, language, roles)
     names = orgs.split_names(before[:auxiliary.start()])
     if len(names) < 2 or not all(orgs.looks_like_org(n) or orgs.resolve_alias(n) or
                                  re.fullmatch(r"[A-ZÅÄÖ]{3,}", n) for n in names):
         return False  # each a name with a head word, a known name or an acronym
     for name in names:
         roles.add("lead", name, sentence.start, sentence.start + auxiliary.start(), language)
+    return True
+
+
+_TRAILING_NAME = re.compile(r"(?<!\S)[A-ZÅÄÖ][\w-]*(?:\s(?:(?:of|for|the|och|för|i|vid)\s)?"
+                            r"[A-ZÅÄÖ][\w-]*)*$")
+
+
+def _listed_subjects(before: str, sentence: Sentence, language: str, roles: Roles) -> bool:
+    """"With an open call, NDPC, NDPHS, EUNIC Global and Arts Promotion Centre Finland are
+    launching a joint project": the names of the list right before the verb lead, when two
+    or more are named and one is an organisation's (the others no place or person)."""
+    names = []
+    for name in reversed(orgs.split_names(re.sub(r"\s(and|och) the\s", r" \1 ", before))):
+        name = re.sub(r"^the\s", "", name)
+        words = name.split()
+        if not words or not all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words) \
+                or len(words) > _SUBJECT_WORDS:
+            tail = _TRAILING_NAME.search(name)  # "With an open call X Foundation": its end
+            if tail and orgs.looks_like_org(tail.group()):
+                names.insert(0, tail.group())
+            break
+        names.insert(0, name)
+    known = [n for n in names if orgs.looks_like_org(n) or orgs.resolve_alias(n)]
+    if len(names) < 2 or not known or not all(n in known or _list_member(n, language)
+                                               for n in names):
+        return False
+    for name in names:
+        roles.add("lead", name, sentence.start, sentence.start + len(before), language)
     return True
 
 

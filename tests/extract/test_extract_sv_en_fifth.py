@@ -148,3 +148,10 @@ def test_an_english_list_of_artists_grants() -> None:
 ])
 def test_names_of_three_words(line: str, name: str) -> None:
     assert [person.name for person in find_people(line, segment(line))] == [name]
+
+
+def test_a_list_of_organisations_launching_a_joint_project() -> None:
+    project = only_project(
+        "Open Call for Projects\n\nWith an open call for projects Alfa Foundation, Beta "
+        "Global and the Gamma Association are launching a joint project “Art for Health”.\n")
+    assert project["lead_organisations"] == ["Alfa Foundation", "Beta Global", "Gamma Association"]
