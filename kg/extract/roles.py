@@ -10,6 +10,7 @@ from kg import morphology
 from kg.extract import orgs
 from kg.extract.cues import cues, stem_pattern
 from kg.extract.gazetteer import gazetteer
+from kg.extract.layout import is_agenda
 from kg.extract.people import find_people, is_role
 from kg.extract.places import find_places
 from kg.extract.segment import Segments, Sentence, segment
@@ -68,6 +69,8 @@ def field_roles(seg: Segments, lines: range, language: str, roles: Roles) -> Non
         if fld.key not in FIELD_ROLES or fld.line not in lines:
             continue
         if fld.key == "programme":
+            if is_agenda(fld.value):
+                continue  # "Program:" over an event's schedule ("8:45–9:15 | Registration")
             value = re.sub(r"\s*\([^()]*\)", "", fld.value).strip()
             roles.programme.append((orgs.programme_of(value) or value, fld.start, fld.end))
             continue

@@ -155,3 +155,13 @@ def test_a_list_of_organisations_launching_a_joint_project() -> None:
         "Open Call for Projects\n\nWith an open call for projects Alfa Foundation, Beta "
         "Global and the Gamma Association are launching a joint project “Art for Health”.\n")
     assert project["lead_organisations"] == ["Alfa Foundation", "Beta Global", "Gamma Association"]
+
+
+def test_an_event_schedule_is_no_programme_and_art_no_first_name() -> None:
+    project = only_project(
+        "National seminar on Arts on Prescription\n\nProject: Arts on Prescription\n\nThe seminar "
+        "presents the Arts on Prescription model. National Seminar on Art Prescription for "
+        "Mental Well-being.\n\nProgram:\n\n8:45–9:15 | Registration and Morning "
+        "Coffee\n\n9:15–9:20 | Welcome!\n")
+    assert project["funding_programmes"] == []
+    assert [p["name"] for p in project["people"]] == []
