@@ -22,7 +22,7 @@ _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeel
                     r"hankkeeseen|hankkeella|hankkeena|hankkeet|projekti|projektin|projektissa|"
                     r"projektia|pilotti|pilotissa|pilotista|pilottia|pilotin)\b")
 _PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project)[ \t]+"
-                        r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+))*)")
+                        r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+(?![.:–-]\d)))*)")
 # "pilotprojektet ”Kultur i vården”", "hanke ”Taidetta arkeen”", "the project “Art at Home”"
 _QUOTED_PROJECT = re.compile(r"\b(?:\w*projekt(?:et)?|\w*hanke|\w*projekti|[Pp]roject)\s+"
                              r"[”\"“«„]([A-ZÅÄÖ][^”\"“»\n]{1,78})[”\"“»]")
@@ -206,9 +206,11 @@ _COPULA = re.compile(r"(?:^|(?<=[.!?]\s))([A-ZÅÄÖ][^.!?\n]{2,80}?)\s(?:is|was
                      r"(?:a|an|ett|en)\s[^.!?\n]{0,80}?\b(?:project|projekt)\b", re.M)
 
 
-# "the SATA2 project", "Kaunis mieli Development Project", "Kultur i vården-projektet"
+# "the SATA2 project", "Kaunis mieli Development Project", "Kultur i vården-projektet",
+# "the Cultural Well-being for the Aging project"
 _NAME_PROJECT = re.compile(
-    r"\b((?:[A-ZÅÄÖ][\w+-]*|I{1,3})(?:\s(?:[A-ZÅÄÖ][\w+-]*|[a-zåäö]+(?=\s[A-ZÅÄÖ])|\d+)){0,4})"
+    r"\b((?:[A-ZÅÄÖ][\w+-]*|I{1,3})(?:\s(?:[A-ZÅÄÖ][\w+-]*|[a-zåäö]+(?:\sthe)?(?=\s[A-ZÅÄÖ])|"
+    r"\d+)){0,4})"
     r"(?:\s(?:Development|Research|Pilot|Pilot\s)?\s?[Pp]roject\b|-projektet\b)")
 # generic words around the name, at either end
 _GENERIC_OPENERS = frozenset(["the", "this", "our", "a", "an", "eu", "development", "research",

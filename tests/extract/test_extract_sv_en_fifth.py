@@ -165,3 +165,15 @@ def test_an_event_schedule_is_no_programme_and_art_no_first_name() -> None:
         "Coffee\n\n9:15–9:20 | Welcome!\n")
     assert project["funding_programmes"] == []
     assert [p["name"] for p in project["people"]] == []
+
+
+def test_titles_across_for_the_and_before_a_date() -> None:
+    english = only_project(
+        "Art for the aging\n\nPhotographer Marko Alanen, from the film Morning.\n\nThe Centre "
+        "received funding for the Cultural Well-being for the Aging project.\n")
+    assert english["title"]["en"] == "Cultural Well-being for the Aging"
+    assert english["people"] == []
+    swedish = only_project(
+        "Kulturvård II\n\nProjektet Kulturvård II 1.5–31.12.2019\n\nMålet med projektet är att "
+        "integrera kultur i vården. Projektet administreras av Österbottens förbund.\n")
+    assert swedish["title"]["sv"] == "Kulturvård II"
