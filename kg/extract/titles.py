@@ -210,7 +210,7 @@ _COPULA = re.compile(r"(?:^|(?<=[.!?]\s))([A-ZÅÄÖ][^.!?\n]{2,80}?)\s(?:is|was
 # "the Cultural Well-being for the Aging project"
 _NAME_PROJECT = re.compile(
     r"\b((?:[A-ZÅÄÖ][\w+-]*|I{1,3})(?:\s(?:[A-ZÅÄÖ][\w+-]*|[a-zåäö]+(?:\sthe)?(?=\s[A-ZÅÄÖ])|"
-    r"\d+)){0,4})"
+    r"\d+)){0,6})"
     r"(?:\s(?:Development|Research|Pilot|Pilot\s)?\s?[Pp]roject\b|-projektet\b)")
 # generic words around the name, at either end
 _GENERIC_OPENERS = frozenset(["the", "this", "our", "a", "an", "eu", "development", "research",

@@ -177,3 +177,10 @@ def test_titles_across_for_the_and_before_a_date() -> None:
         "Kulturvård II\n\nProjektet Kulturvård II 1.5–31.12.2019\n\nMålet med projektet är att "
         "integrera kultur i vården. Projektet administreras av Österbottens förbund.\n")
     assert swedish["title"]["sv"] == "Kulturvård II"
+
+
+def test_a_long_english_project_name_before_project() -> None:
+    project = only_project(
+        "Seminar on prescriptions\n\nFor more information about the seminar and the Arts on "
+        "Prescription in the Baltic Sea Region project, please contact Liisa Laitinen.\n")
+    assert project["title"]["en"] == "Arts on Prescription in the Baltic Sea Region"
