@@ -22,7 +22,8 @@ _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeel
                     r"hankkeeseen|hankkeella|hankkeena|hankkeet|projekti|projektin|projektissa|"
                     r"projektia|pilotti|pilotissa|pilotista|pilottia|pilotin)\b")
 _PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project)[ \t]+"
-                        r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+(?![.:–-]\d)))*)")
+                        r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+(?![.:–-]\d)|"
+                        r"(?:for|of|on|in|för|i|på)(?=\s[A-ZÅÄÖ])))*)")  # "Culture for Health"
 # "pilotprojektet ”Kultur i vården”", "hanke ”Taidetta arkeen”", "the project “Art at Home”"
 _QUOTED_PROJECT = re.compile(r"\b(?:\w*projekt(?:et)?|\w*hanke|\w*projekti|[Pp]roject)\s+"
                              r"[”\"“«„]([A-ZÅÄÖ][^”\"“»\n]{1,78})[”\"“»]")
@@ -221,6 +222,8 @@ def named_project_candidates(text: str) -> list[TitleCandidate]:
     found = []
     for match in _NAME_PROJECT.finditer(text):
         words = match.group(1).split()
+        if len(words) > 1 and words[-1] in ("The", "This", "Our"):
+            continue  # "... Romania Background The project Culture for Health": a new sentence
         while words and words[0].lower() in _GENERIC_OPENERS:
             words = words[1:]
         while words and words[-1].lower() in _GENERIC_OPENERS:

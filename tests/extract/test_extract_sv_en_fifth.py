@@ -184,3 +184,11 @@ def test_a_long_english_project_name_before_project() -> None:
         "Seminar on prescriptions\n\nFor more information about the seminar and the Arts on "
         "Prescription in the Baltic Sea Region project, please contact Liisa Laitinen.\n")
     assert project["title"]["en"] == "Arts on Prescription in the Baltic Sea Region"
+
+
+def test_a_project_name_holding_for_after_the_project() -> None:
+    project = only_project(
+        "Project Reference: 2023-1 Status: Completed | Countries Involved: Sweden, Romania "
+        "Background The project Culture for Health was created to give young people the chance "
+        "to connect through culture. It was coordinated by Alfa Municipality.\n")
+    assert project["title"]["en"] == "Culture for Health"
