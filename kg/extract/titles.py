@@ -15,7 +15,7 @@ from kg.extract.langid import identify_language
 from kg.extract.layout import is_agenda
 from kg.extract.people import is_role
 from kg.extract.places import find_places
-from kg.extract.segment import Segments
+from kg.extract.segment import Segments, label_key
 from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
 
 _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeelle|hankkeesta|"
@@ -347,9 +347,27 @@ _PROJECT_WORD_TAIL = re.compile(r"\s[-–]?\s?(?:hanke|hankkeet|projekt|projekti
                                 re.I)  # "IKO - Hyvinvointia ... ikäihmisille -hankkeet"
 
 
+_COLON_TITLE = re.compile(r"^((?:[A-ZÅÄÖ][\w'’-]*\s){1,3}[A-ZÅÄÖ][\w'’-]*):\s[A-ZÅÄÖ][^.:]+$")
+
+
+def _colon_title(text: str) -> bool:
+    """"Culture Cares: Developing Interventions That Support ...": a name of two to four
+    capitalised words, a colon and a capitalised subtitle, twenty words at most, as a page's
+    first line (a label such as "Project Reference: ..." is none)."""
+    match = _COLON_TITLE.match(text)
+    return bool(match) and len(text.split()) <= _COLON_TITLE_WORDS and \
+        label_key(match.group(1)) is None and not is_generic_heading(match.group(1)) and \
+        not is_furniture(match.group(1))
+
+
+_COLON_TITLE_WORDS = 20
+
+
 def first_line_candidate(seg: Segments) -> TitleCandidate | None:
     for index, line in enumerate(seg.lines[:6]):
         text = line.text.strip()
+        if text and _colon_title(text):  # read as a label "Culture Cares" by the segmenter
+            return TitleCandidate(text, line.start, line.start + len(text), "first_line")
         if not text or index in seg.label_lines:
             continue
         if text.lower() in TITLE_STOP_LINES or re.fullmatch(r"[\W\d]+", text) or \

@@ -192,3 +192,13 @@ def test_a_project_name_holding_for_after_the_project() -> None:
         "Background The project Culture for Health was created to give young people the chance "
         "to connect through culture. It was coordinated by Alfa Municipality.\n")
     assert project["title"]["en"] == "Culture for Health"
+
+
+def test_a_colon_title_on_the_first_line() -> None:
+    project = only_project(
+        "Culture Cares: Developing Interventions for Arts in Health Care\n\n“Culture Cares” is a "
+        "Blended Intensive Programme coordinated by Alfa University of Applied Sciences.\n\n"
+        "Date:\n\n19th of January 2026 to 16th of March 2026\n")
+    assert project["title"]["en"] == \
+        "Culture Cares: Developing Interventions for Arts in Health Care"
+    assert project["lead_organisations"] == ["Alfa University of Applied Sciences"]
