@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from extract_helpers import only_project, projects_of
 
+from kg.extract.dates import find_periods
 from kg.extract.money import find_amounts
 from kg.extract.people import find_people
 from kg.extract.segment import segment
@@ -202,3 +203,15 @@ def test_a_colon_title_on_the_first_line() -> None:
     assert project["title"]["en"] == \
         "Culture Cares: Developing Interventions for Arts in Health Care"
     assert project["lead_organisations"] == ["Alfa University of Applied Sciences"]
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("19th of January 2026 to 16th of March 2026", ("2026-01-19", "2026-03-16")),
+    ("Duration: Sep 2023 – Aug 2025 |", ("2023-09", "2025-08")),
+    ("19 juli 2021 – 31 oktober 2022", ("2021-07-19", "2022-10-31")),
+    ("The initiative is planned to take place between 2018 and 2020.", ("2018", "2020")),
+    ("Forskningsperioden sträcker sig från 09/2024 till 05/2025.", ("2024-09", "2025-05")),
+    ("Projektet startade i maj 2020 och avslutades i augusti 2023.", ("2020-05", "2023-08")),
+])
+def test_swedish_and_english_periods_with_named_months(text: str, period: tuple) -> None:
+    assert [(p.start, p.end) for p in find_periods(text)][:1] == [period]
