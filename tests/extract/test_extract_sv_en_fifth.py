@@ -215,3 +215,13 @@ def test_a_colon_title_on_the_first_line() -> None:
 ])
 def test_swedish_and_english_periods_with_named_months(text: str, period: tuple) -> None:
     assert [(p.start, p.end) for p in find_periods(text)][:1] == [period]
+
+
+def test_a_known_name_after_the_and_a_bullet_before_a_name() -> None:
+    english = only_project(
+        "Culture for me\n\nThe Culture for me project is part of a programme that is funded by "
+        "STEA, The Funding Centre for Social Welfare and Health Organisations.\n")
+    assert english["funders"] == ["Sosiaali- ja terveysjärjestöjen avustuskeskus"]
+    swedish = only_project("Skapa\n\nProjektet Skapa leds av Åbo Akademi.\n\n"
+                           "Samarbetspartner: • Sydkustens landskapsförbund\n")
+    assert swedish["partner_organisations"] == ["Sydkustens landskapsförbund"]
