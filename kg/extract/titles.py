@@ -199,7 +199,16 @@ def _repeated_run(text: str, start: int, title: str) -> str:
             any(word[:1].isdigit() for word in words):
         return title
     pattern = re.compile(rf"(?<!\w){re.escape(run)}(?=\s*(?:{_RUN_END.pattern}))")
-    return run if len(pattern.findall(text)) >= 2 and _valid(run) else title
+    if len(pattern.findall(text)) >= 2 and _valid(run):
+        return run
+    # "får stöd ... för projektet Innan allt försvinner.": a grant's project ending its sentence
+    granted = _FOR_THE_PROJECT.search(text[max(0, start - 20):start])
+    closes = end is not None and text[end.start()] in ".!?" and len(words) <= _GRANTED_RUN_WORDS
+    return run if granted and closes and _valid(run) else title
+
+
+_FOR_THE_PROJECT = re.compile(r"\b(?:för projektet|for the project)\s$")
+_GRANTED_RUN_WORDS = 5
 
 
 # "X is a ... project", "X är ett ... projekt": a name defined as a project at a sentence start.

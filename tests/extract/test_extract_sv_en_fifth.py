@@ -225,3 +225,10 @@ def test_a_known_name_after_the_and_a_bullet_before_a_name() -> None:
     swedish = only_project("Skapa\n\nProjektet Skapa leds av Åbo Akademi.\n\n"
                            "Samarbetspartner: • Sydkustens landskapsförbund\n")
     assert swedish["partner_organisations"] == ["Sydkustens landskapsförbund"]
+
+
+def test_a_sentence_case_title_ending_a_grant_sentence() -> None:
+    project = only_project(
+        "Minnen i Värmland\n\nStudieförbundet Alfa får stöd med 4,5 miljoner kronor av "
+        "Arvsfonden för projektet Innan allt försvinner. Detta meddelar Arvsfonden.\n")
+    assert project["title"]["sv"] == "Innan allt försvinner"
