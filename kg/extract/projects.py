@@ -677,7 +677,8 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
         note("people", person.name, person.start, person.end)
     project["people"] = [p.as_record() for p in people]
     if not project["lead_organisations"]:
-        project["lead_organisations"] = _lead_of_project_staff(people, project)
+        project["lead_organisations"] = _lead_of_project_staff(people, project) or \
+            (_shared_organisation(people, project) if language != "fi" else [])
     events = content.events(own_sentences or sentences, facts.text)
     for event in events:
         evidence.append({"field": "events", "value": event["date"], "start": event["start"],
@@ -833,6 +834,17 @@ def _lead_of_project_staff(people: list[Person], project: dict) -> list[str]:
                 any(_PROJECT_STAFF.search(role) for role in person.roles):
             return [organisation]
     return []
+
+
+def _shared_organisation(people: list[Person], project: dict) -> list[str]:
+    """No lead named: the one organisation of every person a Swedish or English project page
+    lists, two at least ("Professor X / University of Turku", "PhD Y / University of Turku")."""
+    named = {person.organisation for person in people}
+    if len(people) < 2 or len(named) != 1 or None in named:
+        return []
+    organisation = named.pop()
+    others = project["partner_organisations"] + project["funders"]
+    return [organisation] if organisation not in others else []
 
 
 def _empty_project(title: str | None, language: str) -> dict:

@@ -232,3 +232,12 @@ def test_a_sentence_case_title_ending_a_grant_sentence() -> None:
         "Minnen i Värmland\n\nStudieförbundet Alfa får stöd med 4,5 miljoner kronor av "
         "Arvsfonden för projektet Innan allt försvinner. Detta meddelar Arvsfonden.\n")
     assert project["title"]["sv"] == "Innan allt försvinner"
+
+
+def test_the_one_organisation_of_everyone_listed_leads() -> None:
+    project = only_project(
+        "Culture, health and well-being\nThe main purpose of the project was to explore tools "
+        "for studying the connections between culture, art and health.\n\n"
+        "Professor Marja Honkasalo\nUniversity of Turku\n\nPhD Anu Laukkanen\nUniversity of "
+        "Turku\n")
+    assert project["lead_organisations"] == ["University of Turku"]
