@@ -1062,8 +1062,10 @@ def _budget(seg: Segments, sentences: list[Sentence], span: ProjectSpan, note, l
                 total = eur
             note("budget.shares", eur, fld.start, fld.end)
             break
-    if span.grant_eur is not None and project["funders"]:
-        shares.append({"organisation": project["funders"][0], "eur": as_number(span.grant_eur)})
+    if span.grant_eur is not None and (project["funders"] or language != "fi"):
+        # a list entry's amount is the grant's share; its giver stays null when none is named
+        giver = project["funders"][0] if project["funders"] else None
+        shares.append({"organisation": giver, "eur": as_number(span.grant_eur)})
         return {"total_eur": total, "shares": shares}
     own = [s for s in sentences if _in_lines(seg, s.start, [span.lines])]
     for sentence in own:

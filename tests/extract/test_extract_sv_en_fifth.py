@@ -241,3 +241,13 @@ def test_the_one_organisation_of_everyone_listed_leads() -> None:
         "Professor Marja Honkasalo\nUniversity of Turku\n\nPhD Anu Laukkanen\nUniversity of "
         "Turku\n")
     assert project["lead_organisations"] == ["University of Turku"]
+
+
+def test_a_list_entry_amount_with_no_funder_named_is_a_share_of_no_one() -> None:
+    projects = projects_of(
+        "Development projects\n\nThe projects were selected in two rounds.\n\nDevelopment "
+        "projects\n\nSupport association for Alfa centre for art and culture    €155,000\n\n"
+        "The project develops models for art in care.\n\nCity of Betaby                €110,000\n\n"
+        "Aili is a municipal network for cultural work with the elderly.\n")
+    assert [p["budget"]["shares"] for p in projects] == [
+        [{"organisation": None, "eur": 155000}], [{"organisation": None, "eur": 110000}]]
