@@ -96,10 +96,13 @@ def _verbs_by_first_word(language: str) -> dict[str, list[tuple[list[str], str]]
 
 
 def _verb_kind(tokens: list[_Token], i: int, language: str) -> str | None:
-    """'grantee' / 'funder' / 'passive' when a grant verb (one or two words) starts at i."""
+    """'grantee' / 'funder' / 'passive' when a grant verb (one or two words) starts at i; a
+    recipient's verb followed by "to" is passive ("EUR 240,000 was awarded to X")."""
     for parts, kind in _verbs_by_first_word(language).get(tokens[i].low, ()):
         if [t.low for t in tokens[i:i + len(parts)]] == parts:
-            return kind
+            after = tokens[i + len(parts)].low if i + len(parts) < len(tokens) else ""
+            return "passive" if kind == "grantee" and after == "to" and language == "en" \
+                else kind
     return None
 
 
@@ -130,8 +133,11 @@ def _joins_name(tokens: list[_Token], conjunction: int) -> bool:
 
 def _name_before(tokens: list[_Token], end: int, language: str) -> tuple[int, int] | None:
     """Token range [first, end) of the name that ends just before token ``end``."""
-    if end >= 3 and tokens[end - 1].text == ")" and tokens[end - 3].text == "(":
-        end -= 3  # "Taiteen edistämiskeskus (Taike) jakoi"
+    opening = next((k for k in range(end - 3, max(end - 6, 0) - 1, -1)
+                    if tokens[k].text == "("), None) if end >= 3 and tokens[end - 1].text == ")" \
+        else None
+    if opening is not None:
+        end = opening  # "Taiteen edistämiskeskus (Taike) jakoi", "Dance House (Tanssin talo) was"
     first = end
     while first > 0 and end - first < 9:
         token = tokens[first - 1]

@@ -8,6 +8,7 @@ import pytest
 from extract_helpers import only_project, projects_of
 
 from kg.extract.dates import find_periods
+from kg.extract.grants import sentence_grants
 from kg.extract.money import find_amounts
 from kg.extract.people import find_people
 from kg.extract.segment import segment
@@ -251,3 +252,11 @@ def test_a_list_entry_amount_with_no_funder_named_is_a_share_of_no_one() -> None
         "Aili is a municipal network for cultural work with the elderly.\n")
     assert [p["budget"]["shares"] for p in projects] == [
         [{"organisation": None, "eur": 155000}], [{"organisation": None, "eur": 110000}]]
+
+
+def test_english_grants_awarded_to_a_recipient_and_a_name_with_a_bracketed_alias() -> None:
+    text = ("The largest grant, totalling EUR 240,000, was awarded to Globe Alfa for a living "
+            "lab. Dance Beta (Tanssin talo) was awarded EUR 120,000.\n")
+    found = [(g.recipient, g.eur) for s in segment(text).sentences
+             for g in sentence_grants(s, "en")]
+    assert found == [("Globe Alfa", 240000), ("Dance Beta", 120000)]
