@@ -260,3 +260,17 @@ def test_english_grants_awarded_to_a_recipient_and_a_name_with_a_bracketed_alias
     found = [(g.recipient, g.eur) for s in segment(text).sentences
              for g in sentence_grants(s, "en")]
     assert found == [("Globe Alfa", 240000), ("Dance Beta", 120000)]
+
+
+def test_a_swedish_grant_table_gives_one_project_a_row() -> None:
+    projects = projects_of(
+        "Beviljade bidrag\n\nEtt av projekten anordnas av Stockholms Alfa.\n\nSociala ändamål\n\n"
+        "Sökande Projekttitel Beviljat belopp\nCompassen Betaby Fritid för barn 15 000\n"
+        "Föreningen Gamma Utveckling för personer med hjärnskador 150 000\n"
+        "Hello World! Ideell förening Digitalt skapande som framtidsväg 15 000\n"
+        "Delta, Mats Tryck: När färjorna gick 15 000\n")
+    assert [(p["lead_organisations"], p["title"]["sv"]) for p in projects[:3]] == [
+        (["Compassen Betaby"], "Fritid för barn"),
+        (["Föreningen Gamma"], "Utveckling för personer med hjärnskador"),
+        (["Hello World! Ideell förening"], "Digitalt skapande som framtidsväg")]
+    assert projects[3]["title"]["sv"] == "När färjorna gick"  # a person's row: no recipient
