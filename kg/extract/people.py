@@ -118,8 +118,8 @@ def _middle_name(line: str, first: str, middle: str, end: int) -> tuple[str, int
     surname = following.group().strip()
     if morphology.is_first_name(surname) or orgs.is_org_head(surname) or _is_place(surname) or \
             _name_stopword(surname) or _inflected_common_word(surname) or \
-            not re.match(r"(?:$|[,.;:)]|\s+[a-zåäö(–-])", line[following.end():]):
-        return None
+            not re.match(r"(?:$|[,.;)]|\s+[a-zåäö(–-])", line[following.end():]):
+        return None  # "Laura Rekilä Kuva: ...": a photo credit's word, no surname
     return _surname_base(surname), following.end()
 
 
