@@ -9,7 +9,8 @@ D = r"\s*[-–]\s*"
 FULL = r"(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})"
 _FULL_RANGE = re.compile(rf"\b{FULL}{D}{FULL}\b")
 _PARTIAL_RANGE = re.compile(rf"\b(\d{{1,2}})\.(\d{{1,2}})\.?{D}{FULL}\b")
-_MONTH_RANGE = re.compile(r"\b(\d{1,2})/((?:19|20)\d{2})" + D + r"(\d{1,2})/((?:19|20)\d{2})\b")
+_MONTH_RANGE = re.compile(r"\b(\d{1,2})/((?:19|20)\d{2})(?:" + D + r"|\s+(?:till|to)\s+)"
+                          r"(\d{1,2})/((?:19|20)\d{2})\b")
 _YEAR_RANGE = re.compile(rf"(?<![\d.])((?:19|20)\d{{2}}){D}((?:19|20)\d{{2}})(?!\d|\.\d)")
 _FULL_DATE = re.compile(rf"(?<![\d.]){FULL}(?![\d])")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
@@ -29,8 +30,9 @@ _SV_START = re.compile(r"\b(?:startat|startade|inleddes|påbörjades|började|st
                        r"\b(?:(?:hösten|våren|sommaren|vintern|i början av|år)\s+|"
                        r"(?:i\s+)?(" + "|".join(_MONTHS) + r")\s+)?"
                        r"((?:19|20)\d{2})\b", re.I)
-_SV_END = re.compile(r"\b(?:fram till|till och med|pågår till|pågå till|avslutas)\b[^.]{0,25}?"
-                     r"(?:" + FULL + r"|((?:19|20)\d{2}))\b", re.I)
+_SV_END = re.compile(r"\b(?:fram till|till och med|pågår till|pågå till|avslutas|avslutades)\b"
+                     r"[^.]{0,25}?(?:" + FULL + r"|(?:(?:i\s+)?(" + "|".join(_MONTHS) + r")\s+)?"
+                     r"((?:19|20)\d{2}))\b", re.I)
 _FI_START_VERBS = r"alkaa|alkoi|käynnistyi|käynnistyy|käynnistettiin|aloitettiin"
 _FI_END_VERBS = r"päättyy|päättyi|loppuu|loppui|valmistui|päätettiin"
 _FI_START = re.compile(rf"\b(?:{_FI_START_VERBS}|alkaen)\s+(?:vuonna\s+)?" + FULL, re.I)
@@ -50,6 +52,26 @@ _SINCE = re.compile(r"\b(?:sedan år|since|vuodesta) ((?:19|20)\d{2})\b(?! ?[-�
                     r"(?=[^.]{0,60}\b(?:projekt|project|hank))", re.I)
 _YEAR_PROJECT = re.compile(r"\b(?:[Vv]uoden|År|Year) ((?:19|20)\d{2}) [\w+-]*(?:hanke|ansökan|"
                            r"project)\b")
+
+
+# Swedish and English dates with the month named: "19th of January 2026", "19 juli 2021",
+# "Sep 2023"; a range joins two of them with a dash, "to" or "till"
+_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december")
+_MONTH_WORDS = {**{m: i for i, m in enumerate(_EN_MONTHS, 1)},
+                **{m[:3]: i for i, m in enumerate(_EN_MONTHS, 1)}, "sept": 9,
+                **{m: i for i, m in enumerate(_MONTHS, 1)}}
+_MONTH_NAME = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
+_NAMED_DATE = (rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+)?({_MONTH_NAME})\.?,?\s+"
+               r"((?:19|20)\d{2})")
+_NAMED_RANGE = re.compile(rf"\b{_NAMED_DATE}(?:{D}|\s+(?:to|till|until)\s+){_NAMED_DATE}\b", re.I)
+_WORDED_YEARS = re.compile(r"\b(?:between|from|från|mellan)\s+((?:19|20)\d{2})\s+"
+                           r"(?:and|to|till|och)\s+((?:19|20)\d{2})\b", re.I)
+
+
+def _named_iso(day: str | None, month: str, year: str) -> str:
+    number = _MONTH_WORDS[month.lower()]
+    return iso(day, str(number), year) or year if day else f"{year}-{number:02d}"
 
 
 @dataclass
@@ -98,6 +120,11 @@ def find_periods(text: str) -> list[Period]:
         add(iso(m.group(1), m.group(2), m.group(5)), iso(*m.group(3, 4, 5)), m, 0)
     for m in _MONTH_RANGE.finditer(text):
         add(month_iso(*m.group(1, 2)), month_iso(*m.group(3, 4)), m, 1)
+    for m in _NAMED_RANGE.finditer(text):
+        add(_named_iso(*m.group(1, 2, 3)), _named_iso(*m.group(4, 5, 6)), m,
+            0 if m.group(1) and m.group(4) else 1)
+    for m in _WORDED_YEARS.finditer(text):
+        add(m.group(1), m.group(2), m, 2)
     for m in _YEAR_RANGE.finditer(text):
         before = text[max(0, m.start() - 40):m.start()]
         if _PROGRAMME_CONTEXT.search(before):
@@ -124,8 +151,11 @@ def _cue_periods(text: str, add) -> None:  # noqa: ANN001 - local callback
         month, year = sv_start.group(1), sv_start.group(2)
         start = month_iso(str(_MONTHS.index(month.lower()) + 1), year) if month else year
         if sv_end and sv_end.start() > sv_start.start():
-            end = iso(*sv_end.group(1, 2, 3)) if sv_end.group(1) else sv_end.group(4)
-            rank = 1 if month and sv_end.group(1) else 2
+            end_month = sv_end.group(4)
+            end = iso(*sv_end.group(1, 2, 3)) if sv_end.group(1) else \
+                month_iso(str(_MONTHS.index(end_month.lower()) + 1), sv_end.group(5)) \
+                if end_month else sv_end.group(5)
+            rank = 1 if month and (sv_end.group(1) or end_month) else 2
             add(start, end, _Span(sv_start.start(), sv_end.end()), rank)
         else:
             add(start, None, sv_start, 3)

@@ -19,6 +19,7 @@ from kg.extract.layout import CLOCK, is_agenda, is_prose
 from kg.extract.money import find_amounts
 from kg.extract.places import find_places
 from kg.extract.segment import LIST_MARK, Segments
+from kg.extract.settings import ORG_HEADS
 
 _DIGIT = re.compile(r"\d")  # an entry with an amount has a digit; one without, a list mark
 _PARTS = re.compile(r":\s|\s[–-]\s|[()]|,\s|;\s")
@@ -219,5 +220,60 @@ def agenda_entries(seg: Segments) -> list[Entry]:
 
 def list_entries(seg: Segments) -> list[Entry]:
     """The entries of a grant or project list, one a line or one a block, or the projects
-    of a programme; [] if none."""
-    return line_entries(seg) or block_entries(seg) or agenda_entries(seg)
+    of a programme or of a grant table; [] if none."""
+    return line_entries(seg) or block_entries(seg) or agenda_entries(seg) or table_entries(seg)
+
+
+# A Swedish or English grant table's header: "Sökande Projekttitel Beviljat belopp",
+# "Applicant Project title Amount granted"
+_TABLE_HEADER = re.compile(r"^(?:sökande|mottagare|applicant|recipient)\b.*\b(?:belopp|amount|"
+                           r"summa|sum)\b", re.I)
+_TABLE_ROW = re.compile(r"^(?P<row>\D.*?)\s+(?P<amount>\d{1,3}(?:[ .,]\d{3})*)$")
+_ROW_PREFIX = re.compile(r"^[^:]{2,40}?:\s")  # "Tryck: Title": the kind of grant before it
+_MIN_ROWS = 2
+
+
+def table_entries(seg: Segments) -> list[Entry]:
+    """The rows of grant tables under a header naming their columns ("Sökande Projekttitel
+    Beviljat belopp" / "Compassen Lidköping Fritid för barn 15 000"): one entry a row, its
+    recipient and title split where the title begins; the amount is kept in no currency."""
+    found: list[Entry] = []
+    in_table = False
+    for index, line in enumerate(seg.lines):
+        text = line.text.strip()
+        if _TABLE_HEADER.match(text):
+            in_table = True
+            continue
+        row = _TABLE_ROW.match(text) if in_table else None
+        if row is None:
+            in_table = in_table and not text
+            continue
+        recipient, title = _row_parts(row.group("row"))
+        if title:
+            start = line.start + line.text.index(text)
+            found.append(Entry(index, (recipient, start, start + len(recipient))
+                               if recipient else None, title, None))
+    return found if len(found) >= _MIN_ROWS else []
+
+
+def _row_parts(row: str) -> tuple[str | None, str | None]:
+    """A table row's recipient and title: a person written "Surname, First" gives none and the
+    title after a colon; else the name runs to its head word ("Föreningen Furuboda", "Hello
+    World! Ideell förening") or over its capitalised words but the last, which opens the title
+    ("Compassen Lidköping" / "Fritid för barn")."""
+    if re.match(r"^[A-ZÅÄÖ][\w-]+,\s[A-ZÅÄÖ]", row):
+        prefix = _ROW_PREFIX.match(row)
+        return None, row[prefix.end():].strip() if prefix else None
+    words = row.split()
+    for i, word in enumerate(words[:5]):
+        if orgs.is_org_head(word.strip("!,.")) and i + 1 < len(words):
+            head_first = i == 0 and word.lower() in ORG_HEADS  # "Föreningen Furuboda"
+            end = i + 2 if head_first and words[1][:1].isupper() else i + 1
+            if end < len(words):
+                return " ".join(words[:end]), " ".join(words[end:])
+    run = 0
+    while run < len(words) and words[run][:1].isupper():
+        run += 1
+    if 2 <= run < len(words):
+        return " ".join(words[:run - 1]), " ".join(words[run - 1:])
+    return None, None

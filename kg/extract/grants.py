@@ -51,6 +51,7 @@ _HEAD_FIRST_FI = re.compile(r"\b(?:hankkeeseen|hankkeelle|projektiin|projektille
                             r"(?=[.,;:()]|\s(?:joka|jonka|jossa|jolla|ja|sekä)\s|$)")
 _QUOTED_TITLE = re.compile(r"[”\"“]([^”\"“]{3,100})[”\"“]\s?[-–]\s?(?:hank|projekt)\w*")
 _QUOTED = re.compile(r"[”\"“]([^”\"“]{3,100})[”\"“]")
+_QUOTED_AFTER_PROJECT = re.compile(r"\b(?:projektet|the project)\s+[”\"“]([^”\"“]{3,120})[”\"“]")
 _SV_EN_TITLE = re.compile(r"\b(?:för projektet|for the project|projektet|för|for)\s+[”\"“]?"
                           r"(?P<title>[A-ZÅÄÖ][^.,;:”\"“()]{1,80}?)[”\"“]?"
                           r"(?=[.,;:()]|\s(?:som|which|that|där|where|i syfte|to|in order)\b|$)")
@@ -95,10 +96,13 @@ def _verbs_by_first_word(language: str) -> dict[str, list[tuple[list[str], str]]
 
 
 def _verb_kind(tokens: list[_Token], i: int, language: str) -> str | None:
-    """'grantee' / 'funder' / 'passive' when a grant verb (one or two words) starts at i."""
+    """'grantee' / 'funder' / 'passive' when a grant verb (one or two words) starts at i; a
+    recipient's verb followed by "to" is passive ("EUR 240,000 was awarded to X")."""
     for parts, kind in _verbs_by_first_word(language).get(tokens[i].low, ()):
         if [t.low for t in tokens[i:i + len(parts)]] == parts:
-            return kind
+            after = tokens[i + len(parts)].low if i + len(parts) < len(tokens) else ""
+            return "passive" if kind == "grantee" and after == "to" and language == "en" \
+                else kind
     return None
 
 
@@ -129,8 +133,11 @@ def _joins_name(tokens: list[_Token], conjunction: int) -> bool:
 
 def _name_before(tokens: list[_Token], end: int, language: str) -> tuple[int, int] | None:
     """Token range [first, end) of the name that ends just before token ``end``."""
-    if end >= 3 and tokens[end - 1].text == ")" and tokens[end - 3].text == "(":
-        end -= 3  # "Taiteen edistämiskeskus (Taike) jakoi"
+    opening = next((k for k in range(end - 3, max(end - 6, 0) - 1, -1)
+                    if tokens[k].text == "("), None) if end >= 3 and tokens[end - 1].text == ")" \
+        else None
+    if opening is not None:
+        end = opening  # "Taiteen edistämiskeskus (Taike) jakoi", "Dance House (Tanssin talo) was"
     first = end
     while first > 0 and end - first < 9:
         token = tokens[first - 1]
@@ -221,6 +228,18 @@ def _org_like(name: str) -> bool:
         sum(1 for w in words if w[:1].isupper()) >= 2
 
 
+def _two_names(name: str, language: str) -> bool:
+    """"Winter och Andersson": two single names joined, in Swedish or English, not one
+    organisation's name (no head word, no legal form)."""
+    parts = re.split(r"\s(?:och|and|&)\s", name)
+    return language != "fi" and len(parts) == 2 and \
+        all(len(p.split()) == 1 and p[:1].isupper() for p in parts) and not _org_like_word(name)
+
+
+def _org_like_word(name: str) -> bool:
+    return any(orgs.is_org_head(w) or w.lower() in _LEGAL_FORMS for w in name.split())
+
+
 def _amount_right_after(amounts: list[Amount], tokens: list[_Token], end: int) -> Amount | None:
     if end >= len(tokens):
         return None
@@ -247,6 +266,9 @@ def _title_in(clause: str, language: str) -> str | None:
         if match and not orgs.looks_like_org(match.group("title")):
             return match.group("title").strip()
     if language != "fi":
+        quoted = _QUOTED_AFTER_PROJECT.search(clause)  # a quoted name may be long
+        if quoted:
+            return quoted.group(1).strip()
         match = _SV_EN_TITLE.search(clause)
         if match and not orgs.looks_like_org(match.group("title")) and \
                 len(match.group("title").split()) <= 8:
@@ -303,7 +325,7 @@ def _grant(sentence: Sentence, tokens: list[_Token], span: tuple[int, int],
     if not _acceptable(name, language, tokens[first].start == 0):
         return None
     title = _title_in(clause, language)
-    if amount is None and title is None and not _org_like(name):
+    if amount is None and title is None and (not _org_like(name) or _two_names(name, language)):
         return None
     recipient = orgs.canonical_org(name, language)
     if orgs.resolve_alias(name) and orgs.resolve_alias(name) == funder:
@@ -328,7 +350,11 @@ def sentence_grants(sentence: Sentence, language: str) -> list[Grant]:
         if kind == "grantee":
             grants += _grantee_clause(sentence, tokens, amounts, i, clause_end, language, used)
         elif kind == "passive":
-            grants += _passive_clause(sentence, tokens, amounts, i, clause_end, language, used)
+            passive = _passive_clause(sentence, tokens, amounts, i, clause_end, language, used)
+            if not passive and language != "fi":  # "X beviljades 20 000 euro": X received it
+                passive = _subject_recipient(sentence, tokens, amounts, i, clause_end, language,
+                                             used)
+            grants += passive
         if kind in ("funder", "passive") and language == "fi":
             grants += _allative_clause(sentence, tokens, amounts, i, clause_end, used)
     for amount in amounts:  # "A ry 36 000 €" in a list with no verb of its own
@@ -361,14 +387,40 @@ def _instrumental_subject(tokens: list[_Token], amount: int,
 def _appositive_subject(tokens: list[_Token], verb: int,
                         language: str) -> tuple[int, int] | None:
     """"Föräldraföreningen vid musikinstitutet, en förening som ..., får": the name before an
-    apposition set off by commas right before the verb."""
+    apposition set off by commas right before the verb (or before a lone comma there)."""
     if verb < 2 or tokens[verb - 1].text != ",":
         return None
     first_comma = next((i for i in range(verb - 1) if tokens[i].text == ","), None)
-    if first_comma is None or first_comma == verb - 1:
-        return None
+    if first_comma is None:  # "Föreningen X vänner, får 272 000 kronor": a stray comma
+        first_comma = verb - 1
     span = _name_before(tokens, first_comma, language)
     return span if span and span[0] == 0 else None
+
+
+_RELATIVE = frozenset(["som", "which", "who"])
+_MONEY_SUBJECT = frozenset(["gick", "går", "went", "goes"])  # verbs of the money, not its recipient
+
+
+def _relative_subject(tokens: list[_Token], verb: int,
+                      language: str) -> tuple[int, int] | None:
+    """"Ekenäs konsertgarantiförening som beviljades 20 000 euro", "Föreningen X, som har fått":
+    in Swedish or English the name before a relative pronoun right before the verb."""
+    if language == "fi" or verb < 2 or tokens[verb - 1].low not in _RELATIVE:
+        return None
+    end = verb - 2 if tokens[verb - 2].text == "," else verb - 1
+    return _name_before(tokens, end, language)
+
+
+def _subject_recipient(sentence: Sentence, tokens: list[_Token], amounts: list[Amount],
+                       verb: int, clause_end: int, language: str, used: set[int]) -> list[Grant]:
+    """A passive verb with its recipient as the subject and the amount after it ("Teater X
+    beviljades 20 000 euro", "X was granted EUR 5,000"): read as the recipient's verb, but only
+    with an amount."""
+    if tokens[verb].low in _MONEY_SUBJECT or \
+            not any(tokens[verb].end <= a.start < clause_end and a.start not in used
+                    for a in amounts):
+        return []  # "gick till X": the money went
+    return _grantee_clause(sentence, tokens, amounts, verb, clause_end, language, used)
 
 
 def _grantee_clause(sentence: Sentence, tokens: list[_Token], amounts: list[Amount], verb: int,
@@ -376,11 +428,13 @@ def _grantee_clause(sentence: Sentence, tokens: list[_Token], amounts: list[Amou
     text = sentence.text
     funder = _ablative_funder(tokens, verb) if language == "fi" else \
         _agent_funder(text[tokens[verb].end:clause_end])
-    subject = _name_before(tokens, verb, language) or _appositive_subject(tokens, verb, language)
+    subject = _name_before(tokens, verb, language) or _appositive_subject(tokens, verb, language) \
+        or _relative_subject(tokens, verb, language)
     free = [a for a in amounts if a.start > tokens[verb].start and a.start < clause_end
             and a.start not in used]
     if subject:
-        amount = free[0] if len(free) == 1 else None
+        amount = free[0] if len(free) == 1 or free and \
+            re.fullmatch(r"\s*(?:\w+\s+)?", text[tokens[verb].end:free[0].start]) else None
         clause = text[tokens[subject[0]].start:clause_end]
         grant = _grant(sentence, tokens, subject, amount, clause, language, funder)
         if grant:
@@ -559,8 +613,10 @@ def _compact(name: str) -> str:
 
 def _stated(grant: Grant, language: str) -> bool:
     """A grant with its amount in euros, or in Swedish or English one given for a named project
-    ("X får 150 000 kronor för projektet Y": no euros, but a grant all the same)."""
-    return grant.eur is not None or language != "fi" and grant.title is not None
+    ("X får 150 000 kronor för projektet Y": no euros, but a grant all the same) or one item of
+    a bulleted list ("• X som har beviljats medel för ...")."""
+    return grant.eur is not None or language != "fi" and (grant.title is not None or
+                                                           grant.sentence.list_item)
 
 
 def find_grants(sentences: list[Sentence], language: str) -> list[Grant]:

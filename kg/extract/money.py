@@ -9,7 +9,9 @@ _AMOUNT = re.compile(
     r"(?<![\d,.])(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d{1,2}))?\s*"
     r"(milj(?:\.|oonaa|oonan)?\s*|miljoner\s*|million\s*|m\s*)?"
     r"(€|euroa|euron|eurolla|eur\b|euro\b|euros\b|EUR\b)", re.IGNORECASE)
-_EURO_FIRST = re.compile(r"(?:€|EUR)\s?(\d{1,3}(?:[ ,.]\d{3})+(?![.,]\d)|\d+)")  # "€2.000.000"
+# "€2.000.000", "EUR 7.8 million"
+_EURO_FIRST = re.compile(r"(?:€|EUR)\s?(\d{1,3}(?:[ ,.]\d{3})+(?![.,]\d)|\d+(?:\.\d+)?)"
+                         r"(\s?(?:million|miljoner|milj\.|miljoonaa)(?!\w))?")
 
 
 @dataclass
@@ -34,7 +36,11 @@ def find_amounts(text: str) -> list[Amount]:
             value *= 1_000_000
         found.append(Amount(value, m.start(), m.end()))
     for m in _EURO_FIRST.finditer(text):
-        found.append(Amount(float(re.sub(r"[ ,.]", "", m.group(1))), m.start(), m.end()))
+        if m.group(2):
+            value = float(m.group(1)) * 1_000_000
+        else:
+            value = float(re.sub(r"[ ,.]", "", m.group(1)))
+        found.append(Amount(value, m.start(), m.end()))
     return sorted(found, key=lambda a: a.start)
 
 

@@ -107,9 +107,10 @@ def resolve_alias(name: str) -> str | None:
 @lru_cache(maxsize=20_000)
 def canonical_org(name: str, language: str = "fi") -> str:
     """Base form of an organisation name as the organisation writes it."""
-    name = _DOTTED_LEGAL_FORM.sub(lambda m: m.group(1) + m.group(2), name.strip(" ,:;"))
+    name = _DOTTED_LEGAL_FORM.sub(lambda m: m.group(1) + m.group(2), name.strip(" ,:;•·▪►*"))
     name = name.strip(" .")
-    alias = resolve_alias(name)
+    alias = resolve_alias(name) or (language == "en" and name.startswith("The ") and
+                                    resolve_alias(name[4:]))  # "The Funding Centre for ..."
     if alias:
         return alias
     if language == "fi":

@@ -69,10 +69,16 @@ def _title_case(word: str) -> str:
 
 def _person_names(line: str) -> list[tuple[str, int, int]]:
     found = []
+    covered = 0  # the end of a name with a middle name: its last two words are no other name
     for m in _NAME.finditer(line):
         first, last = m.group(1), m.group(2)
         name_end = m.start() + len(first) + 1 + len(last)
-        if PHOTO_CREDIT_BEFORE.search(line[:m.start()]):
+        if m.start() < covered or PHOTO_CREDIT_BEFORE.search(line[:m.start()]):
+            continue
+        middle = _middle_name(line, first, last, name_end)
+        if middle is not None:
+            found.append((f"{first} {last} {middle[0]}", m.start(), middle[1]))
+            covered = middle[1]
             continue
         if is_role(first) or is_role(last):  # "Director Kari": a role beside a first name
             continue
@@ -98,6 +104,23 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
         if morphology.is_first_name(first):
             found.append((f"{first} {last}", m.start(), m.end()))
     return found
+
+
+def _middle_name(line: str, first: str, middle: str, end: int) -> tuple[str, int] | None:
+    """A name of three words: a first name, a second first name or surname, and a surname
+    ending the name ("Maria Kvist Kåse som ...", "Nomi Szpiro Eriksen, projektledare"): the
+    last word and where it ends, else None. A capitalised word after it, a place or a
+    head word ends no name."""
+    following = _NEXT_NAME_WORD.match(line, end)
+    if following is None or not morphology.is_first_name(first) or _name_stopword(middle) or \
+            orgs.is_org_head(middle) or _inflected_place(middle):
+        return None
+    surname = following.group().strip()
+    if morphology.is_first_name(surname) or orgs.is_org_head(surname) or _is_place(surname) or \
+            _name_stopword(surname) or _inflected_common_word(surname) or \
+            not re.match(r"(?:$|[,.;)]|\s+[a-zåäö(–-])", line[following.end():]):
+        return None  # "Laura Rekilä Kuva: ...": a photo credit's word, no surname
+    return _surname_base(surname), following.end()
 
 
 _FOR_ORG = re.compile(r"^(?:för|från|vid|representing|from)\s(?=[A-ZÅÄÖ])")
@@ -215,6 +238,12 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
         if is_role(part):
             person.roles.append(part.lower() if part[0].isupper() and " " not in part else part)
             continue
+        role_org = _ROLE_THEN_ORG.match(part)  # "Jenny Lind, projektledare Studieförbundet X"
+        if role_org and is_role(role_org.group(1)) and orgs.looks_like_org(role_org.group(2)) \
+                and person.organisation is None:
+            person.roles.append(role_org.group(1))
+            person.organisation = orgs.canonical_org(role_org.group(2))
+            break
         part = _FOR_ORG.sub("", part)  # "Hannes Vaitilo för Ålands kulturdelegation"
         if orgs.looks_like_org(part) and person.organisation is None and \
                 len(part.split()) <= 8:
@@ -227,6 +256,7 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
         _block_roles(person, seg, index)
 
 
+_ROLE_THEN_ORG = re.compile(r"^([a-zåäö][\w-]*)\s+([A-ZÅÄÖ][^,;]{2,80})$")
 _OWNER_WORDS = 6  # "Org: role Name": an owner label this long at most, not a sentence before
 _OWNER_GAP = re.compile(r"^\s(?:[a-zåäö-]+\s(?:ja|och)\s)?[a-zåäö-]+\s$")  # " hyvinvointi- ja ..."
 _FROM_ORG = re.compile(r"(?::?sta|:?stä|:?lta|:?ltä)$")  # "Pohjanmaan liitosta", "OKM:stä"

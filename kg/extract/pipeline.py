@@ -109,7 +109,8 @@ def projects_component(doc: Doc) -> Doc:
     doc._.record = {
         "source": doc._.source,
         "language": doc._.language,
-        "projects": [projects.build_project(span, facts) for span in spans],
+        "projects": projects.named_projects([projects.build_project(span, facts)
+                                             for span in spans], doc._.language),
     }
     verbatim_quotes(doc._.record, doc._.text)
     add_confidence(doc._.record, seg)

@@ -527,6 +527,23 @@ def _paragraph_projects(seg: Segments) -> list[ProjectSpan]:
     return spans
 
 
+_IDENTIFYING = ("lead_organisations", "partner_organisations", "funders", "funding_programmes",
+                "start_date", "end_date")
+
+
+def named_projects(projects: list[dict], language: str) -> list[dict]:
+    """A Swedish or English page whose only project has no title, no organisation, programme,
+    date or amount, and no one with a role in it (a news item quoting people, a general page)
+    names no project: none."""
+    if language == "fi" or len(projects) != 1:
+        return projects
+    project = projects[0]
+    named = any(project["title"].values()) or any(project.get(key) for key in _IDENTIFYING) or \
+        project["budget"]["total_eur"] is not None or project["budget"]["shares"] or \
+        any(person["roles"] for person in project["people"])
+    return projects if named else []
+
+
 # ------------------------------------------------------------------ one project
 
 
@@ -578,7 +595,11 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     programme_mentions(sentences, roles)
     single: Grant | None = None
     if span.grantee:
-        roles.lead.insert(0, (orgs.canonical_org(span.grantee[0], language), *span.grantee[1:]))
+        if language != "fi":  # a Swedish or English entry's recipient leads it, no name above
+            roles.lead = [lead for lead in roles.lead if _in_lines(seg, lead[1], [span.lines])]
+        if not _person_grantee(span, facts):  # an artist's grant: she is no organisation
+            roles.lead.insert(0, (orgs.canonical_org(span.grantee[0], language),
+                                  *span.grantee[1:]))
         if not roles.funder:  # "Svenska kulturfonden beviljade bidrag till ..." above the list
             intro = [Sentence(seg.lines[i].text, seg.lines[i].start, seg.lines[i].end, i, None)
                      for lines in span.shared for i in lines]  # "... beviljar stöd till:"
@@ -658,7 +679,8 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
         note("people", person.name, person.start, person.end)
     project["people"] = [p.as_record() for p in people]
     if not project["lead_organisations"]:
-        project["lead_organisations"] = _lead_of_project_staff(people, project)
+        project["lead_organisations"] = _lead_of_project_staff(people, project) or \
+            (_shared_organisation(people, project) if language != "fi" else [])
     events = content.events(own_sentences or sentences, facts.text)
     for event in events:
         evidence.append({"field": "events", "value": event["date"], "start": event["start"],
@@ -668,6 +690,22 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     project["links"] = _links(seg, sentences)
     project["evidence"] = evidence
     return project
+
+
+def _person_recipient(grant: Grant, facts: DocumentFacts) -> Person | None:
+    """The person a Swedish or English grant in running text goes to: one named at the
+    recipient's place, or whose surname the recipient is ("Winter får 7600 euro")."""
+    if facts.language == "fi" or grant.recipient is None:
+        return None
+    return next((p for p in facts.people if p.start == grant.start and p.end == grant.end or
+                 grant.recipient == p.name.split()[-1] and len(p.name.split()) > 1), None)
+
+
+def _person_grantee(span: ProjectSpan, facts: DocumentFacts) -> bool:
+    """A Swedish or English list entry whose recipient is a person ("Anna Berg, 10.500 € for
+    ...")."""
+    return facts.language != "fi" and span.grantee is not None and \
+        any(p.start == span.grantee[1] and p.end == span.grantee[2] for p in facts.people)
 
 
 def _description(described: list[Sentence]) -> str | None:
@@ -728,11 +766,12 @@ def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dic
     funders += [n for n in grant_funders(facts.seg.sentences, language) if n not in funders]
     funders += [n for n, _s, _e in _unique(roles.funder) if n not in funders]
     sentence = grant.sentence
+    recipient = _person_recipient(grant, facts)  # an artist's grant names her, no organisation
     empty = _empty_project(span.title or _named_next(seg, sentence), language)
     project = empty | {
         "description": sentence.text if len(sentence.text.split()) >= 6 and
         sum(1 for _ in re.finditer(r"\d[\d ]*(?:€|euro)", sentence.text)) <= 1 else None,
-        "lead_organisations": [grant.recipient] if grant.recipient else [],
+        "lead_organisations": [grant.recipient] if grant.recipient and recipient is None else [],
         "funders": funders[:1],
         "funding_programmes": [n for n, _s, _e in _unique(roles.programme)],
         "municipalities": [grant.municipality] if grant.municipality else [],
@@ -740,7 +779,9 @@ def _grant_project(span: ProjectSpan, grant: Grant, facts: DocumentFacts) -> dic
         "topics": content.topics([sentence], language, min_count=1, context=shared),
     }
     project["activities"] = _grant_activities(project["description"], seg, sentence)
-    if grant.recipient:
+    if recipient is not None:
+        project["people"] = [recipient.as_record()]
+    elif grant.recipient:
         note("lead_organisations", grant.recipient, grant.start, grant.end, sentence.text)
     if grant.eur is not None and funders:  # the record schema wants a share's owner named
         eur = as_number(grant.eur)
@@ -795,6 +836,17 @@ def _lead_of_project_staff(people: list[Person], project: dict) -> list[str]:
                 any(_PROJECT_STAFF.search(role) for role in person.roles):
             return [organisation]
     return []
+
+
+def _shared_organisation(people: list[Person], project: dict) -> list[str]:
+    """No lead named: the one organisation of every person a Swedish or English project page
+    lists, two at least ("Professor X / University of Turku", "PhD Y / University of Turku")."""
+    named = {person.organisation for person in people}
+    if len(people) < 2 or len(named) != 1 or None in named:
+        return []
+    organisation = named.pop()
+    others = project["partner_organisations"] + project["funders"]
+    return [organisation] if organisation not in others else []
 
 
 def _empty_project(title: str | None, language: str) -> dict:
@@ -1012,8 +1064,10 @@ def _budget(seg: Segments, sentences: list[Sentence], span: ProjectSpan, note, l
                 total = eur
             note("budget.shares", eur, fld.start, fld.end)
             break
-    if span.grant_eur is not None and project["funders"]:
-        shares.append({"organisation": project["funders"][0], "eur": as_number(span.grant_eur)})
+    if span.grant_eur is not None and (project["funders"] or language != "fi"):
+        # a list entry's amount is the grant's share; its giver stays null when none is named
+        giver = project["funders"][0] if project["funders"] else None
+        shares.append({"organisation": giver, "eur": as_number(span.grant_eur)})
         return {"total_eur": total, "shares": shares}
     own = [s for s in sentences if _in_lines(seg, s.start, [span.lines])]
     for sentence in own:

@@ -10,6 +10,7 @@ from kg import morphology
 from kg.extract import orgs
 from kg.extract.cues import cues, stem_pattern
 from kg.extract.gazetteer import gazetteer
+from kg.extract.layout import is_agenda
 from kg.extract.people import find_people, is_role
 from kg.extract.places import find_places
 from kg.extract.segment import Segments, Sentence, segment
@@ -68,6 +69,8 @@ def field_roles(seg: Segments, lines: range, language: str, roles: Roles) -> Non
         if fld.key not in FIELD_ROLES or fld.line not in lines:
             continue
         if fld.key == "programme":
+            if is_agenda(fld.value):
+                continue  # "Program:" over an event's schedule ("8:45–9:15 | Registration")
             value = re.sub(r"\s*\([^()]*\)", "", fld.value).strip()
             roles.programme.append((orgs.programme_of(value) or value, fld.start, fld.end))
             continue
@@ -115,6 +118,8 @@ _DOTTED_FORM = re.compile(r"\b([rR])\.\s?([yYfF])\.")  # "r.f." ends no sentence
 
 def _names_after(text: str, language: str = "fi") -> list[str]:
     text = _DOTTED_FORM.sub(r"\1\2", text)
+    if language == "en":  # "A and the B": two names
+        text = re.sub(r"\s(and|ja|och)\sthe\s(?=[A-Z])", r" \1 ", _keep_inner_prepositions(text))
     if language != "fi":
         text = orgs.leading_name(_keep_known_names(text))
     text = re.split(r"[.!?](?:\s|$)|\s(?:yhteistyössä|kanssa|jossa|joka|som|which|under|för|till|"
@@ -123,13 +128,39 @@ def _names_after(text: str, language: str = "fi") -> list[str]:
                     r"inom|during|for|in|vuosina|vuonna|aikana|ajalla)\b|"
                     r"(?<!-)\s(?:ja|och|and)\s(?=[a-zåäö])", text)[0]
     names = []
-    for part in orgs.split_names(text.replace(_KEPT_SPACE, " ")):
+    for part in (p.replace(_KEPT_SPACE, " ") for p in orgs.split_names(text)):
         if part[:1].isupper():
             names.append(part)
     return names
 
 
 _KEPT_SPACE = "\u2060"  # a word joiner, no white space: no clause is cut inside
+# "Centre for Arts in Health", "Northern Dimension Partnership on Culture": a preposition between
+# capitalised words, after the name's head word, is inside the name
+_INNER_PREPOSITION = re.compile(r"(?<=[\w’'-])( (?:for|in|on|of)(?: the)? )(?=[A-ZÅÄÖ])")
+
+
+def _keep_inner_prepositions(text: str) -> str:
+    """English names holding "for"/"in"/"on", their spaces made unbreakable while the clause is
+    cut: a preposition joins two capitalised words when a head word ("Centre", "Partnership")
+    stands in the capitalised run before it and no place follows ("X Centre in Turku" is cut)."""
+    def keep(match: re.Match[str]) -> str:
+        run = re.findall(r"[\w’'-]+", text[:match.start()].replace(_KEPT_SPACE, " "))
+        words = []
+        for word in reversed(run):
+            if not (word[:1].isupper() or word in ("for", "in", "on", "of", "the", "and")):
+                break
+            words.append(word)
+        after = re.match(r"[\w’'-]+", text[match.end():])
+        if not any(orgs.is_org_head(w) for w in words if w[:1].isupper()) \
+                or after is None or find_places(after.group(), "en", []):
+            return match.group()
+        return match.group().replace(" ", _KEPT_SPACE)
+    kept = _INNER_PREPOSITION.sub(keep, text)
+    # "... Partnership in Public Health and Social Well-being": an "and" after such a preposition
+    # joins two capitalised words of the same name ("and the X" begins another name)
+    return re.sub(rf"({_KEPT_SPACE}[A-ZÅÄÖ][\w’'-]*(?: [A-ZÅÄÖ][\w’'-]*)*) and (?=[A-ZÅÄÖ])",
+                  rf"\1{_KEPT_SPACE}and{_KEPT_SPACE}", kept)
 
 
 @cache
@@ -337,7 +368,7 @@ def defined_org_lead(sentences: list[Sentence], language: str, roles: Roles) -> 
 
 
 _NAME_JOINERS = frozenset(["ry", "rf", "r.y.", "r.f.", "sr", "oy", "ab", "of", "the", "and", "för",
-                           "och", "i", "ja", "vid"])
+                           "och", "i", "ja", "vid", "for", "on", "in"])
 
 
 @cache
@@ -361,13 +392,41 @@ def _subject_list_leads(before: str, sentence: Sentence, language: str, roles: R
     projektet": every organisation of a subject list before the auxiliary leads."""
     auxiliary = _AUXILIARY.search(before)
     if not auxiliary:
-        return False
+        return _listed_subjects(before, sentence, language, roles)
     names = orgs.split_names(before[:auxiliary.start()])
     if len(names) < 2 or not all(orgs.looks_like_org(n) or orgs.resolve_alias(n) or
                                  re.fullmatch(r"[A-ZÅÄÖ]{3,}", n) for n in names):
         return False  # each a name with a head word, a known name or an acronym
     for name in names:
         roles.add("lead", name, sentence.start, sentence.start + auxiliary.start(), language)
+    return True
+
+
+_TRAILING_NAME = re.compile(r"(?<!\S)[A-ZÅÄÖ][\w-]*(?:\s(?:(?:of|for|the|och|för|i|vid)\s)?"
+                            r"[A-ZÅÄÖ][\w-]*)*$")
+
+
+def _listed_subjects(before: str, sentence: Sentence, language: str, roles: Roles) -> bool:
+    """"With an open call, NDPC, NDPHS, EUNIC Global and Arts Promotion Centre Finland are
+    launching a joint project": the names of the list right before the verb lead, when two
+    or more are named and one is an organisation's (the others no place or person)."""
+    names = []
+    for name in reversed(orgs.split_names(re.sub(r"\s(and|och) the\s", r" \1 ", before))):
+        name = re.sub(r"^the\s", "", name)
+        words = name.split()
+        if not words or not all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words) \
+                or len(words) > _SUBJECT_WORDS:
+            tail = _TRAILING_NAME.search(name)  # "With an open call X Foundation": its end
+            if tail and orgs.looks_like_org(tail.group()):
+                names.insert(0, tail.group())
+            break
+        names.insert(0, name)
+    known = [n for n in names if orgs.looks_like_org(n) or orgs.resolve_alias(n)]
+    if len(names) < 2 or not known or not all(n in known or _list_member(n, language)
+                                               for n in names):
+        return False
+    for name in names:
+        roles.add("lead", name, sentence.start, sentence.start + len(before), language)
     return True
 
 
@@ -474,6 +533,7 @@ def received_funding(sentence: Sentence, language: str, roles: Roles) -> None:
         return
     subject = re.sub(r"^The\s+", "", text[:verb.start()].strip())
     subject = re.sub(r"\s+[a-zåäö]+\s+(?:ja|och|and)$", "", subject)  # "X haki ja sai"
+    subject = re.sub(r",?\s+(?:som|which|who)$", "", subject)  # "X som har beviljats medel"
     if _recipient_name(subject, language):
         roles.add("lead", subject, sentence.start, verb.start() + sentence.start, language)
     giver = _giver(text[verb.end():], language)

@@ -31,6 +31,7 @@ LABELS: dict[str, tuple[str, ...]] = {
              "main institution involved", "responsible organisation", "responsible organization",
              "implementing organization",
              "ansvarig organisation", "ansvarsorganisation", "arrangör", "stödmottagare",
+             "projektet drevs av", "projektet drivs av",
              "lead organisation", "lead organization", "implementer", "implementing organisation",
              "beneficiary", "project coordinator", "organizer(s)", "organiser(s)", "organizers",
              "organisers"),
@@ -167,7 +168,9 @@ ORG_HEADS: tuple[str, ...] = (
     "delegationen", "agency", "department", "office", "library", "museum", "theatre",
     "orkester", "orkestern", "teater", "samfund", "samfundet", "sällskap", "sällskapet",
     "nämnden", "ämbetet", "arkivet", "kollektiv", "kollektivet", "orchestra", "collective",
-    "company", "trust",
+    "company", "trust", "partnership", "network", "academy", "hospital", "commission",
+    "sjukhus", "sjukhuset", "sjukhem", "sjukhemmet", "skola", "skolan", "bibliotek",
+    "kommission", "kommissionen",
 )
 # Verbs and nouns that give a role to the organisation named beside them.
 ROLE_CUES: dict[str, tuple[str, ...]] = {
@@ -244,16 +247,19 @@ GRANT_VERBS: dict[str, dict[str, tuple[str, ...]]] = {
         "passive": ("myönnettiin", "myönnetään", "jaettiin", "on myönnetty"),
     },
     "sv": {
-        "grantee": ("får", "fick", "har fått", "erhöll", "erhåller", "tilldelas", "tilldelades"),
+        "grantee": ("får", "fick", "har fått", "erhöll", "erhåller", "tilldelas", "tilldelades",
+                    "har beviljats", "har tilldelats"),
         "funder": ("beviljade", "beviljar", "delade ut", "delar ut", "stödde", "stöder", "satsar",
-                   "satsade", "fördelar", "fördelade"),
+                   "satsade", "fördelar", "fördelade", "har beviljat", "har delat ut",
+                   "har fördelat", "har stött", "har satsat"),
         "passive": ("beviljades", "beviljas", "gick till", "går till"),
     },
     "en": {
         "grantee": ("received", "receives", "has received", "was awarded", "has been awarded",
                     "were awarded", "got", "gets", "obtained"),
         "funder": ("awarded", "granted", "allocated", "funded", "invests", "invested",
-                   "distributes", "distributed"),
+                   "distributes", "distributed", "gives out", "gave out", "has awarded",
+                   "has granted", "has allocated", "has distributed", "has given out"),
         "passive": ("was granted", "were granted", "went to", "was allocated", "goes to"),
     },
 }

@@ -15,14 +15,15 @@ from kg.extract.langid import identify_language
 from kg.extract.layout import is_agenda
 from kg.extract.people import is_role
 from kg.extract.places import find_places
-from kg.extract.segment import Segments
+from kg.extract.segment import Segments, label_key
 from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
 
 _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeelle|hankkeesta|"
                     r"hankkeeseen|hankkeella|hankkeena|hankkeet|projekti|projektin|projektissa|"
                     r"projektia|pilotti|pilotissa|pilotista|pilottia|pilotin)\b")
-_PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project)\s+"
-                        r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+))*)")
+_PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project)[ \t]+"
+                        r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+(?![.:–-]\d)|"
+                        r"(?:for|of|on|in|för|i|på)(?=\s[A-ZÅÄÖ])))*)")  # "Culture for Health"
 # "pilotprojektet ”Kultur i vården”", "hanke ”Taidetta arkeen”", "the project “Art at Home”"
 _QUOTED_PROJECT = re.compile(r"\b(?:\w*projekt(?:et)?|\w*hanke|\w*projekti|[Pp]roject)\s+"
                              r"[”\"“«„]([A-ZÅÄÖ][^”\"“»\n]{1,78})[”\"“»]")
@@ -59,8 +60,8 @@ def _clean(title: str) -> str:
 
 def _valid(title: str) -> bool:
     words = title.split()
-    if not words or len(words) > 16 or len(title) < 3:
-        return False
+    if not words or len(words) > 16 or len(title) < 3 or not re.search(r"[^\W\d_]{2}", title):
+        return False  # "100%", "2021–2022": no word
     last = words[-1]
     if is_furniture(title) or is_generic_heading(title) or is_agenda(title):
         return False
@@ -198,7 +199,16 @@ def _repeated_run(text: str, start: int, title: str) -> str:
             any(word[:1].isdigit() for word in words):
         return title
     pattern = re.compile(rf"(?<!\w){re.escape(run)}(?=\s*(?:{_RUN_END.pattern}))")
-    return run if len(pattern.findall(text)) >= 2 and _valid(run) else title
+    if len(pattern.findall(text)) >= 2 and _valid(run):
+        return run
+    # "får stöd ... för projektet Innan allt försvinner.": a grant's project ending its sentence
+    granted = _FOR_THE_PROJECT.search(text[max(0, start - 20):start])
+    closes = end is not None and text[end.start()] in ".!?" and len(words) <= _GRANTED_RUN_WORDS
+    return run if granted and closes and _valid(run) else title
+
+
+_FOR_THE_PROJECT = re.compile(r"\b(?:för projektet|for the project)\s$")
+_GRANTED_RUN_WORDS = 5
 
 
 # "X is a ... project", "X är ett ... projekt": a name defined as a project at a sentence start.
@@ -206,9 +216,11 @@ _COPULA = re.compile(r"(?:^|(?<=[.!?]\s))([A-ZÅÄÖ][^.!?\n]{2,80}?)\s(?:is|was
                      r"(?:a|an|ett|en)\s[^.!?\n]{0,80}?\b(?:project|projekt)\b", re.M)
 
 
-# "the SATA2 project", "Kaunis mieli Development Project", "Kultur i vården-projektet"
+# "the SATA2 project", "Kaunis mieli Development Project", "Kultur i vården-projektet",
+# "the Cultural Well-being for the Aging project"
 _NAME_PROJECT = re.compile(
-    r"\b((?:[A-ZÅÄÖ][\w+-]*|I{1,3})(?:\s(?:[A-ZÅÄÖ][\w+-]*|[a-zåäö]+(?=\s[A-ZÅÄÖ])|\d+)){0,4})"
+    r"\b((?:[A-ZÅÄÖ][\w+-]*|I{1,3})(?:\s(?:[A-ZÅÄÖ][\w+-]*|[a-zåäö]+(?:\sthe)?(?=\s[A-ZÅÄÖ])|"
+    r"\d+)){0,6})"
     r"(?:\s(?:Development|Research|Pilot|Pilot\s)?\s?[Pp]roject\b|-projektet\b)")
 # generic words around the name, at either end
 _GENERIC_OPENERS = frozenset(["the", "this", "our", "a", "an", "eu", "development", "research",
@@ -219,6 +231,8 @@ def named_project_candidates(text: str) -> list[TitleCandidate]:
     found = []
     for match in _NAME_PROJECT.finditer(text):
         words = match.group(1).split()
+        if len(words) > 1 and words[-1] in ("The", "This", "Our"):
+            continue  # "... Romania Background The project Culture for Health": a new sentence
         while words and words[0].lower() in _GENERIC_OPENERS:
             words = words[1:]
         while words and words[-1].lower() in _GENERIC_OPENERS:
@@ -342,9 +356,27 @@ _PROJECT_WORD_TAIL = re.compile(r"\s[-–]?\s?(?:hanke|hankkeet|projekt|projekti
                                 re.I)  # "IKO - Hyvinvointia ... ikäihmisille -hankkeet"
 
 
+_COLON_TITLE = re.compile(r"^((?:[A-ZÅÄÖ][\w'’-]*\s){1,3}[A-ZÅÄÖ][\w'’-]*):\s[A-ZÅÄÖ][^.:]+$")
+
+
+def _colon_title(text: str) -> bool:
+    """"Culture Cares: Developing Interventions That Support ...": a name of two to four
+    capitalised words, a colon and a capitalised subtitle, twenty words at most, as a page's
+    first line (a label such as "Project Reference: ..." is none)."""
+    match = _COLON_TITLE.match(text)
+    return bool(match) and len(text.split()) <= _COLON_TITLE_WORDS and \
+        label_key(match.group(1)) is None and not is_generic_heading(match.group(1)) and \
+        not is_furniture(match.group(1))
+
+
+_COLON_TITLE_WORDS = 20
+
+
 def first_line_candidate(seg: Segments) -> TitleCandidate | None:
     for index, line in enumerate(seg.lines[:6]):
         text = line.text.strip()
+        if text and _colon_title(text):  # read as a label "Culture Cares" by the segmenter
+            return TitleCandidate(text, line.start, line.start + len(text), "first_line")
         if not text or index in seg.label_lines:
             continue
         if text.lower() in TITLE_STOP_LINES or re.fullmatch(r"[\W\d]+", text) or \
