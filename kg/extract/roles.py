@@ -36,7 +36,8 @@ def _cue_pattern(key: str) -> re.Pattern[str]:
 
 _CUE_PATTERNS = {key: [_cue_pattern(key)]
                  for key in ("lead_after", "partner_after", "funder_after")}
-_COPULA_START = re.compile(r"^(?:(?:on|ovat|toimii|toimivat|är|var|is|are|the)\s+)+")
+_COPULA_START = re.compile(r"^(?:(?:on|ovat|oli|olivat|toimii|toimivat|toimi|är|var|is|are|the)"
+                           r"\s+)+")
 _LEAD_BEFORE = [(cue, re.compile(rf"\s{cue}\b")) for cue in ROLE_CUES["lead_before"]]
 
 
@@ -181,6 +182,8 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
                     rest = text[match.end():].lstrip(" :")
                     rest = _COPULA_START.sub("", rest)
                     rest = re.sub(r'^bidraget\s+"[^"]*"\s+av\s+', "", rest)
+                    if _GEN_LIST.match(rest):
+                        continue  # "Iisalmen ja Vieremän kuntien kulttuuripalvelut": one each
                     position = sentence.start + match.end()
                     for name in _cued_names(_names_after(rest, language)[:8], language,
                                             candidate_names):

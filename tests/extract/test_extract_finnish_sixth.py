@@ -1,0 +1,24 @@
+"""Finnish mechanisms from held-out set 6 (issue 11): role cues in the past tense, as
+project pages written after the end report them. All texts are synthetic."""
+
+from __future__ import annotations
+
+from extract_helpers import only_project
+
+
+def test_past_tense_role_cues_name_lead_partner_and_funder() -> None:
+    project = only_project(
+        "Lauluja kylille\n\nLauluja kylille -hanke vei musiikkia palvelutaloihin vuosina "
+        "2019–2021. Hankkeen päätoteuttajana toimi Kylämusiikki ry ja osatoteuttajina olivat "
+        "Pohjolan Kuoroliitto ry sekä Laulun Ystävät ry. Toimintaa rahoitti Koneen Säätiö.\n")
+    assert project["lead_organisations"] == ["Kylämusiikki ry"]
+    assert project["partner_organisations"] == ["Pohjolan Kuoroliitto ry", "Laulun Ystävät ry"]
+    assert project["funders"] == ["Koneen Säätiö"]
+
+
+def test_past_tense_cue_before_a_distributed_genitive_list_gives_one_lead_each() -> None:
+    project = only_project(
+        "Soiva Savo\n\nSoiva Savo -hanketta toteuttivat Iisalmen, Keiteleen ja Vieremän "
+        "kuntien kulttuuripalvelut vuonna 2021.\n")
+    assert project["lead_organisations"] == [
+        "Iisalmen kulttuuripalvelut", "Keiteleen kulttuuripalvelut", "Vieremän kulttuuripalvelut"]
