@@ -196,6 +196,7 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         _possessive_lead(sentence, language, roles)
         if language == "fi":
             owner_leads(sentence, roles)
+            funded_kind(sentence, roles)
         received_funding(sentence, language, roles)
         started_at(sentence, language, roles)
 
@@ -445,6 +446,70 @@ def owner_leads(sentence: Sentence, roles: Roles) -> None:
         if part[:1].isupper() and _genitive(part.split()[-1]) and orgs.looks_like_org(name):
             start = offset + owners.index(part)
             roles.add("lead", part, start, start + len(part), "fi")
+
+
+# "A ry:n kolmivuotinen STEA-rahoitteinen hanke", "B:n ja C:n ESR-rahoitteisissa X -hankkeissa":
+# the abbreviation before "-rahoitteinen" names the funder (or programme), the organisations in
+# the genitive before it own the project
+_FUNDED_KIND = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\w]*(?:-[\w]+)?)-rahoittei\w*")
+_OWNER_WORD = re.compile(r"[\w:.-]+|,")
+_ADJECTIVES_BEFORE = 2  # "kolmivuotinen", "uusi": words between the owner and the kind
+
+
+def funded_kind(sentence: Sentence, roles: Roles) -> None:
+    """Funder and leads of a Finnish "<owner>:n <X>-rahoitteinen hanke" phrase."""
+    for match in _FUNDED_KIND.finditer(sentence.text):
+        start = sentence.start + match.start(1)
+        roles.add("funder", match.group(1), start, start + len(match.group(1)), "fi")
+        owners = _genitive_owners(sentence.text[:match.start()])
+        for name, offset in owners:
+            canonical = orgs.canonical_org(name, "fi")
+            if any(lead.endswith(canonical) for lead, _s, _e in roles.lead):
+                continue  # "ARVA ry" read already as "Arvokas vanhuus ARVA ry"
+            roles.add("lead", name, sentence.start + offset, sentence.start + offset + len(name),
+                      "fi")
+
+
+def _genitive_owners(before: str) -> list[tuple[str, int]]:
+    """The names in the genitive that end ``before`` (over a few adjectives), listed with "ja"
+    or commas, with their offsets."""
+    words = list(_OWNER_WORD.finditer(before))
+    skipped = 0
+    while words and not _genitive(words[-1].group()) and skipped < _ADJECTIVES_BEFORE and \
+            words[-1].group().islower():
+        words.pop()
+        skipped += 1
+    first = len(words)
+    while first > 0 and _owner_part(words[first - 1].group()):
+        first -= 1
+    if first == len(words):
+        return []
+    owners = before[words[first].start():words[-1].end()]
+    found = []
+    for part in _OWNER_SPLIT.split(owners):
+        part = part.strip(" ,")
+        last = part.split()[-1] if part else ""
+        if not part[:1].isupper():
+            continue
+        if _unknown_genitive(last):  # "Taidekeskus KulttuuriKauppilan": a name Voikko lacks
+            part = part[:-1]
+        elif not _genitive(last):
+            continue
+        if orgs.looks_like_org(orgs.canonical_org(part, "fi")):
+            found.append((part, words[first].start() + owners.index(part)))
+    return found
+
+
+def _owner_part(word: str) -> bool:
+    return word[:1].isupper() or word in (",", "ja") or orgs.is_org_head(word) or \
+        word.lower().startswith(("ry:", "oy:", "sr:"))
+
+
+def _unknown_genitive(word: str) -> bool:
+    """A capitalised word ending in a vowel and "n" that Voikko does not know: a name in the
+    genitive ("KulttuuriKauppilan")."""
+    return word[:1].isupper() and re.search(r"[aeiouyäö]n$", word) is not None and \
+        not morphology.is_known(word)
 
 
 def _genitive(word: str) -> bool:

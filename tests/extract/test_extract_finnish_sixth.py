@@ -22,3 +22,20 @@ def test_past_tense_cue_before_a_distributed_genitive_list_gives_one_lead_each()
         "kuntien kulttuuripalvelut vuonna 2021.\n")
     assert project["lead_organisations"] == [
         "Iisalmen kulttuuripalvelut", "Keiteleen kulttuuripalvelut", "Vieremän kulttuuripalvelut"]
+
+
+def test_funded_kind_names_the_funder_and_the_genitive_owners_lead() -> None:
+    project = only_project(
+        "Minun ääneni\n\nMinun ääneni -hanke oli Arvokas vanhuus ARVA ry:n kolmivuotinen "
+        "STEA-rahoitteinen hanke. Hanke toi musiikkia palvelutaloihin.\n")
+    assert project["lead_organisations"] == ["Arvokas vanhuus ARVA ry"]
+    assert project["funders"] == ["Sosiaali- ja terveysjärjestöjen avustuskeskus"]
+
+
+def test_funded_kind_with_a_programme_and_two_owners_one_unknown_to_voikko() -> None:
+    project = only_project(
+        "Lähde! -hankkeet\n\nOnnistumisen iloa – Oulunkaaren kuntayhtymän ja Taidekeskus "
+        "KulttuuriKauppilan ESR-rahoitteisissa Lähde! -hankkeissa luodaan toimintamalleja.\n")
+    assert project["lead_organisations"] == ["Oulunkaaren kuntayhtymä",
+                                             "Taidekeskus KulttuuriKauppila"]
+    assert project["funding_programmes"] == ["Euroopan sosiaalirahasto"]
