@@ -313,10 +313,81 @@ def _grant(sentence: Sentence, tokens: list[_Token], span: tuple[int, int],
                  title, municipality, sentence, funder)
 
 
+# "A-hanke sai 56 000, B-hanke 31 000 ja C-hanke 22 000 euroa": list members that leave the
+# currency to the last amount of the list
+_ELLIPTIC = re.compile(r"(?<![\d,.])(\d{1,3}(?: \d{3})+)(?=\s*(?:,|;|\sja\s|\ssekä\s|\soch\s|"
+                       r"\sand\s))")
+
+
+def _elliptic_amounts(text: str, amounts: list[Amount]) -> list[Amount]:
+    """Bare sums in a list whose last member carries the currency."""
+    found = []
+    for match in _ELLIPTIC.finditer(text):
+        if any(a.start <= match.start() < a.end for a in amounts) or \
+                not any(a.start > match.end() for a in amounts):
+            continue
+        found.append(Amount(float(match.group(1).replace(" ", "")), match.start(), match.end()))
+    return found
+
+
+# a member of a Finnish prose list of funded projects: "<name> -hanke (sai) 31 000", the name
+# ending in "-hanke" or in a compound of it ("... kehittämishanke")
+_HANKE_MEMBER = re.compile(r"^(?:,|;|ja|sekä)?\s*(?P<name>[A-ZÅÄÖ].*?)(?:\s?[-–]\s?hanke|"
+                           r"(?<=\w)(?P<compound>\w*hanke))(?:\s+(?:sai|saa|saivat|saavat))?\s*$")
+
+
+def hanke_list_grants(sentence: Sentence, amounts: list[Amount]) -> list[Grant]:
+    """"A-hanke sai 56 000, Oulun kaupungin B -hanke 31 000 ja Tornion C -hanke 22 000 euroa":
+    one grant per project named before an amount, its owner in the genitive the lead (a place
+    alone its municipality); none unless two members or more are found."""
+    grants = []
+    previous = 0
+    for amount in amounts:
+        member = sentence.text[previous:amount.start]
+        previous = amount.end
+        match = _HANKE_MEMBER.match(member.strip())
+        if match is None:
+            continue
+        grant = _hanke_member_grant(sentence, match, member, amount)
+        if grant:
+            grants.append(grant)
+    return grants if len(grants) >= 2 else []
+
+
+def _hanke_member_grant(sentence: Sentence, match: re.Match[str], member: str,
+                        amount: Amount) -> Grant | None:
+    name = match.group("name").strip()
+    if match.group("compound"):  # "... kulttuuriyhteistyömallin kehittämishanke"
+        owner, title = "", name + match.group("compound")
+    else:
+        title = name_before_hanke(name)
+        owner = name[:-len(title)].strip() if title and name.endswith(title) else ""
+        words = title.split()
+        if not owner and len(words) > 1 and words[1][:1].isupper() and \
+                find_places(words[0], "fi", []) and \
+                morphology.GENITIVE in morphology.case_of(words[0].lower()):
+            owner, title = words[0], " ".join(words[1:])  # "Tornion Aine tulee kylään"
+    if not title:
+        return None
+    start = sentence.start + sentence.text.index(member) + member.index(name)
+    recipient = municipality = None
+    if owner:
+        base = orgs.canonical_org(owner, "fi")
+        places = find_places(base, "fi", [])
+        municipality = places[0].name if places else None
+        recipient = base if orgs.looks_like_org(base) else None
+    return Grant(recipient, start, start + len(name), amount.eur, title, municipality, sentence)
+
+
 def sentence_grants(sentence: Sentence, language: str) -> list[Grant]:
     """The grants one sentence names."""
     text = sentence.text
     amounts = [a for a in find_amounts(text) if not re.search(r"[-–]\s*$", text[:a.start])]
+    amounts = sorted(amounts + _elliptic_amounts(text, amounts), key=lambda a: a.start)
+    if language == "fi":
+        listed = hanke_list_grants(sentence, amounts)
+        if listed:
+            return listed
     tokens = _tokens(text)
     grants: list[Grant] = []
     used: set[int] = set()  # amount starts already given to a recipient

@@ -1,9 +1,10 @@
 """Finnish mechanisms from held-out set 6 (issue 11): role cues in the past tense, as
-project pages written after the end report them. All texts are synthetic."""
+project pages written after the end report them; "<owner>:n X-rahoitteinen hanke"; prose lists
+of "-hanke <sum>" grants. All texts are synthetic."""
 
 from __future__ import annotations
 
-from extract_helpers import only_project
+from extract_helpers import only_project, projects_of
 
 
 def test_past_tense_role_cues_name_lead_partner_and_funder() -> None:
@@ -39,3 +40,16 @@ def test_funded_kind_with_a_programme_and_two_owners_one_unknown_to_voikko() -> 
     assert project["lead_organisations"] == ["Oulunkaaren kuntayhtymä",
                                              "Taidekeskus KulttuuriKauppila"]
     assert project["funding_programmes"] == ["Euroopan sosiaalirahasto"]
+
+
+def test_prose_list_of_hanke_grants_gives_one_entry_each_with_elliptic_sums() -> None:
+    projects = projects_of(
+        "Avustuksia kulttuuritoimintaan\n\nOpetus- ja kulttuuriministeriö on myöntänyt 300 000 "
+        "euroa hankkeille. Kylä soi - Musiikkiyhteistyön kehittämishanke sai 56 000, Lahden "
+        "kaupungin Laulu kulkee -hanke 31 000 ja Porin Runot kotiin -hanke 22 000 euroa.\n")
+    found = [(p["title"]["fi"], p["lead_organisations"], p["municipalities"]) for p in projects]
+    assert found == [
+        ("Kylä soi - Musiikkiyhteistyön kehittämishanke", [], []),
+        ("Laulu kulkee", ["Lahden kaupunki"], ["Lahti"]),
+        ("Runot kotiin", [], ["Pori"]),
+    ]
