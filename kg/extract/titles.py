@@ -15,7 +15,7 @@ from kg.extract.langid import identify_language
 from kg.extract.layout import is_agenda
 from kg.extract.people import is_role
 from kg.extract.places import find_places
-from kg.extract.segment import Segments
+from kg.extract.segment import Segments, Sentence
 from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
 
 _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeelle|hankkeesta|"
@@ -83,7 +83,7 @@ def label_value_is_title(value: str) -> bool:
 
 def hanke_candidates(seg: Segments) -> list[TitleCandidate]:
     found = []
-    for sentence in seg.sentences:
+    for index, sentence in enumerate(seg.sentences):
         for match in _HANKE.finditer(sentence.text):
             if match.group().strip(" -–").startswith("hankkeet"):
                 continue
@@ -93,14 +93,42 @@ def hanke_candidates(seg: Segments) -> list[TitleCandidate]:
             title = name_before_hanke(title)
             if _valid(title) and title.lower() not in TITLE_STOP_LINES:
                 start = sentence.start + sentence.text.index(title)
+                opening = _exclaimed_opening(seg, index, start)
+                if opening is not None:
+                    title, start = f"{opening.text} {title}", opening.start
                 found.append(TitleCandidate(title, start, start + len(title), "hanke"))
             break
     return found
 
 
+_EXCLAIMED_WORDS = 2  # "Lähde!", "Tule mukaan!": a name's opening cut off as a sentence
+
+
+def _exclaimed_opening(seg: Segments, index: int, start: int) -> Sentence | None:
+    """Where a name begins that the sentence splitter cut after its "!" ("Lähde! Taiteesta
+    osallisuutta -hanke"): the short exclamation right before ``start`` on the same line, else
+    None."""
+    if index == 0 or seg.sentences[index].start != start:
+        return None
+    previous = seg.sentences[index - 1]
+    if previous.line != seg.sentences[index].line or not previous.text.endswith("!") or \
+            len(previous.text.split()) > _EXCLAIMED_WORDS or not previous.text[:1].isupper():
+        return None
+    return previous
+
+
 def _any_finite_verb(word: str) -> bool:
     """Some reading is a finite verb ("sai", "julkistettiin", "on")."""
     return any(cls == "teonsana" and not case for _b, cls, case, _n in morphology.analyses(word))
+
+
+_PARTICIPLE_PARTS = ("+tav", "+n+yt", "+n+ut", "+tu(", "+ty(")  # toteutettava, -nyt, -ttu
+
+
+def _participle(word: str) -> bool:
+    """An adjective formed from a verb ("toteutettavan", "käynnistyneen", "toteutettu")."""
+    return any(r.word_class == "laatusana" and any(p in r.wordbases for p in _PARTICIPLE_PARTS)
+               for r in morphology.readings(word))
 
 
 def _starts_name(words: list[str], i: int) -> bool:
@@ -116,7 +144,12 @@ def name_before_hanke(text: str) -> str:
     words = _after_organisation(text).split()
     verbs = [i for i, word in enumerate(words) if i > 0 and _any_finite_verb(word.strip(",."))]
     roles = [i for i, word in enumerate(words) if word[:1].islower() and is_role(word)]
-    if roles and not verbs:
+    attributes = [i for i, word in enumerate(words[:-1])
+                  if word[:1].islower() and words[i + 1][:1].isupper() and _participle(word)]
+    if attributes and (not verbs or attributes[-1] < verbs[0]):
+        # "Vuosina 2017-2020 toteutettavan Lähde!": a participle's attribute phrase before it
+        words = words[attributes[-1] + 1:]
+    elif roles and not verbs:
         # an agenda line: "Kukunorin toiminnanjohtaja Markus Raivion haastateltavana Uusimaa
         # 2019" -> the last name starting after the person's role
         starts = [i for i in range(roles[-1] + 1, len(words)) if _starts_name(words, i)]

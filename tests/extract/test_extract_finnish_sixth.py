@@ -53,3 +53,18 @@ def test_prose_list_of_hanke_grants_gives_one_entry_each_with_elliptic_sums() ->
         ("Laulu kulkee", ["Lahden kaupunki"], ["Lahti"]),
         ("Runot kotiin", [], ["Pori"]),
     ]
+
+
+def test_a_name_opening_with_an_exclamation_keeps_it() -> None:
+    project = projects_of(
+        "Hankkeet\n\nTule mukaan! Taiteesta iloa -hanke tarjosi tukea nuorille vuosina "
+        "2020–2022.\n")[0]
+    assert project["title"]["fi"] == "Tule mukaan! Taiteesta iloa"
+
+
+def test_a_participle_phrase_before_the_name_is_no_part_of_it() -> None:
+    project = only_project(
+        "Tule mukaan! -hanke\n\nVuosina 2017-2020 toteutettavan Tule mukaan! -hankkeen "
+        "tavoitteena on syrjäytymisen ehkäiseminen taiteen keinoin.\n")
+    assert project["title"]["fi"] == "Tule mukaan!"
+    assert all("toteutettavan" not in alt for alt in project["alt_titles"])
