@@ -385,6 +385,9 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
             continue
         title = _clean(_EVENT_TAIL.sub("", text))
         title = _clean(_PROJECT_WORD_TAIL.sub("", title))
+        title = _without_org_tail(title)
+        if _names_an_org(title):
+            continue  # the site's owner above the page: "Keski-Pohjanmaan hyvinvointialue"
         if text.endswith(".") or ":" in text or len(title.split()) > 14 or not _valid(title):
             return None
         if _headline(title):  # no title, but a news item that may well be about a project
@@ -393,6 +396,30 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
             continue
         return TitleCandidate(title, line.start, line.start + len(title), "first_line")
     return None
+
+
+_ORG_LINE_WORDS = 4  # an organisation's name alone on a line has this many words at most
+
+
+def _without_org_tail(title: str) -> str:
+    """"Kulttuuripoimuri – Rovaniemen kaupunki" -> "Kulttuuripoimuri": the organisation after
+    a dash in a page's first line is its owner, no part of the title."""
+    match = re.search(r"\s[–-]\s", title)
+    if match is None:
+        return title
+    head, tail = title[:match.start()].strip(), title[match.end():].strip()
+    return head if head and _names_an_org(tail) else title
+
+
+def _names_an_org(text: str) -> bool:
+    """A short line that is an organisation's name, its last word the head ("Turun kaupunki",
+    "Keski-Pohjanmaan hyvinvointialue", "Kettuki ry")."""
+    words = text.split()
+    return 0 < len(words) <= _ORG_LINE_WORDS and not _PROJECT_NOUN_IN.search(text) and \
+        orgs.is_org_head(orgs.canonical_org(text, "fi").split()[-1])
+
+
+_PROJECT_NOUN_IN = re.compile(r"hank|projekt|project|ohjelm|program", re.I)
 
 
 def _headline(line: str) -> bool:

@@ -68,3 +68,20 @@ def test_a_participle_phrase_before_the_name_is_no_part_of_it() -> None:
         "tavoitteena on syrjäytymisen ehkäiseminen taiteen keinoin.\n")
     assert project["title"]["fi"] == "Tule mukaan!"
     assert all("toteutettavan" not in alt for alt in project["alt_titles"])
+
+
+def test_first_line_owner_after_a_dash_is_no_part_of_the_title_and_partner_in_essive() -> None:
+    project = only_project(
+        "Laulupolku – Kemijärven kaupunki\n\nHanke tuo laulua kotihoitoon.\nHallinnoija: "
+        "Kemijärven kaupunki\nOsatoteuttajana Pohjolan Laulajat ry, kaksi taiteilijaa, vastaa "
+        "ryhmistä.\n")
+    assert project["title"]["fi"] == "Laulupolku"
+    assert project["partner_organisations"] == ["Pohjolan Laulajat ry"]
+
+
+def test_a_first_line_naming_only_an_organisation_is_no_title() -> None:
+    projects = projects_of(
+        "Siirry sisältöön\nKemijärven kaupunki\n\nKulttuurihyvinvointi tarkoittaa kokemusta "
+        "siitä, että kulttuuri ja taide lisäävät hyvinvointia. Alueet ovat lisänneet "
+        "kulttuurihyvinvointisuunnitelmien laatimista.\n")
+    assert all(p["title"]["fi"] != "Kemijärven kaupunki" for p in projects)
