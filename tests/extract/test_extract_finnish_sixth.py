@@ -85,3 +85,12 @@ def test_a_first_line_naming_only_an_organisation_is_no_title() -> None:
         "siitä, että kulttuuri ja taide lisäävät hyvinvointia. Alueet ovat lisänneet "
         "kulttuurihyvinvointisuunnitelmien laatimista.\n")
     assert all(p["title"]["fi"] != "Kemijärven kaupunki" for p in projects)
+
+
+def test_labelled_fields_in_bullets_are_fields() -> None:
+    project = only_project(
+        "TAITO-hanke\n\nMikä?\n\n • Monitieteinen tutkimushanke taiteen saavutettavuudesta.\n"
+        " • Rahoittaja: Suomen Akatemia\n • Konsortiopartnerit: Turun yliopisto ja "
+        "Lappeenrannan yliopisto\n")
+    assert project["funders"] == ["Suomen Akatemia"]
+    assert project["partner_organisations"] == ["Turun yliopisto", "Lappeenrannan yliopisto"]
