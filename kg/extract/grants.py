@@ -18,11 +18,10 @@ from kg.extract import orgs
 from kg.extract.money import Amount, find_amounts
 from kg.extract.places import find_places
 from kg.extract.segment import Sentence
-from kg.extract.settings import GRANT_VERBS
+from kg.extract.settings import GRANT_VERBS, LEGAL_FORMS
 from kg.extract.titles import name_before_hanke
 
 _TOKEN = re.compile(r"[\wÅÄÖåäö][\wÅÄÖåäö'’.&+-]*(?::\w+)?|[–—]|\S")
-_LEGAL_FORMS = frozenset({"ry", "rf", "r.y.", "r.f.", "oy", "ab", "osk", "oyj", "abp", "ltd"})
 _LEGAL_CASE = re.compile(r"\b(ry|rf|oy|ab|osk|oyj):\w+$", re.I)
 _STOPS_BEFORE_NAME = frozenset({"av", "från", "from", "by", "joka", "jonka", "som", "which", "who",
                                 "that"})
@@ -105,7 +104,7 @@ def _verb_kind(tokens: list[_Token], i: int, language: str) -> str | None:
 def _name_word(token: _Token, language: str) -> bool:
     """May this lower-case word sit inside an organisation name ("Läntinen tanssin keskus")?"""
     low = token.low
-    if low in _LEGAL_FORMS or low in _CONNECTORS or token.text in ("–", "-"):
+    if low in LEGAL_FORMS or low in _CONNECTORS or token.text in ("–", "-"):
         return True
     if language != "fi":  # "Svenska pensionärsförbundet", "Föreningsarkivet i Jämtlands län",
         # "Saemien Siebrie/Fatmomakke sameförening" (a name in two languages)
@@ -124,7 +123,7 @@ def _joins_name(tokens: list[_Token], conjunction: int) -> bool:
         return False
     before, after = tokens[conjunction - 1].text, tokens[conjunction + 1].text
     return before[:1].isupper() and after[:1].isupper() and not orgs.is_org_head(before) and \
-        before.lower() not in _LEGAL_FORMS and not find_places(before, "fi", [])
+        before.lower() not in LEGAL_FORMS and not find_places(before, "fi", [])
 
 
 def _name_before(tokens: list[_Token], end: int, language: str) -> tuple[int, int] | None:
@@ -167,7 +166,7 @@ def _name_after(tokens: list[_Token], start: int, language: str,
     end, last = first + 1, first + 1
     while end < len(tokens) and end - first < 9:
         token = tokens[end]
-        if token.text[:1].isupper() or token.low.split(":")[0] in _LEGAL_FORMS:
+        if token.text[:1].isupper() or token.low.split(":")[0] in LEGAL_FORMS:
             end += 1
             last = end
         elif token.text in ("–",) or (_name_word(token, language) and
@@ -190,7 +189,7 @@ def _acceptable(name: str, language: str, at_sentence_start: bool) -> bool:
     if not words or len(words) > 9 or orgs.programme_of(name) or \
             words[0].lower() in ("projektet", "project", "hanke"):
         return False  # "Projektet Turvapaikka får stöd": the project, not its organisation
-    if words[-1].lower() in _LEGAL_FORMS or orgs.looks_like_org(name):
+    if words[-1].lower() in LEGAL_FORMS or orgs.looks_like_org(name):
         return True
     if len(words) == 1:
         # a lone capitalised word opening a sentence is a name only if it is not a common word
@@ -217,7 +216,7 @@ def _org_like(name: str) -> bool:
     """An organisation's name, not a noun phrase: a known name or head word, a legal form, or
     two capitalised words or more."""
     words = name.split()
-    return orgs.looks_like_org(name) or words[-1].lower() in _LEGAL_FORMS or \
+    return orgs.looks_like_org(name) or words[-1].lower() in LEGAL_FORMS or \
         sum(1 for w in words if w[:1].isupper()) >= 2
 
 
@@ -591,11 +590,11 @@ def subject_grants(sentence: Sentence, language: str) -> list[Grant]:
     grants = []
     for i, token in enumerate(tokens[:-1]):
         head = token.text.split(":")[0]
-        if head.lower() not in _LEGAL_FORMS and not (orgs.is_org_head(head) and
+        if head.lower() not in LEGAL_FORMS and not (orgs.is_org_head(head) and
                                                      head[:1].isupper()):
             continue
         following = [t.low for t in tokens[i + 1:i + 3]]
-        if tokens[i + 1].text[:1].isupper() or following[0] in _LEGAL_FORMS:
+        if tokens[i + 1].text[:1].isupper() or following[0] in LEGAL_FORMS:
             continue  # the name goes on: "Kulttuurivaltakunta Osuuskunta", "Yhdistys ry"
         acts = any(morphology.is_finite_verb(w) and w not in GRANT_VERBS[language]["funder"]
                    for w in following)

@@ -29,7 +29,13 @@ from kg.extract.roles import (
 )
 from kg.extract.segment import Segments, Sentence
 from kg.extract.segment import label_key as segment_label
-from kg.extract.settings import SCOPE_CUES, SCOPE_VALUES, STATUS_CUES, STATUS_VALUES
+from kg.extract.settings import (
+    LEGAL_FORMS,
+    SCOPE_CUES,
+    SCOPE_VALUES,
+    STATUS_CUES,
+    STATUS_VALUES,
+)
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s,;)]+")
 _STATUS_PATTERNS = {status: re.compile("|".join(patterns), re.I)
@@ -851,15 +857,22 @@ def _unique(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return list(seen.values())
 
 
+_HEADER_NAME_WORDS = 5  # an owner's name on a line of its own has this many words at most
+
+
 def _header_lead(seg: Segments, roles: Roles, language: str) -> None:
     """Database entries name the owner on a line of its own near the top ("Lapuan kaupunki")."""
     if roles.lead:
         return
     for index, line in enumerate(seg.lines[:8]):
         text = line.text.strip()
-        if not text or index in seg.label_lines or len(text.split()) > 5 or text.endswith("."):
-            continue
         words = text.split()
+        # a registered association's name may run longer ("Kulttuuriyhdistys Mäki, pelto ja
+        # metsä ry")
+        longest = _HEADER_NAME_WORDS + 3 if words and words[-1].lower() in LEGAL_FORMS \
+            else _HEADER_NAME_WORDS
+        if not text or index in seg.label_lines or len(words) > longest or text.endswith("."):
+            continue
         whole_name = language == "fi" or orgs.leading_name(text) == text  # no "X till ett Y"
         if orgs.is_org_head(words[-1]) and words[0][:1].isupper() and len(words) >= 2 and \
                 whole_name:

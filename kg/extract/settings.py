@@ -170,6 +170,8 @@ ORG_HEADS: tuple[str, ...] = (
     "nämnden", "ämbetet", "arkivet", "kollektiv", "kollektivet", "orchestra", "collective",
     "company", "trust",
 )
+# Legal forms that end an organisation's name ("Kettuki ry", "Pirkanpohjasäätiö sr", "X Oy Ab").
+LEGAL_FORMS = frozenset({"ry", "rf", "r.y.", "r.f.", "sr", "oy", "ab", "osk", "oyj", "abp", "ltd"})
 # Verbs and nouns that give a role to the organisation named beside them.
 ROLE_CUES: dict[str, tuple[str, ...]] = {
     # genitive agent + participle: "Etelä-Pohjanmaan liiton toteuttamassa hankkeessa"

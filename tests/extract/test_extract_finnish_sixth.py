@@ -94,3 +94,11 @@ def test_labelled_fields_in_bullets_are_fields() -> None:
         "Lappeenrannan yliopisto\n")
     assert project["funders"] == ["Suomen Akatemia"]
     assert project["partner_organisations"] == ["Turun yliopisto", "Lappeenrannan yliopisto"]
+
+
+def test_a_registered_association_on_a_line_of_its_own_leads_even_with_a_long_name() -> None:
+    project = only_project(
+        "Hanke\nKehittämishanke - 7467\n\nKylän juuret\n\nKulttuuriyhdistys Pelto, metsä ja "
+        "järvi ry\n\n12.05.2015 - 29.01.2019\n\nPäättynyt\n\nJulkinen hankekuvaus\n\nKylän "
+        "juuret on pilottiprojekti, jolla luodaan taiteen keskus kylään.\n")
+    assert project["lead_organisations"] == ["Kulttuuriyhdistys Pelto, metsä ja järvi ry"]
