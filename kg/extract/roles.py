@@ -54,6 +54,9 @@ class Roles:
             self.programme.append((programme, start, end))
             return
         canonical = orgs.canonical_org(name, language)
+        if language == "fi" and role in ("lead", "partner"):
+            # "Muut osatoteuttajat: Posio ja Ranua": the municipality as an organisation
+            canonical = gazetteer().municipal_orgs.get(canonical.lower(), canonical)
         if len(canonical) > 2 and orgs.plausible_name(canonical, language):
             getattr(self, role).append((canonical, start, end))
 

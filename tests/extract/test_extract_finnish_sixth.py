@@ -102,3 +102,11 @@ def test_a_registered_association_on_a_line_of_its_own_leads_even_with_a_long_na
         "järvi ry\n\n12.05.2015 - 29.01.2019\n\nPäättynyt\n\nJulkinen hankekuvaus\n\nKylän "
         "juuret on pilottiprojekti, jolla luodaan taiteen keskus kylään.\n")
     assert project["lead_organisations"] == ["Kulttuuriyhdistys Pelto, metsä ja järvi ry"]
+
+
+def test_a_municipality_named_as_a_partner_is_its_municipal_organisation() -> None:
+    project = only_project(
+        "Kulttuuripolku\n\nHallinnoija: Rovaniemen kaupunki\nMuut osatoteuttajat: Posio ja "
+        "Ranua\n\nHanke tuo kulttuuria ikäihmisille vuosina 2025–2027.\n")
+    assert project["lead_organisations"] == ["Rovaniemen kaupunki"]
+    assert project["partner_organisations"] == ["Posion kunta", "Ranuan kunta"]
