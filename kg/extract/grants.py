@@ -354,7 +354,7 @@ def hanke_list_grants(sentence: Sentence, amounts: list[Amount]) -> list[Grant]:
 
 
 def _hanke_member_grant(sentence: Sentence, match: re.Match[str], member: str,
-                        amount: Amount) -> Grant | None:
+                        amount: Amount | None) -> Grant | None:
     name = match.group("name").strip()
     if match.group("compound"):  # "... kulttuuriyhteistyömallin kehittämishanke"
         owner, title = "", name + match.group("compound")
@@ -375,7 +375,8 @@ def _hanke_member_grant(sentence: Sentence, match: re.Match[str], member: str,
         places = find_places(base, "fi", [])
         municipality = places[0].name if places else None
         recipient = base if orgs.looks_like_org(base) else None
-    return Grant(recipient, start, start + len(name), amount.eur, title, municipality, sentence)
+    return Grant(recipient, start, start + len(name), amount.eur if amount else None, title,
+                 municipality, sentence)
 
 
 def sentence_grants(sentence: Sentence, language: str) -> list[Grant]:
@@ -441,6 +442,21 @@ def _appositive_subject(tokens: list[_Token], verb: int,
     return span if span and span[0] == 0 else None
 
 
+def _named_project_subject(sentence: Sentence, tokens: list[_Token], verb: int,
+                           free: list[Amount]) -> Grant | None:
+    """A Finnish grant whose subject is a project named before "-hanke", its owner in the
+    genitive ("Stella Polaris ry:n Kultaiset kirjeet -hanke sai 40 000 euroa")."""
+    before = sentence.text[:tokens[verb].start]
+    opening = max(before.rfind(", "), before.rfind(": "))
+    member = before[opening + 2:] if opening >= 0 else before
+    match = _HANKE_MEMBER.match(member.strip())
+    if match is None or match.group("compound"):
+        return None
+    amount = free[0] if len(free) == 1 else None
+    grant = _hanke_member_grant(sentence, match, member, amount)
+    return grant if grant and grant.recipient else None
+
+
 def _grantee_clause(sentence: Sentence, tokens: list[_Token], amounts: list[Amount], verb: int,
                     clause_end: int, language: str, used: set[int]) -> list[Grant]:
     text = sentence.text
@@ -449,6 +465,12 @@ def _grantee_clause(sentence: Sentence, tokens: list[_Token], amounts: list[Amou
     subject = _name_before(tokens, verb, language) or _appositive_subject(tokens, verb, language)
     free = [a for a in amounts if a.start > tokens[verb].start and a.start < clause_end
             and a.start not in used]
+    named = _named_project_subject(sentence, tokens, verb, free) if language == "fi" else None
+    if named:  # "A ry:n Kukkia kaikille -hanke sai 64 000 euroa"
+        if named.eur is not None:
+            used.add(free[0].start)
+        named.funder = funder
+        return [named]
     if subject:
         amount = free[0] if len(free) == 1 else None
         clause = text[tokens[subject[0]].start:clause_end]

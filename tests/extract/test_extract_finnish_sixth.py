@@ -110,3 +110,15 @@ def test_a_municipality_named_as_a_partner_is_its_municipal_organisation() -> No
         "Ranua\n\nHanke tuo kulttuuria ikäihmisille vuosina 2025–2027.\n")
     assert project["lead_organisations"] == ["Rovaniemen kaupunki"]
     assert project["partner_organisations"] == ["Posion kunta", "Ranuan kunta"]
+
+
+def test_an_owned_project_as_the_grantee_gives_owner_as_lead_and_title_apart() -> None:
+    projects = projects_of(
+        "Avustuksia iäkkäiden kulttuuritoimintaan\n\nHelsingin kaupunki myönsi avustuksia "
+        "kulttuurihankkeisiin.\nTeatteriyhdistys Kuu ry:n Kirjeet Malmilla -hanke sai 40 000 "
+        "euroa. Hanke kokoaa tarinoita.\nKukkaseura ry:n Kukkia kaikille -hanke sai 64 000 "
+        "euroa. Hanke vie kukkia kotiin.\n")
+    found = [(p["title"]["fi"], p["lead_organisations"], p["budget"]["shares"][0]["eur"])
+             for p in projects]
+    assert found == [("Kirjeet Malmilla", ["Teatteriyhdistys Kuu ry"], 40000),
+                     ("Kukkia kaikille", ["Kukkaseura ry"], 64000)]
