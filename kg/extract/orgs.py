@@ -13,7 +13,7 @@ from kg.extract.settings import ORG_HEADS, ORG_ROLE_WORDS
 _DOTTED_LEGAL_FORM = re.compile(r"\b([rR])\.\s?([yYfF])\.?$")  # "r.y." -> "ry"
 _BUSINESS_ID = re.compile(r",?\s*\b\d{7}-\d\b")
 _PARENS = re.compile(r"\s*\([^()]*\)")
-_SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:ja|och|and|sekä|samt|&)\s+(?=[A-ZÅÄÖ])")
+_SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:ja|och|and|sekä|samt|&)\s+(?=[”“\"]?[A-ZÅÄÖ])")
 _WORD = re.compile(r"[\wÅÄÖåäö][\w'’.&+-]*")
 # a case ending on a short form: genitive "OKM:n", "Xamkin", ablative "Taikelta", "STM:ltä"
 _GENITIVE_ALIAS = re.compile(r"^(.+?)(?::n|:in|in|n|s|:lta|:ltä|lta|ltä)$")
@@ -114,6 +114,7 @@ def canonical_org(name: str, language: str = "fi") -> str:
         return alias
     if language == "fi":
         name = _LEGAL_FORM_CASE.sub(r"\1", name)  # "Muistiyhdistys ry:ssä" -> "... ry"
+        name = _REGIONAL_ELY.sub(_ELY_IN_FULL, name)  # "Hämeen ELY-keskus(en)" -> full name
         name = re.sub(r"\b(?:AMK|amk):n\b", "ammattikorkeakoulun", name)
         name = re.sub(r"\b(?:AMK|amk)\b", "Ammattikorkeakoulu", name)
         words = name.split()
@@ -128,6 +129,10 @@ def canonical_org(name: str, language: str = "fi") -> str:
     return name
 
 
+# a regional ELY centre, as the registers write its name: "Hämeen ELY-keskuksen" ->
+# "Hämeen elinkeino-, liikenne- ja ympäristökeskus"
+_REGIONAL_ELY = re.compile(r"^((?:[A-ZÅÄÖ][\w-]*n\s)+)ELY-kesku(?:s|ks)\w*$")
+_ELY_IN_FULL = r"\1elinkeino-, liikenne- ja ympäristökeskus"
 _LEGAL_FORM_CASE = re.compile(r"\b(ry|rf|oy|oyj|ab|sr|ky):[a-zåäö]+$", re.I)
 
 

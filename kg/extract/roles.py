@@ -176,7 +176,8 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
             name = text[start:end]
             if word in ROLE_CUES["lead_genitive"]:
                 roles.add("lead", name, sentence.start + start, sentence.start + end, language)
-            elif word in ROLE_CUES["funder_genitive"] or word in ROLE_CUES["funder_before"]:
+            elif word in ROLE_CUES["funder_genitive"] or word in ROLE_CUES["funder_before"] or \
+                    word == "kautta" and _FUNDING_WORD.search(low):  # "ELY-keskuksen kautta"
                 roles.add("funder", name, sentence.start + start, sentence.start + end, language)
         for cue_key, role in (("lead_after", "lead"), ("partner_after", "partner"),
                               ("funder_after", "funder")):
@@ -236,7 +237,9 @@ def _named_after_cue(name: str, language: str) -> bool:
     return not find_people(name, segment(name))
 
 
+_FUNDING_WORD = re.compile(r"\brahoit\w*")  # "rahoitettu X:n kautta": X passes the money on
 _TOGETHER = ("yhteistyössä", "yhdessä")
+_PERFECT_AUXILIARY = ("on", "ovat", "oli", "olivat")
 
 
 def _genitive_cue(low: str, spans: list[tuple[int, int]], end: int) -> str | None:
@@ -246,6 +249,8 @@ def _genitive_cue(low: str, spans: list[tuple[int, int]], end: int) -> str | Non
     if not following:
         return None
     word = following[0].strip(".,")
+    if word in _PERFECT_AUXILIARY and len(following) > 1:  # "X on myöntänyt", "X ovat ..."
+        return following[1].strip(".,")
     if word == "ja":
         after_ja = end + low[end:].index("ja") + 3
         nxt = next((e for s, e in spans if s == after_ja), None)

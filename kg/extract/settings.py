@@ -184,10 +184,12 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
                       "tuottama", "tuottamat", "tuottaman", "tuottamassa"),
     "funder_genitive": ("rahoittama", "rahoittaman", "rahoittamassa", "rahoittamaa",
                         "myöntämää", "myöntämän", "myöntämä", "tukema", "tukeman",
-                        "rahoituksella", "rahoittamana", "avustuksella", "erityisavustuksella"),
+                        "rahoituksella", "rahoittamana", "avustuksella", "erityisavustuksella",
+                        "tuella", "myöntämällä", "rahoittamalla", "myöntämästä"),
     # "<cue> X": the role cues that come before the name ("hanketta koordinoi X",
     # "funded by X") are data: kg/extract/cue_tables/{fi,sv,en}.tsv (lead_after, ...).
-    "funder_before": ("myönsi", "myöntää", "myönsi hankkeelle", "rahoittaa hanketta"),
+    "funder_before": ("myönsi", "myöntää", "myönsi hankkeelle", "rahoittaa hanketta",
+                      "myöntänyt", "myöntäneet", "rahoittanut", "rahoittaneet"),  # on/ovat ...
     "lead_before": ("järjestävät yhteistyössä", "järjestää", "järjestävät", "koordinoi",
                     "toteuttaa", "toteuttavat"),
 }

@@ -4,6 +4,7 @@ of "-hanke <sum>" grants. All texts are synthetic."""
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import only_project, projects_of
 
 
@@ -122,3 +123,33 @@ def test_an_owned_project_as_the_grantee_gives_owner_as_lead_and_title_apart() -
              for p in projects]
     assert found == [("Kirjeet Malmilla", ["Teatteriyhdistys Kuu ry"], 40000),
                      ("Kukkia kaikille", ["Kukkaseura ry"], 64000)]
+
+
+ROLE_SENTENCES = [
+    ("Taiteen edistämiskeskus on myöntänyt hankkeelle 50 000 euroa.",
+     "funders", ["Taiteen edistämiskeskus"]),
+    ("Hankkeen päärahoittaja on Svenska kulturfonden.", "funders", ["Svenska kulturfonden"]),
+    ("Hanketta tukee Suomen Kulttuurirahasto.", "funders", ["Suomen Kulttuurirahasto"]),
+    ("Hankkeen on rahoittanut Sosiaali- ja terveysministeriö.",
+     "funders", ["Sosiaali- ja terveysministeriö"]),
+    ("Hanke rahoitetaan Pohjois-Karjalan liiton myöntämällä AKKE-rahoituksella.",
+     "funders", ["Pohjois-Karjalan liitto"]),
+    ("Hanketta rahoittaa Euroopan sosiaalirahasto Pohjois-Savon ELY-keskuksen kautta.",
+     "funders", ["Pohjois-Savon elinkeino-, liikenne- ja ympäristökeskus"]),
+    ("Hanke toteutetaan Euroopan sosiaalirahaston tuella.",
+     "funding_programmes", ["Euroopan sosiaalirahasto"]),
+    ("Hankkeen toteuttavat yhteistyössä Kuopion kaupunki ja Savonia-ammattikorkeakoulu.",
+     "lead_organisations", ["Kuopion kaupunki", "Savonia-ammattikorkeakoulu"]),
+    ("Hanketta koordinoi Humak, ja kumppaneina toimivat Jyväskylän kaupunki ja Keski-Suomen "
+     "hyvinvointialue.", "partner_organisations",
+     ["Jyväskylän kaupunki", "Keski-Suomen hyvinvointialue"]),
+    ("Hanketta ovat tukeneet Raaseporin kaupunki ja ”Stiftelsen för hem” -säätiö.",
+     "funders", ["Raaseporin kaupunki"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "field", "expected"), ROLE_SENTENCES)
+def test_finnish_role_sentences(sentence: str, field: str, expected: list[str]) -> None:
+    project = only_project("Soiva silta -hanke\n\nSoiva silta -hanke tuo musiikkia kyliin. "
+                           + sentence + "\n")
+    assert project[field] == expected
