@@ -294,6 +294,12 @@ def _grant(sentence: Sentence, tokens: list[_Token], span: tuple[int, int],
         start, stop = sentence.start + tokens[first].start, sentence.start + tokens[end - 1].end
         return Grant(None, start, stop, amount.eur if amount else None, title, None, sentence,
                      funder)
+    owned = _OWNED_NAME.match(name) if language == "fi" else None
+    if owned:
+        title = re.sub(r"\s?[-–]?\s?hanke$", "", owned.group("title"))
+        start, stop = sentence.start + tokens[first].start, sentence.start + tokens[end - 1].end
+        return Grant(orgs.canonical_org(owned.group("owner"), "fi"), start, stop,
+                     amount.eur if amount else None, title, None, sentence, funder)
     municipality = _municipality(tokens, first, language)
     if end - first > 1 and re.search(r"(?:lainen|läinen)$", tokens[first].low):
         municipality = _municipality(tokens, first + 1, language)  # "Tamperelainen X ry"
@@ -332,7 +338,10 @@ def _elliptic_amounts(text: str, amounts: list[Amount]) -> list[Amount]:
 # a member of a Finnish prose list of funded projects: "<name> -hanke (sai) 31 000", the name
 # ending in "-hanke" or in a compound of it ("... kehittämishanke")
 _HANKE_MEMBER = re.compile(r"^(?:,|;|ja|sekä)?\s*(?P<name>[A-ZÅÄÖ].*?)(?:\s?[-–]\s?hanke|"
+                           r"(?<=[A-ZÅÄÖa-zåäö])\s(?=hanke)hanke|"
                            r"(?<=\w)(?P<compound>\w*hanke))(?:\s+(?:sai|saa|saivat|saavat))?\s*$")
+# "FloweRescue ry:n Kukkia Kaikille": a registered owner in the genitive before a project's name
+_OWNED_NAME = re.compile(r"^(?P<owner>.+?\s(?:ry|rf|sr|oy|ab|osk):n)\s(?P<title>[A-ZÅÄÖ].+)$")
 
 
 def hanke_list_grants(sentence: Sentence, amounts: list[Amount]) -> list[Grant]:

@@ -243,7 +243,8 @@ TITLE_STOP_LINES = frozenset(
 # recipient after it ("50 000 € myönnettiin X:n projektiin").
 GRANT_VERBS: dict[str, dict[str, tuple[str, ...]]] = {
     "fi": {
-        "grantee": ("sai", "saivat", "saa", "saavat", "on saanut", "ovat saaneet"),
+        "grantee": ("sai", "saivat", "saa", "saavat", "on saanut", "ovat saaneet", "saanee",
+                    "saanevat", "on saamassa", "ovat saamassa"),
         "funder": ("myönsi", "myöntää", "jakoi", "jakaa", "on jakanut", "tuki", "tukee",
                    "rahoitti", "rahoittaa"),
         "passive": ("myönnettiin", "myönnetään", "jaettiin", "on myönnetty"),

@@ -153,3 +153,14 @@ def test_finnish_role_sentences(sentence: str, field: str, expected: list[str]) 
     project = only_project("Soiva silta -hanke\n\nSoiva silta -hanke tuo musiikkia kyliin. "
                            + sentence + "\n")
     assert project[field] == expected
+
+
+def test_grants_to_owned_projects_in_the_potential_mood() -> None:
+    projects = projects_of(
+        "Avustuksia iäkkäiden kulttuuritoimintaan\n\nHelsingin kaupunki myönsi hankerahaa "
+        "eri toimijoille.\nKuuseura ry:n Laulua Kaikille hanke saanee 30 000 euroa. Hanke vie "
+        "laulua kotiin.\nTeatteriyhdistys Kuu ry:n Kirjeet Malmilla hanke saanee 40 000 euroa. "
+        "Hanke kokoaa tarinoita.\n")
+    found = [(p["title"]["fi"], p["lead_organisations"]) for p in projects]
+    assert found == [("Laulua Kaikille", ["Kuuseura ry"]),
+                     ("Kirjeet Malmilla", ["Teatteriyhdistys Kuu ry"])]
