@@ -35,6 +35,7 @@ _NAME_CLASSES = frozenset({"nimisana", "laatusana", "nimisana_laatusana", "nimi"
                            "sukunimi", "paikannimi", "huudahdussana", "lyhenne"})
 _CONNECTORS = frozenset({"of", "for", "för", "vid", "i", "de", "&"})
 _LIST_BREAK = re.compile(r"^(?:,|;|ja|och|and|sekä|samt)$")
+_LIST_OPENING = re.compile(r"^(?:,|;|:|ja|och|and|sekä|samt)$")  # ":" opens a list too
 # words that open a sentence without being part of the name that follows
 _OPENERS = frozenset({
     "myös", "lisäksi", "esimerkiksi", "nyt", "jo", "mm.", "muun", "kaikkiaan", "yhteensä",
@@ -416,7 +417,11 @@ def sentence_grants(sentence: Sentence, language: str) -> list[Grant]:
             continue
         end = next((k for k, t in enumerate(tokens) if t.start == amount.start), None)
         span = _name_before(tokens, end, language) if end else None
-        listed = span and any(_LIST_BREAK.match(t.low) for t in tokens[max(0, span[0] - 1):span[0]])
+        # a list member after a comma or "ja", or the first one of a list of sums opening the
+        # sentence (a value after "avustuksia jaettiin seuraavasti:")
+        listed = span and (any(_LIST_OPENING.match(t.low)
+                               for t in tokens[max(0, span[0] - 1):span[0]])
+                           or span[0] == 0 and len(amounts) >= 2)
         if not listed and end and text[amount.start:amount.end].lower().endswith("eurolla"):
             span = _instrumental_subject(tokens, end, language)  # "A kehittää 30 000 eurolla"
             listed = span is not None

@@ -164,3 +164,13 @@ def test_grants_to_owned_projects_in_the_potential_mood() -> None:
     found = [(p["title"]["fi"], p["lead_organisations"]) for p in projects]
     assert found == [("Laulua Kaikille", ["Kuuseura ry"]),
                      ("Kirjeet Malmilla", ["Teatteriyhdistys Kuu ry"])]
+
+
+def test_the_first_member_of_a_list_of_sums_after_a_colon_is_an_entry() -> None:
+    projects = projects_of(
+        "Taike tukee taideyhteisöjä\n\nTaiteen edistämiskeskus rahoittaa taideyhteisöjen "
+        "toimintaa 900 000 eurolla.\n\nVarsinais-Suomeen avustuksia jaettiin seuraavasti: "
+        "Bryggman-säätiö 20 000 euroa, Arte ry 35 000 euroa, Turun Taiteilijaseura ry 25 000 "
+        "euroa.\n")
+    assert [p["lead_organisations"] for p in projects] == [
+        ["Bryggman-säätiö"], ["Arte ry"], ["Turun Taiteilijaseura ry"]]
