@@ -373,6 +373,8 @@ def projektet_candidates(text: str) -> list[TitleCandidate]:
 
 _PROJECT_WORD_TAIL = re.compile(r"\s[-–]?\s?(?:hanke|hankkeet|projekt|projekti|projektit)\b.*$",
                                 re.I)  # "IKO - Hyvinvointia ... ikäihmisille -hankkeet"
+# a report's cover line: "Kulttuurisote ... kumppanuushanke Yhteinen loppuraportti 1/2019"
+_REPORT_TAIL = re.compile(r"\s+(?:yhteinen\s+)?(?:loppu|väli)?raportti\b.*$", re.I)
 
 
 def first_line_candidate(seg: Segments) -> TitleCandidate | None:
@@ -385,7 +387,7 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
             continue
         title = _clean(_EVENT_TAIL.sub("", text))
         title = _clean(_PROJECT_WORD_TAIL.sub("", title))
-        title = _without_org_tail(title)
+        title = _without_org_tail(_REPORT_TAIL.sub("", title))
         if _names_an_org(title):
             continue  # the site's owner above the page: "Keski-Pohjanmaan hyvinvointialue"
         if text.endswith(".") or ":" in text or len(title.split()) > 14 or not _valid(title):

@@ -174,3 +174,10 @@ def test_the_first_member_of_a_list_of_sums_after_a_colon_is_an_entry() -> None:
         "euroa.\n")
     assert [p["lead_organisations"] for p in projects] == [
         ["Bryggman-säätiö"], ["Arte ry"], ["Turun Taiteilijaseura ry"]]
+
+
+def test_a_reports_cover_line_gives_the_project_not_the_report() -> None:
+    project = projects_of(
+        "Soiva Savo kuuden kunnan kumppanuushanke Yhteinen loppuraportti 1/2019\n\nHankkeessa "
+        "kehitettiin musiikkitoimintaa kuuden kunnan ikäihmisille vuosina 2017–2019.\n")[0]
+    assert project["title"]["fi"] == "Soiva Savo kuuden kunnan kumppanuushanke"
