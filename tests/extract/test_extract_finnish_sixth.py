@@ -181,3 +181,11 @@ def test_a_reports_cover_line_gives_the_project_not_the_report() -> None:
         "Soiva Savo kuuden kunnan kumppanuushanke Yhteinen loppuraportti 1/2019\n\nHankkeessa "
         "kehitettiin musiikkitoimintaa kuuden kunnan ikäihmisille vuosina 2017–2019.\n")[0]
     assert project["title"]["fi"] == "Soiva Savo kuuden kunnan kumppanuushanke"
+
+
+def test_an_illustrators_or_layout_credit_names_no_one_of_the_project() -> None:
+    project = only_project(
+        "Kesätaidetta kylille\n\nTeksti: Päivi Alanen Kuvitukset: Emil Varjo Taitto: Emil Varjo"
+        "\n\nKesätaidetta kylille -hankkeen projektikoordinaattori Päivi Alanen kertoo "
+        "kesätaiteilijoiden työstä.\n")
+    assert [p["name"] for p in project["people"]] == ["Päivi Alanen"]
