@@ -304,7 +304,10 @@ def _partner_kanssa(sentence: Sentence, language: str, roles: Roles) -> None:
         roles.partner.append((name, position, position + len(match.group(1))))
 
 
-_WITH = re.compile(r"^\s+(?:ja\s+[^.,;]{0,60}?\s)?kanssa\b")
+# "... kanssa", over "ja <the next name>" and over a unit of the organisation ("Satakunnan
+# hyvinvointialueen HYTE-yksikön ja ... kanssa")
+_WITH = re.compile(r"^\s+(?:[\w-]+(?:yksikön|palveluiden|palvelujen|toimen)\s+)?"
+                   r"(?:ja\s+[^.,;]{0,60}?\s)?kanssa\b")
 _WORKING_TOGETHER = re.compile(r"\b(?:yhteistyö\w*|yhdessä|toteutta\w*|kumppan\w*)", re.I)
 
 

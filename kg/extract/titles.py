@@ -20,7 +20,8 @@ from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
 
 _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeelle|hankkeesta|"
                     r"hankkeeseen|hankkeella|hankkeena|hankkeet|projekti|projektin|projektissa|"
-                    r"projektia|pilotti|pilotissa|pilotista|pilottia|pilotin)\b")
+                    r"projektia|pilotti|pilotissa|pilotista|pilottia|pilotin|toimintamalli|"
+                    r"toimintamallin|toimintamallia|toimintamallissa)\b")
 _PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project)\s+"
                         r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+))*)")
 # "pilotprojektet ”Kultur i vården”", "hanke ”Taidetta arkeen”", "the project “Art at Home”"

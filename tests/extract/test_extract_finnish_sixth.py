@@ -189,3 +189,12 @@ def test_an_illustrators_or_layout_credit_names_no_one_of_the_project() -> None:
         "\n\nKesätaidetta kylille -hankkeen projektikoordinaattori Päivi Alanen kertoo "
         "kesätaiteilijoiden työstä.\n")
     assert [p["name"] for p in project["people"]] == ["Päivi Alanen"]
+
+
+def test_a_named_practice_model_is_a_project_and_its_partners_units_count() -> None:
+    project = only_project(
+        "Kulttuuriresepti\n\nVaasan museot ovat kehittäneet Taideresepti-toimintamallin "
+        "yhteistyössä Pohjanmaan hyvinvointialueen HYTE-yksikön kanssa. Resepti oikeuttaa "
+        "maksuttomaan vierailuun.\n")
+    assert project["title"]["fi"] == "Taideresepti"
+    assert project["partner_organisations"] == ["Pohjanmaan hyvinvointialue"]
