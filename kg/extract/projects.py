@@ -623,7 +623,7 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     project["lead_organisations"] = leads
     project["partner_organisations"] = partners
     project["funders"] = [n for n, _s, _e in _unique(roles.funder)]
-    project["funding_programmes"] = [n for n, _s, _e in _unique(roles.programme)]
+    project["funding_programmes"] = _without_shorter([n for n, _s, _e in _unique(roles.programme)])
     project["budget"] = _budget(seg, sentences, span, note, language, project)
     if single is not None and not project["budget"]["shares"] and len(project["funders"]) == 1:
         # the one funder gives the amount (the record schema wants a share's owner named)
@@ -846,6 +846,13 @@ def _title_language(title: str, language: str) -> str:
         return "fi"
     guess = identify_language(title, default="") if len(title.split()) > 3 else ""
     return guess if guess in ("fi", "sv", "en") else language
+
+
+def _without_shorter(names: list[str]) -> list[str]:
+    """Names without those another one continues ("Manner-Suomen maaseudun kehittämisohjelma"
+    beside "... kehittämisohjelma 2014–2020": one programme, read twice)."""
+    return [n for n in names
+            if not any(o != n and o.lower().startswith(n.lower() + " ") for o in names)]
 
 
 def _unique(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -198,3 +198,13 @@ def test_a_named_practice_model_is_a_project_and_its_partners_units_count() -> N
         "maksuttomaan vierailuun.\n")
     assert project["title"]["fi"] == "Taideresepti"
     assert project["partner_organisations"] == ["Pohjanmaan hyvinvointialue"]
+
+
+def test_a_programme_read_with_and_without_its_years_is_one() -> None:
+    project = only_project(
+        "Hanke\nKehittämishanke - 209728\n\nTanssia kylille\n\nKyläyhdistys ry\n\n31.10.2022 - "
+        "04.07.2024\n\nJulkinen hankekuvaus\n\nHanke tuo tanssia kyliin.\n\nOhjelma/Rahasto\n\n"
+        "Manner-Suomen maaseudun kehittämisohjelma 2014–2020\n\nOnko kyseessä Leader-hanke?\n\n"
+        "kyllä\n")
+    assert project["funding_programmes"] == [
+        "Manner-Suomen maaseudun kehittämisohjelma 2014–2020", "Leader"]
