@@ -175,7 +175,9 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
                 continue
             name = text[start:end]
             if word in ROLE_CUES["lead_genitive"]:
-                roles.add("lead", name, sentence.start + start, sentence.start + end, language)
+                if not _OF_A_PROGRAMME.match(low[low.index(word, end) + len(word):]):
+                    roles.add("lead", name, sentence.start + start, sentence.start + end,
+                              language)
             elif word in ROLE_CUES["funder_genitive"] or word in ROLE_CUES["funder_before"] or \
                     word == "kautta" and _FUNDING_WORD.search(low):  # "ELY-keskuksen kautta"
                 roles.add("funder", name, sentence.start + start, sentence.start + end, language)
@@ -183,6 +185,8 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
                               ("funder_after", "funder")):
             for cue in _CUE_PATTERNS[cue_key]:
                 for match in cue.finditer(low):
+                    if _WHOLE_PROGRAMME.search(low[:match.start()]):
+                        continue  # "... -hankekokonaisuuteen, jota koordinoi X": not this one's
                     rest = text[match.end():].lstrip(" :")
                     rest = _COPULA_START.sub("", rest)
                     rest = re.sub(r'^bidraget\s+"[^"]*"\s+av\s+', "", rest)
@@ -237,6 +241,11 @@ def _named_after_cue(name: str, language: str) -> bool:
     return not find_people(name, segment(name))
 
 
+# "STM:n hallinnoimaa Kansallista ikäohjelmaa": the participle's noun is a programme, whose
+# administrator leads no project of the text
+_OF_A_PROGRAMME = re.compile(r"\s+(?:[\w-]+\s+){0,2}[\w-]*ohjelm")
+# a programme or a whole of projects as the antecedent of "jota/jonka ..."
+_WHOLE_PROGRAMME = re.compile(r"(?:kokonaisuu|ohjelma|verkosto)\w*,\s$")
 _FUNDING_WORD = re.compile(r"\brahoit\w*")  # "rahoitettu X:n kautta": X passes the money on
 _TOGETHER = ("yhteistyössä", "yhdessä")
 _PERFECT_AUXILIARY = ("on", "ovat", "oli", "olivat")
@@ -248,6 +257,8 @@ def _genitive_cue(low: str, spans: list[tuple[int, int]], end: int) -> str | Non
     following = low[end:end + 40].split()
     if not following:
         return None
+    if (re.fullmatch(r"\([^()]+\),?|\),?", following[0])) and len(following) > 1:
+        following = following[1:]  # "... avustuskeskus (STEA) on", "(STEA) on myöntänyt"
     word = following[0].strip(".,")
     if word in _PERFECT_AUXILIARY and len(following) > 1:  # "X on myöntänyt", "X ovat ..."
         return following[1].strip(".,")

@@ -208,3 +208,13 @@ def test_a_programme_read_with_and_without_its_years_is_one() -> None:
         "kyllä\n")
     assert project["funding_programmes"] == [
         "Manner-Suomen maaseudun kehittämisohjelma 2014–2020", "Leader"]
+
+
+def test_an_abbreviation_in_brackets_and_a_programmes_administrator() -> None:
+    project = only_project(
+        "Kortteleihin kulttuuria -hanke\n\nSosiaali- ja terveysjärjestöjen avustuskeskus (STEA) "
+        "on myöntänyt Kortteleihin kulttuuria -hankkeelle avustusta. Hanke kuuluu "
+        "Elämänote-hankekokonaisuuteen, jota koordinoi Ikäinstituutti. Hanke on osa "
+        "Sosiaali- ja terveysministeriön (STM) hallinnoimaa Kansallista ikäohjelmaa.\n")
+    assert project["funders"] == ["Sosiaali- ja terveysjärjestöjen avustuskeskus"]
+    assert project["lead_organisations"] == []
