@@ -99,7 +99,32 @@ def hanke_candidates(seg: Segments) -> list[TitleCandidate]:
                     title, start = f"{opening.text} {title}", opening.start
                 found.append(TitleCandidate(title, start, start + len(title), "hanke"))
             break
+        else:
+            spaced = _spaced_hanke_name(sentence)
+            if spaced:
+                found.append(spaced)
     return found
+
+
+# "Olen mukana Parasta Pohjois-Savoon hankkeessa": a name of capitalised words before the
+# project word written apart, after a lower-case word
+_SPACED_HANKE = re.compile(r"(?<=[a-zåäö,])\s((?:[A-ZÅÄÖ][\w-]*\s){1,5})(?:hanke|hankkeen|"
+                           r"hankkeessa|hanketta|hankkeelle|hankkeesta|hankkeeseen)\b")
+_SPACED_NAME_WORDS = 2  # such a name has this many words at least (one is a place or a person)
+
+
+def _spaced_hanke_name(sentence: Sentence) -> TitleCandidate | None:
+    match = _SPACED_HANKE.search(sentence.text)
+    if match is None:
+        return None
+    title = match.group(1).strip()
+    if len(title.split()) < _SPACED_NAME_WORDS or not _valid(title) or \
+            orgs.looks_like_org(orgs.canonical_org(title, "fi")) or \
+            any(morphology.GENITIVE in morphology.case_of(w.lower()) and find_places(w, "fi", [])
+                for w in title.split()[:1]):
+        return None  # "Kuopion Kaupunginteatterin hankkeessa": an owner, no name
+    start = sentence.start + match.start(1)
+    return TitleCandidate(title, start, start + len(title), "hanke")
 
 
 _EXCLAIMED_WORDS = 2  # "Lähde!", "Tule mukaan!": a name's opening cut off as a sentence

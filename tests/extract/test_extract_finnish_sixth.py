@@ -218,3 +218,11 @@ def test_an_abbreviation_in_brackets_and_a_programmes_administrator() -> None:
         "Sosiaali- ja terveysministeriön (STM) hallinnoimaa Kansallista ikäohjelmaa.\n")
     assert project["funders"] == ["Sosiaali- ja terveysjärjestöjen avustuskeskus"]
     assert project["lead_organisations"] == []
+
+
+def test_a_capitalised_name_before_the_project_word_written_apart() -> None:
+    project = only_project(
+        "Taide auttaa toipumisessa\n\nOlen mukana Parasta Pohjois-Savoon hankkeessa. Hanke on "
+        "kaksivuotinen ja antaa valmiuksia taiteen käyttämiseen. Työ tehtiin aiemmin Kuopion "
+        "Kaupunginteatterin hankkeessa.\n")
+    assert project["title"]["fi"] == "Parasta Pohjois-Savoon"
