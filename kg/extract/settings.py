@@ -26,7 +26,7 @@ LABELS: dict[str, tuple[str, ...]] = {
              "toteuttava organisaatio", "järjestäjä", "huvudman", "projektägare", "sökande",
              "genomförare", "projektets huvudman", "applicant", "implementer of the main project",
              "lead partner", "coordinator", "project owner", "organiser", "organizer", "tuensaaja",
-             "hankkeen toteuttajat",
+             "hankkeen toteuttajat", "toteuttajaorganisaation nimi", "toteuttajaorganisaatio",
              "hallinnoiva organisaatio", "organisaatio", "organisation", "organization",
              "main institution involved", "responsible organisation", "responsible organization",
              "implementing organization",

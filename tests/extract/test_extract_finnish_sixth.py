@@ -226,3 +226,14 @@ def test_a_capitalised_name_before_the_project_word_written_apart() -> None:
         "kaksivuotinen ja antaa valmiuksia taiteen käyttämiseen. Työ tehtiin aiemmin Kuopion "
         "Kaupunginteatterin hankkeessa.\n")
     assert project["title"]["fi"] == "Parasta Pohjois-Savoon"
+
+
+def test_an_older_esr_register_entry_names_its_implementer() -> None:
+    project = only_project(
+        "Euroopan sosiaalirahaston (ESR) rahoittaman projektin kuvaus\n\n1. Projekti\n\n"
+        "Projektin nimi: Taide kohtaamisalustana (TAIKA)\n\nSuunnitelman mukainen toteutusaika: "
+        "Alkaa 1.8.2008 ja päättyy 31.5.2011\n\n2. Projektin toteuttaja\n\n"
+        "Toteuttajaorganisaation nimi: Helsingin yliopiston koulutus- ja kehittämiskeskus "
+        "Palmenia\n\nOrganisaatiotyyppi: Yliopisto\n")
+    assert project["lead_organisations"] == [
+        "Helsingin yliopiston koulutus- ja kehittämiskeskus Palmenia"]
