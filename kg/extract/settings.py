@@ -104,7 +104,7 @@ LABELS: dict[str, tuple[str, ...]] = {
                 "mer info",
                 "contact information", "contact details", "contacts"),
     "contact_name": ("yhteyshenkilön nimi", "hankkeen yhteyshenkilön nimi", "kontaktpersonens namn",
-                     "contact name"),
+                     "contact name", "vastuuhenkilön nimi"),
     "contact_role": ("yhteyshenkilön asema hakijaorganisaatiossa", "yhteyshenkilön asema",
                      "asema", "tehtävänimike"),
     "email": ("sähköposti", "sähköpostiosoite", "yhteyshenkilön sähköpostiosoite",

@@ -237,3 +237,13 @@ def test_an_older_esr_register_entry_names_its_implementer() -> None:
         "Palmenia\n\nOrganisaatiotyyppi: Yliopisto\n")
     assert project["lead_organisations"] == [
         "Helsingin yliopiston koulutus- ja kehittämiskeskus Palmenia"]
+
+
+def test_the_responsible_person_of_an_older_esr_entry_has_role_and_organisation() -> None:
+    project = only_project(
+        "Euroopan sosiaalirahaston (ESR) rahoittaman projektin kuvaus\n\nProjektin nimi: Taide "
+        "kohtaamisalustana\n\nToteuttajaorganisaation nimi: Kulttuuriyhdistys Aalto ry\n\n"
+        "Vastuuhenkilön nimi: Anja Kuusela\n\nAsema: Kehittämispäällikkö\n")
+    (person,) = project["people"]
+    assert person["roles"] == ["kehittämispäällikkö", "vastuuhenkilö"]
+    assert person["organisation"] == "Kulttuuriyhdistys Aalto ry"
