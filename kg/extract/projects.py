@@ -92,6 +92,9 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
         return sections
     candidates = _title_candidates(seg, text)
     title, alts = titles.choose_title(candidates)
+    if title:
+        title, acronym = titles.without_bracketed_acronym(title)
+        alts = [acronym, *alts] if acronym and acronym not in alts else alts
     headline = any(c.kind == "headline" for c in candidates)
     if title is None and not headline and not _looks_like_project(seg, text):
         return []

@@ -559,6 +559,18 @@ def _completed(title: str, candidates: list[TitleCandidate]) -> str:
     return title
 
 
+_BRACKETED_ACRONYM = re.compile(r"^(?P<title>.*\S)\s*\((?P<acronym>[A-ZÅÄÖ][\wÅÄÖ&-]{1,11})\)$")
+
+
+def without_bracketed_acronym(title: str) -> tuple[str, str | None]:
+    """"Taide kohtaamisalustana ... (TAIKA)" -> the title and its acronym, as the gold records
+    keep them; a title without one comes back as it is, with None."""
+    match = _BRACKETED_ACRONYM.match(title)
+    if match is None or sum(ch.isupper() for ch in match.group("acronym")) < 2:
+        return title, None
+    return match.group("title"), match.group("acronym")
+
+
 def acronym_alts(title: str, known: list[str]) -> list[str]:
     parts = re.split(r"\s[-–]\s", title)
     if len(parts) < 2:

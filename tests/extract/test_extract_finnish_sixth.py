@@ -247,3 +247,12 @@ def test_the_responsible_person_of_an_older_esr_entry_has_role_and_organisation(
     (person,) = project["people"]
     assert person["roles"] == ["kehittämispäällikkö", "vastuuhenkilö"]
     assert person["organisation"] == "Kulttuuriyhdistys Aalto ry"
+
+
+def test_a_bracketed_acronym_after_a_title_is_its_short_name() -> None:
+    project = only_project(
+        "1 Hanke\n\nHankekoodi: S20498\n\nHankkeen nimi: Taiteilijan ansaintamallit ja "
+        "toimeentulo (TaideART)\n\n"
+        "Hakijan virallinen nimi: Turun ammattikorkeakoulu oy\n")
+    assert project["title"]["fi"] == "Taiteilijan ansaintamallit ja toimeentulo"
+    assert project["alt_titles"] == ["TaideART"]
