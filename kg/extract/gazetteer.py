@@ -37,6 +37,8 @@ class Gazetteer:
     programmes: dict[str, str] = field(default_factory=dict)  # lower-case alias -> canonical
     programme_aliases: list[tuple[str, str]] = field(default_factory=list)  # as written
     groups: set[str] = field(default_factory=set)
+    # lower-case municipality name -> its municipal organisation ("posio" -> "Posion kunta")
+    municipal_orgs: dict[str, str] = field(default_factory=dict)
     topics: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> key -> label
     place_words_max: int = 1  # longest place name in words
 
@@ -120,6 +122,8 @@ def _load_reference_names(gaz: Gazetteer) -> None:
                 joined = _CONJUNCTION.search(name)
                 (gaz.org_names_joined if joined else gaz.org_names).add(name.lower())
             canonical = next((name for name in names if name), "")
+            if row["group"] == "municipality" and row["aliases"]:  # "Posio kunta"
+                gaz.municipal_orgs[row["aliases"].rsplit(" ", 1)[0].lower()] = row["name_fi"]
             for acronym in row["acronyms"].split("|"):
                 if canonical and len(acronym) >= 3 and acronym.lower() not in gaz.org_aliases:
                     gaz.org_aliases[acronym.lower()] = canonical

@@ -18,11 +18,10 @@ from kg.extract import orgs
 from kg.extract.money import Amount, find_amounts
 from kg.extract.places import find_places
 from kg.extract.segment import Sentence
-from kg.extract.settings import GRANT_VERBS
+from kg.extract.settings import GRANT_VERBS, LEGAL_FORMS
 from kg.extract.titles import name_before_hanke
 
 _TOKEN = re.compile(r"[\wÅÄÖåäö][\wÅÄÖåäö'’.&+-]*(?::\w+)?|[–—]|\S")
-_LEGAL_FORMS = frozenset({"ry", "rf", "r.y.", "r.f.", "oy", "ab", "osk", "oyj", "abp", "ltd"})
 _LEGAL_CASE = re.compile(r"\b(ry|rf|oy|ab|osk|oyj):\w+$", re.I)
 _STOPS_BEFORE_NAME = frozenset({"av", "från", "from", "by", "joka", "jonka", "som", "which", "who",
                                 "that"})
@@ -36,6 +35,7 @@ _NAME_CLASSES = frozenset({"nimisana", "laatusana", "nimisana_laatusana", "nimi"
                            "sukunimi", "paikannimi", "huudahdussana", "lyhenne"})
 _CONNECTORS = frozenset({"of", "for", "för", "vid", "i", "de", "&"})
 _LIST_BREAK = re.compile(r"^(?:,|;|ja|och|and|sekä|samt)$")
+_LIST_OPENING = re.compile(r"^(?:,|;|:|ja|och|and|sekä|samt)$")  # ":" opens a list too
 # words that open a sentence without being part of the name that follows
 _OPENERS = frozenset({
     "myös", "lisäksi", "esimerkiksi", "nyt", "jo", "mm.", "muun", "kaikkiaan", "yhteensä",
@@ -109,7 +109,7 @@ def _verb_kind(tokens: list[_Token], i: int, language: str) -> str | None:
 def _name_word(token: _Token, language: str) -> bool:
     """May this lower-case word sit inside an organisation name ("Läntinen tanssin keskus")?"""
     low = token.low
-    if low in _LEGAL_FORMS or low in _CONNECTORS or token.text in ("–", "-"):
+    if low in LEGAL_FORMS or low in _CONNECTORS or token.text in ("–", "-"):
         return True
     if language != "fi":  # "Svenska pensionärsförbundet", "Föreningsarkivet i Jämtlands län",
         # "Saemien Siebrie/Fatmomakke sameförening" (a name in two languages)
@@ -128,7 +128,7 @@ def _joins_name(tokens: list[_Token], conjunction: int) -> bool:
         return False
     before, after = tokens[conjunction - 1].text, tokens[conjunction + 1].text
     return before[:1].isupper() and after[:1].isupper() and not orgs.is_org_head(before) and \
-        before.lower() not in _LEGAL_FORMS and not find_places(before, "fi", [])
+        before.lower() not in LEGAL_FORMS and not find_places(before, "fi", [])
 
 
 def _name_before(tokens: list[_Token], end: int, language: str) -> tuple[int, int] | None:
@@ -174,7 +174,7 @@ def _name_after(tokens: list[_Token], start: int, language: str,
     end, last = first + 1, first + 1
     while end < len(tokens) and end - first < 9:
         token = tokens[end]
-        if token.text[:1].isupper() or token.low.split(":")[0] in _LEGAL_FORMS:
+        if token.text[:1].isupper() or token.low.split(":")[0] in LEGAL_FORMS:
             end += 1
             last = end
         elif token.text in ("–",) or (_name_word(token, language) and
@@ -197,7 +197,7 @@ def _acceptable(name: str, language: str, at_sentence_start: bool) -> bool:
     if not words or len(words) > 9 or orgs.programme_of(name) or \
             words[0].lower() in ("projektet", "project", "hanke"):
         return False  # "Projektet Turvapaikka får stöd": the project, not its organisation
-    if words[-1].lower() in _LEGAL_FORMS or orgs.looks_like_org(name):
+    if words[-1].lower() in LEGAL_FORMS or orgs.looks_like_org(name):
         return True
     if len(words) == 1:
         # a lone capitalised word opening a sentence is a name only if it is not a common word
@@ -224,7 +224,7 @@ def _org_like(name: str) -> bool:
     """An organisation's name, not a noun phrase: a known name or head word, a legal form, or
     two capitalised words or more."""
     words = name.split()
-    return orgs.looks_like_org(name) or words[-1].lower() in _LEGAL_FORMS or \
+    return orgs.looks_like_org(name) or words[-1].lower() in LEGAL_FORMS or \
         sum(1 for w in words if w[:1].isupper()) >= 2
 
 
@@ -237,7 +237,7 @@ def _two_names(name: str, language: str) -> bool:
 
 
 def _org_like_word(name: str) -> bool:
-    return any(orgs.is_org_head(w) or w.lower() in _LEGAL_FORMS for w in name.split())
+    return any(orgs.is_org_head(w) or w.lower() in LEGAL_FORMS for w in name.split())
 
 
 def _amount_right_after(amounts: list[Amount], tokens: list[_Token], end: int) -> Amount | None:
@@ -317,6 +317,12 @@ def _grant(sentence: Sentence, tokens: list[_Token], span: tuple[int, int],
         start, stop = sentence.start + tokens[first].start, sentence.start + tokens[end - 1].end
         return Grant(None, start, stop, amount.eur if amount else None, title, None, sentence,
                      funder)
+    owned = _OWNED_NAME.match(name) if language == "fi" else None
+    if owned:
+        title = re.sub(r"\s?[-–]?\s?hanke$", "", owned.group("title"))
+        start, stop = sentence.start + tokens[first].start, sentence.start + tokens[end - 1].end
+        return Grant(orgs.canonical_org(owned.group("owner"), "fi"), start, stop,
+                     amount.eur if amount else None, title, None, sentence, funder)
     municipality = _municipality(tokens, first, language)
     if end - first > 1 and re.search(r"(?:lainen|läinen)$", tokens[first].low):
         municipality = _municipality(tokens, first + 1, language)  # "Tamperelainen X ry"
@@ -335,10 +341,85 @@ def _grant(sentence: Sentence, tokens: list[_Token], span: tuple[int, int],
                  title, municipality, sentence, funder)
 
 
+# "A-hanke sai 56 000, B-hanke 31 000 ja C-hanke 22 000 euroa": list members that leave the
+# currency to the last amount of the list
+_ELLIPTIC = re.compile(r"(?<![\d,.])(\d{1,3}(?: \d{3})+)(?=\s*(?:,|;|\sja\s|\ssekä\s|\soch\s|"
+                       r"\sand\s))")
+
+
+def _elliptic_amounts(text: str, amounts: list[Amount]) -> list[Amount]:
+    """Bare sums in a list whose last member carries the currency."""
+    found = []
+    for match in _ELLIPTIC.finditer(text):
+        if any(a.start <= match.start() < a.end for a in amounts) or \
+                not any(a.start > match.end() for a in amounts):
+            continue
+        found.append(Amount(float(match.group(1).replace(" ", "")), match.start(), match.end()))
+    return found
+
+
+# a member of a Finnish prose list of funded projects: "<name> -hanke (sai) 31 000", the name
+# ending in "-hanke" or in a compound of it ("... kehittämishanke")
+_HANKE_MEMBER = re.compile(r"^(?:,|;|ja|sekä)?\s*(?P<name>[A-ZÅÄÖ].*?)(?:\s?[-–]\s?hanke|"
+                           r"(?<=[A-ZÅÄÖa-zåäö])\s(?=hanke)hanke|"
+                           r"(?<=\w)(?P<compound>\w*hanke))(?:\s+(?:sai|saa|saivat|saavat))?\s*$")
+# "FloweRescue ry:n Kukkia Kaikille": a registered owner in the genitive before a project's name
+_OWNED_NAME = re.compile(r"^(?P<owner>.+?\s(?:ry|rf|sr|oy|ab|osk):n)\s(?P<title>[A-ZÅÄÖ].+)$")
+
+
+def hanke_list_grants(sentence: Sentence, amounts: list[Amount]) -> list[Grant]:
+    """"A-hanke sai 56 000, Oulun kaupungin B -hanke 31 000 ja Tornion C -hanke 22 000 euroa":
+    one grant per project named before an amount, its owner in the genitive the lead (a place
+    alone its municipality); none unless two members or more are found."""
+    grants = []
+    previous = 0
+    for amount in amounts:
+        member = sentence.text[previous:amount.start]
+        previous = amount.end
+        match = _HANKE_MEMBER.match(member.strip())
+        if match is None:
+            continue
+        grant = _hanke_member_grant(sentence, match, member, amount)
+        if grant:
+            grants.append(grant)
+    return grants if len(grants) >= 2 else []
+
+
+def _hanke_member_grant(sentence: Sentence, match: re.Match[str], member: str,
+                        amount: Amount | None) -> Grant | None:
+    name = match.group("name").strip()
+    if match.group("compound"):  # "... kulttuuriyhteistyömallin kehittämishanke"
+        owner, title = "", name + match.group("compound")
+    else:
+        title = name_before_hanke(name)
+        owner = name[:-len(title)].strip() if title and name.endswith(title) else ""
+        words = title.split()
+        if not owner and len(words) > 1 and words[1][:1].isupper() and \
+                find_places(words[0], "fi", []) and \
+                morphology.GENITIVE in morphology.case_of(words[0].lower()):
+            owner, title = words[0], " ".join(words[1:])  # "Tornion Aine tulee kylään"
+    if not title:
+        return None
+    start = sentence.start + sentence.text.index(member) + member.index(name)
+    recipient = municipality = None
+    if owner:
+        base = orgs.canonical_org(owner, "fi")
+        places = find_places(base, "fi", [])
+        municipality = places[0].name if places else None
+        recipient = base if orgs.looks_like_org(base) else None
+    return Grant(recipient, start, start + len(name), amount.eur if amount else None, title,
+                 municipality, sentence)
+
+
 def sentence_grants(sentence: Sentence, language: str) -> list[Grant]:
     """The grants one sentence names."""
     text = sentence.text
     amounts = [a for a in find_amounts(text) if not re.search(r"[-–]\s*$", text[:a.start])]
+    amounts = sorted(amounts + _elliptic_amounts(text, amounts), key=lambda a: a.start)
+    if language == "fi":
+        listed = hanke_list_grants(sentence, amounts)
+        if listed:
+            return listed
     tokens = _tokens(text)
     grants: list[Grant] = []
     used: set[int] = set()  # amount starts already given to a recipient
@@ -362,7 +443,11 @@ def sentence_grants(sentence: Sentence, language: str) -> list[Grant]:
             continue
         end = next((k for k, t in enumerate(tokens) if t.start == amount.start), None)
         span = _name_before(tokens, end, language) if end else None
-        listed = span and any(_LIST_BREAK.match(t.low) for t in tokens[max(0, span[0] - 1):span[0]])
+        # a list member after a comma or "ja", or the first one of a list of sums opening the
+        # sentence (a value after "avustuksia jaettiin seuraavasti:")
+        listed = span and (any(_LIST_OPENING.match(t.low)
+                               for t in tokens[max(0, span[0] - 1):span[0]])
+                           or span[0] == 0 and len(amounts) >= 2)
         if not listed and end and text[amount.start:amount.end].lower().endswith("eurolla"):
             span = _instrumental_subject(tokens, end, language)  # "A kehittää 30 000 eurolla"
             listed = span is not None
@@ -423,6 +508,21 @@ def _subject_recipient(sentence: Sentence, tokens: list[_Token], amounts: list[A
     return _grantee_clause(sentence, tokens, amounts, verb, clause_end, language, used)
 
 
+def _named_project_subject(sentence: Sentence, tokens: list[_Token], verb: int,
+                           free: list[Amount]) -> Grant | None:
+    """A Finnish grant whose subject is a project named before "-hanke", its owner in the
+    genitive ("Stella Polaris ry:n Kultaiset kirjeet -hanke sai 40 000 euroa")."""
+    before = sentence.text[:tokens[verb].start]
+    opening = max(before.rfind(", "), before.rfind(": "))
+    member = before[opening + 2:] if opening >= 0 else before
+    match = _HANKE_MEMBER.match(member.strip())
+    if match is None or match.group("compound"):
+        return None
+    amount = free[0] if len(free) == 1 else None
+    grant = _hanke_member_grant(sentence, match, member, amount)
+    return grant if grant and grant.recipient else None
+
+
 def _grantee_clause(sentence: Sentence, tokens: list[_Token], amounts: list[Amount], verb: int,
                     clause_end: int, language: str, used: set[int]) -> list[Grant]:
     text = sentence.text
@@ -432,6 +532,12 @@ def _grantee_clause(sentence: Sentence, tokens: list[_Token], amounts: list[Amou
         or _relative_subject(tokens, verb, language)
     free = [a for a in amounts if a.start > tokens[verb].start and a.start < clause_end
             and a.start not in used]
+    named = _named_project_subject(sentence, tokens, verb, free) if language == "fi" else None
+    if named:  # "A ry:n Kukkia kaikille -hanke sai 64 000 euroa"
+        if named.eur is not None:
+            used.add(free[0].start)
+        named.funder = funder
+        return [named]
     if subject:
         amount = free[0] if len(free) == 1 or free and \
             re.fullmatch(r"\s*(?:\w+\s+)?", text[tokens[verb].end:free[0].start]) else None
@@ -574,11 +680,11 @@ def subject_grants(sentence: Sentence, language: str) -> list[Grant]:
     grants = []
     for i, token in enumerate(tokens[:-1]):
         head = token.text.split(":")[0]
-        if head.lower() not in _LEGAL_FORMS and not (orgs.is_org_head(head) and
+        if head.lower() not in LEGAL_FORMS and not (orgs.is_org_head(head) and
                                                      head[:1].isupper()):
             continue
         following = [t.low for t in tokens[i + 1:i + 3]]
-        if tokens[i + 1].text[:1].isupper() or following[0] in _LEGAL_FORMS:
+        if tokens[i + 1].text[:1].isupper() or following[0] in LEGAL_FORMS:
             continue  # the name goes on: "Kulttuurivaltakunta Osuuskunta", "Yhdistys ry"
         acts = any(morphology.is_finite_verb(w) and w not in GRANT_VERBS[language]["funder"]
                    for w in following)

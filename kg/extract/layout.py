@@ -30,8 +30,9 @@ DATED_BYLINE = re.compile(r"^(?:uppdaterat|uppdaterad|publicerat|publicerad|sena
                           r"updated|last updated|published|päivitetty|julkaistu)\s+\d", re.I)
 # A photo credit inside a caption line ("... -projektiryhmä Kuvaaja: N.N."): the name after it
 # is the photographer's, no one of the project.
-PHOTO_CREDIT_BEFORE = re.compile(r"\b(?:(?:kuva|kuvat|kuvaaja|foto|bild|photo|photos)\s*:|"
-                                 r"photographer|fotograf|valokuvaaja)\s*$", re.I)
+PHOTO_CREDIT_BEFORE = re.compile(r"\b(?:(?:kuva|kuvat|kuvaaja|kuvitus|kuvitukset|taitto|foto|bild|"
+                                 r"photo|photos)\s*:|photographer|fotograf|valokuvaaja)\s*$",
+                                 re.I)  # illustrator, layout too
 _GRANT_WORD = re.compile(r"\b(?:myön\w*|avustu\w*|jakoi|sai|saivat|bevilja\w*|bidrag\w*|"
                          r"understöd\w*|får|fick|grant\w*|award\w*|received)\b", re.I)
 _PARAGRAPH_WORDS = 12  # a line this long, with a full stop, is prose

@@ -13,7 +13,7 @@ from kg.extract.settings import ORG_HEADS, ORG_ROLE_WORDS
 _DOTTED_LEGAL_FORM = re.compile(r"\b([rR])\.\s?([yYfF])\.?$")  # "r.y." -> "ry"
 _BUSINESS_ID = re.compile(r",?\s*\b\d{7}-\d\b")
 _PARENS = re.compile(r"\s*\([^()]*\)")
-_SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:ja|och|and|sekä|samt|&)\s+(?=[A-ZÅÄÖ])")
+_SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:ja|och|and|sekä|samt|&)\s+(?=[”“\"]?[A-ZÅÄÖ])")
 _WORD = re.compile(r"[\wÅÄÖåäö][\w'’.&+-]*")
 # a case ending on a short form: genitive "OKM:n", "Xamkin", ablative "Taikelta", "STM:ltä"
 _GENITIVE_ALIAS = re.compile(r"^(.+?)(?::n|:in|in|n|s|:lta|:ltä|lta|ltä)$")
@@ -115,10 +115,12 @@ def canonical_org(name: str, language: str = "fi") -> str:
         return alias
     if language == "fi":
         name = _LEGAL_FORM_CASE.sub(r"\1", name)  # "Muistiyhdistys ry:ssä" -> "... ry"
+        name = _REGIONAL_ELY.sub(_ELY_IN_FULL, name)  # "Hämeen ELY-keskus(en)" -> full name
         name = re.sub(r"\b(?:AMK|amk):n\b", "ammattikorkeakoulun", name)
         name = re.sub(r"\b(?:AMK|amk)\b", "Ammattikorkeakoulu", name)
         words = name.split()
-        if words and re.fullmatch(r"[\wÅÄÖåäö-]+", words[-1]) and not words[-1].isupper():
+        if words and re.fullmatch(r"[\wÅÄÖåäö-]+", words[-1]) and not words[-1].isupper() \
+                and not _appositive_name(words):
             name = _with_head_reading(_plural_kept(morphology.phrase_base_form(name), words[-1]),
                                       words[-1])
     elif name.endswith("landskapsförbund") and \
@@ -129,7 +131,21 @@ def canonical_org(name: str, language: str = "fi") -> str:
     return name
 
 
+# a regional ELY centre, as the registers write its name: "Hämeen ELY-keskuksen" ->
+# "Hämeen elinkeino-, liikenne- ja ympäristökeskus"
+_REGIONAL_ELY = re.compile(r"^((?:[A-ZÅÄÖ][\w-]*n\s)+)ELY-kesku(?:s|ks)\w*$")
+_ELY_IN_FULL = r"\1elinkeino-, liikenne- ja ympäristökeskus"
 _LEGAL_FORM_CASE = re.compile(r"\b(ry|rf|oy|oyj|ab|sr|ky):[a-zåäö]+$", re.I)
+
+
+def _appositive_name(words: list[str]) -> bool:
+    """"... kehittämiskeskus Palmenia", "Taidekeskus KulttuuriKauppila": a capitalised name after
+    a head word in the nominative is the organisation's own name, not an inflected word."""
+    if len(words) < 2 or not words[-1][:1].isupper() or \
+            morphology.GENITIVE in morphology.case_of(words[-1].lower()):
+        return False  # "Kulttuurikeskus Caisan järjestämä": that one is inflected
+    head = words[-2].lower()
+    return is_org_head(head) and morphology.NOMINATIVE in morphology.case_of(head)
 
 
 def _plural_kept(name: str, last: str) -> str:

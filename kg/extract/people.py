@@ -306,8 +306,9 @@ def _contact_fields(people: list[Person], seg: Segments) -> None:
                       None)
         if person is None:
             continue
-        if "yhteyshenkilö" in name_field.label.lower() and "yhteyshenkilö" not in person.roles:
-            person.roles.append("yhteyshenkilö")
+        for labelled in ("yhteyshenkilö", "vastuuhenkilö"):  # the label names the role too
+            if labelled in name_field.label.lower() and labelled not in person.roles:
+                person.roles.append(labelled)
         for role_field in seg.all("contact_role"):
             if role_field.value.lower() not in person.roles:
                 person.roles.insert(0, role_field.value.lower())

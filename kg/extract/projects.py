@@ -29,7 +29,13 @@ from kg.extract.roles import (
 )
 from kg.extract.segment import Segments, Sentence
 from kg.extract.segment import label_key as segment_label
-from kg.extract.settings import SCOPE_CUES, SCOPE_VALUES, STATUS_CUES, STATUS_VALUES
+from kg.extract.settings import (
+    LEGAL_FORMS,
+    SCOPE_CUES,
+    SCOPE_VALUES,
+    STATUS_CUES,
+    STATUS_VALUES,
+)
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s,;)]+")
 _STATUS_PATTERNS = {status: re.compile("|".join(patterns), re.I)
@@ -86,6 +92,9 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
         return sections
     candidates = _title_candidates(seg, text)
     title, alts = titles.choose_title(candidates)
+    if title:
+        title, acronym = titles.without_bracketed_acronym(title)
+        alts = [acronym, *alts] if acronym and acronym not in alts else alts
     headline = any(c.kind == "headline" for c in candidates)
     if title is None and not headline and not _looks_like_project(seg, text):
         return []
@@ -638,7 +647,7 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     project["lead_organisations"] = leads
     project["partner_organisations"] = partners
     project["funders"] = [n for n, _s, _e in _unique(roles.funder)]
-    project["funding_programmes"] = [n for n, _s, _e in _unique(roles.programme)]
+    project["funding_programmes"] = _without_shorter([n for n, _s, _e in _unique(roles.programme)])
     project["budget"] = _budget(seg, sentences, span, note, language, project)
     if single is not None and not project["budget"]["shares"] and len(project["funders"]) == 1:
         # the one funder gives the amount (the record schema wants a share's owner named)
@@ -894,6 +903,13 @@ def _title_language(title: str, language: str) -> str:
     return guess if guess in ("fi", "sv", "en") else language
 
 
+def _without_shorter(names: list[str]) -> list[str]:
+    """Names without those another one continues ("Manner-Suomen maaseudun kehittämisohjelma"
+    beside "... kehittämisohjelma 2014–2020": one programme, read twice)."""
+    return [n for n in names
+            if not any(o != n and o.lower().startswith(n.lower() + " ") for o in names)]
+
+
 def _unique(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     seen: dict[str, tuple[str, int, int]] = {}
     for name, start, end in items:
@@ -903,15 +919,22 @@ def _unique(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return list(seen.values())
 
 
+_HEADER_NAME_WORDS = 5  # an owner's name on a line of its own has this many words at most
+
+
 def _header_lead(seg: Segments, roles: Roles, language: str) -> None:
     """Database entries name the owner on a line of its own near the top ("Lapuan kaupunki")."""
     if roles.lead:
         return
     for index, line in enumerate(seg.lines[:8]):
         text = line.text.strip()
-        if not text or index in seg.label_lines or len(text.split()) > 5 or text.endswith("."):
-            continue
         words = text.split()
+        # a registered association's name may run longer ("Kulttuuriyhdistys Mäki, pelto ja
+        # metsä ry")
+        longest = _HEADER_NAME_WORDS + 3 if words and words[-1].lower() in LEGAL_FORMS \
+            else _HEADER_NAME_WORDS
+        if not text or index in seg.label_lines or len(words) > longest or text.endswith("."):
+            continue
         whole_name = language == "fi" or orgs.leading_name(text) == text  # no "X till ett Y"
         if orgs.is_org_head(words[-1]) and words[0][:1].isupper() and len(words) >= 2 and \
                 whole_name:

@@ -37,7 +37,8 @@ def _cue_pattern(key: str) -> re.Pattern[str]:
 
 _CUE_PATTERNS = {key: [_cue_pattern(key)]
                  for key in ("lead_after", "partner_after", "funder_after")}
-_COPULA_START = re.compile(r"^(?:(?:on|ovat|toimii|toimivat|är|var|is|are|the)\s+)+")
+_COPULA_START = re.compile(r"^(?:(?:on|ovat|oli|olivat|toimii|toimivat|toimi|är|var|is|are|the)"
+                           r"\s+)+")
 _LEAD_BEFORE = [(cue, re.compile(rf"\s{cue}\b")) for cue in ROLE_CUES["lead_before"]]
 
 
@@ -54,6 +55,9 @@ class Roles:
             self.programme.append((programme, start, end))
             return
         canonical = orgs.canonical_org(name, language)
+        if language == "fi" and role in ("lead", "partner"):
+            # "Muut osatoteuttajat: Posio ja Ranua": the municipality as an organisation
+            canonical = gazetteer().municipal_orgs.get(canonical.lower(), canonical)
         if len(canonical) > 2 and orgs.plausible_name(canonical, language):
             getattr(self, role).append((canonical, start, end))
 
@@ -202,16 +206,23 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
                 continue
             name = text[start:end]
             if word in ROLE_CUES["lead_genitive"]:
-                roles.add("lead", name, sentence.start + start, sentence.start + end, language)
-            elif word in ROLE_CUES["funder_genitive"] or word in ROLE_CUES["funder_before"]:
+                if not _OF_A_PROGRAMME.match(low[low.index(word, end) + len(word):]):
+                    roles.add("lead", name, sentence.start + start, sentence.start + end,
+                              language)
+            elif word in ROLE_CUES["funder_genitive"] or word in ROLE_CUES["funder_before"] or \
+                    word == "kautta" and _FUNDING_WORD.search(low):  # "ELY-keskuksen kautta"
                 roles.add("funder", name, sentence.start + start, sentence.start + end, language)
         for cue_key, role in (("lead_after", "lead"), ("partner_after", "partner"),
                               ("funder_after", "funder")):
             for cue in _CUE_PATTERNS[cue_key]:
                 for match in cue.finditer(low):
+                    if _WHOLE_PROGRAMME.search(low[:match.start()]):
+                        continue  # "... -hankekokonaisuuteen, jota koordinoi X": not this one's
                     rest = text[match.end():].lstrip(" :")
                     rest = _COPULA_START.sub("", rest)
                     rest = re.sub(r'^bidraget\s+"[^"]*"\s+av\s+', "", rest)
+                    if _GEN_LIST.match(rest):
+                        continue  # "Iisalmen ja Vieremän kuntien kulttuuripalvelut": one each
                     position = sentence.start + match.end()
                     for name in _cued_names(_names_after(rest, language)[:8], language,
                                             candidate_names):
@@ -224,6 +235,7 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         _possessive_lead(sentence, language, roles)
         if language == "fi":
             owner_leads(sentence, roles)
+            funded_kind(sentence, roles)
         received_funding(sentence, language, roles)
         started_at(sentence, language, roles)
 
@@ -260,7 +272,14 @@ def _named_after_cue(name: str, language: str) -> bool:
     return not find_people(name, segment(name))
 
 
+# "STM:n hallinnoimaa Kansallista ikäohjelmaa": the participle's noun is a programme, whose
+# administrator leads no project of the text
+_OF_A_PROGRAMME = re.compile(r"\s+(?:[\w-]+\s+){0,2}[\w-]*ohjelm")
+# a programme or a whole of projects as the antecedent of "jota/jonka ..."
+_WHOLE_PROGRAMME = re.compile(r"(?:kokonaisuu|ohjelma|verkosto)\w*,\s$")
+_FUNDING_WORD = re.compile(r"\brahoit\w*")  # "rahoitettu X:n kautta": X passes the money on
 _TOGETHER = ("yhteistyössä", "yhdessä")
+_PERFECT_AUXILIARY = ("on", "ovat", "oli", "olivat")
 
 
 def _genitive_cue(low: str, spans: list[tuple[int, int]], end: int) -> str | None:
@@ -269,7 +288,11 @@ def _genitive_cue(low: str, spans: list[tuple[int, int]], end: int) -> str | Non
     following = low[end:end + 40].split()
     if not following:
         return None
+    if (re.fullmatch(r"\([^()]+\),?|\),?", following[0])) and len(following) > 1:
+        following = following[1:]  # "... avustuskeskus (STEA) on", "(STEA) on myöntänyt"
     word = following[0].strip(".,")
+    if word in _PERFECT_AUXILIARY and len(following) > 1:  # "X on myöntänyt", "X ovat ..."
+        return following[1].strip(".,")
     if word == "ja":
         after_ja = end + low[end:].index("ja") + 3
         nxt = next((e for s, e in spans if s == after_ja), None)
@@ -323,7 +346,10 @@ def _partner_kanssa(sentence: Sentence, language: str, roles: Roles) -> None:
         roles.partner.append((name, position, position + len(match.group(1))))
 
 
-_WITH = re.compile(r"^\s+(?:ja\s+[^.,;]{0,60}?\s)?kanssa\b")
+# "... kanssa", over "ja <the next name>" and over a unit of the organisation ("Satakunnan
+# hyvinvointialueen HYTE-yksikön ja ... kanssa")
+_WITH = re.compile(r"^\s+(?:[\w-]+(?:yksikön|palveluiden|palvelujen|toimen)\s+)?"
+                   r"(?:ja\s+[^.,;]{0,60}?\s)?kanssa\b")
 _WORKING_TOGETHER = re.compile(r"\b(?:yhteistyö\w*|yhdessä|toteutta\w*|kumppan\w*)", re.I)
 
 
@@ -501,6 +527,70 @@ def owner_leads(sentence: Sentence, roles: Roles) -> None:
         if part[:1].isupper() and _genitive(part.split()[-1]) and orgs.looks_like_org(name):
             start = offset + owners.index(part)
             roles.add("lead", part, start, start + len(part), "fi")
+
+
+# "A ry:n kolmivuotinen STEA-rahoitteinen hanke", "B:n ja C:n ESR-rahoitteisissa X -hankkeissa":
+# the abbreviation before "-rahoitteinen" names the funder (or programme), the organisations in
+# the genitive before it own the project
+_FUNDED_KIND = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\w]*(?:-[\w]+)?)-rahoittei\w*")
+_OWNER_WORD = re.compile(r"[\w:.-]+|,")
+_ADJECTIVES_BEFORE = 2  # "kolmivuotinen", "uusi": words between the owner and the kind
+
+
+def funded_kind(sentence: Sentence, roles: Roles) -> None:
+    """Funder and leads of a Finnish "<owner>:n <X>-rahoitteinen hanke" phrase."""
+    for match in _FUNDED_KIND.finditer(sentence.text):
+        start = sentence.start + match.start(1)
+        roles.add("funder", match.group(1), start, start + len(match.group(1)), "fi")
+        owners = _genitive_owners(sentence.text[:match.start()])
+        for name, offset in owners:
+            canonical = orgs.canonical_org(name, "fi")
+            if any(lead.endswith(canonical) for lead, _s, _e in roles.lead):
+                continue  # "ARVA ry" read already as "Arvokas vanhuus ARVA ry"
+            roles.add("lead", name, sentence.start + offset, sentence.start + offset + len(name),
+                      "fi")
+
+
+def _genitive_owners(before: str) -> list[tuple[str, int]]:
+    """The names in the genitive that end ``before`` (over a few adjectives), listed with "ja"
+    or commas, with their offsets."""
+    words = list(_OWNER_WORD.finditer(before))
+    skipped = 0
+    while words and not _genitive(words[-1].group()) and skipped < _ADJECTIVES_BEFORE and \
+            words[-1].group().islower():
+        words.pop()
+        skipped += 1
+    first = len(words)
+    while first > 0 and _owner_part(words[first - 1].group()):
+        first -= 1
+    if first == len(words):
+        return []
+    owners = before[words[first].start():words[-1].end()]
+    found = []
+    for part in _OWNER_SPLIT.split(owners):
+        part = part.strip(" ,")
+        last = part.split()[-1] if part else ""
+        if not part[:1].isupper():
+            continue
+        if _unknown_genitive(last):  # "Taidekeskus KulttuuriKauppilan": a name Voikko lacks
+            part = part[:-1]
+        elif not _genitive(last):
+            continue
+        if orgs.looks_like_org(orgs.canonical_org(part, "fi")):
+            found.append((part, words[first].start() + owners.index(part)))
+    return found
+
+
+def _owner_part(word: str) -> bool:
+    return word[:1].isupper() or word in (",", "ja") or orgs.is_org_head(word) or \
+        word.lower().startswith(("ry:", "oy:", "sr:"))
+
+
+def _unknown_genitive(word: str) -> bool:
+    """A capitalised word ending in a vowel and "n" that Voikko does not know: a name in the
+    genitive ("KulttuuriKauppilan")."""
+    return word[:1].isupper() and re.search(r"[aeiouyäö]n$", word) is not None and \
+        not morphology.is_known(word)
 
 
 def _genitive(word: str) -> bool:

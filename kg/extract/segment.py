@@ -156,7 +156,7 @@ def segment(text: str) -> Segments:
         match = _COLON_LINE.match(line.text)
         if match and _label_like(match.group(1)):
             label, value = match.group(1), match.group(2)
-            key = label_key(label)
+            key = label_key(LIST_MARK.sub("", label.strip()))  # "• Rahoittaja: X" too
             value_start = line.start + match.start(2)
             if key in BLOCK_KEYS:
                 # prose may run on under "Tavoitteet: ..."; a target or contact value does not

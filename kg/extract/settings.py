@@ -26,7 +26,7 @@ LABELS: dict[str, tuple[str, ...]] = {
              "toteuttava organisaatio", "järjestäjä", "huvudman", "projektägare", "sökande",
              "genomförare", "projektets huvudman", "applicant", "implementer of the main project",
              "lead partner", "coordinator", "project owner", "organiser", "organizer", "tuensaaja",
-             "hankkeen toteuttajat",
+             "hankkeen toteuttajat", "toteuttajaorganisaation nimi", "toteuttajaorganisaatio",
              "hallinnoiva organisaatio", "organisaatio", "organisation", "organization",
              "main institution involved", "responsible organisation", "responsible organization",
              "implementing organization",
@@ -42,7 +42,8 @@ LABELS: dict[str, tuple[str, ...]] = {
                 "co-implementers", "yhteistyötahot", "hankkeen osatoteuttajat", "samarbetsparter",
                 "samarbetsorganisationer", "project partners", "partner organisations",
                 "partner organizations", "collaborators", "partner(s)", "muut osatoteuttajat",
-                "muut yhteistyökumppanit", "muut kumppanit", "muut hankekumppanit"),
+                "muut yhteistyökumppanit", "muut kumppanit", "muut hankekumppanit",
+                "konsortiopartnerit", "konsortiokumppanit"),
     "funder": ("rahoittaja", "rahoittajat", "hankkeen rahoittajat", "hankkeen rahoittaja",
                "toimintamallin rahoittaja", "muut rahoittajat",
                "rahoitus", "rahoittaja ja päärahoituslähde", "vastuuviranomainen", "myöntäjä",
@@ -104,7 +105,7 @@ LABELS: dict[str, tuple[str, ...]] = {
                 "mer info",
                 "contact information", "contact details", "contacts"),
     "contact_name": ("yhteyshenkilön nimi", "hankkeen yhteyshenkilön nimi", "kontaktpersonens namn",
-                     "contact name"),
+                     "contact name", "vastuuhenkilön nimi"),
     "contact_role": ("yhteyshenkilön asema hakijaorganisaatiossa", "yhteyshenkilön asema",
                      "asema", "tehtävänimike"),
     "email": ("sähköposti", "sähköpostiosoite", "yhteyshenkilön sähköpostiosoite",
@@ -172,6 +173,8 @@ ORG_HEADS: tuple[str, ...] = (
     "sjukhus", "sjukhuset", "sjukhem", "sjukhemmet", "skola", "skolan", "bibliotek",
     "kommission", "kommissionen",
 )
+# Legal forms that end an organisation's name ("Kettuki ry", "Pirkanpohjasäätiö sr", "X Oy Ab").
+LEGAL_FORMS = frozenset({"ry", "rf", "r.y.", "r.f.", "sr", "oy", "ab", "osk", "oyj", "abp", "ltd"})
 # Verbs and nouns that give a role to the organisation named beside them.
 ROLE_CUES: dict[str, tuple[str, ...]] = {
     # genitive agent + participle: "Etelä-Pohjanmaan liiton toteuttamassa hankkeessa"
@@ -184,10 +187,12 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
                       "tuottama", "tuottamat", "tuottaman", "tuottamassa"),
     "funder_genitive": ("rahoittama", "rahoittaman", "rahoittamassa", "rahoittamaa",
                         "myöntämää", "myöntämän", "myöntämä", "tukema", "tukeman",
-                        "rahoituksella", "rahoittamana", "avustuksella", "erityisavustuksella"),
+                        "rahoituksella", "rahoittamana", "avustuksella", "erityisavustuksella",
+                        "tuella", "myöntämällä", "rahoittamalla", "myöntämästä"),
     # "<cue> X": the role cues that come before the name ("hanketta koordinoi X",
     # "funded by X") are data: kg/extract/cue_tables/{fi,sv,en}.tsv (lead_after, ...).
-    "funder_before": ("myönsi", "myöntää", "myönsi hankkeelle", "rahoittaa hanketta"),
+    "funder_before": ("myönsi", "myöntää", "myönsi hankkeelle", "rahoittaa hanketta",
+                      "myöntänyt", "myöntäneet", "rahoittanut", "rahoittaneet"),  # on/ovat ...
     "lead_before": ("järjestävät yhteistyössä", "järjestää", "järjestävät", "koordinoi",
                     "toteuttaa", "toteuttavat"),
 }
@@ -241,7 +246,8 @@ TITLE_STOP_LINES = frozenset(
 # recipient after it ("50 000 € myönnettiin X:n projektiin").
 GRANT_VERBS: dict[str, dict[str, tuple[str, ...]]] = {
     "fi": {
-        "grantee": ("sai", "saivat", "saa", "saavat", "on saanut", "ovat saaneet"),
+        "grantee": ("sai", "saivat", "saa", "saavat", "on saanut", "ovat saaneet", "saanee",
+                    "saanevat", "on saamassa", "ovat saamassa"),
         "funder": ("myönsi", "myöntää", "jakoi", "jakaa", "on jakanut", "tuki", "tukee",
                    "rahoitti", "rahoittaa"),
         "passive": ("myönnettiin", "myönnetään", "jaettiin", "on myönnetty"),

@@ -15,12 +15,13 @@ from kg.extract.langid import identify_language
 from kg.extract.layout import is_agenda
 from kg.extract.people import is_role
 from kg.extract.places import find_places
-from kg.extract.segment import Segments, label_key
+from kg.extract.segment import Segments, Sentence, label_key
 from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
 
 _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeelle|hankkeesta|"
                     r"hankkeeseen|hankkeella|hankkeena|hankkeet|projekti|projektin|projektissa|"
-                    r"projektia|pilotti|pilotissa|pilotista|pilottia|pilotin)\b")
+                    r"projektia|pilotti|pilotissa|pilotista|pilottia|pilotin|toimintamalli|"
+                    r"toimintamallin|toimintamallia|toimintamallissa)\b")
 _PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project)[ \t]+"
                         r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+(?![.:–-]\d)|"
                         r"(?:for|of|on|in|för|i|på)(?=\s[A-ZÅÄÖ])))*)")  # "Culture for Health"
@@ -84,7 +85,7 @@ def label_value_is_title(value: str) -> bool:
 
 def hanke_candidates(seg: Segments) -> list[TitleCandidate]:
     found = []
-    for sentence in seg.sentences:
+    for index, sentence in enumerate(seg.sentences):
         for match in _HANKE.finditer(sentence.text):
             if match.group().strip(" -–").startswith("hankkeet"):
                 continue
@@ -94,14 +95,67 @@ def hanke_candidates(seg: Segments) -> list[TitleCandidate]:
             title = name_before_hanke(title)
             if _valid(title) and title.lower() not in TITLE_STOP_LINES:
                 start = sentence.start + sentence.text.index(title)
+                opening = _exclaimed_opening(seg, index, start)
+                if opening is not None:
+                    title, start = f"{opening.text} {title}", opening.start
                 found.append(TitleCandidate(title, start, start + len(title), "hanke"))
             break
+        else:
+            spaced = _spaced_hanke_name(sentence)
+            if spaced:
+                found.append(spaced)
     return found
+
+
+# "Olen mukana Parasta Pohjois-Savoon hankkeessa": a name of capitalised words before the
+# project word written apart, after a lower-case word
+_SPACED_HANKE = re.compile(r"(?<=[a-zåäö,])\s((?:[A-ZÅÄÖ][\w-]*\s){1,5})(?:hanke|hankkeen|"
+                           r"hankkeessa|hanketta|hankkeelle|hankkeesta|hankkeeseen)\b")
+_SPACED_NAME_WORDS = 2  # such a name has this many words at least (one is a place or a person)
+
+
+def _spaced_hanke_name(sentence: Sentence) -> TitleCandidate | None:
+    match = _SPACED_HANKE.search(sentence.text)
+    if match is None:
+        return None
+    title = match.group(1).strip()
+    if len(title.split()) < _SPACED_NAME_WORDS or not _valid(title) or \
+            orgs.looks_like_org(orgs.canonical_org(title, "fi")) or \
+            any(morphology.GENITIVE in morphology.case_of(w.lower()) and find_places(w, "fi", [])
+                for w in title.split()[:1]):
+        return None  # "Kuopion Kaupunginteatterin hankkeessa": an owner, no name
+    start = sentence.start + match.start(1)
+    return TitleCandidate(title, start, start + len(title), "hanke")
+
+
+_EXCLAIMED_WORDS = 2  # "Lähde!", "Tule mukaan!": a name's opening cut off as a sentence
+
+
+def _exclaimed_opening(seg: Segments, index: int, start: int) -> Sentence | None:
+    """Where a name begins that the sentence splitter cut after its "!" ("Lähde! Taiteesta
+    osallisuutta -hanke"): the short exclamation right before ``start`` on the same line, else
+    None."""
+    if index == 0 or seg.sentences[index].start != start:
+        return None
+    previous = seg.sentences[index - 1]
+    if previous.line != seg.sentences[index].line or not previous.text.endswith("!") or \
+            len(previous.text.split()) > _EXCLAIMED_WORDS or not previous.text[:1].isupper():
+        return None
+    return previous
 
 
 def _any_finite_verb(word: str) -> bool:
     """Some reading is a finite verb ("sai", "julkistettiin", "on")."""
     return any(cls == "teonsana" and not case for _b, cls, case, _n in morphology.analyses(word))
+
+
+_PARTICIPLE_PARTS = ("+tav", "+n+yt", "+n+ut", "+tu(", "+ty(")  # toteutettava, -nyt, -ttu
+
+
+def _participle(word: str) -> bool:
+    """An adjective formed from a verb ("toteutettavan", "käynnistyneen", "toteutettu")."""
+    return any(r.word_class == "laatusana" and any(p in r.wordbases for p in _PARTICIPLE_PARTS)
+               for r in morphology.readings(word))
 
 
 def _starts_name(words: list[str], i: int) -> bool:
@@ -117,7 +171,12 @@ def name_before_hanke(text: str) -> str:
     words = _after_organisation(text).split()
     verbs = [i for i, word in enumerate(words) if i > 0 and _any_finite_verb(word.strip(",."))]
     roles = [i for i, word in enumerate(words) if word[:1].islower() and is_role(word)]
-    if roles and not verbs:
+    attributes = [i for i, word in enumerate(words[:-1])
+                  if word[:1].islower() and words[i + 1][:1].isupper() and _participle(word)]
+    if attributes and (not verbs or attributes[-1] < verbs[0]):
+        # "Vuosina 2017-2020 toteutettavan Lähde!": a participle's attribute phrase before it
+        words = words[attributes[-1] + 1:]
+    elif roles and not verbs:
         # an agenda line: "Kukunorin toiminnanjohtaja Markus Raivion haastateltavana Uusimaa
         # 2019" -> the last name starting after the person's role
         starts = [i for i in range(roles[-1] + 1, len(words)) if _starts_name(words, i)]
@@ -354,6 +413,8 @@ def projektet_candidates(text: str) -> list[TitleCandidate]:
 
 _PROJECT_WORD_TAIL = re.compile(r"\s[-–]?\s?(?:hanke|hankkeet|projekt|projekti|projektit)\b.*$",
                                 re.I)  # "IKO - Hyvinvointia ... ikäihmisille -hankkeet"
+# a report's cover line: "Kulttuurisote ... kumppanuushanke Yhteinen loppuraportti 1/2019"
+_REPORT_TAIL = re.compile(r"\s+(?:yhteinen\s+)?(?:loppu|väli)?raportti\b.*$", re.I)
 
 
 _COLON_TITLE = re.compile(r"^((?:[A-ZÅÄÖ][\w'’-]*\s){1,3}[A-ZÅÄÖ][\w'’-]*):\s[A-ZÅÄÖ][^.:]+$")
@@ -384,6 +445,9 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
             continue
         title = _clean(_EVENT_TAIL.sub("", text))
         title = _clean(_PROJECT_WORD_TAIL.sub("", title))
+        title = _without_org_tail(_REPORT_TAIL.sub("", title))
+        if _names_an_org(title):
+            continue  # the site's owner above the page: "Keski-Pohjanmaan hyvinvointialue"
         if text.endswith(".") or ":" in text or len(title.split()) > 14 or not _valid(title):
             return None
         if _headline(title):  # no title, but a news item that may well be about a project
@@ -392,6 +456,30 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
             continue
         return TitleCandidate(title, line.start, line.start + len(title), "first_line")
     return None
+
+
+_ORG_LINE_WORDS = 4  # an organisation's name alone on a line has this many words at most
+
+
+def _without_org_tail(title: str) -> str:
+    """"Kulttuuripoimuri – Rovaniemen kaupunki" -> "Kulttuuripoimuri": the organisation after
+    a dash in a page's first line is its owner, no part of the title."""
+    match = re.search(r"\s[–-]\s", title)
+    if match is None:
+        return title
+    head, tail = title[:match.start()].strip(), title[match.end():].strip()
+    return head if head and _names_an_org(tail) else title
+
+
+def _names_an_org(text: str) -> bool:
+    """A short line that is an organisation's name, its last word the head ("Turun kaupunki",
+    "Keski-Pohjanmaan hyvinvointialue", "Kettuki ry")."""
+    words = text.split()
+    return 0 < len(words) <= _ORG_LINE_WORDS and not _PROJECT_NOUN_IN.search(text) and \
+        orgs.is_org_head(orgs.canonical_org(text, "fi").split()[-1])
+
+
+_PROJECT_NOUN_IN = re.compile(r"hank|projekt|project|ohjelm|program", re.I)
 
 
 def _headline(line: str) -> bool:
@@ -501,6 +589,18 @@ def _completed(title: str, candidates: list[TitleCandidate]) -> str:
                 candidate.text.startswith(title) and len(extra.split()) <= 3:
             return candidate.text
     return title
+
+
+_BRACKETED_ACRONYM = re.compile(r"^(?P<title>.*\S)\s*\((?P<acronym>[A-ZÅÄÖ][\wÅÄÖ&-]{1,11})\)$")
+
+
+def without_bracketed_acronym(title: str) -> tuple[str, str | None]:
+    """"Taide kohtaamisalustana ... (TAIKA)" -> the title and its acronym, as the gold records
+    keep them; a title without one comes back as it is, with None."""
+    match = _BRACKETED_ACRONYM.match(title)
+    if match is None or sum(ch.isupper() for ch in match.group("acronym")) < 2:
+        return title, None
+    return match.group("title"), match.group("acronym")
 
 
 def acronym_alts(title: str, known: list[str]) -> list[str]:

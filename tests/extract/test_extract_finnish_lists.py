@@ -125,4 +125,5 @@ def test_names_listed_under_one_role_label_make_no_list_of_projects() -> None:
 def test_a_role_field_ends_where_the_organisations_are_said_to_take_part() -> None:
     project = only_project(OPENING + "Muut osatoteuttajat: Lapha, Posio ja Ranua mukana "
                            "laskennallisella omarahoitusosuudella\n")
-    assert project["partner_organisations"] == ["Lapha", "Posio", "Ranua"]
+    # the municipalities as organisations, as the gold records write them
+    assert project["partner_organisations"] == ["Lapha", "Posion kunta", "Ranuan kunta"]
