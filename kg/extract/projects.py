@@ -632,7 +632,7 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
         project["grant_use"] = purpose[:1]
         if purpose and span.title is None and _names_a_purpose(purpose[0]):
             project["title"] = _title_dict(purpose[0], language)  # as the list names it
-    start, end = _period(span, facts, note)
+    start, end = _period(span, facts, note, [(s, e) for _n, s, e in roles.programme])
     if span.grantee and start is None:
         start = _list_year(seg, span)
     project["start_date"], project["end_date"] = start, end
@@ -984,7 +984,12 @@ def programme_mentions(sentences: list[Sentence], roles: Roles) -> None:
                                     sentence.end))
 
 
-def _period(span: ProjectSpan, facts: DocumentFacts, note) -> tuple[str | None, str | None]:
+def _period(span: ProjectSpan, facts: DocumentFacts, note,
+            programme_spans: list[tuple[int, int]]) -> tuple[str | None, str | None]:
+    """The project's period: a period field, start and end fields, else the best period in
+    its own lines (then in lines shared with other entries). Years that are part of a
+    funding programme's name ("Uudistuva ja osaava Suomi 2021–2027 -ohjelma") are the
+    programme's, not the project's."""
     seg = facts.seg
     for key in ("period",):
         for fld in seg.fields:
@@ -1001,12 +1006,15 @@ def _period(span: ProjectSpan, facts: DocumentFacts, note) -> tuple[str | None, 
             note("start_date", starts[0][0], start_field.start, start_field.end)
             note("end_date", ends[0][0], end_field.start, end_field.end)
             return starts[0][0], ends[0][0]
-    candidates = [p for p in facts.periods if _in_lines(seg, p.offset, [span.lines])
+    periods = [p for p in facts.periods
+               if not any(start <= p.offset and not facts.text[end:p.offset].strip()
+                          for start, end in programme_spans)]
+    candidates = [p for p in periods if _in_lines(seg, p.offset, [span.lines])
                   and not _in_other_phase(span, p.offset)]
     in_phase = [p for p in candidates if any(s <= p.offset < e for s, e in span.own_phase)]
     candidates = in_phase or candidates
     if not candidates:
-        candidates = [p for p in facts.periods if _in_lines(seg, p.offset, span.shared)]
+        candidates = [p for p in periods if _in_lines(seg, p.offset, span.shared)]
     if not candidates:
         return None, None
     best = min(candidates, key=lambda p: (p.rank, p.offset))
