@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from kg import morphology
 from kg.extract import orgs
 from kg.extract.cues import cues
-from kg.extract.layout import DATED_BYLINE, PHOTO_CREDIT_BEFORE
+from kg.extract.layout import DATED_BYLINE, PHOTO_CREDIT_BEFORE, is_agenda
 from kg.extract.segment import Segments
 from kg.extract.settings import DEGREE_PREFIXES, PERSON_ROLE_HEADS
 
@@ -176,8 +176,8 @@ def _inflected_place(word: str) -> bool:
 def find_people(text: str, seg: Segments) -> list[Person]:
     people: list[Person] = []
     for index, line in enumerate(seg.lines):
-        if DATED_BYLINE.match(line.text.strip()):
-            continue  # the page editor's name
+        if DATED_BYLINE.match(line.text.strip()) or is_agenda(line.text):
+            continue  # the page editor's name; a speaker in a programme ("9.30 Avaus, N.N.")
         for name, start, end in _person_names(line.text):
             known = next((p for p in people if p.name == name), None)
             if known is not None:

@@ -133,7 +133,9 @@ def _names_after(text: str, language: str = "fi") -> list[str]:
                     r"(?<!-)\s(?:ja|och|and)\s(?=[a-zåäö])", text)[0]
     names = []
     for part in (p.replace(_KEPT_SPACE, " ") for p in orgs.split_names(text)):
-        if part[:1].isupper():
+        # Finnish writes a ministry or agency in lower case mid-sentence ("jota rahoittaa
+        # opetus- ja kulttuuriministeriö"): a known organisation of the reference data
+        if part[:1].isupper() or part.lower().strip(" ,") in gazetteer().org_names:
             names.append(part)
     return names
 
