@@ -72,18 +72,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def _heavy_files_first(items: list[pytest.Item]) -> None:
-    """The files of a one-worker group first, then files with slow or real-process tests
-    (each keeps its order): pytest-xdist hands out whole files in this order
-    (tests/worker_groups.py), so the long ones start early instead of ending the run on one
-    worker while the other idles."""
+    """The files of a one-worker group first, then files with slow or real-process tests,
+    then files that serve or build a store, then the plain unit tests (each keeps its
+    order): pytest-xdist hands out whole files in this order (tests/worker_groups.py), so
+    the long ones start early and short ones fill the end instead of one long file ending
+    the run on one worker while the other idles."""
     from tests.worker_groups import group_of
 
     heavy = {item.path for item in items
              if any(item.get_closest_marker(name) for name in HEAVY_MARKS)}
-    items.sort(key=lambda item: (group_of(item.nodeid) is None, item.path not in heavy))
+    serving = {item.path for item in items
+               if SERVING_FIXTURES & set(getattr(item, "fixturenames", ()))}
+    items.sort(key=lambda item: (group_of(item.nodeid) is None, item.path not in heavy,
+                                 item.path not in serving))
 
 
 HEAVY_MARKS = ("slow", "real_process", "browser")
+SERVING_FIXTURES = frozenset({"built_store", "in_process_app", "running_app", "switchable_root"})
 
 
 @pytest.hookimpl(tryfirst=True, optionalhook=True)

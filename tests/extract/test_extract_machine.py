@@ -108,6 +108,7 @@ def test_every_corpus_text_has_a_shipped_record() -> None:
                    for e in quotes), path.name
 
 
+@pytest.mark.slow  # re-extracts every text without a curated record
 def test_shipped_machine_records_are_current(tmp_path: Path) -> None:
     """Fails when the extractor changed and ``kg records refresh`` was not run."""
     outcome = CliRunner().invoke(main, ["records", "refresh", "--out", str(tmp_path)])
