@@ -289,17 +289,18 @@ _GENERIC_OPENERS = frozenset(["the", "this", "our", "a", "an", "eu", "developmen
 def named_project_candidates(text: str) -> list[TitleCandidate]:
     found = []
     for match in _NAME_PROJECT.finditer(text):
-        words = match.group(1).split()
-        if len(words) > 1 and words[-1] in ("The", "This", "Our"):
+        # each word with its offsets: the name may run over a line break
+        words = list(re.finditer(r"\S+", match.group(1)))
+        if len(words) > 1 and words[-1].group() in ("The", "This", "Our"):
             continue  # "... Romania Background The project Culture for Health": a new sentence
-        while words and words[0].lower() in _GENERIC_OPENERS:
+        while words and words[0].group().lower() in _GENERIC_OPENERS:
             words = words[1:]
-        while words and words[-1].lower() in _GENERIC_OPENERS:
+        while words and words[-1].group().lower() in _GENERIC_OPENERS:
             words = words[:-1]
-        title = " ".join(words)
+        title = " ".join(word.group() for word in words)
         if title and _valid(title) and not orgs.looks_like_org(title):
-            start = match.start(1) + match.group(1).index(title)
-            found.append(TitleCandidate(title, start, start + len(title), "projektet"))
+            start, end = match.start(1) + words[0].start(), match.start(1) + words[-1].end()
+            found.append(TitleCandidate(title, start, end, "projektet"))
     return found
 
 
