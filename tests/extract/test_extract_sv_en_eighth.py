@@ -3,7 +3,10 @@ break. All texts are synthetic."""
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import only_project
+
+from kg.extract.cues import is_furniture
 
 
 def test_a_project_name_across_a_line_break_is_read_not_a_crash() -> None:
@@ -11,3 +14,9 @@ def test_a_project_name_across_a_line_break_is_read_not_a_crash() -> None:
         "Alfa  Beta\nGamma Project\n\nThe Alfa Beta Gamma Project is funded by the Finnish "
         "Cultural Foundation.\n")
     assert project["funders"] == ["Finnish Cultural Foundation"]
+
+
+@pytest.mark.parametrize("line", ["Hoppa till innehåll", "Cookie-inställningar", "No comments:",
+                                  "Page updated 12.3.2024", "Cookie settings"])
+def test_page_furniture_of_swedish_and_english_pages(line: str) -> None:
+    assert is_furniture(line)
