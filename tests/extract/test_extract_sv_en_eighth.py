@@ -20,3 +20,11 @@ def test_a_project_name_across_a_line_break_is_read_not_a_crash() -> None:
                                   "Page updated 12.3.2024", "Cookie settings"])
 def test_page_furniture_of_swedish_and_english_pages(line: str) -> None:
     assert is_furniture(line)
+
+
+def test_swedish_partners_after_the_present_tense_cue() -> None:
+    project = only_project(
+        "Kulturvägen\n\nProjektet Kulturvägen 1.1–31.12.2019 administreras av Alfa förbund. "
+        "Delgenomförarna är Västra Betalands och Gamma förbund samt Delta sjukvårdsdistrikt.\n")
+    assert project["partner_organisations"] == ["Västra Betalands förbund", "Gamma förbund",
+                                                "Delta sjukvårdsdistrikt"]
