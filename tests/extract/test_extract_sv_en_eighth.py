@@ -7,6 +7,7 @@ import pytest
 from extract_helpers import only_project
 
 from kg.extract.cues import is_furniture
+from kg.extract.orgs import canonical_org
 
 
 def test_a_project_name_across_a_line_break_is_read_not_a_crash() -> None:
@@ -28,3 +29,8 @@ def test_swedish_partners_after_the_present_tense_cue() -> None:
         "Delgenomförarna är Västra Betalands och Gamma förbund samt Delta sjukvårdsdistrikt.\n")
     assert project["partner_organisations"] == ["Västra Betalands förbund", "Gamma förbund",
                                                 "Delta sjukvårdsdistrikt"]
+
+
+def test_the_short_name_of_a_known_foundation_is_its_full_name() -> None:
+    assert canonical_org("Kulturfonden", "sv") == "Svenska kulturfonden"
+    assert canonical_org("Kulturfondens", "sv") == "Svenska kulturfonden"
