@@ -105,6 +105,23 @@ def resolve_alias(name: str) -> str | None:
 
 
 @lru_cache(maxsize=20_000)
+def genitive_owner(name: str) -> str | None:
+    """The known organisation whose Swedish genitive opens a name that is not itself an
+    organisation's: "Svenska kulturfondens projektbidrag" -> "Svenska kulturfonden", "Åbo
+    Akademis institution ..." -> "Åbo Akademi" (reference data only), else None."""
+    words = name.split()
+    for index in range(len(words) - 1, -1, -1):  # the longest owner first
+        word = words[index]
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            owner = " ".join([*words[:index], word[:-1]])
+            if owner.lower() in gazetteer().org_names:
+                return owner
+            if resolve_alias(owner) is not None and owner[:1].isupper():
+                return resolve_alias(owner)
+    return None
+
+
+@lru_cache(maxsize=20_000)
 def canonical_org(name: str, language: str = "fi") -> str:
     """Base form of an organisation name as the organisation writes it."""
     name = _DOTTED_LEGAL_FORM.sub(lambda m: m.group(1) + m.group(2), name.strip(" ,:;•·▪►*"))

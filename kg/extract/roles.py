@@ -249,6 +249,9 @@ def _cued_names(names: list[str], language: str, candidate_names: set[str]) -> l
     if names and language != "fi" and find_people(names[0], segment(names[0])):
         return []  # "coordinated by Päivi Ylönen-Viiri, Executive Director of X": a person
     names = [name for name in names if not is_role(name.split(" of ")[0])]
+    if language == "sv":
+        names = [name if orgs.looks_like_org(name) else orgs.genitive_owner(name) or name
+                 for name in names]
     known = [name for name in names if orgs.looks_like_org(name) or orgs.resolve_alias(name) or
              name in candidate_names or _named_after_cue(name, language)]
     if not known or language == "fi" or len(names) < 2:

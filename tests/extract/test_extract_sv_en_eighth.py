@@ -34,3 +34,16 @@ def test_swedish_partners_after_the_present_tense_cue() -> None:
 def test_the_short_name_of_a_known_foundation_is_its_full_name() -> None:
     assert canonical_org("Kulturfonden", "sv") == "Svenska kulturfonden"
     assert canonical_org("Kulturfondens", "sv") == "Svenska kulturfonden"
+
+
+@pytest.mark.parametrize(("sentence", "field", "names"), [
+    ("Projektet genomförs med stöd av Svenska kulturfondens projektbidrag.", "funders",
+     ["Svenska kulturfonden"]),
+    ("Projektet drivs av Vasa stads kulturbyrå.", "lead_organisations", ["Vasa stad"]),
+    ("Projektet leds av Åbo Akademis institution för musikvetenskap.", "lead_organisations",
+     ["Åbo Akademi"]),
+])
+def test_a_known_organisation_in_the_swedish_genitive_after_a_role_cue(
+        sentence: str, field: str, names: list[str]) -> None:
+    project = only_project(f"Kulturresan\n\nProjektet Kulturresan startade 2024. {sentence}\n")
+    assert project[field] == names
