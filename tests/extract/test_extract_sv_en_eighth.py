@@ -8,6 +8,8 @@ from extract_helpers import only_project
 
 from kg.extract.cues import is_furniture
 from kg.extract.orgs import canonical_org
+from kg.extract.people import find_people
+from kg.extract.segment import segment
 
 
 def test_a_project_name_across_a_line_break_is_read_not_a_crash() -> None:
@@ -47,3 +49,19 @@ def test_a_known_organisation_in_the_swedish_genitive_after_a_role_cue(
         sentence: str, field: str, names: list[str]) -> None:
     project = only_project(f"Kulturresan\n\nProjektet Kulturresan startade 2024. {sentence}\n")
     assert project[field] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Stiftelsen Brita Maria Renlunds minne sr delar ut 9 miljoner euro i bidrag.",
+    "Projektet finansieras av Maria Renlunds stiftelse.",
+    "The project is funded by the Jane Smith Foundation.",
+])
+def test_a_name_inside_a_foundations_name_is_no_person(text: str) -> None:
+    assert find_people(text, segment(text)) == []
+
+
+def test_a_foundation_named_after_a_person_funds_the_project() -> None:
+    project = only_project("Sånglust\n\nProjektet Sånglust finansieras av Maria Renlunds "
+                           "stiftelse. Projektledare är Anna Berg.\n")
+    assert project["funders"] == ["Maria Renlunds stiftelse"]
+    assert [person["name"] for person in project["people"]] == ["Anna Berg"]
