@@ -124,6 +124,8 @@ def _names_after(text: str, language: str = "fi") -> list[str]:
     text = _DOTTED_FORM.sub(r"\1\2", text)
     if language == "en":  # "A and the B": two names
         text = re.sub(r"\s(and|ja|och)\sthe\s(?=[A-Z])", r" \1 ", _keep_inner_prepositions(text))
+    if language == "sv":
+        text = _capitalised_known_start(text)
     if language != "fi":
         text = orgs.leading_name(_keep_known_names(text))
     text = re.split(r"[.!?](?:\s|$)|\s(?:yhteistyössä|kanssa|jossa|joka|som|which|under|för|till|"
@@ -138,6 +140,19 @@ def _names_after(text: str, language: str = "fi") -> list[str]:
         if part[:1].isupper() or part.lower().strip(" ,") in gazetteer().org_names:
             names.append(part)
     return names
+
+
+def _capitalised_known_start(text: str) -> str:
+    """Swedish writes ministries in lower case mid-sentence ("Uppdragsgivarna är undervisnings-
+    och kulturministeriet samt ..."): a known name opening the text gets its capital."""
+    if not text[:1].islower():
+        return text
+    words = text.split(" ")
+    for count in range(min(len(words), 6), 0, -1):
+        name = " ".join(words[:count]).rstrip(",.;:").lower()
+        if orgs.resolve_alias(name) is not None or name in gazetteer().org_names:
+            return text[:1].upper() + text[1:]
+    return text
 
 
 _KEPT_SPACE = "\u2060"  # a word joiner, no white space: no clause is cut inside

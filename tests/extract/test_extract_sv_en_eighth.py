@@ -65,3 +65,14 @@ def test_a_foundation_named_after_a_person_funds_the_project() -> None:
                            "stiftelse. Projektledare är Anna Berg.\n")
     assert project["funders"] == ["Maria Renlunds stiftelse"]
     assert [person["name"] for person in project["people"]] == ["Anna Berg"]
+
+
+@pytest.mark.parametrize(("text", "funders"), [
+    ("Kulturell välfärd\n\nForskningen pågår 2024–2025. Uppdragsgivarna är undervisnings- och "
+     "kulturministeriet samt Centret för konstfrämjande.\n",
+     ["Opetus- ja kulttuuriministeriö", "Taiteen edistämiskeskus"]),
+    ("Art Now\n\nThe Art Now study 2024-2025 was commissioned by the Ministry of Education and "
+     "Culture.\n", ["Opetus- ja kulttuuriministeriö"]),
+])
+def test_those_who_commission_a_study_fund_it(text: str, funders: list[str]) -> None:
+    assert only_project(text)["funders"] == funders
