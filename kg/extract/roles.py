@@ -254,6 +254,7 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
             owner_leads(sentence, roles)
             funded_kind(sentence, roles)
         received_funding(sentence, language, roles)
+        granting_subject(sentence, language, roles)
         started_at(sentence, language, roles)
 
 
@@ -650,6 +651,24 @@ def received_funding(sentence: Sentence, language: str, roles: Roles) -> None:
     if giver:
         position = sentence.start + verb.end()
         roles.add("funder", giver, position, position + len(giver), language)
+
+
+@cache
+def _granting_verb() -> re.Pattern[str]:
+    """The verbs after a funder that opens the sentence (cue tables, funder_verb)."""
+    verbs = sorted(cues("funder_verb"), key=len, reverse=True)
+    return re.compile(r"\s(?:" + "|".join(map(re.escape, verbs)) + r")\b", re.I)
+
+
+def granting_subject(sentence: Sentence, language: str, roles: Roles) -> None:
+    """"Centret för konstfrämjande har beviljat projektet 100 000 euro", "The Kone Foundation has
+    granted the project ...": the organisation that opens the sentence funds the project."""
+    verb = _granting_verb().search(sentence.text)
+    if verb is None:
+        return
+    subject = re.sub(r"^The\s+", "", sentence.text[:verb.start()].strip())
+    if _recipient_name(subject, language):
+        roles.add("funder", subject, sentence.start, sentence.start + verb.start(), language)
 
 
 def _recipient_name(subject: str, language: str) -> bool:

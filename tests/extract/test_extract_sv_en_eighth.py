@@ -76,3 +76,15 @@ def test_a_foundation_named_after_a_person_funds_the_project() -> None:
 ])
 def test_those_who_commission_a_study_fund_it(text: str, funders: list[str]) -> None:
     assert only_project(text)["funders"] == funders
+
+
+@pytest.mark.parametrize(("text", "funders"), [
+    ("Kulturvård II\n\nProjektet Kulturvård II 1.5–31.12.2019 administreras av Alfa förbund. "
+     "Centret för konstfrämjande har beviljat projektet en finansiering på 100 000 euro.\n",
+     ["Taiteen edistämiskeskus"]),
+    ("Art Now\n\nThe Art Now project 2024-2025 is led by Alfa Association. The Finnish Cultural "
+     "Foundation has granted the project a grant.\n", ["Finnish Cultural Foundation"]),
+])
+def test_a_funder_that_opens_the_sentence_granting_the_project(text: str,
+                                                                funders: list[str]) -> None:
+    assert only_project(text)["funders"] == funders
