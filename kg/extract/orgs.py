@@ -13,7 +13,7 @@ from kg.extract.settings import ORG_HEADS, ORG_ROLE_WORDS
 _DOTTED_LEGAL_FORM = re.compile(r"\b([rR])\.\s?([yYfF])\.?$")  # "r.y." -> "ry"
 _BUSINESS_ID = re.compile(r",?\s*\b\d{7}-\d\b")
 _PARENS = re.compile(r"\s*\([^()]*\)")
-_SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:ja|och|and|sekä|samt|&)\s+(?=[”“\"]?[A-ZÅÄÖ])")
+_SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|(?<!-)\s+(?:ja|och|and|sekä|samt|&)\s+(?=[”“\"]?[A-ZÅÄÖ])")
 _WORD = re.compile(r"[\wÅÄÖåäö][\w'’.&+-]*")
 # a case ending on a short form: genitive "OKM:n", "Xamkin", ablative "Taikelta", "STM:ltä"
 _GENITIVE_ALIAS = re.compile(r"^(.+?)(?::n|:in|in|n|s|:lta|:ltä|lta|ltä)$")

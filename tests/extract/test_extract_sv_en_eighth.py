@@ -4,7 +4,7 @@ break. All texts are synthetic."""
 from __future__ import annotations
 
 import pytest
-from extract_helpers import only_project
+from extract_helpers import only_project, projects_of
 
 from kg.extract.cues import is_furniture
 from kg.extract.orgs import canonical_org
@@ -88,3 +88,16 @@ def test_those_who_commission_a_study_fund_it(text: str, funders: list[str]) -> 
 def test_a_funder_that_opens_the_sentence_granting_the_project(text: str,
                                                                 funders: list[str]) -> None:
     assert only_project(text)["funders"] == funders
+
+
+@pytest.mark.parametrize("text", [
+    "Bidrag i Åboland\n\nSvenska kulturfonden har delat ut bidrag. De största bidragen gick till "
+    "Alfa Musik- och Bildkonstskola och Beta Jazz som beviljades 17 000 euro respektive 15 000 "
+    "euro.\n",
+    "Grants 2024\n\nThe Delta Foundation has awarded grants. The largest grants went to Alfa "
+    "Musik- och Bildkonstskola and Beta Jazz, which received EUR 17,000 and EUR 15,000 "
+    "respectively.\n",
+])
+def test_amounts_given_respectively_go_to_the_recipients_in_order(text: str) -> None:
+    grants = [(p["lead_organisations"], p["budget"]["shares"][0]["eur"]) for p in projects_of(text)]
+    assert grants == [(["Alfa Musik- och Bildkonstskola"], 17000), (["Beta Jazz"], 15000)]
