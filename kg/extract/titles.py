@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kg import morphology
 from kg.extract import orgs
-from kg.extract.cues import is_furniture, is_generic_heading, stem_pattern
+from kg.extract.cues import cues, is_furniture, is_generic_heading, stem_pattern
 from kg.extract.dates import find_periods
 from kg.extract.langid import identify_language
 from kg.extract.layout import is_agenda
@@ -64,8 +64,9 @@ def _valid(title: str) -> bool:
     if not words or len(words) > 16 or len(title) < 3 or not re.search(r"[^\W\d_]{2}", title):
         return False  # "100%", "2021–2022": no word
     last = words[-1]
-    if is_furniture(title) or is_generic_heading(title) or is_agenda(title):
-        return False
+    if is_furniture(title) or is_generic_heading(title) or is_agenda(title) or \
+            (len(words) > 1 and last.lower() in cues("dangling_word")):
+        return False  # "Stort intresse för": a heading cut off by a line break
     if _NOT_A_TITLE.match(title) or (len(words) <= 3 and orgs.resolve_alias(last)):
         return False
     if orgs.programme_of(last) or (len(words) == 1 and last.isupper() and len(last) <= 5):

@@ -10,6 +10,7 @@ from kg.extract.cues import is_furniture
 from kg.extract.orgs import canonical_org
 from kg.extract.people import find_people
 from kg.extract.segment import segment
+from kg.extract.titles import is_valid_title
 
 
 def test_a_project_name_across_a_line_break_is_read_not_a_crash() -> None:
@@ -101,3 +102,9 @@ def test_a_funder_that_opens_the_sentence_granting_the_project(text: str,
 def test_amounts_given_respectively_go_to_the_recipients_in_order(text: str) -> None:
     grants = [(p["lead_organisations"], p["budget"]["shares"][0]["eur"]) for p in projects_of(text)]
     assert grants == [(["Alfa Musik- och Bildkonstskola"], 17000), (["Beta Jazz"], 15000)]
+
+
+@pytest.mark.parametrize("heading", ["Stort intresse för", "Culture and health for the",
+                                     "Kulttuuria ja"])
+def test_a_heading_cut_off_by_a_line_break_is_no_title(heading: str) -> None:
+    assert not is_valid_title(heading)
