@@ -13,7 +13,7 @@ from kg.extract.gazetteer import gazetteer
 from kg.extract.layout import is_agenda
 from kg.extract.people import find_people, is_role
 from kg.extract.places import find_places
-from kg.extract.segment import Segments, Sentence, segment
+from kg.extract.segment import LIST_MARK, Line, Segments, Sentence, segment
 from kg.extract.settings import GRANT_VERBS, ROLE_CUES
 
 _GEN_LIST = re.compile(r"((?:[A-ZÅÄÖ][\w-]*n,?\s+)+(?:ja|och)\s+[A-ZÅÄÖ][\w-]*n)\s+"
@@ -82,6 +82,39 @@ def field_roles(seg: Segments, lines: range, language: str, roles: Roles) -> Non
         value = _INVOLVED.split(value)[0]  # "Posio ja Ranua mukana ... omarahoitusosuudella"
         for name in orgs.split_names(value):
             _add_with_programme(roles, FIELD_ROLES[fld.key], name, fld.start, fld.end, language)
+    if language != "fi":
+        listed_roles(seg, lines, language, roles)
+
+
+_ROLE_KEYS = (("partner_after", "partner"), ("lead_after", "lead"), ("funder_after", "funder"))
+
+
+def listed_roles(seg: Segments, lines: range, language: str, roles: Roles) -> None:
+    """"Verksamheten genomförs i samarbete med följande organisationer:", "The project partners
+    are:" over a bulleted list: each item names organisations in the role of the cue."""
+    for index in lines:
+        low = seg.lines[index].text.strip().lower()
+        role = next((role for key, role in _ROLE_KEYS
+                     if low.endswith(":") and _CUE_PATTERNS[key][0].search(low)), None)
+        if role is None:
+            continue
+        for item in _list_items_below(seg, index):
+            text = LIST_MARK.sub("", item.text.strip())
+            for name in orgs.split_names(text):
+                if name[:1].isupper():
+                    roles.add(role, name, item.start, item.end, language)
+
+
+def _list_items_below(seg: Segments, index: int) -> list[Line]:
+    """The list-item lines right below a line (blank lines skipped), up to the first other."""
+    items = []
+    for line in seg.lines[index + 1:]:
+        if not line.text.strip():
+            continue
+        if not LIST_MARK.match(line.text.strip()):
+            break
+        items.append(line)
+    return items
 
 
 def _add_with_programme(roles: Roles, role: str, name: str, start: int, end: int,

@@ -108,3 +108,12 @@ def test_amounts_given_respectively_go_to_the_recipients_in_order(text: str) -> 
                                      "Kulttuuria ja"])
 def test_a_heading_cut_off_by_a_line_break_is_no_title(heading: str) -> None:
     assert not is_valid_title(heading)
+
+
+def test_partners_in_a_bulleted_list_under_a_cue_that_ends_in_a_colon() -> None:
+    project = only_project(
+        "Kulturvägen\n\nAlfa yrkeshögskola administrerar projektet Kulturvägen. Verksamheten "
+        "genomförs i samarbete med följande organisationer:\n\n  • Beta förbund\n"
+        "  • Forskningsenheten för kultur vid Gamma universitet\n\nMer information.\n")
+    assert project["partner_organisations"] == [
+        "Beta förbund", "Forskningsenheten för kultur vid Gamma universitet"]
