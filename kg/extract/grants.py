@@ -421,6 +421,9 @@ def sentence_grants(sentence: Sentence, language: str) -> list[Grant]:
         if listed:
             return listed
     tokens = _tokens(text)
+    respective = _respective_grants(sentence, tokens, amounts, language)
+    if respective:
+        return respective
     grants: list[Grant] = []
     used: set[int] = set()  # amount starts already given to a recipient
     for i in range(len(tokens)):
@@ -456,6 +459,39 @@ def sentence_grants(sentence: Sentence, language: str) -> list[Grant]:
             if grant:
                 used.add(amount.start)
                 grants.append(grant)
+    return grants
+
+
+_RESPECTIVELY = re.compile(r"\b(?:respektive|respectively)\b", re.I)
+# the recipients before the verb: after "till"/"to" when the money "went to" them, without the
+# relative pronoun that joins them to the verb
+_RESPECTIVE_SUBJECT = re.compile(r"(?:.*\s(?:till|to)\s|^)(?P<names>[A-ZÅÄÖ].*?)"
+                                 r"(?:,?\s(?:som|which|who))?\s*$", re.S)
+
+
+def _respective_grants(sentence: Sentence, tokens: list[_Token], amounts: list[Amount],
+                       language: str) -> list[Grant]:
+    """"A och B som beviljades 17 000 euro respektive 15 000 euro", "A and B received EUR 5,000
+    and EUR 3,000 respectively": in Swedish or English the amounts after the recipients' verb
+    go to the names before it, in order, when there are as many of each."""
+    if language == "fi" or not _RESPECTIVELY.search(sentence.text):
+        return []
+    first_amount = amounts[0].start if amounts else 0
+    verb = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i].start < first_amount
+                 and _verb_kind(tokens, i, language) in ("grantee", "passive")), None)
+    subject = _RESPECTIVE_SUBJECT.match(sentence.text[:tokens[verb].start]) if verb else None
+    if subject is None:
+        return []
+    after = [a for a in amounts if a.start > tokens[verb].start]
+    names = [name for name in orgs.split_names(subject.group("names")) if name[:1].isupper()]
+    if len(names) < 2 or len(names) != len(after):
+        return []
+    grants, position = [], subject.start("names")
+    for name, amount in zip(names, after, strict=True):
+        start = sentence.text.index(name, position)
+        position = start + len(name)
+        grants.append(Grant(orgs.canonical_org(name, language), sentence.start + start,
+                            sentence.start + position, amount.eur, None, None, sentence))
     return grants
 
 

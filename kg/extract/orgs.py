@@ -13,7 +13,7 @@ from kg.extract.settings import ORG_HEADS, ORG_ROLE_WORDS
 _DOTTED_LEGAL_FORM = re.compile(r"\b([rR])\.\s?([yYfF])\.?$")  # "r.y." -> "ry"
 _BUSINESS_ID = re.compile(r",?\s*\b\d{7}-\d\b")
 _PARENS = re.compile(r"\s*\([^()]*\)")
-_SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:ja|och|and|sekä|samt|&)\s+(?=[”“\"]?[A-ZÅÄÖ])")
+_SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|(?<!-)\s+(?:ja|och|and|sekä|samt|&)\s+(?=[”“\"]?[A-ZÅÄÖ])")
 _WORD = re.compile(r"[\wÅÄÖåäö][\w'’.&+-]*")
 # a case ending on a short form: genitive "OKM:n", "Xamkin", ablative "Taikelta", "STM:ltä"
 _GENITIVE_ALIAS = re.compile(r"^(.+?)(?::n|:in|in|n|s|:lta|:ltä|lta|ltä)$")
@@ -101,6 +101,23 @@ def resolve_alias(name: str) -> str | None:
     match = _GENITIVE_ALIAS.match(low)
     if match and match.group(1) in aliases:
         return aliases[match.group(1)]
+    return None
+
+
+@lru_cache(maxsize=20_000)
+def genitive_owner(name: str) -> str | None:
+    """The known organisation whose Swedish genitive opens a name that is not itself an
+    organisation's: "Svenska kulturfondens projektbidrag" -> "Svenska kulturfonden", "Åbo
+    Akademis institution ..." -> "Åbo Akademi" (reference data only), else None."""
+    words = name.split()
+    for index in range(len(words) - 1, -1, -1):  # the longest owner first
+        word = words[index]
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            owner = " ".join([*words[:index], word[:-1]])
+            if owner.lower() in gazetteer().org_names:
+                return owner
+            if resolve_alias(owner) is not None and owner[:1].isupper():
+                return resolve_alias(owner)
     return None
 
 

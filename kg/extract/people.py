@@ -76,6 +76,9 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
         if m.start() < covered or PHOTO_CREDIT_BEFORE.search(line[:m.start()]):
             continue
         middle = _middle_name(line, first, last, name_end)
+        if _in_org_name(line, m.start(), middle[1] if middle else name_end):
+            covered = middle[1] if middle else name_end  # nor is any part of it a name
+            continue
         if middle is not None:
             found.append((f"{first} {last} {middle[0]}", m.start(), middle[1]))
             covered = middle[1]
@@ -104,6 +107,22 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
         if morphology.is_first_name(first):
             found.append((f"{first} {last}", m.start(), m.end()))
     return found
+
+
+_FOUNDATION_WORDS = frozenset(["Foundation", "Fund", "Trust", "Stiftelse"])
+
+
+def _in_org_name(line: str, start: int, end: int) -> bool:
+    """A name inside an organisation's: after a capitalised head word ("Stiftelsen Brita Maria
+    Renlunds minne") or before a lower-case one ("Maria Renlunds stiftelse", "Alli Paasikiven
+    säätiö") or an English foundation word ("Jane Smith Foundation")."""
+    before = line[:start].split(" ")
+    after = re.match(r" ([\wÅÄÖåäö-]+)", line[end:])
+    previous = before[-2] if len(before) >= 2 and before[-1] == "" else ""
+    if previous[:1].isupper() and orgs.is_org_head(previous):
+        return True
+    word = after.group(1) if after else ""
+    return word in _FOUNDATION_WORDS or (word.islower() and orgs.is_org_head(word))
 
 
 def _middle_name(line: str, first: str, middle: str, end: int) -> tuple[str, int] | None:

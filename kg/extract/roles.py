@@ -13,7 +13,7 @@ from kg.extract.gazetteer import gazetteer
 from kg.extract.layout import is_agenda
 from kg.extract.people import find_people, is_role
 from kg.extract.places import find_places
-from kg.extract.segment import Segments, Sentence, segment
+from kg.extract.segment import LIST_MARK, Line, Segments, Sentence, segment
 from kg.extract.settings import GRANT_VERBS, ROLE_CUES
 
 _GEN_LIST = re.compile(r"((?:[A-ZÅÄÖ][\w-]*n,?\s+)+(?:ja|och)\s+[A-ZÅÄÖ][\w-]*n)\s+"
@@ -82,6 +82,39 @@ def field_roles(seg: Segments, lines: range, language: str, roles: Roles) -> Non
         value = _INVOLVED.split(value)[0]  # "Posio ja Ranua mukana ... omarahoitusosuudella"
         for name in orgs.split_names(value):
             _add_with_programme(roles, FIELD_ROLES[fld.key], name, fld.start, fld.end, language)
+    if language != "fi":
+        listed_roles(seg, lines, language, roles)
+
+
+_ROLE_KEYS = (("partner_after", "partner"), ("lead_after", "lead"), ("funder_after", "funder"))
+
+
+def listed_roles(seg: Segments, lines: range, language: str, roles: Roles) -> None:
+    """"Verksamheten genomförs i samarbete med följande organisationer:", "The project partners
+    are:" over a bulleted list: each item names organisations in the role of the cue."""
+    for index in lines:
+        low = seg.lines[index].text.strip().lower()
+        role = next((role for key, role in _ROLE_KEYS
+                     if low.endswith(":") and _CUE_PATTERNS[key][0].search(low)), None)
+        if role is None:
+            continue
+        for item in _list_items_below(seg, index):
+            text = LIST_MARK.sub("", item.text.strip())
+            for name in orgs.split_names(text):
+                if name[:1].isupper():
+                    roles.add(role, name, item.start, item.end, language)
+
+
+def _list_items_below(seg: Segments, index: int) -> list[Line]:
+    """The list-item lines right below a line (blank lines skipped), up to the first other."""
+    items = []
+    for line in seg.lines[index + 1:]:
+        if not line.text.strip():
+            continue
+        if not LIST_MARK.match(line.text.strip()):
+            break
+        items.append(line)
+    return items
 
 
 def _add_with_programme(roles: Roles, role: str, name: str, start: int, end: int,
@@ -124,6 +157,8 @@ def _names_after(text: str, language: str = "fi") -> list[str]:
     text = _DOTTED_FORM.sub(r"\1\2", text)
     if language == "en":  # "A and the B": two names
         text = re.sub(r"\s(and|ja|och)\sthe\s(?=[A-Z])", r" \1 ", _keep_inner_prepositions(text))
+    if language == "sv":
+        text = _capitalised_known_start(text)
     if language != "fi":
         text = orgs.leading_name(_keep_known_names(text))
     text = re.split(r"[.!?](?:\s|$)|\s(?:yhteistyössä|kanssa|jossa|joka|som|which|under|för|till|"
@@ -138,6 +173,19 @@ def _names_after(text: str, language: str = "fi") -> list[str]:
         if part[:1].isupper() or part.lower().strip(" ,") in gazetteer().org_names:
             names.append(part)
     return names
+
+
+def _capitalised_known_start(text: str) -> str:
+    """Swedish writes ministries in lower case mid-sentence ("Uppdragsgivarna är undervisnings-
+    och kulturministeriet samt ..."): a known name opening the text gets its capital."""
+    if not text[:1].islower():
+        return text
+    words = text.split(" ")
+    for count in range(min(len(words), 6), 0, -1):
+        name = " ".join(words[:count]).rstrip(",.;:").lower()
+        if orgs.resolve_alias(name) is not None or name in gazetteer().org_names:
+            return text[:1].upper() + text[1:]
+    return text
 
 
 _KEPT_SPACE = "\u2060"  # a word joiner, no white space: no clause is cut inside
@@ -239,6 +287,7 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
             owner_leads(sentence, roles)
             funded_kind(sentence, roles)
         received_funding(sentence, language, roles)
+        granting_subject(sentence, language, roles)
         started_at(sentence, language, roles)
 
 
@@ -249,6 +298,9 @@ def _cued_names(names: list[str], language: str, candidate_names: set[str]) -> l
     if names and language != "fi" and find_people(names[0], segment(names[0])):
         return []  # "coordinated by Päivi Ylönen-Viiri, Executive Director of X": a person
     names = [name for name in names if not is_role(name.split(" of ")[0])]
+    if language == "sv":
+        names = [name if orgs.looks_like_org(name) else orgs.genitive_owner(name) or name
+                 for name in names]
     known = [name for name in names if orgs.looks_like_org(name) or orgs.resolve_alias(name) or
              name in candidate_names or _named_after_cue(name, language)]
     if not known or language == "fi" or len(names) < 2:
@@ -632,6 +684,24 @@ def received_funding(sentence: Sentence, language: str, roles: Roles) -> None:
     if giver:
         position = sentence.start + verb.end()
         roles.add("funder", giver, position, position + len(giver), language)
+
+
+@cache
+def _granting_verb() -> re.Pattern[str]:
+    """The verbs after a funder that opens the sentence (cue tables, funder_verb)."""
+    verbs = sorted(cues("funder_verb"), key=len, reverse=True)
+    return re.compile(r"\s(?:" + "|".join(map(re.escape, verbs)) + r")\b", re.I)
+
+
+def granting_subject(sentence: Sentence, language: str, roles: Roles) -> None:
+    """"Centret för konstfrämjande har beviljat projektet 100 000 euro", "The Kone Foundation has
+    granted the project ...": the organisation that opens the sentence funds the project."""
+    verb = _granting_verb().search(sentence.text)
+    if verb is None:
+        return
+    subject = re.sub(r"^The\s+", "", sentence.text[:verb.start()].strip())
+    if _recipient_name(subject, language):
+        roles.add("funder", subject, sentence.start, sentence.start + verb.start(), language)
 
 
 def _recipient_name(subject: str, language: str) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kg import morphology
 from kg.extract import orgs
-from kg.extract.cues import is_furniture, is_generic_heading, stem_pattern
+from kg.extract.cues import cues, is_furniture, is_generic_heading, stem_pattern
 from kg.extract.dates import find_periods
 from kg.extract.langid import identify_language
 from kg.extract.layout import is_agenda
@@ -64,8 +64,9 @@ def _valid(title: str) -> bool:
     if not words or len(words) > 16 or len(title) < 3 or not re.search(r"[^\W\d_]{2}", title):
         return False  # "100%", "2021–2022": no word
     last = words[-1]
-    if is_furniture(title) or is_generic_heading(title) or is_agenda(title):
-        return False
+    if is_furniture(title) or is_generic_heading(title) or is_agenda(title) or \
+            (len(words) > 1 and last.lower() in cues("dangling_word")):
+        return False  # "Stort intresse för": a heading cut off by a line break
     if _NOT_A_TITLE.match(title) or (len(words) <= 3 and orgs.resolve_alias(last)):
         return False
     if orgs.programme_of(last) or (len(words) == 1 and last.isupper() and len(last) <= 5):
@@ -289,17 +290,18 @@ _GENERIC_OPENERS = frozenset(["the", "this", "our", "a", "an", "eu", "developmen
 def named_project_candidates(text: str) -> list[TitleCandidate]:
     found = []
     for match in _NAME_PROJECT.finditer(text):
-        words = match.group(1).split()
-        if len(words) > 1 and words[-1] in ("The", "This", "Our"):
+        # each word with its offsets: the name may run over a line break
+        words = list(re.finditer(r"\S+", match.group(1)))
+        if len(words) > 1 and words[-1].group() in ("The", "This", "Our"):
             continue  # "... Romania Background The project Culture for Health": a new sentence
-        while words and words[0].lower() in _GENERIC_OPENERS:
+        while words and words[0].group().lower() in _GENERIC_OPENERS:
             words = words[1:]
-        while words and words[-1].lower() in _GENERIC_OPENERS:
+        while words and words[-1].group().lower() in _GENERIC_OPENERS:
             words = words[:-1]
-        title = " ".join(words)
+        title = " ".join(word.group() for word in words)
         if title and _valid(title) and not orgs.looks_like_org(title):
-            start = match.start(1) + match.group(1).index(title)
-            found.append(TitleCandidate(title, start, start + len(title), "projektet"))
+            start, end = match.start(1) + words[0].start(), match.start(1) + words[-1].end()
+            found.append(TitleCandidate(title, start, end, "projektet"))
     return found
 
 
