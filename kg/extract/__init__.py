@@ -13,7 +13,8 @@ MAX_TEXT_CHARS = 2_000_000
 
 def extract_text(text: str, source: str, use_model: bool = False) -> dict:
     """One extraction record for the text of one document named ``source``; ``use_model`` adds
-    candidate names from the optional statistical model (Finnish texts)."""
+    candidate names from the optional statistical model (Finnish texts). InputError when the
+    text is over the size limit or a rule fails on it (the caller reports it and goes on)."""
     # spaCy and Voikko load on the first extraction, not when a record is only read
     from kg.extract.langid import identify_language
     from kg.extract.normalise import normalise_text
@@ -25,8 +26,11 @@ def extract_text(text: str, source: str, use_model: bool = False) -> dict:
     nlp = pipeline(language, use_model)
     doc = nlp.make_doc(text)
     doc._.source = source
-    for _name, component in nlp.pipeline:
-        doc = component(doc)
+    try:
+        for _name, component in nlp.pipeline:
+            doc = component(doc)
+    except Exception as error:  # a rule that fails on one text: that text is left out, named
+        raise InputError(source, f"cannot extract: {error!r}") from error
     return doc._.record
 
 

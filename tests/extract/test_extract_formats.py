@@ -18,7 +18,7 @@ from fpdf import FPDF
 from PIL import Image
 
 from kg.cli import main
-from kg.extract import extract_path
+from kg.extract import extract_path, projects
 from kg.extract.normalise import normalise_text
 from kg.ingest.errors import InputError
 from kg.ingest.formats import READERS, read_document
@@ -205,6 +205,34 @@ def test_build_reports_bad_pdfs_by_file_and_page_and_builds_the_rest(tmp_path: P
         "hanke.html": (hashlib.sha256(html_text.encode("utf-8")).hexdigest(), "machine"),
         "partly.pdf": (hashlib.sha256(read_document(texts / "partly.pdf").text.encode())
                        .hexdigest(), "machine")}
+
+
+def test_a_text_a_rule_fails_on_is_named_and_the_others_are_extracted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A defect of ours that one text trips (a rule raising ValueError) costs that text
+    only, in `kg extract` of a folder as in a build."""
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    text = "\n\n".join(LINES) + "\n"
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text("TRIPS A RULE\n\n" + text, encoding="utf-8")
+    real_rule = projects.build_project
+
+    def tripped_rule(span: object, facts: projects.DocumentFacts) -> dict:
+        if facts.text.startswith("TRIPS"):
+            raise ValueError("substring not found")
+        return real_rule(span, facts)
+
+    monkeypatch.setattr(projects, "build_project", tripped_rule)
+    outcome = CliRunner().invoke(main, ["extract", str(folder), "--out", str(out)])
+    assert outcome.exit_code == 0, outcome.output
+    assert "b.txt: cannot extract: ValueError('substring not found')" in outcome.output
+    assert "extracted 1 of 2 file(s)" in outcome.output
+    assert [path.name for path in out.glob("*.json")] == ["a.json"]
+    result = build(None, folder, store_root=tmp_path / "store")
+    assert result.documents == 1
+    assert [(p.source, p.message) for p in result.problems] == [
+        ("b.txt", "cannot extract: ValueError('substring not found')")]
 
 
 def test_kg_extract_takes_a_folder_of_mixed_documents(tmp_path: Path) -> None:
