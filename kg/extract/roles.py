@@ -157,8 +157,7 @@ def _names_after(text: str, language: str = "fi") -> list[str]:
     text = _DOTTED_FORM.sub(r"\1\2", text)
     if language == "en":  # "A and the B": two names
         text = re.sub(r"\s(and|ja|och)\sthe\s(?=[A-Z])", r" \1 ", _keep_inner_prepositions(text))
-    if language == "sv":
-        text = _capitalised_known_start(text)
+    text = _capitalised_known_start(text)
     if language != "fi":
         text = orgs.leading_name(_keep_known_names(text))
     text = re.split(r"[.!?](?:\s|$)|\s(?:yhteistyössä|kanssa|jossa|joka|som|which|under|för|till|"
@@ -168,16 +167,15 @@ def _names_after(text: str, language: str = "fi") -> list[str]:
                     r"(?<!-)\s(?:ja|och|and)\s(?=[a-zåäö])", text)[0]
     names = []
     for part in (p.replace(_KEPT_SPACE, " ") for p in orgs.split_names(text)):
-        # Finnish writes a ministry or agency in lower case mid-sentence ("jota rahoittaa
-        # opetus- ja kulttuuriministeriö"): a known organisation of the reference data
-        if part[:1].isupper() or part.lower().strip(" ,") in gazetteer().org_names:
+        if part[:1].isupper():
             names.append(part)
     return names
 
 
 def _capitalised_known_start(text: str) -> str:
-    """Swedish writes ministries in lower case mid-sentence ("Uppdragsgivarna är undervisnings-
-    och kulturministeriet samt ..."): a known name opening the text gets its capital."""
+    """Finnish and Swedish write ministries and agencies in lower case mid-sentence ("jota
+    rahoittaa opetus- ja kulttuuriministeriö", "Uppdragsgivarna är undervisnings- och
+    kulturministeriet samt ..."): a known name opening the text gets its capital."""
     if not text[:1].islower():
         return text
     words = text.split(" ")
