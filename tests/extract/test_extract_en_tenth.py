@@ -1,0 +1,25 @@
+"""English read on a tenth held-out set: worded and glued periods, role cues of English
+project pages. All texts are synthetic."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import only_project
+
+from kg.extract.dates import find_periods
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("The project runs between August 2024 and January 2025.", "2024-08", "2025-01"),
+    ("Projektet pågår mellan maj 2021 och mars 2022.", "2021-05", "2022-03"),
+    ("Duration of project1.1.2023–31.12.2025", "2023-01-01", "2025-12-31"),
+])
+def test_worded_and_glued_periods(text: str, start: str, end: str) -> None:
+    period = find_periods(text)[0]
+    assert (period.start, period.end) == (start, end)
+
+
+def test_a_worded_period_of_an_english_project_page() -> None:
+    project = only_project("Alfa Beta\n\nThe Alfa Beta project will take place between "
+                           "August 2024 and January 2025 in Gammala.\n")
+    assert (project["start_date"], project["end_date"]) == ("2024-08", "2025-01")
