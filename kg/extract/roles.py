@@ -160,7 +160,7 @@ def _names_after(text: str, language: str = "fi") -> list[str]:
     if language == "sv":
         text = _capitalised_known_start(text)
     if language != "fi":
-        text = orgs.leading_name(_keep_known_names(text))
+        text = orgs.leading_name(_keep_known_names(text), english=language == "en")
     text = re.split(r"[.!?](?:\s|$)|\s(?:yhteistyössä|kanssa|jossa|joka|som|which|under|för|till|"
                     r"i samarbete|i samverkan|in co-?operation|in collaboration|in partnership|"
                     r"together with|"

@@ -23,3 +23,12 @@ def test_a_worded_period_of_an_english_project_page() -> None:
     project = only_project("Alfa Beta\n\nThe Alfa Beta project will take place between "
                            "August 2024 and January 2025 in Gammala.\n")
     assert (project["start_date"], project["end_date"]) == ("2024-08", "2025-01")
+
+
+def test_administrated_by_and_a_lower_case_head_of_an_english_name() -> None:
+    project = only_project(
+        "Alfa Beta\n\nThe Alfa Beta project (2020–2023) offers art workshops. The project is "
+        "administrated by Gammala joint authority and Deltala municipality. The main "
+        "collaborator of the project is Epsilon Art Centre.\n")
+    assert project["lead_organisations"] == ["Gammala joint authority", "Deltala municipality"]
+    assert project["partner_organisations"] == ["Epsilon Art Centre"]
