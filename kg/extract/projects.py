@@ -206,12 +206,17 @@ def _runs(starts: list[int], line_count: int) -> list[range]:
                                                     strict=True)]
 
 
+# "1. Miniature lectures", "5. Theater group for children": a numbered item of a list of
+# parts or activities, no project's heading
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
+
+
 def _section_heading(seg: Segments, index: int, language: str = "fi") -> bool:
     """A short line that could name a project, standing apart above a paragraph (in Swedish or
     English also set straight under the paragraph before)."""
     text = seg.lines[index].text.strip()
     words = re.findall(r"\w[\w'’-]*", text)  # "|" and dashes are no words
-    if not words or len(words) > _SECTION_HEADING_WORDS or \
+    if not words or len(words) > _SECTION_HEADING_WORDS or _NUMBERED.match(text) or \
             text.endswith((".", "!", "?", ":", ";")) or \
             index in seg.label_lines or not titles.is_valid_title(text) or \
             orgs.looks_like_org(text) or (index > 0 and not _paragraph_ends(seg, index - 1,

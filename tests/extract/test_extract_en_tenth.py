@@ -32,3 +32,13 @@ def test_administrated_by_and_a_lower_case_head_of_an_english_name() -> None:
         "collaborator of the project is Epsilon Art Centre.\n")
     assert project["lead_organisations"] == ["Gammala joint authority", "Deltala municipality"]
     assert project["partner_organisations"] == ["Epsilon Art Centre"]
+
+
+def test_numbered_items_of_a_list_of_activities_are_no_projects() -> None:
+    project = only_project(
+        "Alfa Beta\n\nAlfa Beta is an art program for families. The project is organized by "
+        "Gamma Culture Center.\n\n  1. Mother and child language cafe\n\n  2. Theater group "
+        "for children\n\nIn general, the program's goal is to offer the participants a meeting "
+        "place where they can get to know one another. Volunteers may join the planning of the "
+        "project.\n")
+    assert project["title"]["en"] == "Alfa Beta"
