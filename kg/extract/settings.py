@@ -216,7 +216,8 @@ PERSON_ROLE_HEADS: tuple[str, ...] = (
     "planner", "head", "lecturer", "toimitusjohtaja", "lääkäri", "taiteilija", "kirjailija",
     "sakkunnig", "ordförande", "advisor", "adviser", "curator", "chair", "kuraattori",
     "ledare", "konstnär", "musiker", "pedagog", "skådespelare", "dansare", "forskare", "lektor",
-    "artist", "musician", "pedagogue", "actor", "dancer", "professor", "teacher",
+    "artist", "musician", "pedagogue", "actor", "dancer", "professor", "teacher", "assistant",
+    "worker",
 )
 DEGREE_PREFIXES = frozenset(
     [

@@ -18,10 +18,12 @@ from kg.extract.places import find_places
 from kg.extract.segment import Segments, Sentence, label_key
 from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
 
+# the last word: English written the Finnish way, "Inclusion through Art -project"
 _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeelle|hankkeesta|"
                     r"hankkeeseen|hankkeella|hankkeena|hankkeet|projekti|projektin|projektissa|"
                     r"projektia|pilotti|pilotissa|pilotista|pilottia|pilotin|toimintamalli|"
-                    r"toimintamallin|toimintamallia|toimintamallissa)\b")
+                    r"toimintamallin|toimintamallia|toimintamallissa|"
+                    r"project)\b")
 _PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project)[ \t]+"
                         r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+(?![.:–-]\d)|"
                         r"(?:for|of|on|in|för|i|på)(?=\s[A-ZÅÄÖ])))*)")  # "Culture for Health"
@@ -290,6 +292,8 @@ _GENERIC_OPENERS = frozenset(["the", "this", "our", "a", "an", "eu", "developmen
 def named_project_candidates(text: str) -> list[TitleCandidate]:
     found = []
     for match in _NAME_PROJECT.finditer(text):
+        if _opens_role(text, match):
+            continue  # "Sanna Juutinen / Project Manager": a contact block, no project's name
         # each word with its offsets: the name may run over a line break
         words = list(re.finditer(r"\S+", match.group(1)))
         if len(words) > 1 and words[-1].group() in ("The", "This", "Our"):
@@ -303,6 +307,12 @@ def named_project_candidates(text: str) -> list[TitleCandidate]:
             start, end = match.start(1) + words[0].start(), match.start(1) + words[-1].end()
             found.append(TitleCandidate(title, start, end, "projektet"))
     return found
+
+
+def _opens_role(text: str, match: re.Match[str]) -> bool:
+    """The word "Project" of the match starts a person's role ("Project Manager")."""
+    following = re.match(r"[ \t]+([A-Za-z]+)", text[match.end():])
+    return bool(following) and is_role(f"project {following.group(1)}")
 
 
 # "mukana ... -hankkeen kuntapilotissa Elävä kertomus/Levande berättelse": a pilot or trial

@@ -42,3 +42,14 @@ def test_numbered_items_of_a_list_of_activities_are_no_projects() -> None:
         "place where they can get to know one another. Volunteers may join the planning of the "
         "project.\n")
     assert project["title"]["en"] == "Alfa Beta"
+
+
+def test_a_contact_block_role_is_no_project_name_and_the_dash_project_name_is() -> None:
+    project = only_project(
+        "Alfa 2020-2023\n\nLähde! Art for Young People -project (2020–2023) offers art "
+        "workshops for young people.\n\nThe project is administrated by Gammala "
+        "municipality.\n\nContact us\n\n"
+        "Sanna Deltanen\nProject Manager\nArja Epsilonen\nProject Assistant\n")
+    assert project["title"]["en"] == "Lähde! Art for Young People"
+    assert [[r.lower() for r in p["roles"]] for p in project["people"]] == \
+        [["project manager"], ["project assistant"]]
