@@ -73,7 +73,14 @@ def _valid(title: str) -> bool:
         return False
     if orgs.programme_of(last) or (len(words) == 1 and last.isupper() and len(last) <= 5):
         return False
+    if _COMPOUND_ADJECTIVE.search(last):
+        return False  # "a three-year-long EU-funded project": no name before the word
     return title[0].isupper() or title[0].isdigit()
+
+
+# an English compound adjective ending a phrase before "project": "EU-funded", "arts-based"
+_COMPOUND_ADJECTIVE = re.compile(r"\w-(?:funded|financed|based|led|long|wide|oriented|run)$",
+                                 re.I)
 
 
 def is_valid_title(title: str) -> bool:
@@ -379,11 +386,17 @@ def named_compound_candidates(text: str) -> list[TitleCandidate]:
             for m in _NAMED_COMPOUND.finditer(text)]
 
 
+# "The Agency for Cultural Well-being is a ... project": "The" opening a name of capitalised
+# words, no pronoun
+_THE_NAME = re.compile(r"The [A-ZÅÄÖ][\w-]+ (?:(?:for|of|and|in|on) )?[A-ZÅÄÖ][\w-]+")
+
+
 def copula_candidates(text: str) -> list[TitleCandidate]:
     found = []
     for match in _COPULA.finditer(text):
         title = _clean(match.group(1))
-        if _valid(title) and not re.match(r"(?:The|This|It|Det|Detta|Den)\b", title):
+        if _valid(title) and (not re.match(r"(?:The|This|It|Det|Detta|Den)\b", title) or
+                              _THE_NAME.match(title) and not orgs.looks_like_org(title)):
             found.append(TitleCandidate(title, match.start(1), match.start(1) + len(title),
                                         "copula"))
     return found

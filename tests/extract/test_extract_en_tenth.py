@@ -7,6 +7,7 @@ import pytest
 from extract_helpers import only_project
 
 from kg.extract.dates import find_periods
+from kg.extract.titles import copula_candidates
 
 
 @pytest.mark.parametrize(("text", "start", "end"), [
@@ -53,3 +54,14 @@ def test_a_contact_block_role_is_no_project_name_and_the_dash_project_name_is() 
     assert project["title"]["en"] == "Lähde! Art for Young People"
     assert [[r.lower() for r in p["roles"]] for p in project["people"]] == \
         [["project manager"], ["project assistant"]]
+
+
+def test_a_name_opening_with_the_before_an_eu_funded_project() -> None:
+    project = only_project(
+        "In English\n\nThe Agency for Cultural Well-being is a three-year-long EU-funded project "
+        "that aims to develop participatory art services.\n")
+    assert project["title"]["en"] == "The Agency for Cultural Well-being"
+
+
+def test_an_organisation_opening_with_the_is_no_copula_title() -> None:
+    assert copula_candidates("The City of Alfala is a partner in the project.") == []
