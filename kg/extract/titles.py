@@ -611,9 +611,15 @@ def _completed(title: str, candidates: list[TitleCandidate]) -> str:
     for candidate in candidates:
         extra = candidate.text[len(title):]
         if candidate.kind in ("first_line", "heading", "facts") and extra.startswith(" ") and \
-                candidate.text.startswith(title) and len(extra.split()) <= 3:
+                candidate.text.startswith(title) and len(extra.split()) <= 3 and \
+                not _PROJECT_WORD_ONLY.match(extra):
             return candidate.text
     return title
+
+
+# what completes no name: the project word alone ("Culture for me - project")
+_PROJECT_WORD_ONLY = re.compile(r"^\s*[-–]?\s*(?:project|projekt|projektet|hanke|projekti)\s*$",
+                                re.I)
 
 
 _BRACKETED_ACRONYM = re.compile(r"^(?P<title>.*\S)\s*\((?P<acronym>[A-ZÅÄÖ][\wÅÄÖ&-]{1,11})\)$")

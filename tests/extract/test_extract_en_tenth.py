@@ -65,3 +65,10 @@ def test_a_name_opening_with_the_before_an_eu_funded_project() -> None:
 
 def test_an_organisation_opening_with_the_is_no_copula_title() -> None:
     assert copula_candidates("The City of Alfala is a partner in the project.") == []
+
+
+def test_the_project_word_completes_no_title() -> None:
+    project = only_project(
+        "Culture for All Ages - project\nThe ’Culture for All Ages’ project is funded by the "
+        "Alfa Foundation. The project started in August 2018.\n")
+    assert project["title"]["en"] == "Culture for All Ages"
