@@ -7,6 +7,8 @@ import pytest
 from extract_helpers import only_project
 
 from kg.extract.dates import find_periods
+from kg.extract.instruments import instrument_mentions
+from kg.extract.segment import segment
 from kg.extract.titles import copula_candidates
 
 
@@ -72,3 +74,11 @@ def test_the_project_word_completes_no_title() -> None:
         "Culture for All Ages - project\nThe ’Culture for All Ages’ project is funded by the "
         "Alfa Foundation. The project started in August 2018.\n")
     assert project["title"]["en"] == "Culture for All Ages"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Eight grants were awarded in the thematic funding call.",
+    "In addition to the grants, the foundation donated 2 million euros.",
+])
+def test_a_number_or_a_preposition_opens_no_grant_type(sentence: str) -> None:
+    assert instrument_mentions(segment(sentence).sentences) == []
