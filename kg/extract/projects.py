@@ -17,7 +17,7 @@ from kg.extract.instruments import grant_type_compound, initiatives, instrument_
 from kg.extract.langid import identify_language
 from kg.extract.layout import is_prose
 from kg.extract.money import as_number, find_amounts
-from kg.extract.people import EMAIL, PHONE, Person
+from kg.extract.people import EMAIL, PHONE, Person, find_people
 from kg.extract.places import PlaceMention, find_places
 from kg.extract.roles import (
     Roles,
@@ -27,7 +27,7 @@ from kg.extract.roles import (
     prose_roles,
     register_header_title,
 )
-from kg.extract.segment import Segments, Sentence
+from kg.extract.segment import Segments, Sentence, segment
 from kg.extract.segment import label_key as segment_label
 from kg.extract.settings import (
     LEGAL_FORMS,
@@ -307,6 +307,13 @@ _GRANT_LINE = re.compile(
     r"(?:,\s(?P<place>[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?))?\s*[,:–-]?\s*"
     r"(?P<amount>(?:€|EUR|eur)\s?\d[\d .,]*\d|\d[\d .,]*\s?(?:€|euroa|euro|eur|EUR))"
     r"(?:\s*[,:–-]?\s+(?P<purpose>[a-zåäö\"”“(][^\n]{2,200}?))?\.?$")
+# A row of a table of grants in English: "RESEARCH & ARTS Recipient & work group €530,000
+# Title of the project" (the field in capitals, the recipient, the amount, the title).
+_FIELD_ROW = re.compile(
+    r"^(?P<field>[A-ZÅÄÖ&]{2,}(?:\s[A-ZÅÄÖ&]+)*)\s+(?P<name>[^€\n]{3,120}?)\s*"
+    r"(?P<amount>€\s?\d[\d,.]*\d)(?:\s+(?P<title>[A-ZÅÄÖ“\"][^\n]{1,300}?))?\.?$")
+# "... & work group", "(Finnish Refugee Council)": no part of the recipient's name
+_RECIPIENT_TAIL = re.compile(r"[,\s]*&\s+[a-z][\w ]*$|\s*\([^()]*\)\s*$")
 # "Title – Recipient" (or "Recipient – Title") in one grant list entry.
 _TITLE_DASH = re.compile(r"\s[–-]\s")
 # Lines of that shape that are sums, not grants.
@@ -318,6 +325,10 @@ def _grant_lines(seg: Segments, language: str = "fi") -> list[tuple[int, re.Matc
 
     found = []
     for index, line in enumerate(seg.lines):
+        row = _FIELD_ROW.match(line.text.strip()) if language == "en" else None
+        if row:
+            found.append((index, row))
+            continue
         match = _GRANT_LINE.match(line.text.strip())
         if not match or _NOT_A_GRANTEE.match(match.group("name").strip()) or \
                 entries.SENTENCE_VERB.search(match.group("name")) or \
@@ -367,7 +378,7 @@ def _grant_projects(seg: Segments, grants: list[tuple[int, re.Match[str]]]) -> l
         amounts = find_amounts(match.group("amount"))
         spans.append(ProjectSpan(title, [], lines, shared, grantee,
                                  amounts[0].eur if amounts else None,
-                                 purpose=match.group("purpose")))
+                                 purpose=match.groupdict().get("purpose")))
     return spans
 
 
@@ -383,6 +394,8 @@ def _entry_projects(seg: Segments, listed: list[entries.Entry]) -> list[ProjectS
 def _entry_title(match: re.Match[str]) -> tuple[str | None, str, int]:
     """A grant list entry's project title (from its purpose, or the other side of a dash
     beside the recipient) and the recipient's name with its offset in the line."""
+    if "field" in match.re.groupindex:
+        return _row_entry(match)
     name, start = match.group("name").strip(), match.start("name")
     name = entries.without_place(name)
     purpose = entries.PURPOSE_TITLE.match(match.group("purpose") or "")
@@ -395,6 +408,20 @@ def _entry_title(match: re.Match[str]) -> tuple[str | None, str, int]:
             title = title or parts[org_side.index(False)].strip()
             return title, recipient, start + name.index(recipient)
     return title, name, start
+
+
+def _row_entry(match: re.Match[str]) -> tuple[str | None, str, int]:
+    """A table row's title and recipient: the organisation named, else the person in the
+    recipient's words ("Sami activist and director N.N. & work group" -> "N.N.")."""
+    name = _RECIPIENT_TAIL.sub("", match.group("name").strip()).strip(" ,")
+    start = match.start("name")
+    if not orgs.looks_like_org(name):
+        people = find_people(name, segment(name))
+        if people:
+            name = name[people[-1].start:people[-1].end]
+    title = (match.group("title") or "").strip()
+    title_ok = len(title.split()) > 1 and not is_furniture(title)  # "In": a cut-off row
+    return title if title_ok else None, name, start + match.group("name").index(name)
 
 
 _PHASE_NUMBER = re.compile(r"\s(?:II|2)$")
@@ -717,9 +744,9 @@ def _person_recipient(grant: Grant, facts: DocumentFacts) -> Person | None:
 
 def _person_grantee(span: ProjectSpan, facts: DocumentFacts) -> bool:
     """A Swedish or English list entry whose recipient is a person ("Anna Berg, 10.500 € for
-    ...")."""
+    ..."), or overlaps one the text names with fewer or more of her names."""
     return facts.language != "fi" and span.grantee is not None and \
-        any(p.start == span.grantee[1] and p.end == span.grantee[2] for p in facts.people)
+        any(p.start < span.grantee[2] and span.grantee[1] < p.end for p in facts.people)
 
 
 def _description(described: list[Sentence]) -> str | None:

@@ -4,7 +4,7 @@ project pages. All texts are synthetic."""
 from __future__ import annotations
 
 import pytest
-from extract_helpers import only_project
+from extract_helpers import only_project, projects_of
 
 from kg.extract.dates import find_periods
 from kg.extract.instruments import instrument_mentions
@@ -82,3 +82,15 @@ def test_the_project_word_completes_no_title() -> None:
 ])
 def test_a_number_or_a_preposition_opens_no_grant_type(sentence: str) -> None:
     assert instrument_mentions(segment(sentence).sentences) == []
+
+
+def test_rows_of_an_english_table_of_grants_are_projects() -> None:
+    projects = projects_of(
+        "Largest grants\n\nThe Alfa Foundation awarded 300 grants in 2017.\n\nLargest grants:\n\n"
+        "RESEARCH & ARTS Dance artist Maria Betanen & work group €685,600 Singing Rivers of "
+        "the North\n\nARTS Gamma Theatre Association (Gamma) €530,000 Dialogue on the Stage\n")
+    assert [p["title"]["en"] for p in projects] == ["Singing Rivers of the North",
+                                                    "Dialogue on the Stage"]
+    assert [p["lead_organisations"] for p in projects] == [[], ["Gamma Theatre Association"]]
+    assert [p["budget"]["shares"][0]["eur"] for p in projects] == [685600, 530000]
+    assert [x["name"] for x in projects[0]["people"]] == ["Maria Betanen"]
