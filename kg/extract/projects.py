@@ -9,6 +9,7 @@ from functools import cache
 
 from kg import morphology
 from kg.extract import content, entries, orgs, titles
+from kg.extract.country_rows import CountryRow, country_rows
 from kg.extract.cues import is_furniture, phrase_pattern
 from kg.extract.dates import Period, find_dates, find_periods
 from kg.extract.gazetteer import gazetteer
@@ -72,6 +73,9 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
     grants = _grant_lines(seg, language)
     if len(grants) >= 2:
         return _grant_projects(seg, grants)
+    rows = country_rows(seg) if language == "en" else []
+    if rows:
+        return _country_row_projects(rows, len(seg.lines))
     listed = entries.list_entries(seg)
     if listed:
         return _entry_projects(seg, listed)
@@ -380,6 +384,15 @@ def _grant_projects(seg: Segments, grants: list[tuple[int, re.Match[str]]]) -> l
                                  amounts[0].eur if amounts else None,
                                  purpose=match.groupdict().get("purpose")))
     return spans
+
+
+def _country_row_projects(rows: list[CountryRow], line_count: int) -> list[ProjectSpan]:
+    """One project per row of a list that names each project's country; the text above is
+    shared."""
+    shared = [range(0, rows[0].line)]
+    runs = _runs([row.line for row in rows], line_count)
+    return [ProjectSpan(row.title, [], lines, shared, row.recipient)
+            for row, lines in zip(rows, runs, strict=True)]
 
 
 def _entry_projects(seg: Segments, listed: list[entries.Entry]) -> list[ProjectSpan]:

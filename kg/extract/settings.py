@@ -171,7 +171,7 @@ ORG_HEADS: tuple[str, ...] = (
     "nämnden", "ämbetet", "arkivet", "kollektiv", "kollektivet", "orchestra", "collective",
     "company", "trust", "partnership", "network", "academy", "hospital", "commission",
     "sjukhus", "sjukhuset", "sjukhem", "sjukhemmet", "skola", "skolan", "bibliotek",
-    "kommission", "kommissionen", "authority",
+    "kommission", "kommissionen", "authority", "administration",
 )
 # Legal forms that end an organisation's name ("Kettuki ry", "Pirkanpohjasäätiö sr", "X Oy Ab").
 LEGAL_FORMS = frozenset({"ry", "rf", "r.y.", "r.f.", "sr", "oy", "ab", "osk", "oyj", "abp", "ltd"})

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from extract_helpers import only_project, projects_of
 
+from kg.extract.country_rows import split_row
 from kg.extract.dates import find_periods
 from kg.extract.instruments import instrument_mentions
 from kg.extract.segment import segment
@@ -94,3 +95,36 @@ def test_rows_of_an_english_table_of_grants_are_projects() -> None:
     assert [p["lead_organisations"] for p in projects] == [[], ["Gamma Theatre Association"]]
     assert [p["budget"]["shares"][0]["eur"] for p in projects] == [685600, 530000]
     assert [x["name"] for x in projects[0]["people"]] == ["Maria Betanen"]
+
+
+@pytest.mark.parametrize(("body", "recipient", "title"), [
+    ("Alfa Beta Enabling Inclusion through Theatre", "Alfa Beta",
+     "Enabling Inclusion through Theatre"),
+    ("Galeria Gamma BETTER", "Galeria Gamma", "BETTER"),
+    ("ABC (Alfa Summer School) Feeling Well", "Alfa Summer School", "Feeling Well"),
+    ("Delta konsultacijas The Beauty of Life", "Delta konsultacijas", "The Beauty of Life"),
+    ("Epsilon University Dance for People with Parkinson’s Disease", "Epsilon University",
+     "Dance for People with Parkinson’s Disease"),
+    ("Zeta City Municipality Administration CREATIVE HOME(less)",
+     "Zeta City Municipality Administration", "CREATIVE HOME(less)"),
+    ("Eta Biennial of Art Let’s sign the art", None, None),
+])
+def test_recipient_and_title_of_a_row_ending_in_a_country(body: str, recipient: str | None,
+                                                          title: str | None) -> None:
+    found, _at, found_title = split_row(body)
+    assert (found, found_title) == (recipient, title)
+
+
+def test_a_list_of_funded_projects_each_ending_in_its_country() -> None:
+    projects = projects_of(
+        "Funded projects\n\nThe programme selected these projects.\n\nFunded projects:\n\n"
+        "Alfa Beta Enabling Inclusion through Theatre, Lithuania.\nGaleria Gamma BETTER, Poland.\n"
+        "Epsilon University Dance for Everyone, Sweden.\n", name="synthetic_en.txt")
+    assert [p["lead_organisations"] for p in projects] == [["Alfa Beta"], ["Galeria Gamma"],
+                                                           ["Epsilon University"]]
+
+
+def test_two_addresses_ending_in_a_country_are_no_list() -> None:
+    project = only_project("Alfa Beta project\n\nThe Alfa Beta project is run by Gamma "
+                           "University.\n\nGamma University, Finland.\nDelta Museum, Sweden.\n")
+    assert project["title"]["en"] == "Alfa Beta"
