@@ -411,7 +411,8 @@ def _entry_title(match: re.Match[str]) -> tuple[str | None, str, int]:
         return _row_entry(match)
     name, start = match.group("name").strip(), match.start("name")
     name = entries.without_place(name)
-    purpose = entries.PURPOSE_TITLE.match(match.group("purpose") or "")
+    purpose = entries.PURPOSE_TITLE.match(match.group("purpose") or "") or \
+        _CALLED.search(match.group("purpose") or "") or _work_at_end(match.group("purpose"))
     title = purpose.group("title").strip() if purpose else None
     parts = _TITLE_DASH.split(name)
     if len(parts) == 2:
@@ -421,6 +422,26 @@ def _entry_title(match: re.Match[str]) -> tuple[str | None, str, int]:
             title = title or parts[org_side.index(False)].strip()
             return title, recipient, start + name.index(recipient)
     return title, name, start
+
+
+# a grant's purpose naming its work: 'for a movie script called "Utopia"'
+_CALLED = re.compile(r"\b(?:called|titled|entitled|named)\s+[“\"”](?P<title>[^”\"“]{2,80})[”\"“]")
+
+
+# "for an interplanetary animation film Robonauts.": the work's name ends the purpose
+_WORK_AT_END = re.compile(r"(?<=[a-z] )(?P<title>[A-ZÅÄÖ][\w-]*(?: [A-ZÅÄÖ][\w-]*){0,4})\.?$")
+
+
+def _work_at_end(purpose: str | None) -> re.Match[str] | None:
+    """The name ending a grant's purpose, unless it names a place, person or organisation."""
+    match = _WORK_AT_END.search(purpose or "")
+    if match is None:
+        return None
+    name = match.group("title")
+    if orgs.looks_like_org(name) or find_people(name, segment(name)) or \
+            any(find_places(name, language, []) for language in ("fi", "sv", "en")):
+        return None
+    return match
 
 
 def _row_entry(match: re.Match[str]) -> tuple[str | None, str, int]:

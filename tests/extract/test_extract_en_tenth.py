@@ -128,3 +128,13 @@ def test_two_addresses_ending_in_a_country_are_no_list() -> None:
     project = only_project("Alfa Beta project\n\nThe Alfa Beta project is run by Gamma "
                            "University.\n\nGamma University, Finland.\nDelta Museum, Sweden.\n")
     assert project["title"]["en"] == "Alfa Beta"
+
+
+def test_the_work_a_grant_list_entry_names_is_its_title() -> None:
+    projects = projects_of(
+        "Alfa Foundation Grants\n\nThe Alfa Foundation gives out annual grants.\n\n"
+        "  • Maria Betanen, 10.500 € for a movie script called \"Utopia\", an ironic comedy.\n"
+        "  • Ismo Gammanen, 9.000 € for an interplanetary animation film Robonauts.\n"
+        "  • Anna Deltanen, 8.000 € for a dance piece in Turku.\n", name="synthetic_en.txt")
+    assert [p["title"]["en"] or p["title"]["fi"] for p in projects] == ["Utopia", "Robonauts",
+                                                                        None]
