@@ -28,6 +28,11 @@ class CountryRow:
     recipient: tuple[str, int, int] | None  # the recipient's name and offsets in the text
 
 
+def is_country(name: str) -> bool:
+    """A country's name in English, Finnish or Swedish ("Finland", "Suomi", "Lettland")."""
+    return name.strip().lower() in _countries()
+
+
 @cache
 def _countries() -> frozenset[str]:
     lines = (GAZETTEER_DIR / "countries.tsv").read_text(encoding="utf-8").splitlines()
@@ -41,7 +46,7 @@ def country_rows(seg: Segments) -> list[CountryRow]:
     for index, line in enumerate(seg.lines):
         text = line.text.strip()
         match = _ROW.match(text)
-        if not match or match.group("country").lower() not in _countries() or \
+        if not match or not is_country(match.group("country")) or \
                 len(text.split()) > _MAX_WORDS:
             continue
         offset = line.start + len(line.text) - len(line.text.lstrip())

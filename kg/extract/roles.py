@@ -8,6 +8,7 @@ from functools import cache
 
 from kg import morphology
 from kg.extract import orgs
+from kg.extract.country_rows import is_country
 from kg.extract.cues import cues, stem_pattern
 from kg.extract.gazetteer import gazetteer
 from kg.extract.layout import is_agenda
@@ -309,8 +310,9 @@ def _cued_names(names: list[str], language: str, candidate_names: set[str]) -> l
 
 
 def _list_member(name: str, language: str) -> bool:
-    if any(p.end - p.start == len(name) for p in find_places(name, language, [])):
-        return False
+    if is_country(name) or any(p.end - p.start == len(name)
+                               for p in find_places(name, language, [])):
+        return False  # "STEA, The Funding Centre for ..., Finland": the country is no member
     return len(name) > 3 and not find_people(name, segment(name))
 
 

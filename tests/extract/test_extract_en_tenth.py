@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from extract_helpers import only_project, projects_of
 
-from kg.extract.country_rows import split_row
+from kg.extract.country_rows import is_country, split_row
 from kg.extract.dates import find_periods
 from kg.extract.instruments import instrument_mentions
 from kg.extract.segment import segment
@@ -138,3 +138,11 @@ def test_the_work_a_grant_list_entry_names_is_its_title() -> None:
         "  • Anna Deltanen, 8.000 € for a dance piece in Turku.\n", name="synthetic_en.txt")
     assert [p["title"]["en"] or p["title"]["fi"] for p in projects] == ["Utopia", "Robonauts",
                                                                         None]
+
+
+def test_a_country_after_a_funders_name_is_no_funder() -> None:
+    project = only_project(
+        "Culture for All Ages\n\nThe Culture for All Ages project is funded by Alfa Foundation, "
+        "Beta Centre for Social Welfare, Finland. The project started in August 2018.\n")
+    assert "Finland" not in project["funders"]
+    assert is_country("Lettland") and not is_country("Turku")
