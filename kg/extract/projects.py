@@ -10,7 +10,7 @@ from functools import cache
 from kg import morphology
 from kg.extract import content, entries, orgs, titles
 from kg.extract.country_rows import CountryRow, country_rows
-from kg.extract.cues import is_furniture, phrase_pattern
+from kg.extract.cues import is_furniture, phrase_pattern, stem_pattern
 from kg.extract.dates import Period, find_dates, find_periods
 from kg.extract.gazetteer import gazetteer
 from kg.extract.grants import Grant, find_grants, first_grant, grant_funders
@@ -101,6 +101,8 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
         alts = [acronym, *alts] if acronym and acronym not in alts else alts
     headline = any(c.kind == "headline" for c in candidates)
     if title is None and not headline and not _looks_like_project(seg, text):
+        return []
+    if title and _grant_round_headline(title, candidates):
         return []
     owned = _owned_headings(seg)
     if owned:
@@ -525,6 +527,13 @@ def _title_candidates(seg: Segments, text: str) -> list[titles.TitleCandidate]:
         if extra:
             candidates.append(extra)
     return candidates
+
+
+def _grant_round_headline(title: str, candidates: list[titles.TitleCandidate]) -> bool:
+    """A news item on a round of grants ("Grants for cultural activities for older persons
+    boost wellbeing"): its first line opens with a grant word and no project is named."""
+    return all(c.kind in ("first_line", "headline") for c in candidates) and \
+        stem_pattern("grant_noun").match(title) is not None
 
 
 def _looks_like_project(seg: Segments, text: str) -> bool:

@@ -146,3 +146,11 @@ def test_a_country_after_a_funders_name_is_no_funder() -> None:
         "Beta Centre for Social Welfare, Finland. The project started in August 2018.\n")
     assert "Finland" not in project["funders"]
     assert is_country("Lettland") and not is_country("Turku")
+
+
+def test_news_of_a_grant_round_naming_no_project_gives_none() -> None:
+    assert projects_of(
+        "Grants for cultural activities for older persons boost wellbeing\n\nIn 2025, the City "
+        "of Alfala will provide support of EUR 2 million for cultural activities for older "
+        "persons. The projects awarded a grant promote local services. The selected projects "
+        "include theatre and dance.\n", name="synthetic_en.txt") == []
