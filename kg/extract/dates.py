@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 D = r"\s*[-–]\s*"
 FULL = r"(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})"
-_FULL_RANGE = re.compile(rf"\b{FULL}{D}{FULL}\b")
+# "(?<![\d.])", not "\b": a range glued to its label ("Duration of project1.1.2023–31.12.2025")
+_FULL_RANGE = re.compile(rf"(?<![\d.]){FULL}{D}{FULL}\b")
 _PARTIAL_RANGE = re.compile(rf"\b(\d{{1,2}})\.(\d{{1,2}})\.?{D}{FULL}\b")
 _MONTH_RANGE = re.compile(r"\b(\d{1,2})/((?:19|20)\d{2})(?:" + D + r"|\s+(?:till|to)\s+)"
                           r"(\d{1,2})/((?:19|20)\d{2})\b")
@@ -65,6 +66,9 @@ _MONTH_NAME = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
 _NAMED_DATE = (rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+)?({_MONTH_NAME})\.?,?\s+"
                r"((?:19|20)\d{2})")
 _NAMED_RANGE = re.compile(rf"\b{_NAMED_DATE}(?:{D}|\s+(?:to|till|until)\s+){_NAMED_DATE}\b", re.I)
+# "between August 2024 and January 2025", "mellan maj 2021 och mars 2022"
+_WORDED_NAMED_RANGE = re.compile(rf"\b(?:between|mellan)\s+{_NAMED_DATE}\s+(?:and|och)\s+"
+                                 rf"{_NAMED_DATE}\b", re.I)
 _WORDED_YEARS = re.compile(r"\b(?:between|from|från|mellan)\s+((?:19|20)\d{2})\s+"
                            r"(?:and|to|till|och)\s+((?:19|20)\d{2})\b", re.I)
 
@@ -120,7 +124,7 @@ def find_periods(text: str) -> list[Period]:
         add(iso(m.group(1), m.group(2), m.group(5)), iso(*m.group(3, 4, 5)), m, 0)
     for m in _MONTH_RANGE.finditer(text):
         add(month_iso(*m.group(1, 2)), month_iso(*m.group(3, 4)), m, 1)
-    for m in _NAMED_RANGE.finditer(text):
+    for m in [*_NAMED_RANGE.finditer(text), *_WORDED_NAMED_RANGE.finditer(text)]:
         add(_named_iso(*m.group(1, 2, 3)), _named_iso(*m.group(4, 5, 6)), m,
             0 if m.group(1) and m.group(4) else 1)
     for m in _WORDED_YEARS.finditer(text):

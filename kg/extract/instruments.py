@@ -10,9 +10,12 @@ import re
 from kg import morphology
 from kg.extract.segment import Sentence
 
-# Up to eight lower-case words ending in a grant-type compound, opening a sentence or heading.
+# Up to eight lower-case words ending in a grant-type compound, opening a sentence or heading;
+# not after a preposition, a determiner or a number ("Eight grants were awarded").
 _GRANT_TYPE_OPENING = re.compile(
-    r"^((?!(?:Till|Av|För|Med|Bland|De|Den|Det|To|Of|For|With|The|Among)\b)"
+    r"^((?!(?:Till|Av|För|Med|Bland|De|Den|Det|To|Of|For|With|The|Among|In|These|Those|All|"
+    r"Some|Many|Several|Both|Each|Their|Its|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
+    r"Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Hundreds?)\b)"
     r"(?:[A-ZÅÄÖ][\w-]*)(?:\s[a-zåäö][\w-]*){0,7}?\s[\w-]*(?:avustukset|bidragen|grants))"
     r"(?:\s+(?:vuonna|år|in)\s+\d{4})?\b")
 # A capitalised name of a programme ending in "-ohjelma" in any case: "Terveyden edistämisen

@@ -240,15 +240,20 @@ _JOINERS = frozenset(["of", "the", "and", "för", "och", "vid", "i", "av", "for"
                       "&"])
 
 
-def leading_name(text: str) -> str:
+def leading_name(text: str, english: bool = False) -> str:
     """The Swedish or English name a text starts with: up to the first lower-case word that is
-    neither a joiner nor an organisation's head word ("UKM startade i oktober" -> "UKM")."""
+    neither a joiner nor an organisation's head word ("UKM startade i oktober" -> "UKM").
+    In English a lower-case word before a lower-case head is kept ("Oulunkaari joint
+    authority")."""
     kept = []
     words = text.split(" ")
     head_next = False  # the lower-case head after an inner genitive ("folkskolans vänner")
     for index, word in enumerate(words):
         bare = word.strip(",.;:()")
-        genitive = _inner_genitive(kept, bare, words[index + 1:index + 2])
+        following = words[index + 1:index + 2]
+        genitive = _inner_genitive(kept, bare, following)
+        if english and not head_next:
+            genitive = _modifier_of_head(kept, word, following)
         if bare[:1].islower() and bare not in _JOINERS and not is_org_head(bare) and \
                 not genitive and not head_next:
             break
@@ -261,6 +266,14 @@ def leading_name(text: str) -> str:
     while kept and kept[-1].strip(",.;:") in _JOINERS:
         kept.pop()
     return " ".join(kept).rstrip(",.;: ")
+
+
+def _modifier_of_head(kept: list[str], word: str, following: list[str]) -> bool:
+    """An English lower-case word between a capitalised name and its lower-case head word:
+    "joint" in "Oulunkaari joint authority"."""
+    return bool(kept) and kept[-1][:1].isupper() and word.isalpha() and word.islower() and \
+        bool(following) and following[0][:1].islower() and \
+        is_org_head(following[0].strip(",.;:()"))
 
 
 def _inner_genitive(kept: list[str], bare: str, following: list[str]) -> bool:

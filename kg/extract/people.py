@@ -300,7 +300,10 @@ def _block_roles(person: Person, seg: Segments, index: int) -> None:
     """Name alone on its line: the role and organisation are on the lines around it."""
     lines = seg.lines
     previous = lines[index - 1].text.strip() if index > 0 else ""
-    if previous and is_role(previous) and not person.roles:
+    # "N.N. / Project Manager / M.M. / Project Assistant": the role above under another name
+    # is that person's
+    above_role = lines[index - 2].text.strip() if index > 1 else ""
+    if previous and is_role(previous) and not person.roles and not _person_names(above_role):
         person.roles.append(previous.lower())
     for j in range(index + 1, min(len(lines), index + 5)):
         text = lines[j].text.strip()

@@ -9,7 +9,8 @@ from functools import cache
 
 from kg import morphology
 from kg.extract import content, entries, orgs, titles
-from kg.extract.cues import is_furniture, phrase_pattern
+from kg.extract.country_rows import CountryRow, country_rows
+from kg.extract.cues import is_furniture, phrase_pattern, stem_pattern
 from kg.extract.dates import Period, find_dates, find_periods
 from kg.extract.gazetteer import gazetteer
 from kg.extract.grants import Grant, find_grants, first_grant, grant_funders
@@ -17,7 +18,7 @@ from kg.extract.instruments import grant_type_compound, initiatives, instrument_
 from kg.extract.langid import identify_language
 from kg.extract.layout import is_prose
 from kg.extract.money import as_number, find_amounts
-from kg.extract.people import EMAIL, PHONE, Person
+from kg.extract.people import EMAIL, PHONE, Person, find_people
 from kg.extract.places import PlaceMention, find_places
 from kg.extract.roles import (
     Roles,
@@ -27,7 +28,7 @@ from kg.extract.roles import (
     prose_roles,
     register_header_title,
 )
-from kg.extract.segment import Segments, Sentence
+from kg.extract.segment import Segments, Sentence, segment
 from kg.extract.segment import label_key as segment_label
 from kg.extract.settings import (
     LEGAL_FORMS,
@@ -72,6 +73,9 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
     grants = _grant_lines(seg, language)
     if len(grants) >= 2:
         return _grant_projects(seg, grants)
+    rows = country_rows(seg) if language == "en" else []
+    if rows:
+        return _country_row_projects(rows, len(seg.lines))
     listed = entries.list_entries(seg)
     if listed:
         return _entry_projects(seg, listed)
@@ -97,6 +101,8 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
         alts = [acronym, *alts] if acronym and acronym not in alts else alts
     headline = any(c.kind == "headline" for c in candidates)
     if title is None and not headline and not _looks_like_project(seg, text):
+        return []
+    if title and _grant_round_headline(title, candidates):
         return []
     owned = _owned_headings(seg)
     if owned:
@@ -206,12 +212,17 @@ def _runs(starts: list[int], line_count: int) -> list[range]:
                                                     strict=True)]
 
 
+# "1. Miniature lectures", "5. Theater group for children": a numbered item of a list of
+# parts or activities, no project's heading
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
+
+
 def _section_heading(seg: Segments, index: int, language: str = "fi") -> bool:
     """A short line that could name a project, standing apart above a paragraph (in Swedish or
     English also set straight under the paragraph before)."""
     text = seg.lines[index].text.strip()
     words = re.findall(r"\w[\w'’-]*", text)  # "|" and dashes are no words
-    if not words or len(words) > _SECTION_HEADING_WORDS or \
+    if not words or len(words) > _SECTION_HEADING_WORDS or _NUMBERED.match(text) or \
             text.endswith((".", "!", "?", ":", ";")) or \
             index in seg.label_lines or not titles.is_valid_title(text) or \
             orgs.looks_like_org(text) or (index > 0 and not _paragraph_ends(seg, index - 1,
@@ -302,6 +313,13 @@ _GRANT_LINE = re.compile(
     r"(?:,\s(?P<place>[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?))?\s*[,:–-]?\s*"
     r"(?P<amount>(?:€|EUR|eur)\s?\d[\d .,]*\d|\d[\d .,]*\s?(?:€|euroa|euro|eur|EUR))"
     r"(?:\s*[,:–-]?\s+(?P<purpose>[a-zåäö\"”“(][^\n]{2,200}?))?\.?$")
+# A row of a table of grants in English: "RESEARCH & ARTS Recipient & work group €530,000
+# Title of the project" (the field in capitals, the recipient, the amount, the title).
+_FIELD_ROW = re.compile(
+    r"^(?P<field>[A-ZÅÄÖ&]{2,}(?:\s[A-ZÅÄÖ&]+)*)\s+(?P<name>[^€\n]{3,120}?)\s*"
+    r"(?P<amount>€\s?\d[\d,.]*\d)(?:\s+(?P<title>[A-ZÅÄÖ“\"][^\n]{1,300}?))?\.?$")
+# "... & work group", "(Finnish Refugee Council)": no part of the recipient's name
+_RECIPIENT_TAIL = re.compile(r"[,\s]*&\s+[a-z][\w ]*$|\s*\([^()]*\)\s*$")
 # "Title – Recipient" (or "Recipient – Title") in one grant list entry.
 _TITLE_DASH = re.compile(r"\s[–-]\s")
 # Lines of that shape that are sums, not grants.
@@ -313,6 +331,10 @@ def _grant_lines(seg: Segments, language: str = "fi") -> list[tuple[int, re.Matc
 
     found = []
     for index, line in enumerate(seg.lines):
+        row = _FIELD_ROW.match(line.text.strip()) if language == "en" else None
+        if row:
+            found.append((index, row))
+            continue
         match = _GRANT_LINE.match(line.text.strip())
         if not match or _NOT_A_GRANTEE.match(match.group("name").strip()) or \
                 entries.SENTENCE_VERB.search(match.group("name")) or \
@@ -362,8 +384,17 @@ def _grant_projects(seg: Segments, grants: list[tuple[int, re.Match[str]]]) -> l
         amounts = find_amounts(match.group("amount"))
         spans.append(ProjectSpan(title, [], lines, shared, grantee,
                                  amounts[0].eur if amounts else None,
-                                 purpose=match.group("purpose")))
+                                 purpose=match.groupdict().get("purpose")))
     return spans
+
+
+def _country_row_projects(rows: list[CountryRow], line_count: int) -> list[ProjectSpan]:
+    """One project per row of a list that names each project's country; the text above is
+    shared."""
+    shared = [range(0, rows[0].line)]
+    runs = _runs([row.line for row in rows], line_count)
+    return [ProjectSpan(row.title, [], lines, shared, row.recipient)
+            for row, lines in zip(rows, runs, strict=True)]
 
 
 def _entry_projects(seg: Segments, listed: list[entries.Entry]) -> list[ProjectSpan]:
@@ -378,9 +409,12 @@ def _entry_projects(seg: Segments, listed: list[entries.Entry]) -> list[ProjectS
 def _entry_title(match: re.Match[str]) -> tuple[str | None, str, int]:
     """A grant list entry's project title (from its purpose, or the other side of a dash
     beside the recipient) and the recipient's name with its offset in the line."""
+    if "field" in match.re.groupindex:
+        return _row_entry(match)
     name, start = match.group("name").strip(), match.start("name")
     name = entries.without_place(name)
-    purpose = entries.PURPOSE_TITLE.match(match.group("purpose") or "")
+    purpose = entries.PURPOSE_TITLE.match(match.group("purpose") or "") or \
+        _CALLED.search(match.group("purpose") or "") or _work_at_end(match.group("purpose"))
     title = purpose.group("title").strip() if purpose else None
     parts = _TITLE_DASH.split(name)
     if len(parts) == 2:
@@ -390,6 +424,40 @@ def _entry_title(match: re.Match[str]) -> tuple[str | None, str, int]:
             title = title or parts[org_side.index(False)].strip()
             return title, recipient, start + name.index(recipient)
     return title, name, start
+
+
+# a grant's purpose naming its work: 'for a movie script called "Utopia"'
+_CALLED = re.compile(r"\b(?:called|titled|entitled|named)\s+[“\"”](?P<title>[^”\"“]{2,80})[”\"“]")
+
+
+# "for an interplanetary animation film Robonauts.": the work's name ends the purpose
+_WORK_AT_END = re.compile(r"(?<=[a-z] )(?P<title>[A-ZÅÄÖ][\w-]*(?: [A-ZÅÄÖ][\w-]*){0,4})\.?$")
+
+
+def _work_at_end(purpose: str | None) -> re.Match[str] | None:
+    """The name ending a grant's purpose, unless it names a place, person or organisation."""
+    match = _WORK_AT_END.search(purpose or "")
+    if match is None:
+        return None
+    name = match.group("title")
+    if orgs.looks_like_org(name) or find_people(name, segment(name)) or \
+            any(find_places(name, language, []) for language in ("fi", "sv", "en")):
+        return None
+    return match
+
+
+def _row_entry(match: re.Match[str]) -> tuple[str | None, str, int]:
+    """A table row's title and recipient: the organisation named, else the person in the
+    recipient's words ("Sami activist and director N.N. & work group" -> "N.N.")."""
+    name = _RECIPIENT_TAIL.sub("", match.group("name").strip()).strip(" ,")
+    start = match.start("name")
+    if not orgs.looks_like_org(name):
+        people = find_people(name, segment(name))
+        if people:
+            name = name[people[-1].start:people[-1].end]
+    title = (match.group("title") or "").strip()
+    title_ok = len(title.split()) > 1 and not is_furniture(title)  # "In": a cut-off row
+    return title if title_ok else None, name, start + match.group("name").index(name)
 
 
 _PHASE_NUMBER = re.compile(r"\s(?:II|2)$")
@@ -459,6 +527,13 @@ def _title_candidates(seg: Segments, text: str) -> list[titles.TitleCandidate]:
         if extra:
             candidates.append(extra)
     return candidates
+
+
+def _grant_round_headline(title: str, candidates: list[titles.TitleCandidate]) -> bool:
+    """A news item on a round of grants ("Grants for cultural activities for older persons
+    boost wellbeing"): its first line opens with a grant word and no project is named."""
+    return all(c.kind in ("first_line", "headline") for c in candidates) and \
+        stem_pattern("grant_noun").match(title) is not None
 
 
 def _looks_like_project(seg: Segments, text: str) -> bool:
@@ -712,9 +787,9 @@ def _person_recipient(grant: Grant, facts: DocumentFacts) -> Person | None:
 
 def _person_grantee(span: ProjectSpan, facts: DocumentFacts) -> bool:
     """A Swedish or English list entry whose recipient is a person ("Anna Berg, 10.500 € for
-    ...")."""
+    ..."), or overlaps one the text names with fewer or more of her names."""
     return facts.language != "fi" and span.grantee is not None and \
-        any(p.start == span.grantee[1] and p.end == span.grantee[2] for p in facts.people)
+        any(p.start < span.grantee[2] and span.grantee[1] < p.end for p in facts.people)
 
 
 def _description(described: list[Sentence]) -> str | None:

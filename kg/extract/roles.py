@@ -8,6 +8,7 @@ from functools import cache
 
 from kg import morphology
 from kg.extract import orgs
+from kg.extract.country_rows import is_country
 from kg.extract.cues import cues, stem_pattern
 from kg.extract.gazetteer import gazetteer
 from kg.extract.layout import is_agenda
@@ -159,7 +160,7 @@ def _names_after(text: str, language: str = "fi") -> list[str]:
         text = re.sub(r"\s(and|ja|och)\sthe\s(?=[A-Z])", r" \1 ", _keep_inner_prepositions(text))
     text = _capitalised_known_start(text)
     if language != "fi":
-        text = orgs.leading_name(_keep_known_names(text))
+        text = orgs.leading_name(_keep_known_names(text), english=language == "en")
     text = re.split(r"[.!?](?:\s|$)|\s(?:yhteistyössä|kanssa|jossa|joka|som|which|under|för|till|"
                     r"i samarbete|i samverkan|in co-?operation|in collaboration|in partnership|"
                     r"together with|"
@@ -307,8 +308,9 @@ def _cued_names(names: list[str], language: str, candidate_names: set[str]) -> l
 
 
 def _list_member(name: str, language: str) -> bool:
-    if any(p.end - p.start == len(name) for p in find_places(name, language, [])):
-        return False
+    if is_country(name) or any(p.end - p.start == len(name)
+                               for p in find_places(name, language, [])):
+        return False  # "STEA, The Funding Centre for ..., Finland": the country is no member
     return len(name) > 3 and not find_people(name, segment(name))
 
 

@@ -171,7 +171,7 @@ ORG_HEADS: tuple[str, ...] = (
     "nämnden", "ämbetet", "arkivet", "kollektiv", "kollektivet", "orchestra", "collective",
     "company", "trust", "partnership", "network", "academy", "hospital", "commission",
     "sjukhus", "sjukhuset", "sjukhem", "sjukhemmet", "skola", "skolan", "bibliotek",
-    "kommission", "kommissionen",
+    "kommission", "kommissionen", "authority", "administration",
 )
 # Legal forms that end an organisation's name ("Kettuki ry", "Pirkanpohjasäätiö sr", "X Oy Ab").
 LEGAL_FORMS = frozenset({"ry", "rf", "r.y.", "r.f.", "sr", "oy", "ab", "osk", "oyj", "abp", "ltd"})
@@ -216,7 +216,8 @@ PERSON_ROLE_HEADS: tuple[str, ...] = (
     "planner", "head", "lecturer", "toimitusjohtaja", "lääkäri", "taiteilija", "kirjailija",
     "sakkunnig", "ordförande", "advisor", "adviser", "curator", "chair", "kuraattori",
     "ledare", "konstnär", "musiker", "pedagog", "skådespelare", "dansare", "forskare", "lektor",
-    "artist", "musician", "pedagogue", "actor", "dancer", "professor", "teacher",
+    "artist", "musician", "pedagogue", "actor", "dancer", "professor", "teacher", "assistant",
+    "worker",
 )
 DEGREE_PREFIXES = frozenset(
     [

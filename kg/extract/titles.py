@@ -18,10 +18,12 @@ from kg.extract.places import find_places
 from kg.extract.segment import Segments, Sentence, label_key
 from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
 
+# the last word: English written the Finnish way, "Inclusion through Art -project"
 _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeelle|hankkeesta|"
                     r"hankkeeseen|hankkeella|hankkeena|hankkeet|projekti|projektin|projektissa|"
                     r"projektia|pilotti|pilotissa|pilotista|pilottia|pilotin|toimintamalli|"
-                    r"toimintamallin|toimintamallia|toimintamallissa)\b")
+                    r"toimintamallin|toimintamallia|toimintamallissa|"
+                    r"project)\b")
 _PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project)[ \t]+"
                         r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+(?![.:–-]\d)|"
                         r"(?:for|of|on|in|för|i|på)(?=\s[A-ZÅÄÖ])))*)")  # "Culture for Health"
@@ -71,7 +73,14 @@ def _valid(title: str) -> bool:
         return False
     if orgs.programme_of(last) or (len(words) == 1 and last.isupper() and len(last) <= 5):
         return False
+    if _COMPOUND_ADJECTIVE.search(last):
+        return False  # "a three-year-long EU-funded project": no name before the word
     return title[0].isupper() or title[0].isdigit()
+
+
+# an English compound adjective ending a phrase before "project": "EU-funded", "arts-based"
+_COMPOUND_ADJECTIVE = re.compile(r"\w-(?:funded|financed|based|led|long|wide|oriented|run)$",
+                                 re.I)
 
 
 def is_valid_title(title: str) -> bool:
@@ -290,6 +299,8 @@ _GENERIC_OPENERS = frozenset(["the", "this", "our", "a", "an", "eu", "developmen
 def named_project_candidates(text: str) -> list[TitleCandidate]:
     found = []
     for match in _NAME_PROJECT.finditer(text):
+        if _opens_role(text, match):
+            continue  # "Sanna Juutinen / Project Manager": a contact block, no project's name
         # each word with its offsets: the name may run over a line break
         words = list(re.finditer(r"\S+", match.group(1)))
         if len(words) > 1 and words[-1].group() in ("The", "This", "Our"):
@@ -303,6 +314,12 @@ def named_project_candidates(text: str) -> list[TitleCandidate]:
             start, end = match.start(1) + words[0].start(), match.start(1) + words[-1].end()
             found.append(TitleCandidate(title, start, end, "projektet"))
     return found
+
+
+def _opens_role(text: str, match: re.Match[str]) -> bool:
+    """The word "Project" of the match starts a person's role ("Project Manager")."""
+    following = re.match(r"[ \t]+([A-Za-z]+)", text[match.end():])
+    return bool(following) and is_role(f"project {following.group(1)}")
 
 
 # "mukana ... -hankkeen kuntapilotissa Elävä kertomus/Levande berättelse": a pilot or trial
@@ -369,11 +386,17 @@ def named_compound_candidates(text: str) -> list[TitleCandidate]:
             for m in _NAMED_COMPOUND.finditer(text)]
 
 
+# "The Agency for Cultural Well-being is a ... project": "The" opening a name of capitalised
+# words, no pronoun
+_THE_NAME = re.compile(r"The [A-ZÅÄÖ][\w-]+ (?:(?:for|of|and|in|on) )?[A-ZÅÄÖ][\w-]+")
+
+
 def copula_candidates(text: str) -> list[TitleCandidate]:
     found = []
     for match in _COPULA.finditer(text):
         title = _clean(match.group(1))
-        if _valid(title) and not re.match(r"(?:The|This|It|Det|Detta|Den)\b", title):
+        if _valid(title) and (not re.match(r"(?:The|This|It|Det|Detta|Den)\b", title) or
+                              _THE_NAME.match(title) and not orgs.looks_like_org(title)):
             found.append(TitleCandidate(title, match.start(1), match.start(1) + len(title),
                                         "copula"))
     return found
@@ -588,9 +611,15 @@ def _completed(title: str, candidates: list[TitleCandidate]) -> str:
     for candidate in candidates:
         extra = candidate.text[len(title):]
         if candidate.kind in ("first_line", "heading", "facts") and extra.startswith(" ") and \
-                candidate.text.startswith(title) and len(extra.split()) <= 3:
+                candidate.text.startswith(title) and len(extra.split()) <= 3 and \
+                not _PROJECT_WORD_ONLY.match(extra):
             return candidate.text
     return title
+
+
+# what completes no name: the project word alone ("Culture for me - project")
+_PROJECT_WORD_ONLY = re.compile(r"^\s*[-–]?\s*(?:project|projekt|projektet|hanke|projekti)\s*$",
+                                re.I)
 
 
 _BRACKETED_ACRONYM = re.compile(r"^(?P<title>.*\S)\s*\((?P<acronym>[A-ZÅÄÖ][\wÅÄÖ&-]{1,11})\)$")
