@@ -1,0 +1,38 @@
+"""Finnish mechanisms from held-out set 9 (issue 11): a grant round's recipients listed after
+"joiden toteuttajat ovat", and a funder whose name is a coordinated compound ("Opetus- ja
+kulttuuriministeriö tukee"). All texts are synthetic."""
+
+from __future__ import annotations
+
+from extract_helpers import projects_of
+
+from kg.extract.grants import recipient_list_grants
+from kg.extract.segment import Sentence
+
+_ROUND = (
+    "Kulttuuria kaikille\n\nOpetus- ja kulttuuriministeriö tukee 400 000 eurolla hankkeita, "
+    "joilla lisätään osallistumista kulttuuriin. Avustusta myönnettiin neljälle hankkeelle, "
+    "joiden toteuttajat ovat Laulun Ystävät ry, Kajaanin kaupunki yhteistyössä Sotkamon ja "
+    "Paltamon kuntien kanssa, Teatteri Sininen sekä Pohjolan Kuoroliitto ry.\n")
+
+
+def test_recipients_listed_after_the_cue_give_one_project_each() -> None:
+    projects = projects_of(_ROUND)
+    assert [p["lead_organisations"] for p in projects] == [
+        ["Laulun Ystävät ry"], ["Kajaanin kaupunki"], ["Teatteri Sininen"],
+        ["Pohjolan Kuoroliitto ry"]]
+    assert projects[1]["municipalities"] == ["Kajaani"]
+
+
+def test_a_coordinated_compound_funder_funds_every_listed_project() -> None:
+    assert all(p["funders"] == ["Opetus- ja kulttuuriministeriö"] for p in projects_of(_ROUND))
+
+
+def test_a_list_of_sums_after_the_cue_is_left_to_the_sum_reading() -> None:
+    text = ("Avustusta myönnettiin hankkeille, joiden toteuttajat ovat Laulun Ystävät ry "
+            "20 000 euroa ja Pohjolan Kuoroliitto ry 15 000 euroa.")
+    assert recipient_list_grants(Sentence(text, 0, len(text), 0, None), "fi") == []
+    listed = text.replace(" 20 000 euroa", "").replace(" 15 000 euroa", "")
+    names = [g.recipient for g in recipient_list_grants(Sentence(listed, 0, len(listed), 0, None),
+                                                        "fi")]
+    assert names == ["Laulun Ystävät ry", "Pohjolan Kuoroliitto ry"]
