@@ -4,7 +4,7 @@ kulttuuriministeriö tukee"). All texts are synthetic."""
 
 from __future__ import annotations
 
-from extract_helpers import projects_of
+from extract_helpers import only_project, projects_of
 
 from kg.extract.grants import recipient_list_grants
 from kg.extract.segment import Sentence
@@ -36,3 +36,18 @@ def test_a_list_of_sums_after_the_cue_is_left_to_the_sum_reading() -> None:
     names = [g.recipient for g in recipient_list_grants(Sentence(listed, 0, len(listed), 0, None),
                                                         "fi")]
     assert names == ["Laulun Ystävät ry", "Pohjolan Kuoroliitto ry"]
+
+
+def test_a_slogan_logo_under_the_funding_label_is_no_funder() -> None:
+    project = only_project(
+        "Soivat kylät\n\nSoivat kylät -hanketta toteuttaa Kylämusiikki ry.\n\nRahoitus\n\n"
+        "Vipuvoimaa EU:lta -logo ja Euroopan sosiaalirahaston logo.\n")
+    assert not any("logo" in name.lower() for name in project["funders"])
+    assert "Vipuvoimaa EU:lta" not in project["funders"]
+
+
+def test_a_fact_box_heading_after_the_funder_is_no_funder() -> None:
+    project = only_project(
+        "Hankkeen nimi\n\nLaulavat kylät\n\nRahoittaja\n\nKoneen Säätiö\n\nTiimi\n\nJohtaja\n\n"
+        "Professori Maija Meikäläinen, Itä-Suomen yliopisto\n")
+    assert project["funders"] == ["Koneen Säätiö"]
