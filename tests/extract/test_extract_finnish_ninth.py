@@ -51,3 +51,18 @@ def test_a_fact_box_heading_after_the_funder_is_no_funder() -> None:
         "Hankkeen nimi\n\nLaulavat kylät\n\nRahoittaja\n\nKoneen Säätiö\n\nTiimi\n\nJohtaja\n\n"
         "Professori Maija Meikäläinen, Itä-Suomen yliopisto\n")
     assert project["funders"] == ["Koneen Säätiö"]
+
+
+_AGENCY_LIST = (
+    "Avustukset 2024\n\nTaiteen edistämiskeskus on myöntänyt avustuksia. Hakemuksia tuli "
+    "Helsingistä ja Oulusta.\n\nMyönnetyt avustukset\n\n"
+    "Laulun Ystävät ry, Porvoo. Kuorotoimintaan palvelutaloissa, 30 000 €\n\n"
+    "Kylämusiikki ry, Kajaani. Kylien musiikkitoiminnan järjestäminen, 20 000 €\n")
+
+
+def test_town_then_purpose_lines_give_no_title_and_their_own_town() -> None:
+    projects = projects_of(_AGENCY_LIST)
+    assert [p["lead_organisations"] for p in projects] == [["Laulun Ystävät ry"],
+                                                           ["Kylämusiikki ry"]]
+    assert [p["title"]["fi"] for p in projects] == [None, None]
+    assert [p["municipalities"] for p in projects] == [["Porvoo"], ["Kajaani"]]
