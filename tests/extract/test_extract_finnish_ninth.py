@@ -8,6 +8,7 @@ from extract_helpers import only_project, projects_of
 
 from kg.extract.grants import recipient_list_grants
 from kg.extract.segment import Sentence
+from kg.extract.titles import is_valid_title
 
 _ROUND = (
     "Kulttuuria kaikille\n\nOpetus- ja kulttuuriministeriö tukee 400 000 eurolla hankkeita, "
@@ -66,3 +67,8 @@ def test_town_then_purpose_lines_give_no_title_and_their_own_town() -> None:
                                                            ["Kylämusiikki ry"]]
     assert [p["title"]["fi"] for p in projects] == [None, None]
     assert [p["municipalities"] for p in projects] == [["Porvoo"], ["Kajaani"]]
+
+
+def test_a_heading_listing_sections_is_no_title() -> None:
+    assert not is_valid_title("LAULUPAJAN LÄHTÖKOHTA, KOHDERYHMÄ JA TAVOITTEET")
+    assert is_valid_title("Laulupaja – lähtökohtana kohderyhmän toiveet")
