@@ -426,8 +426,15 @@ def _hanke_member_grant(sentence: Sentence, match: re.Match[str], member: str,
 _WITH_PARTNERS = re.compile(r"\s+(?:yhteistyössä\s.+?\skanssa\b|i samarbete med\s[^,]+|"
                             r"in (?:co-?operation|collaboration) with\s[^,]+|together with\s[^,]+)",
                             re.I)
-_LIST_SPLIT = re.compile(r",\s*|\s+(?:ja|sekä|och|samt|and)\s+")
 _LISTED_MAX_WORDS = 8  # a listed recipient's name has this many words at most
+
+
+@cache
+def _recipient_list_cue(language: str) -> re.Pattern[str] | None:
+    """The language's cues before a listed grant round's recipients, as whole words."""
+    phrases = cue_table(language).get("recipient_list", ())
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.I) \
+        if phrases else None
 
 
 def recipient_list_grants(sentence: Sentence, language: str) -> list[Grant]:
@@ -435,9 +442,8 @@ def recipient_list_grants(sentence: Sentence, language: str) -> list[Grant]:
     C:n kanssa, ... sekä H": one grant per recipient listed after a cue (cue table
     ``recipient_list``) to the sentence's end; none when a member holds a number (a list of
     sums has its own reading) or is no name."""
-    cue = next((m for m in re.finditer(r"\b(?:" + "|".join(
-        map(re.escape, cue_table(language).get("recipient_list", ()))) + r")\b",
-        sentence.text, re.I)), None) if cue_table(language).get("recipient_list") else None
+    pattern = _recipient_list_cue(language)
+    cue = pattern.search(sentence.text) if pattern else None
     if cue is None:
         return []
     grants = []
@@ -446,9 +452,10 @@ def recipient_list_grants(sentence: Sentence, language: str) -> list[Grant]:
     for match in re.finditer(r"[^,]+?(?=,|\s(?:ja|sekä|och|samt|and)\s|[.;:]?\s*$)", rest):
         raw = match.group(0).strip(" ,.;")
         raw = re.sub(r"^(?:ja|sekä|och|samt|and)\s+", "", raw)
-        if not raw or re.search(r"\d", raw) or not raw[0].isupper() or \
-                len(raw.split()) > _LISTED_MAX_WORDS:
-            return [] if re.search(r"\d", raw) else grants
+        if re.search(r"\d", raw):
+            return []
+        if not raw or not raw[0].isupper() or len(raw.split()) > _LISTED_MAX_WORDS:
+            break  # the list ended: what follows is no name
         recipient = orgs.canonical_org(raw, language)
         start = sentence.start + cue.end() + match.start() + match.group(0).find(raw.split()[0])
         grants.append(Grant(recipient, start, start + len(raw), None, None,
