@@ -72,6 +72,10 @@ def _read_parts(body: str) -> _Parts:
             found.purpose = tail
             body = body[:amounts[0].end]
         body = body[:amounts[0].start] + " ; " + body[amounts[0].end:]
+    town = _TOWN_THEN_PURPOSE.match(body)
+    if town and _is_place(town.group("town").strip()):  # "X ry, Porvoo. Toimintaan, 30 000 €"
+        found.purpose = found.purpose or town.group("purpose").strip(" ;,.")
+        body = town.group("head")
     offset = 0
     for part in _PARTS.split(body):
         offset = body.index(part, offset) if part else offset
@@ -89,6 +93,10 @@ def _read_parts(body: str) -> _Parts:
     return found
 
 
+# an agency's list line "Org, Town. What the grant is for, 30 000 €": after the town and its
+# full stop comes the grant's purpose, not a title
+_TOWN_THEN_PURPOSE = re.compile(r"^(?P<head>[^.;]+?,\s(?P<town>[^,.;]+))\.\s"
+                                r"(?P<purpose>[A-ZÅÄÖ].*)$")
 _PARENS_TAIL = re.compile(r"\s*\(([^()]+)\)$")
 
 

@@ -15,6 +15,7 @@ from functools import cache
 
 from kg import morphology
 from kg.extract import orgs
+from kg.extract.cues import cue_table
 from kg.extract.money import Amount, find_amounts
 from kg.extract.places import find_places
 from kg.extract.segment import Sentence
@@ -67,6 +68,7 @@ class Grant:
     municipality: str | None
     sentence: Sentence
     funder: str | None = None  # a funder named at the grant itself ("sai Taikelta")
+    listed: bool = False  # a recipient listed after a cue of a grant round (no amount of its own)
 
 
 @dataclass
@@ -131,6 +133,13 @@ def _joins_name(tokens: list[_Token], conjunction: int) -> bool:
         before.lower() not in LEGAL_FORMS and not find_places(before, "fi", [])
 
 
+def _joins_compound(tokens: list[_Token], joint: int) -> bool:
+    """"Opetus- ja kulttuuriministeriö", "elinkeino-, liikenne- ja ympäristökeskus": a comma or
+    a conjunction after a word cut at a hyphen joins the parts of one coordinated compound."""
+    return joint > 0 and tokens[joint].low in (",", "ja", "sekä", "och") and \
+        tokens[joint - 1].text.endswith("-") and len(tokens[joint - 1].text) > 2
+
+
 def _name_before(tokens: list[_Token], end: int, language: str) -> tuple[int, int] | None:
     """Token range [first, end) of the name that ends just before token ``end``."""
     opening = next((k for k in range(end - 3, max(end - 6, 0) - 1, -1)
@@ -141,7 +150,8 @@ def _name_before(tokens: list[_Token], end: int, language: str) -> tuple[int, in
     first = end
     while first > 0 and end - first < 9:
         token = tokens[first - 1]
-        if token.low in ("ja", "och", "and") and _joins_name(tokens, first - 1):
+        if token.low in ("ja", "och", "and") and _joins_name(tokens, first - 1) or \
+                _joins_compound(tokens, first - 1):
             first -= 1
             continue
         if _LIST_BREAK.match(token.low) or token.low in _OPENERS or token.text in "()\"”“:":
@@ -411,8 +421,61 @@ def _hanke_member_grant(sentence: Sentence, match: re.Match[str], member: str,
                  municipality, sentence)
 
 
+# "A yhteistyössä B:n ja C:n kanssa": the partners named with a listed recipient (dropped; the
+# recipient leads)
+_WITH_PARTNERS = re.compile(r"\s+(?:yhteistyössä\s.+?\skanssa\b|i samarbete med\s[^,]+|"
+                            r"in (?:co-?operation|collaboration) with\s[^,]+|together with\s[^,]+)",
+                            re.I)
+_LISTED_MAX_WORDS = 8  # a listed recipient's name has this many words at most
+
+
+@cache
+def _recipient_list_cue(language: str) -> re.Pattern[str] | None:
+    """The language's cues before a listed grant round's recipients, as whole words."""
+    phrases = cue_table(language).get("recipient_list", ())
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.I) \
+        if phrases else None
+
+
+def recipient_list_grants(sentence: Sentence, language: str) -> list[Grant]:
+    """"Avustusta myönnettiin kahdeksalle hankkeelle, joiden toteuttajat ovat A, B yhteistyössä
+    C:n kanssa, ... sekä H": one grant per recipient listed after a cue (cue table
+    ``recipient_list``) to the sentence's end; none when a member holds a number (a list of
+    sums has its own reading) or is no name."""
+    pattern = _recipient_list_cue(language)
+    cue = pattern.search(sentence.text) if pattern else None
+    if cue is None:
+        return []
+    grants = []
+    # the partners' phrases blanked out, offsets kept: their "ja" joins no recipients
+    rest = _WITH_PARTNERS.sub(lambda m: " " * len(m.group(0)), sentence.text[cue.end():])
+    for match in re.finditer(r"[^,]+?(?=,|\s(?:ja|sekä|och|samt|and)\s|[.;:]?\s*$)", rest):
+        raw = match.group(0).strip(" ,.;")
+        raw = re.sub(r"^(?:ja|sekä|och|samt|and)\s+", "", raw)
+        if re.search(r"\d", raw):
+            return []
+        if not raw or not raw[0].isupper() or len(raw.split()) > _LISTED_MAX_WORDS:
+            break  # the list ended: what follows is no name
+        recipient = orgs.canonical_org(raw, language)
+        start = sentence.start + cue.end() + match.start() + match.group(0).find(raw.split()[0])
+        grants.append(Grant(recipient, start, start + len(raw), None, None,
+                            _listed_municipality(recipient, language), sentence, listed=True))
+    return grants if len(grants) >= 2 else []
+
+
+def _listed_municipality(name: str, language: str) -> str | None:
+    """The municipality a listed recipient is the council of ("Tampereen kaupunki")."""
+    if not re.search(r"(?:kaupunki|kunta|stad|kommun)$", name, re.I):
+        return None
+    places = find_places(name, language, [])
+    return places[0].name if places else None
+
+
 def sentence_grants(sentence: Sentence, language: str) -> list[Grant]:
     """The grants one sentence names."""
+    listed = recipient_list_grants(sentence, language)
+    if listed:
+        return listed
     text = sentence.text
     amounts = [a for a in find_amounts(text) if not re.search(r"[-–]\s*$", text[:a.start])]
     amounts = sorted(amounts + _elliptic_amounts(text, amounts), key=lambda a: a.start)
@@ -757,7 +820,7 @@ def _stated(grant: Grant, language: str) -> bool:
     """A grant with its amount in euros, or in Swedish or English one given for a named project
     ("X får 150 000 kronor för projektet Y": no euros, but a grant all the same) or one item of
     a bulleted list ("• X som har beviljats medel för ...")."""
-    return grant.eur is not None or language != "fi" and (grant.title is not None or
+    return grant.eur is not None or grant.listed or language != "fi" and (grant.title is not None or
                                                            grant.sentence.list_item)
 
 

@@ -397,6 +397,20 @@ def _country_row_projects(rows: list[CountryRow], line_count: int) -> list[Proje
             for row, lines in zip(rows, runs, strict=True)]
 
 
+def _place_mentions(facts: DocumentFacts, span: ProjectSpan, own: list[range],
+                    scope_lines: list[range]) -> list:
+    """The places a project names: in its own lines and the shared ones; a list entry that
+    names its own town ("X ry, Porvoo") takes that town alone, not every town of the list's
+    introduction (the introduction's regions stay: the whole list is in them)."""
+    seg = facts.seg
+    mentions = [m for m in facts.places if _in_lines(seg, m.start, scope_lines)]
+    own_towns = [m for m in mentions if m.place.kind == "municipality" and
+                 _in_lines(seg, m.start, own)]
+    if span.grantee is None or not own_towns:
+        return mentions
+    return [m for m in mentions if m.place.kind != "municipality" or m in own_towns]
+
+
 def _entry_projects(seg: Segments, listed: list[entries.Entry]) -> list[ProjectSpan]:
     """One project per list entry (kg.extract.entries); the text above the list is shared."""
     shared = [range(0, listed[0].line)]
@@ -731,9 +745,7 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
         note("budget.shares", eur, single.sentence.start, single.sentence.end)
     project["scope"] = _scope(seg, sentences)
     regions, municipalities = [], []
-    for mention in facts.places:
-        if not _in_lines(seg, mention.start, scope_lines):
-            continue
+    for mention in _place_mentions(facts, span, own, scope_lines):
         target = municipalities if mention.place.kind == "municipality" else regions
         if mention.name not in target:
             target.append(mention.name)

@@ -82,9 +82,27 @@ def field_roles(seg: Segments, lines: range, language: str, roles: Roles) -> Non
         value = _FIRST_SENTENCE.split(fld.value)[0]  # "X. X and Y merged in 2020, ..."
         value = _INVOLVED.split(value)[0]  # "Posio ja Ranua mukana ... omarahoitusosuudella"
         for name in orgs.split_names(value):
-            _add_with_programme(roles, FIELD_ROLES[fld.key], name, fld.start, fld.end, language)
+            name = _logo_owner(name)
+            if name:
+                _add_with_programme(roles, FIELD_ROLES[fld.key], name, fld.start, fld.end,
+                                    language)
     if language != "fi":
         listed_roles(seg, lines, language, roles)
+
+
+_LOGO = re.compile(r"\s?[-–]?\s?(?:logo|logot|logos?|logotyp)$", re.I)
+
+
+def _logo_owner(name: str) -> str | None:
+    """A logo's caption under a role label ("Euroopan sosiaalirahaston logo") names its owner
+    only when the owner is a known organisation or programme (a slogan's logo, "Vipuvoimaa
+    EU:lta -logo", names none); any other name is kept as written."""
+    if not _LOGO.search(name):
+        return name
+    owner = orgs.canonical_org(_LOGO.sub("", name).strip(), "fi")
+    known = owner.lower() in gazetteer().org_names or orgs.resolve_alias(owner) or \
+        orgs.programme_of(owner)
+    return owner if known else None
 
 
 _ROLE_KEYS = (("partner_after", "partner"), ("lead_after", "lead"), ("funder_after", "funder"))

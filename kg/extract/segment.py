@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg import morphology
+from kg.extract import orgs
 from kg.extract.settings import BLOCK_KEYS, LABELS
 
 _PROSE_KEYS = frozenset({"goals", "activities", "outcomes", "description"})
@@ -260,10 +262,22 @@ def _name_lines_after(lines: list[Line], value_line: int) -> list[int]:
     taken, index, gap = [], value_line, None
     while (following := _next_content(lines, index)) is not None and \
             following - index == (gap or min(following - index, 2)) and \
-            _name_line(lines[following].text) and not _fact_box_label(lines, following):
+            _name_line(lines[following].text) and not _fact_box_label(lines, following) and \
+            not _heading_word(lines[following].text):
         taken.append(following)
         gap, index = following - index, following
     return taken
+
+
+def _heading_word(text: str) -> bool:
+    """A line of one common Finnish noun that heads no organisation ("Tiimi", "Johtaja"): the
+    next heading of a fact box, not one more name in a list."""
+    word = text.strip().rstrip(".:").strip()
+    if " " in word or not word:
+        return False
+    readings = morphology.analyses(word.lower())
+    return bool(readings) and all(cls == "nimisana" for _b, cls, _c, _n in readings) and \
+        not orgs.is_org_head(word)
 
 
 def _fact_box_label(lines: list[Line], index: int) -> bool:

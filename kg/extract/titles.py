@@ -59,13 +59,25 @@ def _clean(title: str) -> str:
     return title.strip(" \"'.,:;-–")
 
 
+_LIST_JOINT = re.compile(r",\s*|\s+(?:ja|sekä|och|samt|and)\s+", re.I)
+
+
+def _section_list(title: str) -> bool:
+    """"OSAATTORIN LÄHTÖKOHTA, KOHDERYHMÄ JA TAVOITTEET": a heading that lists two section
+    headings or more (each part ending in a generic heading word) heads sections, it names no
+    project."""
+    parts = [part.split() for part in _LIST_JOINT.split(title.strip().rstrip(".:"))]
+    return len(parts) >= 2 and sum(1 for part in parts
+                                   if part and is_generic_heading(part[-1])) >= 2
+
+
 def _valid(title: str) -> bool:
     words = title.split()
     if not words or len(words) > 16 or len(title) < 3 or not re.search(r"[^\W\d_]{2}", title):
         return False  # "100%", "2021–2022": no word
     last = words[-1]
     if is_furniture(title) or is_generic_heading(title) or is_agenda(title) or \
-            (len(words) > 1 and last.lower() in cues("dangling_word")):
+            _section_list(title) or (len(words) > 1 and last.lower() in cues("dangling_word")):
         return False  # "Stort intresse för": a heading cut off by a line break
     if _NOT_A_TITLE.match(title) or (len(words) <= 3 and orgs.resolve_alias(last)):
         return False
