@@ -104,6 +104,11 @@ def resolve_alias(name: str) -> str | None:
     return None
 
 
+def is_known_org(name: str) -> bool:
+    """A name of the reference data, or an abbreviation or short form of one ("OKM:n")."""
+    return name.lower() in gazetteer().org_names or resolve_alias(name) is not None
+
+
 @lru_cache(maxsize=20_000)
 def genitive_owner(name: str) -> str | None:
     """The known organisation whose Swedish genitive opens a name that is not itself an
@@ -116,8 +121,9 @@ def genitive_owner(name: str) -> str | None:
             owner = " ".join([*words[:index], word[:-1]])
             if owner.lower() in gazetteer().org_names:
                 return owner
-            if resolve_alias(owner) is not None and owner[:1].isupper():
-                return resolve_alias(owner)
+            alias = resolve_alias(owner)
+            if alias is not None and owner[:1].isupper():
+                return alias
     return None
 
 
@@ -288,9 +294,8 @@ def looks_like_org(name: str) -> bool:
     words = name.split()
     if not words:
         return False
-    low = name.lower()
-    return (is_org_head(words[-1]) or is_org_head(words[0]) or low in gazetteer().org_names
-            or resolve_alias(name) is not None or words[0].lower() in ("city", "university")
+    return (is_org_head(words[-1]) or is_org_head(words[0]) or is_known_org(name)
+            or words[0].lower() in ("city", "university")
             or _HEAD_OF.search(name) is not None)
 
 

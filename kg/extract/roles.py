@@ -100,9 +100,7 @@ def _logo_owner(name: str) -> str | None:
     if not _LOGO.search(name):
         return name
     owner = orgs.canonical_org(_LOGO.sub("", name).strip(), "fi")
-    known = owner.lower() in gazetteer().org_names or orgs.resolve_alias(owner) or \
-        orgs.programme_of(owner)
-    return owner if known else None
+    return owner if orgs.is_known_org(owner) or orgs.programme_of(owner) else None
 
 
 _ROLE_KEYS = (("partner_after", "partner"), ("lead_after", "lead"), ("funder_after", "funder"))
@@ -199,8 +197,7 @@ def _capitalised_known_start(text: str) -> str:
         return text
     words = text.split(" ")
     for count in range(min(len(words), 6), 0, -1):
-        name = " ".join(words[:count]).rstrip(",.;:").lower()
-        if orgs.resolve_alias(name) is not None or name in gazetteer().org_names:
+        if orgs.is_known_org(" ".join(words[:count]).rstrip(",.;:")):
             return text[:1].upper() + text[1:]
     return text
 
