@@ -1,6 +1,8 @@
-"""Finnish morphology with Voikko, the one place that analyses words: extraction, linking,
-register imports and search all read it. Only the words asked about are analysed, results are
+"""Morphology, the one place that analyses words: extraction, linking, register imports and
+search all read it. Finnish with Voikko: only the words asked about are analysed, results are
 cached, and each thread has its own Voikko handle (libvoikko's handle is not thread-safe).
+Swedish and English base forms come from spaCy's lookup-lemmatiser tables
+(``spacy-lookups-data``), read once per process on first use (``lemma``, ``base_forms``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import libvoikko
+from spacy.util import load_language_data, registry
 
 _LOCAL = threading.local()
 # Voikko's names for the cases we care about.
@@ -54,9 +57,55 @@ def analyses(word: str) -> tuple[tuple[str, str, str, str], ...]:
     return tuple(reading[:4] for reading in readings(word))
 
 
-def base_forms(word: str) -> tuple[str, ...]:
-    """Every reading's base form, case-folded and sorted; () when Voikko does not know it."""
+def base_forms(word: str, language: str = "fi") -> tuple[str, ...]:
+    """Every base form of ``word`` in ``language``, case-folded and sorted; () when the word is
+    unknown. Finnish: every Voikko reading's; Swedish and English: the lookup table's, and a
+    genitive's stem ("Konstrådets", "Council's") when the table does not know the word."""
+    if language in LOOKUP_LANGUAGES:
+        return _lookup_bases(word, language)
     return tuple(sorted({base.casefold() for base, _c, _k, _n in analyses(word) if base}))
+
+
+# Languages whose base forms come from spaCy's lookup lemmatiser tables, not Voikko.
+LOOKUP_LANGUAGES = ("sv", "en")
+_POSSESSIVE = re.compile(r"(?<=\w)(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=len(LOOKUP_LANGUAGES))
+def _lemma_table(language: str) -> dict[str, str]:
+    """spaCy's ``lemma_lookup`` table for ``language`` (form -> lemma), as its lookup-mode
+    Lemmatizer reads it from ``spacy-lookups-data`` through spaCy's registry; a plain dict,
+    loaded once per process (sv: 660 000 forms, about 0.5 s and 130 MB)."""
+    return load_language_data(registry.lookups.get(language)["lemma_lookup"])
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, language: str) -> str:
+    """Base form of one word in ``language`` (the word itself when it is unknown, or the
+    language is none of fi, sv, en): Finnish by Voikko (``base_form``); Swedish and English by
+    the lookup table, tried as written and in lower case (a capital keeps its place), after an
+    English possessive "'s" is cut: "föreningens" -> "förening", "äldres" -> "gammal",
+    "children's" -> "child"."""
+    if language == "fi":
+        return base_form(word)
+    if language not in LOOKUP_LANGUAGES:
+        return word
+    table = _lemma_table(language)
+    stem = _POSSESSIVE.sub("", word) if language == "en" else word
+    found = table.get(stem) or table.get(stem.lower())
+    if found is None:
+        return stem
+    return _keep_case(stem, found)
+
+
+@lru_cache(maxsize=200_000)
+def _lookup_bases(word: str, language: str) -> tuple[str, ...]:
+    found = lemma(word, language)
+    if found != word:
+        return (found.casefold(),)
+    if language == "sv" and len(word) > 3 and word[-1:] in "sS" and word[-2:-1] not in "sxzSXZ":
+        return (word[:-1].casefold(),)  # a name's genitive, which no table lists
+    return ()
 
 
 def word_classes(word: str) -> frozenset[str]:

@@ -103,16 +103,24 @@ _GROUP_WITH = re.compile(r"\b((?:personer|people|persons|children|barn|unga|youn
 
 
 @cache
-def _groups_by_lemma() -> dict[str, str]:
-    """Finnish target groups by the lemma of their head ("nuori" -> "nuoret", "vanhus" ->
-    "vanhukset"), so every case and number finds the group as the gazetteer writes it."""
-    return {morphology.base_form(group).lower(): group for group in gazetteer().groups
+def _groups_by_lemma(language: str) -> dict[str, str]:
+    """One-word target groups by their lemma in ``language`` ("nuori" -> "nuoret", "vanhus" ->
+    "vanhukset", "familj" -> "familjer", "child" -> "children"), so every case and number
+    finds the group as the gazetteer writes it."""
+    return {morphology.lemma(group, language).lower(): group for group in gazetteer().groups
             if " " not in group}
 
 
-def _finnish_group(word: str) -> str:
-    lemma = morphology.base_form(word).lower()
-    return _groups_by_lemma().get(lemma) or morphology.plural_base(word)
+def _group(word: str, language: str) -> str:
+    """The gazetteer's form of the group ``word`` names in ``language``, else the word (in
+    Finnish its nominative plural)."""
+    if language == "fi":
+        lemma = morphology.base_form(word).lower()
+        return _groups_by_lemma(language).get(lemma) or morphology.plural_base(word)
+    lemma = morphology.lemma(word, language).lower()
+    found = _groups_by_lemma(language).get(lemma, word) if lemma != word else word
+    # the table's lemma joins degrees of an adjective: "gamla" is not "äldre", "äldres" is
+    return found if found[:3] == word[:3] else word
 
 
 def target_groups(sentences: list[Sentence], language: str) -> list[str]:
@@ -129,7 +137,7 @@ def target_groups(sentences: list[Sentence], language: str) -> list[str]:
             if group not in found:
                 found.append(group)
         for word in re.findall(r"[\wåäöÅÄÖ-]+", low):
-            base = _finnish_group(word) if language == "fi" else word
+            base = _group(word, language)
             if base in groups and base not in found and not any(base in f for f in found):
                 found.append(base)
     for sentence in sentences:
