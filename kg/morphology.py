@@ -59,8 +59,10 @@ def analyses(word: str) -> tuple[tuple[str, str, str, str], ...]:
 
 def base_forms(word: str, language: str = "fi") -> tuple[str, ...]:
     """Every base form of ``word`` in ``language``, case-folded and sorted; () when the word is
-    unknown. Finnish: every Voikko reading's; Swedish and English: the lookup table's, and a
-    genitive's stem ("Konstrådets", "Council's") when the table does not know the word."""
+    unknown. Finnish: every Voikko reading's; Swedish and English: the lookup table's lemma,
+    and in Swedish a genitive's nominative, which keeps a name's definite form and which no
+    table lists ("kulturfondens" -> "kulturfonden"; the table's "förbundets" -> "förbunden"
+    is no help for "Pensionärsförbundet")."""
     if language in LOOKUP_LANGUAGES:
         return _lookup_bases(word, language)
     return tuple(sorted({base.casefold() for base, _c, _k, _n in analyses(word) if base}))
@@ -91,21 +93,25 @@ def lemma(word: str, language: str) -> str:
     if language not in LOOKUP_LANGUAGES:
         return word
     table = _lemma_table(language)
-    stem = _POSSESSIVE.sub("", word) if language == "en" else word
+    stem = without_possessive(word) if language == "en" else word
     found = table.get(stem) or table.get(stem.lower())
     if found is None:
         return stem
     return _keep_case(stem, found)
 
 
+def without_possessive(text: str) -> str:
+    """English text without a closing possessive: "Arts Council's" -> "Arts Council",
+    "artists'" -> "artists" (spaCy's English tokenizer splits the clitic off the same way)."""
+    return _POSSESSIVE.sub("", text)
+
+
 @lru_cache(maxsize=200_000)
 def _lookup_bases(word: str, language: str) -> tuple[str, ...]:
-    found = lemma(word, language)
-    if found != word:
-        return (found.casefold(),)
+    found = {lemma(word, language)} - {word}
     if language == "sv" and len(word) > 3 and word[-1:] in "sS" and word[-2:-1] not in "sxzSXZ":
-        return (word[:-1].casefold(),)  # a name's genitive, which no table lists
-    return ()
+        found.add(word[:-1])
+    return tuple(sorted({base.casefold() for base in found}))
 
 
 def word_classes(word: str) -> frozenset[str]:

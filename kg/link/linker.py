@@ -27,7 +27,7 @@ class ReferenceLinker:
         self.concept = lru_cache(maxsize=None)(self._concept)  # type: ignore[method-assign]
 
     def _organisation(self, name: str, lang: str | None = None) -> Entity:
-        found = self.organisations.lookup(name)
+        found = self.organisations.lookup(name, lang)
         if len(found) == 1:
             return self.places.with_surface(found[0], name, lang)
         if found:

@@ -9,7 +9,7 @@ from pathlib import Path
 from kg.link.model import Entity, slug
 from kg.link.normalise import norm
 from kg.link.reference import read_tsv, split_multi
-from kg.morphology import base_forms
+from kg.morphology import LOOKUP_LANGUAGES, base_forms, without_possessive
 
 WIKIDATA_URI = "http://www.wikidata.org/entity/"
 _LEGAL_FORM = re.compile(
@@ -55,11 +55,12 @@ class OrganisationIndex:
                 for token in org_key(name).split():
                     self._tokens.setdefault(token, set()).add(row["key"])
 
-    def lookup(self, name: str) -> list[Entity]:
-        """Organisations the name fits, trying ever looser forms; stops at the first hit.
+    def lookup(self, name: str, lang: str | None = None) -> list[Entity]:
+        """Organisations the name fits, trying ever looser forms (base forms in Finnish and in
+        ``lang``; with no ``lang`` or "fi", Swedish and English too); stops at the first hit.
         A unit's name ("Turun yliopisto / Kulttuurituotannon laitos", "Oulun kaupungin
         nuorisoasiainkeskus") falls back to the one organisation it belongs to."""
-        for form in _forms(name):
+        for form in _forms(name, lang):
             keys = self._names.get(form)
             if keys:
                 return [self.entities[k] for k in sorted(keys)]
@@ -82,16 +83,19 @@ class OrganisationIndex:
         return tuple(self.entities[k].name for k in best)
 
 
-def _forms(name: str) -> list[str]:
-    """The name, then without a case ending or parenthesis, then with a Finnish base form."""
+def _forms(name: str, lang: str | None = None) -> list[str]:
+    """The name, then without a case ending or parenthesis, then with its last word in a
+    Finnish, then a Swedish or English base form ("Svenska kulturfondens", "Arts Council's")."""
+    languages = ("fi", lang) if lang in LOOKUP_LANGUAGES else ("fi", *LOOKUP_LANGUAGES)
     base = org_key(_CASE_SUFFIX.sub("", name.strip()))
-    forms = [base]
+    forms = [base, org_key(without_possessive(name.strip()))] if "en" in languages else [base]
     bracket = _PARENTHESIS.search(name)
     if bracket:
         forms += [org_key(_PARENTHESIS.sub("", name)), org_key(bracket.group(1))]
     words = base.split()
     if words:
-        forms += [org_key(" ".join([*words[:-1], lemma])) for lemma in base_forms(words[-1])]
+        forms += [org_key(" ".join([*words[:-1], lemma])) for language in languages
+                  for lemma in base_forms(words[-1], language)]
         # glued genitive of a place before the head: "iisalmen kulttuuripalvelut" keeps its form
     return [f for f in dict.fromkeys(forms) if f]
 
