@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 from kg.link.model import Entity, slug
 from kg.link.normalise import norm, qualifier, strip_qualifier
 from kg.link.reference import read_tsv
-from kg.morphology import analyses, compound_starts
+from kg.morphology import LOOKUP_LANGUAGES, analyses, compound_starts, lemma, without_possessive
 
 YSO = "http://www.yso.fi/onto/yso/"
 _COORDINATION = re.compile(r",\s*|\s+(?:ja|sekä|och|and|&)\s+")
@@ -22,12 +23,19 @@ class Match:
     level: str            # "exact" | "close" | "broad" | "ambiguous"
 
 
-def lemma_key(label: str) -> str:
-    """Normalised label with its last word in base form when that word is inflected or plural.
+def lemma_key(label: str, language: str = "fi") -> str:
+    """Normalised label with its last word in base form when that word is inflected or plural
+    ('' when it is not).
 
-    Only a single, unambiguous Voikko reading counts, and a word that can be read as a
+    Finnish: only a single, unambiguous Voikko reading counts, and a word that can be read as a
     nominative singular is left as it is ("lukeminen" is not turned into the verb "lukea").
+    Swedish and English: the lookup table's lemma ("konstnärerna" -> "konstnär",
+    "children's" -> "child").
     """
+    if language in LOOKUP_LANGUAGES:
+        words = norm(without_possessive(label) if language == "en" else label).split()
+        base = lemma(words[-1], language).casefold() if words else ""
+        return norm(" ".join([*words[:-1], base])) if base and base != words[-1] else ""
     words = norm(label).split()
     if not words:
         return ""
@@ -46,6 +54,7 @@ class ConceptIndex:
         self._exact: dict[str, set[str]] = {}
         self._former: dict[str, set[str]] = {}
         self._lemma: dict[str, set[str]] = {}
+        self._lemma_in: dict[str, dict[str, set[str]]] = {}  # sv, en: built on first use
         self._preferred: dict[tuple[str, str], tuple[str, str]] = {}
         for row in read_tsv("yso_concepts.tsv", reference_dir):
             self._add(row)
@@ -69,20 +78,22 @@ class ConceptIndex:
                 self._former.setdefault(label, set()).add(uri)
 
     # -- matching --------------------------------------------------------------------------
-    def match(self, name: str, field: str = "topics") -> Match | None:
-        """Best match for a whole name, a coordination of names or the head of a phrase."""
-        whole = self._match_label(name, field)
+    def match(self, name: str, field: str = "topics", lang: str | None = None) -> Match | None:
+        """Best match for a whole name, a coordination of names or the head of a phrase; a
+        Swedish or English name (``lang``) also meets a label of its language by lemma."""
+        name = without_possessive(name) if lang == "en" else name
+        whole = self._match_label(name, field, lang)
         if whole:
             return whole
         parts = [p for p in _COORDINATION.split(name.strip()) if p]
         if len(parts) > 1:
-            matches = [self._match_label(p, field) for p in _expand_elision(parts)]
+            matches = [self._match_label(p, field, lang) for p in _expand_elision(parts)]
             if all(m and m.level in ("exact", "close") for m in matches):
                 return Match(tuple(u for m in matches for u in m.uris), "close")
-        head = self._match_head(name, field)
+        head = self._match_head(name, field, lang)
         return head
 
-    def _match_label(self, label: str, field: str) -> Match | None:
+    def _match_label(self, label: str, field: str, lang: str | None = None) -> Match | None:
         key = norm(strip_qualifier(label))
         preferred = self._preferred.get((key, field)) or self._preferred.get((key, "*"))
         if preferred:
@@ -95,7 +106,27 @@ class ConceptIndex:
         if hits:
             return self._choose(hits, "close")
         joined = self._joined.get(key.replace(" ", ""))  # "wellbeing" meets "well-being"
-        return self._choose(joined, "close") if joined else None
+        if joined:
+            return self._choose(joined, "close")
+        return self._match_lemma(label, lang) if lang in LOOKUP_LANGUAGES else None
+
+    def _match_lemma(self, label: str, lang: str) -> Match | None:
+        """'konstnärerna' meets YSO's 'konstnärer', 'museums' 'museum': the label and the name
+        each by the lemma of its last word; of labels sharing a lemma, those the name starts
+        with the most of ('ungdomarnas': 'ungdomar', not 'ungdom')."""
+        if lang not in self._lemma_in:
+            index: dict[str, set[str]] = {}
+            for uri, row in self.concepts.items():
+                plain = strip_qualifier(row["pref_" + lang])
+                if plain:
+                    index.setdefault(lemma_key(plain, lang) or norm(plain), set()).add(uri)
+            self._lemma_in[lang] = index
+        key = norm(strip_qualifier(label))
+        hits = self._lemma_in[lang].get(lemma_key(key, lang) or key, set())
+        shared = {uri: _shared_start(key, norm(strip_qualifier(self.concepts[uri]["pref_" + lang])))
+                  for uri in hits}
+        best = {uri for uri in hits if shared[uri] == max(shared.values())}
+        return self._choose(best, "close") if best else None
 
     def _choose(self, uris: set[str], level: str) -> Match:
         if len(uris) == 1:
@@ -105,11 +136,11 @@ class ConceptIndex:
             return Match((plain[0],), level)
         return Match(tuple(sorted(uris)), "ambiguous")
 
-    def _match_head(self, name: str, field: str) -> Match | None:
+    def _match_head(self, name: str, field: str, lang: str | None = None) -> Match | None:
         """The YSO concept the name is a kind of: last word of a phrase, last part of a compound."""
         words = norm(name).split()
         if len(words) > 1 and not _PREPOSITIONS & set(words):
-            found = self._match_label(words[-1], field)
+            found = self._match_label(words[-1], field, lang)
             if self._plain(found):
                 return Match(found.uris, "broad")
         if len(words) == 1:
@@ -156,6 +187,10 @@ def _with_match(entity: Entity, match: Match, surface: str, lang: str | None) ->
     if norm(surface) not in {norm(entity.name), *(norm(v) for _, v in entity.labels)}:
         entity = replace(entity, alt_labels=(*entity.alt_labels, (lang, surface)))
     return entity
+
+
+def _shared_start(one: str, other: str) -> int:
+    return len(os.path.commonprefix([one, other]))
 
 
 def _expand_elision(parts: list[str]) -> list[str]:

@@ -55,7 +55,7 @@ class ReferenceLinker:
         return list(found.values())
 
     def _concept(self, name: str, lang: str | None = None, field: str = "topics") -> Entity:
-        return self.concepts.entity(name, lang, self.concepts.match(name, field))
+        return self.concepts.entity(name, lang, self.concepts.match(name, field, lang))
 
 
 @lru_cache(maxsize=1)

@@ -30,3 +30,24 @@ def test_an_organisation_in_the_genitive_links(linker, name: str, lang: str, key
 def test_an_english_name_is_not_read_as_a_swedish_genitive(linker) -> None:
     """Only the name's own language is tried after Finnish: "Turku Cities" is no city."""
     assert linker.organisation("City of Turkus", "en").status == "unlinked"
+
+
+@pytest.mark.parametrize(("name", "lang", "uri"), [
+    ("konstnärernas", "sv", "p7017"),     # YSO's "konstnärer"
+    ("bibliotekens", "sv", "p2787"),      # "bibliotek"
+    ("ungdomarnas", "sv", "p11617"),      # "ungdomar", not "ungdom (skede)": the longer start
+    ("pensionärernas", "sv", "p2431"),
+    ("volunteer", "en", "p20390"),        # YSO's "volunteers"
+    ("immigrant", "en", "p6457"),
+    ("refugee's", "en", "p6458"),
+])
+def test_an_inflected_swedish_or_english_label_links_by_lemma(linker, name: str, lang: str,
+                                                              uri: str) -> None:
+    entity = linker.concept(name, lang, "topics")
+    assert entity.status == "linked"
+    assert entity.close_match == ("http://www.yso.fi/onto/yso/" + uri,)
+
+
+def test_a_lemma_is_only_looked_up_in_its_own_language(linker) -> None:
+    assert linker.concept("konstnärernas", "en", "topics").status == "unlinked"
+    assert linker.concept("konstnärernas", None, "topics").status == "unlinked"
