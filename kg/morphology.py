@@ -13,7 +13,6 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import libvoikko
-from spacy.util import load_language_data, registry
 
 _LOCAL = threading.local()
 # Voikko's names for the cases we care about.
@@ -77,7 +76,10 @@ _POSSESSIVE = re.compile(r"(?<=\w)(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 def _lemma_table(language: str) -> dict[str, str]:
     """spaCy's ``lemma_lookup`` table for ``language`` (form -> lemma), as its lookup-mode
     Lemmatizer reads it from ``spacy-lookups-data`` through spaCy's registry; a plain dict,
-    loaded once per process (sv: 660 000 forms, about 0.5 s and 130 MB)."""
+    loaded once per process (sv: 660 000 forms, about 0.5 s and 130 MB). spaCy is imported
+    here, not with the module: the server and Finnish-only runs never load it for this."""
+    from spacy.util import load_language_data, registry
+
     return load_language_data(registry.lookups.get(language)["lemma_lookup"])
 
 

@@ -4,6 +4,10 @@ the target groups read through it. All texts are synthetic."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from extract_helpers import only_project
 
@@ -53,3 +57,19 @@ def test_target_groups_in_any_inflected_form(text: str, group: list[str]) -> Non
 ])
 def test_another_degree_or_a_singular_names_no_group(text: str) -> None:
     assert only_project(text)["target_groups"] == []
+
+
+def _tables_loaded_by(text: str) -> int:
+    """How many lookup tables a fresh process has read after extracting ``text``."""
+    script = ("import sys\nfrom kg import morphology\nfrom kg.extract import extract_text\n"
+              "extract_text(sys.argv[1], 'synthetic.txt')\n"
+              "print(morphology._lemma_table.cache_info().currsize)\n")
+    done = subprocess.run([sys.executable, "-c", script, text], capture_output=True, text=True,
+                          check=True, cwd=Path(__file__).resolve().parents[2])
+    return int(done.stdout.split()[-1])
+
+
+def test_the_tables_are_read_lazily_once_per_language() -> None:
+    assert _tables_loaded_by("Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia nuorille.\n") == 0
+    assert _tables_loaded_by("Klingande by\n\nProjektet Klingande by ger musik till unga "
+                             "och äldre i byarna.\n") == 1
