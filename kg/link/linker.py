@@ -9,7 +9,7 @@ from kg.link.concepts import ConceptIndex
 from kg.link.model import Entity, slug
 from kg.link.organisations import OrganisationIndex, unknown_organisation
 from kg.link.places import PlaceIndex
-from kg.morphology import base_forms
+from kg.morphology import LOOKUP_LANGUAGES, base_forms, without_possessive
 
 
 class ReferenceLinker:
@@ -38,20 +38,26 @@ class ReferenceLinker:
     def _place(self, name: str, lang: str | None = None) -> Entity:
         found = self.places.lookup(name)
         if not found:
-            found = self._inflected_place(name)
+            found = self._inflected_place(name, lang)
         if len(found) == 1:
             return self.places.with_surface(found[0], name, lang)
         status = "ambiguous" if found else "unlinked"
         return Entity("area", slug(name), name, lang, status=status,
                       candidates=tuple(f"{e.name} ({e.kind} {e.key})" for e in found))
 
-    def _inflected_place(self, name: str) -> list[Entity]:
-        """'Iisalmen' -> Iisalmi: only when every Voikko reading leads to the same place."""
-        words = name.split()
+    def _inflected_place(self, name: str, lang: str | None = None) -> list[Entity]:
+        """'Iisalmen' -> Iisalmi, 'Österbottens' -> Österbotten, "Turku's" -> Turku: only when
+        every base form (Finnish, then the name's language, or both others when it has none)
+        leads to the same place."""
+        words = without_possessive(name).split() if lang in (None, "en") else name.split()
         if not words:
             return []
-        found = {e.key: e for base in base_forms(words[-1])
-                 for e in self.places.lookup(" ".join([*words[:-1], base]))}
+        found: dict[str, Entity] = {}
+        for language in ("fi", lang) if lang in LOOKUP_LANGUAGES else ("fi", *LOOKUP_LANGUAGES):
+            found |= {e.key: e for base in base_forms(words[-1], language)
+                      for e in self.places.lookup(" ".join([*words[:-1], base]))}
+            if found:
+                break
         return list(found.values())
 
     def _concept(self, name: str, lang: str | None = None, field: str = "topics") -> Entity:

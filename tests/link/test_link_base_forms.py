@@ -51,3 +51,12 @@ def test_an_inflected_swedish_or_english_label_links_by_lemma(linker, name: str,
 def test_a_lemma_is_only_looked_up_in_its_own_language(linker) -> None:
     assert linker.concept("konstnärernas", "en", "topics").status == "unlinked"
     assert linker.concept("konstnärernas", None, "topics").status == "unlinked"
+
+
+@pytest.mark.parametrize(("name", "lang", "key"), [
+    ("Vasas", "sv", "905"), ("Åbos", "sv", "853"), ("Österbottens", "sv", "15"),
+    ("Turku's", "en", "853"), ("Iisalmen", "fi", "140"),
+])
+def test_a_place_in_the_genitive_links(linker, name: str, lang: str, key: str) -> None:
+    entity = linker.place(name, lang)
+    assert (entity.key, entity.status) == (key, "linked")
