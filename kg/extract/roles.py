@@ -9,7 +9,7 @@ from functools import cache
 from kg import morphology
 from kg.extract import orgs
 from kg.extract.country_rows import is_country
-from kg.extract.cues import cues, stem_pattern
+from kg.extract.cues import cues, phrase_pattern, stem_pattern
 from kg.extract.gazetteer import gazetteer
 from kg.extract.layout import is_agenda
 from kg.extract.people import find_people, is_role
@@ -303,6 +303,66 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         received_funding(sentence, language, roles)
         granting_subject(sentence, language, roles)
         started_at(sentence, language, roles)
+        predicate_roles(sentence, language, roles)
+        colon_list_partners(sentence, language, roles)
+
+
+_NOUN_ROLES = (("lead_noun", "lead"), ("partner_noun", "partner"), ("funder_noun", "funder"))
+_COPULA_WORD = r"(?:is|are|was|were|är|var|on|ovat|oli|olivat|toimii|toimivat|toimi)"
+# "the", "projektets", "hankkeen" and one more word ("main", "Finnish") before the noun
+_NOUN_FILLER = r"(?:(?:the|our|its|one of the|an?|en|ett|projektets|hankkeen|projektin)\s)?" \
+               r"(?:[\w-]+\s)?"
+
+
+@cache
+def _predicate_pattern() -> re.Pattern[str]:
+    nouns = sorted((noun for key, _role in _NOUN_ROLES for noun in cues(key)), key=len,
+                   reverse=True)
+    return re.compile(rf"\s{_COPULA_WORD}\s{_NOUN_FILLER}(?P<noun>"
+                      + "|".join(map(re.escape, nouns)) + r")\b", re.I)
+
+
+def predicate_roles(sentence: Sentence, language: str, roles: Roles) -> None:
+    """"X is the coordinator in the project", "X och Y är projektets samarbetspartner", "X toimi
+    yhteistyökumppanina": a subject of organisations' names only has the role the noun names."""
+    match = _predicate_pattern().search(sentence.text)
+    if match is None:
+        return
+    subject = re.sub(r"^(?:The|Det|Den)\s+", "", sentence.text[:match.start()].strip())
+    if language == "en":  # "A and the B": two names
+        subject = re.sub(r"\s(and)\sthe\s(?=[A-Z])", r" \1 ", subject)
+    names = orgs.split_names(subject)
+    if not names or not all(_subject_org(name, language) for name in names):
+        return
+    noun = match.group("noun").lower()
+    role = next(role for key, role in _NOUN_ROLES if noun in cues(key))
+    for name in names:
+        roles.add(role, name, sentence.start, sentence.start + match.start(), language)
+
+
+def _subject_org(name: str, language: str) -> bool:
+    """A name that stands alone as a subject and is an organisation's, no person's."""
+    if not name[:1].isupper() or len(name.split()) > _SUBJECT_WORDS:
+        return False
+    if orgs.is_known_org(name) or _named_after_cue(name, language):
+        return True
+    return orgs.looks_like_org(name) and not find_people(name, segment(name))
+
+
+def colon_list_partners(sentence: Sentence, language: str, roles: Roles) -> None:
+    """"Flera konstsammanslutningar deltar i projektet X: A, B och C": the names listed after
+    the colon of a participation statement (cue table: partner_list) are the partners."""
+    head, colon, tail = sentence.text.partition(": ")
+    pattern = phrase_pattern("partner_list")
+    if not colon or pattern is None or not pattern.search(head):
+        return
+    names = orgs.split_names(tail.strip().rstrip("."))
+    if len(names) < 2 or not all(name[:1].isupper() and _list_member(name, language)
+                                 for name in names):
+        return
+    start = sentence.start + len(head) + len(colon)
+    for name in names:
+        roles.add("partner", name, start, start + len(tail), language)
 
 
 def _cued_names(names: list[str], language: str, candidate_names: set[str]) -> list[str]:
