@@ -1,0 +1,77 @@
+"""Roles of issue 11, round of held-out set 11: a subject of organisations' names before "is the
+coordinator" / "är samarbetspartner" / "toimi yhteistyökumppanina", a list after the colon of
+a participation statement, a partner list opened by "together with its partners", and a known
+organisation named in the text's language. All texts are synthetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import orgs
+from tests.extract.extract_helpers import only_project
+
+_OPENINGS = {
+    "en": "Singing Village\n\nThe Singing Village project brings music to villages. ",
+    "sv": "Klingande by\n\nProjektet Klingande by ger musik till byarna. ",
+    "fi": "Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin. ",
+}
+
+
+def roles_in(language: str, sentence: str) -> dict:
+    return only_project(_OPENINGS[language] + sentence + "\n")
+
+
+@pytest.mark.parametrize(("language", "sentence", "field", "expected"), [
+    ("en", "The Finnish Institute for Health and Welfare is the coordinator in the project.",
+     "lead_organisations", ["Finnish Institute for Health and Welfare"]),
+    ("en", "The Cultural Centre Kaiku and the City of Tampere are the partnering organisations.",
+     "partner_organisations", ["Cultural Centre Kaiku", "City of Tampere"]),
+    ("sv", "Vasa stad och Åbo Akademi är projektets samarbetspartner.",
+     "partner_organisations", ["Vasa stad", "Åbo Akademi"]),
+    ("fi", "Jyväskylän kaupunki toimi yhteistyökumppanina ja tarjosi tilat.",
+     "partner_organisations", ["Jyväskylän kaupunki"]),
+    ("fi", "Suomen Kulttuurirahasto on hankkeen rahoittaja.", "funders",
+     ["Suomen Kulttuurirahasto"]),
+])
+def test_the_subject_has_the_role_the_noun_names(language: str, sentence: str, field: str,
+                                                 expected: list[str]) -> None:
+    assert roles_in(language, sentence)[field] == expected
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    # a person, a place or a clause before the noun is no organisation
+    ("en", "Anna Virtanen is the coordinator of the project."),
+    ("fi", "Tavoitteena on löytää uusia yhteistyökumppaneita."),
+    ("en", "In the project, the museum is a partner."),
+])
+def test_no_role_without_an_organisation_subject(language: str, sentence: str) -> None:
+    project = roles_in(language, sentence)
+    assert project["lead_organisations"] == [] and project["partner_organisations"] == []
+
+
+def test_the_list_after_a_participation_statement_names_partners() -> None:
+    project = roles_in("sv", "Flera grupper deltar i projektet Klingande by: Sirkus Magenta, "
+                             "Teatteri Ilmi Ö och Loiske Company.")
+    assert project["partner_organisations"] == ["Sirkus Magenta", "Teatteri Ilmi Ö",
+                                                "Loiske Company"]
+
+
+def test_a_colon_list_of_places_names_no_partners() -> None:
+    project = roles_in("sv", "Flera kommuner deltar i projektet: Vasa, Korsholm och Närpes.")
+    assert project["partner_organisations"] == []
+
+
+def test_its_partners_open_a_partner_list() -> None:
+    project = roles_in("en", "The museum runs it together with its partners Oslo Museum "
+                             "(Kari Nordmann), Bymuseet and Aarhus University.")
+    assert project["partner_organisations"] == ["Oslo Museum", "Bymuseet", "Aarhus University"]
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("fi", "Taiteen edistämiskeskus"),
+    ("sv", "Centret för konstfrämjande"),
+    ("en", "Arts Promotion Centre Finland"),
+])
+def test_a_short_form_resolves_to_the_name_in_the_text_language(language: str,
+                                                                  expected: str) -> None:
+    assert orgs.canonical_org("Taike", language) == expected
