@@ -75,3 +75,12 @@ def test_its_partners_open_a_partner_list() -> None:
 def test_a_short_form_resolves_to_the_name_in_the_text_language(language: str,
                                                                   expected: str) -> None:
     assert orgs.canonical_org("Taike", language) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("Åbo, Kuopio och Tammerfors stad", ["Åbo stad", "Kuopio stad", "Tammerfors stad"]),
+    ("Helsingfors och Esbo städer", ["Helsingfors stad", "Esbo stad"]),
+    ("Vasa stad och Åbo Akademi", ["Vasa stad", "Åbo Akademi"]),
+])
+def test_swedish_municipalities_share_the_head_word(value: str, expected: list[str]) -> None:
+    assert orgs.split_names(value) == expected
