@@ -32,9 +32,6 @@ class Gazetteer:
     demonyms: dict[str, Place] = field(default_factory=dict)  # "vantaalainen" -> Vantaa
     org_aliases: dict[str, str] = field(default_factory=dict)  # lower-case alias -> canonical
     org_names: set[str] = field(default_factory=set)  # lower-case known organisation names
-    # lower-case canonical (Finnish) name -> {"sv": ..., "en": ...}: how the organisation
-    # writes its name in the other languages (state bodies, reference table)
-    org_translations: dict[str, dict[str, str]] = field(default_factory=dict)
     # reference names with a conjunction ("... för utbildning och kultur"): kept whole in prose
     org_names_joined: set[str] = field(default_factory=set)
     programmes: dict[str, str] = field(default_factory=dict)  # lower-case alias -> canonical
@@ -125,7 +122,6 @@ def _load_reference_names(gaz: Gazetteer) -> None:
                 joined = _CONJUNCTION.search(name)
                 (gaz.org_names_joined if joined else gaz.org_names).add(name.lower())
             canonical = next((name for name in names if name), "")
-            _add_translations(gaz, canonical, row["name_sv"], row["name_en"])
             if row["group"] == "municipality" and row["aliases"]:  # "Posio kunta"
                 gaz.municipal_orgs[row["aliases"].rsplit(" ", 1)[0].lower()] = row["name_fi"]
             for acronym in row["acronyms"].split("|"):
@@ -156,15 +152,6 @@ def _load_organisations(gaz: Gazetteer) -> None:
                     gaz.org_names.add(row[key].lower())
 
 
-def _add_translations(gaz: Gazetteer, canonical: str, name_sv: str, name_en: str) -> None:
-    """The organisation's own Swedish and English names; the first source to give one wins."""
-    names = {"sv": name_sv.strip(), "en": name_en.strip()}
-    known = gaz.org_translations.setdefault(canonical.lower(), {})
-    for language, name in names.items():
-        if name and "(" not in name:
-            known.setdefault(language, name)
-
-
 def _load_state_bodies(gaz: Gazetteer) -> None:
     """Agencies in three languages: Swedish and English names, and abbreviations of three
     letters or more that name one body only, resolve to the Finnish name (aliases already
@@ -176,7 +163,6 @@ def _load_state_bodies(gaz: Gazetteer) -> None:
     for row in rows:
         canonical = row["name_fi"].strip()
         gaz.org_names.add(canonical.lower())
-        _add_translations(gaz, canonical, row["name_sv"], row["name_en"])
         aliases = [row["name_sv"], row["name_en"]] + [
             row[key] for key in ("abbr_fi", "abbr_sv", "abbr_en")
             if len(row[key].strip()) >= 3 and abbreviations[row[key].strip().lower()] == 1]

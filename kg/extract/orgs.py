@@ -150,7 +150,7 @@ def canonical_org(name: str, language: str = "fi") -> str:
     alias = resolve_alias(name) or (language == "en" and name.startswith("The ") and
                                     resolve_alias(name[4:]))  # "The Funding Centre for ..."
     if alias:
-        return in_language(alias, language)
+        return alias
     if language == "fi":
         name = _LEGAL_FORM_CASE.sub(r"\1", name)  # "Muistiyhdistys ry:ssä" -> "... ry"
         name = _REGIONAL_ELY.sub(_ELY_IN_FULL, name)  # "Hämeen ELY-keskus(en)" -> full name
@@ -167,12 +167,6 @@ def canonical_org(name: str, language: str = "fi") -> str:
     if name[:1].islower():
         name = name[:1].upper() + name[1:]
     return name
-
-
-def in_language(canonical: str, language: str) -> str:
-    """A known organisation's name as it writes it in the text's language ("Taike" in a
-    Swedish text -> "Centret för konstfrämjande"); the Finnish name when it gives none."""
-    return gazetteer().org_translations.get(canonical.lower(), {}).get(language, canonical)
 
 
 # a regional ELY centre, as the registers write its name: "Hämeen ELY-keskuksen" ->

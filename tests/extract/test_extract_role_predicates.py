@@ -1,7 +1,7 @@
 """Roles of issue 11, round of held-out set 11: a subject of organisations' names before "is the
 coordinator" / "är samarbetspartner" / "toimi yhteistyökumppanina", a list after the colon of
-a participation statement, a partner list opened by "together with its partners", and a known
-organisation named in the text's language. All texts are synthetic."""
+a participation statement, a partner list opened by "together with its partners", and Swedish
+municipalities sharing the head word "stad". All texts are synthetic."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ def roles_in(language: str, sentence: str) -> dict:
 
 
 @pytest.mark.parametrize(("language", "sentence", "field", "expected"), [
-    ("en", "The Finnish Institute for Health and Welfare is the coordinator in the project.",
-     "lead_organisations", ["Finnish Institute for Health and Welfare"]),
+    ("en", "The Lakeside Arts Association is the coordinator in the project.",
+     "lead_organisations", ["Lakeside Arts Association"]),
     ("en", "The Cultural Centre Kaiku and the City of Tampere are the partnering organisations.",
      "partner_organisations", ["Cultural Centre Kaiku", "City of Tampere"]),
     ("sv", "Vasa stad och Åbo Akademi är projektets samarbetspartner.",
@@ -65,16 +65,6 @@ def test_its_partners_open_a_partner_list() -> None:
     project = roles_in("en", "The museum runs it together with its partners Oslo Museum "
                              "(Kari Nordmann), Bymuseet and Aarhus University.")
     assert project["partner_organisations"] == ["Oslo Museum", "Bymuseet", "Aarhus University"]
-
-
-@pytest.mark.parametrize(("language", "expected"), [
-    ("fi", "Taiteen edistämiskeskus"),
-    ("sv", "Centret för konstfrämjande"),
-    ("en", "Arts Promotion Centre Finland"),
-])
-def test_a_short_form_resolves_to_the_name_in_the_text_language(language: str,
-                                                                  expected: str) -> None:
-    assert orgs.canonical_org("Taike", language) == expected
 
 
 @pytest.mark.parametrize(("value", "expected"), [
