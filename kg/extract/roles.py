@@ -288,6 +288,8 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
                     if _GEN_LIST.match(rest):
                         continue  # "Iisalmen ja Vieremän kuntien kulttuuripalvelut": one each
                     position = sentence.start + match.end()
+                    if role == "funder" and _named_programme(rest, position, roles):
+                        continue
                     for name in _cued_names(_names_after(rest, language)[:8], language,
                                             candidate_names):
                         roles.add(role, name, position, position + len(name), language)
@@ -305,6 +307,24 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         started_at(sentence, language, roles)
         predicate_roles(sentence, language, roles)
         colon_list_partners(sentence, language, roles)
+
+
+# "funded by the Grundtvig programme", "co-funded by the Nordplus Programme", "finansieras av
+# Nordplus-programmet": a capitalised name before the word "programme" names a programme; the
+# word belongs to the name only when written with a capital
+_PROGRAMME_NAMED = re.compile(r"^(?P<name>[A-ZÅÄÖ][\w+&’'-]*(?:\s[A-ZÅÄÖ][\w+&’'-]*){0,5})"
+                              r"(?:\s(?P<head>[Pp]rogramme|[Pp]rogram)\b|-programmet\b)")
+
+
+def _named_programme(rest: str, position: int, roles: Roles) -> bool:
+    """The programme a funder cue names instead of a funder, added; False when none."""
+    match = _PROGRAMME_NAMED.match(rest)
+    if match is None:
+        return False
+    head = match.group("head")
+    name = f"{match.group('name')} {head}" if head and head[:1].isupper() else match.group("name")
+    roles.programme.append((orgs.programme_of(name) or name, position, position + match.end()))
+    return True
 
 
 _NOUN_ROLES = (("lead_noun", "lead"), ("partner_noun", "partner"), ("funder_noun", "funder"))

@@ -74,3 +74,20 @@ def test_its_partners_open_a_partner_list() -> None:
 ])
 def test_swedish_municipalities_share_the_head_word(value: str, expected: list[str]) -> None:
     assert orgs.split_names(value) == expected
+
+
+@pytest.mark.parametrize(("sentence", "programmes"), [
+    ("The project is financed by the Grundtvig programme of adult education.", ["Grundtvig"]),
+    ("It is co-funded by the Nordplus Programme.", ["Nordplus Programme"]),
+])
+def test_a_programme_after_a_funder_cue_is_no_funder(sentence: str,
+                                                     programmes: list[str]) -> None:
+    project = roles_in("en", sentence)
+    assert (project["funders"], project["funding_programmes"]) == ([], programmes)
+
+
+def test_the_second_verb_of_a_pair_names_the_funder() -> None:
+    project = roles_in("fi", "Hanketta koordinoi Etelä-Savon liitto ja rahoittaa Suomen "
+                             "Kulttuurirahasto.")
+    assert (project["lead_organisations"], project["funders"]) == (
+        ["Etelä-Savon liitto"], ["Suomen Kulttuurirahasto"])
