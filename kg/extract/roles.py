@@ -79,6 +79,8 @@ def field_roles(seg: Segments, lines: range, language: str, roles: Roles) -> Non
             value = re.sub(r"\s*\([^()]*\)", "", fld.value).strip()
             roles.programme.append((orgs.programme_of(value) or value, fld.start, fld.end))
             continue
+        if language == "en" and _plain_phrase(fld.value):
+            continue  # "Funder" / "Funding instrument" / "Other information": labels, no value
         value = _FIRST_SENTENCE.split(fld.value)[0]  # "X. X and Y merged in 2020, ..."
         value = _INVOLVED.split(value)[0]  # "Posio ja Ranua mukana ... omarahoitusosuudella"
         for name in orgs.split_names(value):
@@ -88,6 +90,15 @@ def field_roles(seg: Segments, lines: range, language: str, roles: Roles) -> Non
                                     language)
     if language != "fi":
         listed_roles(seg, lines, language, roles)
+
+
+def _plain_phrase(value: str) -> bool:
+    """An English phrase of common words under a role label ("Funding instrument", "Results,
+    benefits, impact and lessons learnt"): the next label of a fact box whose values are missing
+    or stand elsewhere, no organisation's name."""
+    words = re.findall(r"[\w’'-]+", value)
+    return len(words) >= 2 and all(w[:1].islower() for w in words[1:]) and \
+        not orgs.is_known_org(value) and not orgs.looks_like_org(value)
 
 
 _LOGO = re.compile(r"\s?[-–]?\s?(?:logo|logot|logos?|logotyp)$", re.I)

@@ -91,3 +91,10 @@ def test_the_second_verb_of_a_pair_names_the_funder() -> None:
                              "Kulttuurirahasto.")
     assert (project["lead_organisations"], project["funders"]) == (
         ["Etelä-Savon liitto"], ["Suomen Kulttuurirahasto"])
+
+
+def test_labels_stacked_under_a_role_label_are_no_funders() -> None:
+    text = ("Singing Village\n\nThe Singing Village project brings music to villages.\n\n"
+            "Funder\n\nKone Foundation\n\nFunding instrument\n\nOther information\n\n"
+            "Funding decision number\n\n338448\n")
+    assert only_project(text)["funders"] == ["Kone Foundation"]
