@@ -188,9 +188,11 @@ def _appositive_name(words: list[str]) -> bool:
 
 def _plural_kept(name: str, last: str) -> str:
     """"Seinäjoen kaupungin kulttuuripalveluilla" -> "... kulttuuripalvelut", not the singular:
-    a name whose last word is plural in every reading stays plural."""
+    a name whose last word is plural in every reading stays plural, unless the singular is a
+    known organisation's ("Aluehallintovirastot myönsivät" -> "Aluehallintovirasto")."""
     numbers = [number for _b, cls, _k, number in morphology.analyses(last) if cls != "teonsana"]
-    if not numbers or any(number != "plural" for number in numbers):
+    if not numbers or any(number != "plural" for number in numbers) or \
+            name.lower() in gazetteer().org_names:
         return name
     words = name.split()
     words[-1] = morphology.plural_base(last)

@@ -98,3 +98,11 @@ def test_labels_stacked_under_a_role_label_are_no_funders() -> None:
             "Funder\n\nKone Foundation\n\nFunding instrument\n\nOther information\n\n"
             "Funding decision number\n\n338448\n")
     assert only_project(text)["funders"] == ["Kone Foundation"]
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("Aluehallintovirastot", "Aluehallintovirasto"),  # the known organisation, in the plural
+    ("Seinäjoen kaupungin kulttuuripalveluilla", "Seinäjoen kaupungin kulttuuripalvelut"),
+])
+def test_a_plural_stays_plural_unless_the_singular_is_known(written: str, expected: str) -> None:
+    assert orgs.canonical_org(written) == expected
