@@ -407,7 +407,8 @@ def _cued_names(names: list[str], language: str, candidate_names: set[str]) -> l
         names = [name if orgs.looks_like_org(name) else orgs.genitive_owner(name) or name
                  for name in names]
     known = [name for name in names if orgs.looks_like_org(name) or orgs.resolve_alias(name) or
-             name in candidate_names or _named_after_cue(name, language)]
+             name in candidate_names or _named_after_cue(name, language) or
+             name.lower() in cues("union_name")]
     if not known or language == "fi" or len(names) < 2:
         return known
     return [name for name in names if name in known or _list_member(name, language)]

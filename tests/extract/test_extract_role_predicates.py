@@ -106,3 +106,13 @@ def test_labels_stacked_under_a_role_label_are_no_funders() -> None:
 ])
 def test_a_plural_stays_plural_unless_the_singular_is_known(written: str, expected: str) -> None:
     assert orgs.canonical_org(written) == expected
+
+
+@pytest.mark.parametrize(("language", "sentence", "expected"), [
+    ("en", "The project is co-funded by the European Union.", ["European Union"]),
+    ("fi", "Hanketta rahoittaa Euroopan unioni.", ["Euroopan unioni"]),
+    ("sv", "Projektet medfinansieras av Svenska kulturfonden.", ["Svenska kulturfonden"]),
+])
+def test_the_union_after_a_funder_cue_funds(language: str, sentence: str,
+                                            expected: list[str]) -> None:
+    assert roles_in(language, sentence)["funders"] == expected
