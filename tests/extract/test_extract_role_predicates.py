@@ -116,3 +116,20 @@ def test_a_plural_stays_plural_unless_the_singular_is_known(written: str, expect
 def test_the_union_after_a_funder_cue_funds(language: str, sentence: str,
                                             expected: list[str]) -> None:
     assert roles_in(language, sentence)["funders"] == expected
+
+
+@pytest.mark.parametrize(("language", "sentence", "field", "expected"), [
+    ("en", "Partners in the project are the City of Espoo and Aalto University.",
+     "partner_organisations", ["City of Espoo", "Aalto University"]),
+    ("sv", "Samarbetspartner i projektet är Vasa stad och Åbo Akademi.",
+     "partner_organisations", ["Vasa stad", "Åbo Akademi"]),
+    ("fi", "Hankkeen yhteistyökumppanit ovat Lahden kaupunki ja Lahden kansanopisto.",
+     "partner_organisations", ["Lahden kaupunki", "Lahden kansanopisto"]),
+    ("en", "The project is funded through a grant from the Kone Foundation.", "funders",
+     ["Kone Foundation"]),
+    ("sv", "Projektet finansieras med medel från Svenska kulturfonden.", "funders",
+     ["Svenska kulturfonden"]),
+])
+def test_role_nouns_with_the_project_between(language: str, sentence: str, field: str,
+                                             expected: list[str]) -> None:
+    assert roles_in(language, sentence)[field] == expected
