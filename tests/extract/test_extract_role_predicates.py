@@ -133,3 +133,11 @@ def test_the_union_after_a_funder_cue_funds(language: str, sentence: str,
 def test_role_nouns_with_the_project_between(language: str, sentence: str, field: str,
                                              expected: list[str]) -> None:
     assert roles_in(language, sentence)[field] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Approximately one million euros of the grants were allocated to theatres.",
+    "The Finnish call opens on 25 February and ends on 31 March.",
+])
+def test_an_amount_of_grants_or_a_call_of_the_text_is_no_programme(sentence: str) -> None:
+    assert roles_in("en", sentence)["funding_programmes"] == []
