@@ -51,6 +51,7 @@ class Roles:
     programme: list[tuple[str, int, int]] = field(default_factory=list)
 
     def add(self, role: str, name: str, start: int, end: int, language: str) -> None:
+        name = _without_person(name)
         programme = orgs.programme_of(name)
         if programme:
             self.programme.append((programme, start, end))
@@ -61,6 +62,19 @@ class Roles:
             canonical = gazetteer().municipal_orgs.get(canonical.lower(), canonical)
         if len(canonical) > 2 and orgs.plausible_name(canonical, language):
             getattr(self, role).append((canonical, start, end))
+
+
+def _without_person(name: str) -> str:
+    """"Susanna Kolehmainen Turun kaupunginkirjasto" (a contact or credit line) -> the
+    organisation after the person's name; any other name as it is."""
+    words = name.split()
+    if len(words) < 3 or not (words[0][:1].isupper() and words[1][:1].isupper()):
+        return name
+    people = find_people(name, segment(name))
+    if not people or people[0].start != 0:
+        return name
+    rest = name[people[0].end:].strip(" ,–-")
+    return rest if rest and (orgs.is_known_org(rest) or orgs.looks_like_org(rest)) else name
 
 
 _INVOLVED = re.compile(r"\s(?:mukana|osallistuvat|osallistuu)\s")

@@ -141,3 +141,8 @@ def test_role_nouns_with_the_project_between(language: str, sentence: str, field
 ])
 def test_an_amount_of_grants_or_a_call_of_the_text_is_no_programme(sentence: str) -> None:
     assert roles_in("en", sentence)["funding_programmes"] == []
+
+
+def test_a_person_before_an_organisation_is_cut_from_the_name() -> None:
+    project = roles_in("fi", "Hanketta hallinnoi Susanna Kolehmainen Turun kaupunginkirjasto.")
+    assert project["lead_organisations"] == ["Turun kaupunginkirjasto"]
