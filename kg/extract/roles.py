@@ -449,7 +449,7 @@ def _named_after_cue(name: str, language: str) -> bool:
 
 # "STM:n hallinnoimaa Kansallista ikäohjelmaa": the participle's noun is a programme, whose
 # administrator leads no project of the text
-_OF_A_PROGRAMME = re.compile(r"\s+(?:[\w-]+\s+){0,2}[\w-]*ohjelm")
+_OF_A_PROGRAMME = re.compile(r"\s+(?:[\w-]+\s+){0,2}[\w-]*(?:ohjelm|kokonaisuu)")
 # a programme or a whole of projects as the antecedent of "jota/jonka ..."
 _WHOLE_PROGRAMME = re.compile(r"(?:kokonaisuu|ohjelma|verkosto)\w*,\s$")
 _FUNDING_WORD = re.compile(r"\brahoit\w*")  # "rahoitettu X:n kautta": X passes the money on

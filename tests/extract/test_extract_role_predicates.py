@@ -146,3 +146,15 @@ def test_an_amount_of_grants_or_a_call_of_the_text_is_no_programme(sentence: str
 def test_a_person_before_an_organisation_is_cut_from_the_name() -> None:
     project = roles_in("fi", "Hanketta hallinnoi Susanna Kolehmainen Turun kaupunginkirjasto.")
     assert project["lead_organisations"] == ["Turun kaupunginkirjasto"]
+
+
+def test_who_answers_for_carrying_out_leads() -> None:
+    project = roles_in("fi", "Hankkeen toteutuksesta vastasivat Lahden kaupunki ja Lahden "
+                             "kansanopisto.")
+    assert project["lead_organisations"] == ["Lahden kaupunki", "Lahden kansanopisto"]
+
+
+def test_the_coordinator_of_a_whole_of_projects_leads_no_project_in_it() -> None:
+    project = roles_in("fi", "Se on osa Taiteen edistämiskeskuksen koordinoimaa Kulttuuria "
+                             "kaikille hankekokonaisuutta.")
+    assert project["lead_organisations"] == []
