@@ -197,8 +197,8 @@ _DOTTED_FORM = re.compile(r"\b([rR])\.\s?([yYfF])\.")  # "r.f." ends no sentence
 
 def _names_after(text: str, language: str = "fi") -> list[str]:
     text = _DOTTED_FORM.sub(r"\1\2", text)
-    if language == "en":  # "A and the B": two names
-        text = re.sub(r"\s(and|ja|och)\sthe\s(?=[A-Z])", r" \1 ", _keep_inner_prepositions(text))
+    if language == "en":
+        text = _and_the(_keep_inner_prepositions(text))
     text = _capitalised_known_start(text)
     if language != "fi":
         text = orgs.leading_name(_keep_known_names(text), english=language == "en")
@@ -212,6 +212,11 @@ def _names_after(text: str, language: str = "fi") -> list[str]:
         if part[:1].isupper():
             names.append(part)
     return names
+
+
+def _and_the(text: str) -> str:
+    """"A and the B": two names, the article dropped."""
+    return re.sub(r"\s(and|ja|och)\sthe\s(?=[A-Z])", r" \1 ", text)
 
 
 def _capitalised_known_start(text: str) -> str:
@@ -332,6 +337,7 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         started_at(sentence, language, roles)
         predicate_roles(sentence, language, roles)
         colon_list_partners(sentence, language, roles)
+        kind_list_partners(sentence, language, roles)
 
 
 # "funded by the Grundtvig programme", "co-funded by the Nordplus Programme", "finansieras av
@@ -374,8 +380,8 @@ def predicate_roles(sentence: Sentence, language: str, roles: Roles) -> None:
     if match is None:
         return
     subject = re.sub(r"^(?:The|Det|Den)\s+", "", sentence.text[:match.start()].strip())
-    if language == "en":  # "A and the B": two names
-        subject = re.sub(r"\s(and)\sthe\s(?=[A-Z])", r" \1 ", subject)
+    if language == "en":
+        subject = _and_the(subject)
     names = orgs.split_names(subject)
     if not names or not all(_subject_org(name, language) for name in names):
         return
@@ -408,6 +414,34 @@ def colon_list_partners(sentence: Sentence, language: str, roles: Roles) -> None
     start = sentence.start + len(head) + len(colon)
     for name in names:
         roles.add("partner", name, start, start + len(tail), language)
+
+
+@cache
+def _kind_list_pattern() -> re.Pattern[str]:
+    kinds = sorted(cues("kind_plural"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, kinds)) +
+                      r")\s*(?:\((?P<bracketed>[^()]{3,300})\)|:\s(?P<listed>[^.;]{3,300}))", re.I)
+
+
+def kind_list_partners(sentence: Sentence, language: str, roles: Roles) -> None:
+    """"The project includes 3 universities (A, B, C) and 2 research institutes (D, E)", "supported
+    by three universities: A, B and C": in a sentence about taking part in the project, names
+    listed after a plural noun of organisations are partners, when one of them looks like an
+    organisation's and the others are no places or people."""
+    if not stem_pattern("participation").search(sentence.text):
+        return
+    for match in _kind_list_pattern().finditer(sentence.text):
+        group = "bracketed" if match.group("bracketed") else "listed"
+        names = [re.sub(r"^(?:the|The)\s+", "", name)
+                 for name in orgs.split_names(_and_the(match.group(group)))]
+        names = [name for name in names if name[:1].isupper()]
+        if not any(orgs.looks_like_org(name) or orgs.is_known_org(name) for name in names):
+            continue
+        start, end = sentence.start + match.start(group), sentence.start + match.end(group)
+        for name in names:
+            if orgs.looks_like_org(name) or orgs.is_known_org(name) or \
+                    _list_member(name, language):
+                roles.add("partner", name, start, end, language)
 
 
 def _cued_names(names: list[str], language: str, candidate_names: set[str]) -> list[str]:

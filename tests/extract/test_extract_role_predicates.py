@@ -158,3 +158,17 @@ def test_the_coordinator_of_a_whole_of_projects_leads_no_project_in_it() -> None
     project = roles_in("fi", "Se on osa Taiteen edistämiskeskuksen koordinoimaa Kulttuuria "
                              "kaikille hankekokonaisuutta.")
     assert project["lead_organisations"] == []
+
+
+def test_names_listed_after_a_plural_noun_of_organisations_are_partners() -> None:
+    project = roles_in("en", "The piloting partners are supported by three universities: the "
+                             "University of Oulu, Aalto University and the Lapland University "
+                             "of Applied Sciences.")
+    assert project["partner_organisations"] == [
+        "University of Oulu", "Aalto University", "Lapland University of Applied Sciences"]
+
+
+def test_places_listed_after_a_plural_noun_are_no_partners() -> None:
+    project = roles_in("en", "The partners include three local authorities (Saldus/LV, "
+                             "Odense/DK) and partners (Vaasa, Oulu).")
+    assert project["partner_organisations"] == []
