@@ -172,3 +172,11 @@ def test_places_listed_after_a_plural_noun_are_no_partners() -> None:
     project = roles_in("en", "The partners include three local authorities (Saldus/LV, "
                              "Odense/DK) and partners (Vaasa, Oulu).")
     assert project["partner_organisations"] == []
+
+
+def test_a_funding_instrument_label_names_a_programme() -> None:
+    text = ("Singing Village\n\nThe Singing Village project brings music to villages.\n\n"
+            "Funder\n\nKone Foundation\n\nFunding instrument\n\nArtist residencies\n")
+    project = only_project(text)
+    assert (project["funders"], project["funding_programmes"]) == (
+        ["Kone Foundation"], ["Artist residencies"])
