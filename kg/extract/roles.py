@@ -315,6 +315,8 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
                     rest = text[match.end():].lstrip(" :")
                     rest = _COPULA_START.sub("", rest)
                     rest = re.sub(r'^bidraget\s+"[^"]*"\s+av\s+', "", rest)
+                    if language == "en":
+                        rest = _OWNER_AFTER_COMMON.sub("", rest)
                     if _GEN_LIST.match(rest):
                         continue  # "Iisalmen ja Vieremän kuntien kulttuuripalvelut": one each
                     position = sentence.start + match.end()
@@ -345,6 +347,12 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
 # word belongs to the name only when written with a capital
 _PROGRAMME_NAMED = re.compile(r"^(?P<name>[A-ZÅÄÖ][\w+&’'-]*(?:\s[A-ZÅÄÖ][\w+&’'-]*){0,5})"
                               r"(?:\s(?P<head>[Pp]rogramme|[Pp]rogram)\b|-programmet\b)")
+
+
+# "in collaboration with the mental health services of the X County", "with an occupational
+# therapist at HUS": common words before "of"/"at" name a part or a person of the organisation
+_OWNER_AFTER_COMMON = re.compile(r"^(?:the\s|an?\s)?(?:[a-z][\w-]*\s){1,6}(?:of|at)\s(?:the\s)?"
+                                 r"(?=[A-ZÅÄÖ])")
 
 
 def _named_programme(rest: str, position: int, roles: Roles) -> bool:

@@ -180,3 +180,13 @@ def test_a_funding_instrument_label_names_a_programme() -> None:
     project = only_project(text)
     assert (project["funders"], project["funding_programmes"]) == (
         ["Kone Foundation"], ["Artist residencies"])
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("It is done in close collaboration with the mental health services of the South "
+     "Ostrobothnia Wellbeing Services County.", ["South Ostrobothnia Wellbeing Services County"]),
+    ("It is done in cooperation with various fields of art.", []),
+])
+def test_the_organisation_after_common_words_of_its_part(sentence: str,
+                                                         expected: list[str]) -> None:
+    assert roles_in("en", sentence)["partner_organisations"] == expected
