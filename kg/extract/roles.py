@@ -97,6 +97,8 @@ def field_roles(seg: Segments, lines: range, language: str, roles: Roles) -> Non
             continue  # "Funder" / "Funding instrument" / "Other information": labels, no value
         value = _FIRST_SENTENCE.split(fld.value)[0]  # "X. X and Y merged in 2020, ..."
         value = _INVOLVED.split(value)[0]  # "Posio ja Ranua mukana ... omarahoitusosuudella"
+        if fld.key == "partner":
+            value = _bracketed_lead(value, fld.start, fld.end, language, roles)
         for name in orgs.split_names(value):
             name = _logo_owner(name)
             if name:
@@ -104,6 +106,19 @@ def field_roles(seg: Segments, lines: range, language: str, roles: Roles) -> Non
                                     language)
     if language != "fi":
         listed_roles(seg, lines, language, roles)
+
+
+def _bracketed_lead(value: str, start: int, end: int, language: str, roles: Roles) -> str:
+    """"Konsortiopartnerit: Taideyliopisto (koordinaattori), Cupore, ...": the partner marked
+    as coordinator in brackets (cue tables: lead_noun) leads; the value without it."""
+    for match in _BRACKETED_ROLE.finditer(value):
+        if match.group("noun").lower() in cues("lead_noun"):
+            roles.add("lead", match.group("name").strip(), start, end, language)
+            return value[:match.start()] + value[match.end():]
+    return value
+
+
+_BRACKETED_ROLE = re.compile(r"(?P<name>[^,;()]{3,80}?)\s*\((?P<noun>[^()]{3,30})\)\s*(?:,\s*)?")
 
 
 def _plain_phrase(value: str) -> bool:

@@ -190,3 +190,11 @@ def test_a_funding_instrument_label_names_a_programme() -> None:
 def test_the_organisation_after_common_words_of_its_part(sentence: str,
                                                          expected: list[str]) -> None:
     assert roles_in("en", sentence)["partner_organisations"] == expected
+
+
+def test_the_partner_marked_as_coordinator_leads() -> None:
+    text = ("Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia kyliin.\n\nKonsortiopartnerit: "
+            "Taideyliopisto (koordinaattori), Turun yliopisto, Lapin yliopisto\n")
+    project = only_project(text)
+    assert (project["lead_organisations"], project["partner_organisations"]) == (
+        ["Taideyliopisto"], ["Turun yliopisto", "Lapin yliopisto"])
