@@ -52,6 +52,8 @@ class Roles:
 
     def add(self, role: str, name: str, start: int, end: int, language: str) -> None:
         name = _without_person(name)
+        if language == "en":
+            name = re.sub(r"^The\s+(?=[A-Z])", "", name)  # "The Finnish Cultural Foundation"
         programme = orgs.programme_of(name)
         if programme:
             self.programme.append((programme, start, end))

@@ -198,3 +198,9 @@ def test_the_partner_marked_as_coordinator_leads() -> None:
     project = only_project(text)
     assert (project["lead_organisations"], project["partner_organisations"]) == (
         ["Taideyliopisto"], ["Turun yliopisto", "Lapin yliopisto"])
+
+
+def test_the_article_before_an_english_name_is_no_part_of_it() -> None:
+    text = ("Singing Village\n\nThe Singing Village project brings music to villages.\n\n"
+            "Funding source\n\nThe Finnish Cultural Foundation\n")
+    assert only_project(text)["funders"] == ["Finnish Cultural Foundation"]
