@@ -570,7 +570,30 @@ def _subject_leads(sentence: Sentence, spans: list[tuple[int, int]], language: s
         return
 
 
+# "yhteistyössä Turun ja Imatran kaupunkien kanssa": genitives sharing a plural head
+_SHARED_HEAD_KANSSA = re.compile(r"\b(?:yhteistyössä|yhdessä)\s+((?:[A-ZÅÄÖ][\w-]*n,?\s+)+"
+                                 r"(?:ja|sekä)\s+[A-ZÅÄÖ][\w-]*n)\s+([a-zåäö][\w-]*(?:ien|jen|den|"
+                                 r"tten|in))\s+kanssa\b")
+
+
+def _partners_sharing_a_head(sentence: Sentence, language: str, roles: Roles) -> bool:
+    """Each genitive of "yhteistyössä A:n ja B:n <plural head> kanssa" with the head in the
+    singular ("Turun kaupunki", "Imatran kaupunki"); False when there is no such list."""
+    match = _SHARED_HEAD_KANSSA.search(sentence.text)
+    if match is None:
+        return False
+    head = morphology.base_form(match.group(2)).lower()
+    owners = re.split(r",\s+|\s+(?:ja|sekä)\s+", match.group(1))
+    position = sentence.start + match.start(1)
+    for owner in owners:
+        roles.add("partner", f"{owner} {head}", position, position + len(match.group(0)),
+                  language)
+    return True
+
+
 def _partner_kanssa(sentence: Sentence, language: str, roles: Roles) -> None:
+    if _partners_sharing_a_head(sentence, language, roles):
+        return
     match = re.search(r"\byhteistyössä\s+((?:[A-ZÅÄÖ][\w-]*\s+)?[\w-]+)\s+kanssa\b", sentence.text)
     if match and match.group(1)[:1].isupper():
         words = match.group(1).split()

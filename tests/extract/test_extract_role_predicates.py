@@ -204,3 +204,8 @@ def test_the_article_before_an_english_name_is_no_part_of_it() -> None:
     text = ("Singing Village\n\nThe Singing Village project brings music to villages.\n\n"
             "Funding source\n\nThe Finnish Cultural Foundation\n")
     assert only_project(text)["funders"] == ["Finnish Cultural Foundation"]
+
+
+def test_genitives_sharing_a_plural_head_are_partners_each() -> None:
+    project = roles_in("fi", "Hanke toteutetaan yhteistyössä Turun ja Imatran kaupunkien kanssa.")
+    assert project["partner_organisations"] == ["Turun kaupunki", "Imatran kaupunki"]
