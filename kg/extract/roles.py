@@ -357,6 +357,8 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         predicate_roles(sentence, language, roles)
         colon_list_partners(sentence, language, roles)
         kind_list_partners(sentence, language, roles)
+        if language == "en":
+            union_programme(sentence, roles)
 
 
 # "funded by the Grundtvig programme", "co-funded by the Nordplus Programme", "finansieras av
@@ -370,6 +372,21 @@ _PROGRAMME_NAMED = re.compile(r"^(?P<name>[A-ZÅÄÖ][\w+&’'-]*(?:\s[A-ZÅÄÖ
 # therapist at HUS": common words before "of"/"at" name a part or a person of the organisation
 _OWNER_AFTER_COMMON = re.compile(r"^(?:the\s|an?\s)?(?:[a-z][\w-]*\s){1,6}(?:of|at)\s(?:the\s)?"
                                  r"(?=[A-ZÅÄÖ])")
+
+
+# "the Lifelong Learning Programme of the European Union", "Co-funded by the Erasmus+ Programme
+# of the European Union" (the EU's own logo text): the programme, and the Union that funds it
+_UNION_PROGRAMME = re.compile(r"\b((?:[A-Z][\w+-]*\s){1,5}Programme)\sof\sthe\s(European\sUnion)\b")
+
+
+def union_programme(sentence: Sentence, roles: Roles) -> None:
+    match = _UNION_PROGRAMME.search(sentence.text)
+    if match is None:
+        return
+    start, end = sentence.start + match.start(), sentence.start + match.end()
+    name = match.group(1)
+    roles.programme.append((orgs.programme_of(name) or name, start, end))
+    roles.add("funder", match.group(2), start, end, "en")
 
 
 def _named_programme(rest: str, position: int, roles: Roles) -> bool:

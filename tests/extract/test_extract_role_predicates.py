@@ -209,3 +209,10 @@ def test_the_article_before_an_english_name_is_no_part_of_it() -> None:
 def test_genitives_sharing_a_plural_head_are_partners_each() -> None:
     project = roles_in("fi", "Hanke toteutetaan yhteistyössä Turun ja Imatran kaupunkien kanssa.")
     assert project["partner_organisations"] == ["Turun kaupunki", "Imatran kaupunki"]
+
+
+def test_a_programme_of_the_european_union_is_funded_by_it() -> None:
+    project = roles_in("en", "It is part of the Lifelong Learning Programme of the European "
+                             "Union.")
+    assert (project["funders"], project["funding_programmes"]) == (
+        ["European Union"], ["Lifelong Learning Programme"])
