@@ -23,6 +23,9 @@ _GRANT_TYPE_OPENING = re.compile(
 _NAMED_PROGRAMME = re.compile(
     r"\b([A-ZÅÄÖ][\w-]*(?:\s(?:[a-zåäö][\w-]*)){0,5}?\s[–-]?[\w-]*(?:toiminta|politiikka|"
     r"kehittämis)ohjelm\w*)")
+# "Approximately one million euros of the grants": an amount of the grants, no grant type
+_AMOUNT_WORD = re.compile(r"\b(?:euro\w*|kronor|million\w*|miljoon\w*|miljoner|€)", re.I)
+_DETERMINER = re.compile(r"^(?:The|Den|Det)\s")
 _FUNDING_CONTEXT = re.compile(r"\b(?:tue\w*|tuke\w*|rahoit\w*|avustu\w*|osana|osa\b)", re.I)
 _LEADER = re.compile(r"\bLeader\b")
 # "the Creative and Cultural Innovation Expertise ESF+ theme": a named theme or call.
@@ -92,7 +95,8 @@ def instrument_mentions(sentences: list[Sentence]) -> list[tuple[str, int, int]]
     found: list[tuple[str, int, int]] = []
     for sentence in sentences:
         opening = _GRANT_TYPE_OPENING.match(sentence.text)
-        if opening and not any(morphology.is_finite_verb(w) for w in opening.group(1).split()):
+        if opening and not any(morphology.is_finite_verb(w) for w in opening.group(1).split()) \
+                and not _AMOUNT_WORD.search(opening.group(1)):
             found.append((opening.group(1), sentence.start, sentence.start + opening.end(1)))
         if _FUNDING_CONTEXT.search(sentence.text):
             for match in _NAMED_PROGRAMME.finditer(sentence.text):
@@ -101,6 +105,8 @@ def instrument_mentions(sentences: list[Sentence]) -> list[tuple[str, int, int]]
                 found.append((_base_phrase(match.group(1)), sentence.start + match.start(1),
                               sentence.start + match.end(1)))
         for match in _NAMED_THEME.finditer(sentence.text):
+            if len(_DETERMINER.sub("", match.group(1)).split()) < 3:
+                continue  # "The Finnish call": a call of the text, no named one
             found.append((match.group(1), sentence.start + match.start(1),
                           sentence.start + match.end(1)))
         leader = _LEADER.search(sentence.text)

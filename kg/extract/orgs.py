@@ -76,14 +76,29 @@ def _split_keeping_known(value: str) -> list[str]:
 
 
 def _distribute_heads(parts: list[str]) -> list[str]:
-    """"Södra Österbottens och Norra Savolax förbund" -> both get the head word "förbund"."""
-    result = list(parts)
+    """"Södra Österbottens och Norra Savolax förbund" -> both get the head word "förbund";
+    "Åbo, Kuopio och Tammerfors stad(er)" -> "Åbo stad", "Kuopio stad", "Tammerfors stad"
+    (a Swedish municipality's name is not inflected before "stad" or "kommun")."""
+    result = [_MUNICIPAL_PLURAL.sub(lambda m: _MUNICIPAL_HEADS[m.group(1)], part)
+              if len(parts) > 1 else part for part in parts]
     for i in range(len(parts) - 2, -1, -1):
         words, following = result[i].split(), result[i + 1].split()
-        if len(following) >= 2 and is_org_head(following[-1]) and not looks_like_org(result[i]) \
-                and len(words) <= 3 and words[-1][:1].isupper() and words[-1].endswith(("s", "n")):
+        if len(following) < 2 or looks_like_org(result[i]) or len(words) > 3 or \
+                not words[-1][:1].isupper():
+            continue
+        municipal = following[-1] in _MUNICIPAL_HEADS.values() and _municipality(result[i])
+        if municipal or is_org_head(following[-1]) and words[-1].endswith(("s", "n")):
             result[i] = f"{result[i]} {following[-1]}"
     return result
+
+
+def _municipality(name: str) -> bool:
+    place = gazetteer().places.get(name.lower())
+    return place is not None and place.kind == "municipality"
+
+
+_MUNICIPAL_HEADS = {"städer": "stad", "kommuner": "kommun"}
+_MUNICIPAL_PLURAL = re.compile(r"(?<=\s)(städer|kommuner)$")
 
 
 def _only_role_words(part: str) -> bool:
@@ -173,9 +188,11 @@ def _appositive_name(words: list[str]) -> bool:
 
 def _plural_kept(name: str, last: str) -> str:
     """"Seinäjoen kaupungin kulttuuripalveluilla" -> "... kulttuuripalvelut", not the singular:
-    a name whose last word is plural in every reading stays plural."""
+    a name whose last word is plural in every reading stays plural, unless the singular is a
+    known organisation's ("Aluehallintovirastot myönsivät" -> "Aluehallintovirasto")."""
     numbers = [number for _b, cls, _k, number in morphology.analyses(last) if cls != "teonsana"]
-    if not numbers or any(number != "plural" for number in numbers):
+    if not numbers or any(number != "plural" for number in numbers) or \
+            name.lower() in gazetteer().org_names:
         return name
     words = name.split()
     words[-1] = morphology.plural_base(last)

@@ -9,7 +9,7 @@ from functools import cache
 from kg import morphology
 from kg.extract import orgs
 from kg.extract.country_rows import is_country
-from kg.extract.cues import cues, stem_pattern
+from kg.extract.cues import cues, phrase_pattern, stem_pattern
 from kg.extract.gazetteer import gazetteer
 from kg.extract.layout import is_agenda
 from kg.extract.people import find_people, is_role
@@ -51,6 +51,9 @@ class Roles:
     programme: list[tuple[str, int, int]] = field(default_factory=list)
 
     def add(self, role: str, name: str, start: int, end: int, language: str) -> None:
+        name = _without_person(name)
+        if language == "en":
+            name = re.sub(r"^The\s+(?=[A-Z])", "", name)  # "The Finnish Cultural Foundation"
         programme = orgs.programme_of(name)
         if programme:
             self.programme.append((programme, start, end))
@@ -61,6 +64,19 @@ class Roles:
             canonical = gazetteer().municipal_orgs.get(canonical.lower(), canonical)
         if len(canonical) > 2 and orgs.plausible_name(canonical, language):
             getattr(self, role).append((canonical, start, end))
+
+
+def _without_person(name: str) -> str:
+    """"Susanna Kolehmainen Turun kaupunginkirjasto" (a contact or credit line) -> the
+    organisation after the person's name; any other name as it is."""
+    words = name.split()
+    if len(words) < 3 or not (words[0][:1].isupper() and words[1][:1].isupper()):
+        return name
+    people = find_people(name, segment(name))
+    if not people or people[0].start != 0:
+        return name
+    rest = name[people[0].end:].strip(" ,–-")
+    return rest if rest and (orgs.is_known_org(rest) or orgs.looks_like_org(rest)) else name
 
 
 _INVOLVED = re.compile(r"\s(?:mukana|osallistuvat|osallistuu)\s")
@@ -79,8 +95,12 @@ def field_roles(seg: Segments, lines: range, language: str, roles: Roles) -> Non
             value = re.sub(r"\s*\([^()]*\)", "", fld.value).strip()
             roles.programme.append((orgs.programme_of(value) or value, fld.start, fld.end))
             continue
+        if language == "en" and _plain_phrase(fld.value):
+            continue  # "Funder" / "Funding instrument" / "Other information": labels, no value
         value = _FIRST_SENTENCE.split(fld.value)[0]  # "X. X and Y merged in 2020, ..."
         value = _INVOLVED.split(value)[0]  # "Posio ja Ranua mukana ... omarahoitusosuudella"
+        if fld.key == "partner":
+            value = _bracketed_lead(value, fld.start, fld.end, language, roles)
         for name in orgs.split_names(value):
             name = _logo_owner(name)
             if name:
@@ -88,6 +108,28 @@ def field_roles(seg: Segments, lines: range, language: str, roles: Roles) -> Non
                                     language)
     if language != "fi":
         listed_roles(seg, lines, language, roles)
+
+
+def _bracketed_lead(value: str, start: int, end: int, language: str, roles: Roles) -> str:
+    """"Konsortiopartnerit: Taideyliopisto (koordinaattori), Cupore, ...": the partner marked
+    as coordinator in brackets (cue tables: lead_noun) leads; the value without it."""
+    for match in _BRACKETED_ROLE.finditer(value):
+        if match.group("noun").lower() in cues("lead_noun"):
+            roles.add("lead", match.group("name").strip(), start, end, language)
+            return value[:match.start()] + value[match.end():]
+    return value
+
+
+_BRACKETED_ROLE = re.compile(r"(?P<name>[^,;()]{3,80}?)\s*\((?P<noun>[^()]{3,30})\)\s*(?:,\s*)?")
+
+
+def _plain_phrase(value: str) -> bool:
+    """An English phrase of common words under a role label ("Funding instrument", "Results,
+    benefits, impact and lessons learnt"): the next label of a fact box whose values are missing
+    or stand elsewhere, no organisation's name."""
+    words = re.findall(r"[\w’'-]+", value)
+    return len(words) >= 2 and all(w[:1].islower() for w in words[1:]) and \
+        not orgs.is_known_org(value) and not orgs.looks_like_org(value)
 
 
 _LOGO = re.compile(r"\s?[-–]?\s?(?:logo|logot|logos?|logotyp)$", re.I)
@@ -172,8 +214,8 @@ _DOTTED_FORM = re.compile(r"\b([rR])\.\s?([yYfF])\.")  # "r.f." ends no sentence
 
 def _names_after(text: str, language: str = "fi") -> list[str]:
     text = _DOTTED_FORM.sub(r"\1\2", text)
-    if language == "en":  # "A and the B": two names
-        text = re.sub(r"\s(and|ja|och)\sthe\s(?=[A-Z])", r" \1 ", _keep_inner_prepositions(text))
+    if language == "en":
+        text = _and_the(_keep_inner_prepositions(text))
     text = _capitalised_known_start(text)
     if language != "fi":
         text = orgs.leading_name(_keep_known_names(text), english=language == "en")
@@ -187,6 +229,11 @@ def _names_after(text: str, language: str = "fi") -> list[str]:
         if part[:1].isupper():
             names.append(part)
     return names
+
+
+def _and_the(text: str) -> str:
+    """"A and the B": two names, the article dropped."""
+    return re.sub(r"\s(and|ja|och)\sthe\s(?=[A-Z])", r" \1 ", text)
 
 
 def _capitalised_known_start(text: str) -> str:
@@ -285,9 +332,13 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
                     rest = text[match.end():].lstrip(" :")
                     rest = _COPULA_START.sub("", rest)
                     rest = re.sub(r'^bidraget\s+"[^"]*"\s+av\s+', "", rest)
+                    if language == "en":
+                        rest = _OWNER_AFTER_COMMON.sub("", rest)
                     if _GEN_LIST.match(rest):
                         continue  # "Iisalmen ja Vieremän kuntien kulttuuripalvelut": one each
                     position = sentence.start + match.end()
+                    if role == "funder" and _named_programme(rest, position, roles):
+                        continue
                     for name in _cued_names(_names_after(rest, language)[:8], language,
                                             candidate_names):
                         roles.add(role, name, position, position + len(name), language)
@@ -303,6 +354,136 @@ def prose_roles(sentences: list[Sentence], language: str, roles: Roles,
         received_funding(sentence, language, roles)
         granting_subject(sentence, language, roles)
         started_at(sentence, language, roles)
+        predicate_roles(sentence, language, roles)
+        colon_list_partners(sentence, language, roles)
+        kind_list_partners(sentence, language, roles)
+        if language == "en":
+            union_programme(sentence, roles)
+
+
+# "funded by the Grundtvig programme", "co-funded by the Nordplus Programme", "finansieras av
+# Nordplus-programmet": a capitalised name before the word "programme" names a programme; the
+# word belongs to the name only when written with a capital
+_PROGRAMME_NAMED = re.compile(r"^(?P<name>[A-ZÅÄÖ][\w+&’'-]*(?:\s[A-ZÅÄÖ][\w+&’'-]*){0,5})"
+                              r"(?:\s(?P<head>[Pp]rogramme|[Pp]rogram)\b|-programmet\b)")
+
+
+# "in collaboration with the mental health services of the X County", "with an occupational
+# therapist at HUS": common words before "of"/"at" name a part or a person of the organisation
+_OWNER_AFTER_COMMON = re.compile(r"^(?:the\s|an?\s)?(?:[a-z][\w-]*\s){1,6}(?:of|at)\s(?:the\s)?"
+                                 r"(?=[A-ZÅÄÖ])")
+
+
+# "the Lifelong Learning Programme of the European Union", "Co-funded by the Erasmus+ Programme
+# of the European Union" (the EU's own logo text): the programme, and the Union that funds it
+_UNION_PROGRAMME = re.compile(r"\b((?:[A-Z][\w+-]*\s){1,5}Programme)\sof\sthe\s(European\sUnion)\b")
+
+
+def union_programme(sentence: Sentence, roles: Roles) -> None:
+    match = _UNION_PROGRAMME.search(sentence.text)
+    if match is None:
+        return
+    start, end = sentence.start + match.start(), sentence.start + match.end()
+    name = match.group(1)
+    roles.programme.append((orgs.programme_of(name) or name, start, end))
+    roles.add("funder", match.group(2), start, end, "en")
+
+
+def _named_programme(rest: str, position: int, roles: Roles) -> bool:
+    """The programme a funder cue names instead of a funder, added; False when none."""
+    match = _PROGRAMME_NAMED.match(rest)
+    if match is None:
+        return False
+    head = match.group("head")
+    name = f"{match.group('name')} {head}" if head and head[:1].isupper() else match.group("name")
+    roles.programme.append((orgs.programme_of(name) or name, position, position + match.end()))
+    return True
+
+
+_NOUN_ROLES = (("lead_noun", "lead"), ("partner_noun", "partner"), ("funder_noun", "funder"))
+_COPULA_WORD = r"(?:is|are|was|were|är|var|on|ovat|oli|olivat|toimii|toimivat|toimi)"
+# "the", "projektets", "hankkeen" and one more word ("main", "Finnish") before the noun
+_NOUN_FILLER = r"(?:(?:the|our|its|one of the|an?|en|ett|projektets|hankkeen|projektin)\s)?" \
+               r"(?:[\w-]+\s)?"
+
+
+@cache
+def _predicate_pattern() -> re.Pattern[str]:
+    nouns = sorted((noun for key, _role in _NOUN_ROLES for noun in cues(key)), key=len,
+                   reverse=True)
+    return re.compile(rf"\s{_COPULA_WORD}\s{_NOUN_FILLER}(?P<noun>"
+                      + "|".join(map(re.escape, nouns)) + r")\b", re.I)
+
+
+def predicate_roles(sentence: Sentence, language: str, roles: Roles) -> None:
+    """"X is the coordinator in the project", "X och Y är projektets samarbetspartner", "X toimi
+    yhteistyökumppanina": a subject of organisations' names only has the role the noun names."""
+    match = _predicate_pattern().search(sentence.text)
+    if match is None:
+        return
+    subject = re.sub(r"^(?:The|Det|Den)\s+", "", sentence.text[:match.start()].strip())
+    if language == "en":
+        subject = _and_the(subject)
+    names = orgs.split_names(subject)
+    if not names or not all(_subject_org(name, language) for name in names):
+        return
+    noun = match.group("noun").lower()
+    role = next(role for key, role in _NOUN_ROLES if noun in cues(key))
+    for name in names:
+        roles.add(role, name, sentence.start, sentence.start + match.start(), language)
+
+
+def _subject_org(name: str, language: str) -> bool:
+    """A name that stands alone as a subject and is an organisation's, no person's."""
+    if not name[:1].isupper() or len(name.split()) > _SUBJECT_WORDS:
+        return False
+    if orgs.is_known_org(name) or _named_after_cue(name, language):
+        return True
+    return orgs.looks_like_org(name) and not find_people(name, segment(name))
+
+
+def colon_list_partners(sentence: Sentence, language: str, roles: Roles) -> None:
+    """"Flera konstsammanslutningar deltar i projektet X: A, B och C": the names listed after
+    the colon of a participation statement (cue table: partner_list) are the partners."""
+    head, colon, tail = sentence.text.partition(": ")
+    pattern = phrase_pattern("partner_list")
+    if not colon or pattern is None or not pattern.search(head):
+        return
+    names = orgs.split_names(tail.strip().rstrip("."))
+    if len(names) < 2 or not all(name[:1].isupper() and _list_member(name, language)
+                                 for name in names):
+        return
+    start = sentence.start + len(head) + len(colon)
+    for name in names:
+        roles.add("partner", name, start, start + len(tail), language)
+
+
+@cache
+def _kind_list_pattern() -> re.Pattern[str]:
+    kinds = sorted(cues("kind_plural"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, kinds)) +
+                      r")\s*(?:\((?P<bracketed>[^()]{3,300})\)|:\s(?P<listed>[^.;]{3,300}))", re.I)
+
+
+def kind_list_partners(sentence: Sentence, language: str, roles: Roles) -> None:
+    """"The project includes 3 universities (A, B, C) and 2 research institutes (D, E)", "supported
+    by three universities: A, B and C": in a sentence about taking part in the project, names
+    listed after a plural noun of organisations are partners, when one of them looks like an
+    organisation's and the others are no places or people."""
+    if not stem_pattern("participation").search(sentence.text):
+        return
+    for match in _kind_list_pattern().finditer(sentence.text):
+        group = "bracketed" if match.group("bracketed") else "listed"
+        names = [re.sub(r"^(?:the|The)\s+", "", name)
+                 for name in orgs.split_names(_and_the(match.group(group)))]
+        names = [name for name in names if name[:1].isupper()]
+        if not any(orgs.looks_like_org(name) or orgs.is_known_org(name) for name in names):
+            continue
+        start, end = sentence.start + match.start(group), sentence.start + match.end(group)
+        for name in names:
+            if orgs.looks_like_org(name) or orgs.is_known_org(name) or \
+                    _list_member(name, language):
+                roles.add("partner", name, start, end, language)
 
 
 def _cued_names(names: list[str], language: str, candidate_names: set[str]) -> list[str]:
@@ -316,7 +497,8 @@ def _cued_names(names: list[str], language: str, candidate_names: set[str]) -> l
         names = [name if orgs.looks_like_org(name) else orgs.genitive_owner(name) or name
                  for name in names]
     known = [name for name in names if orgs.looks_like_org(name) or orgs.resolve_alias(name) or
-             name in candidate_names or _named_after_cue(name, language)]
+             name in candidate_names or _named_after_cue(name, language) or
+             name.lower() in cues("union_name")]
     if not known or language == "fi" or len(names) < 2:
         return known
     return [name for name in names if name in known or _list_member(name, language)]
@@ -343,7 +525,7 @@ def _named_after_cue(name: str, language: str) -> bool:
 
 # "STM:n hallinnoimaa Kansallista ikäohjelmaa": the participle's noun is a programme, whose
 # administrator leads no project of the text
-_OF_A_PROGRAMME = re.compile(r"\s+(?:[\w-]+\s+){0,2}[\w-]*ohjelm")
+_OF_A_PROGRAMME = re.compile(r"\s+(?:[\w-]+\s+){0,2}[\w-]*(?:ohjelm|kokonaisuu)")
 # a programme or a whole of projects as the antecedent of "jota/jonka ..."
 _WHOLE_PROGRAMME = re.compile(r"(?:kokonaisuu|ohjelma|verkosto)\w*,\s$")
 _FUNDING_WORD = re.compile(r"\brahoit\w*")  # "rahoitettu X:n kautta": X passes the money on
@@ -405,7 +587,30 @@ def _subject_leads(sentence: Sentence, spans: list[tuple[int, int]], language: s
         return
 
 
+# "yhteistyössä Turun ja Imatran kaupunkien kanssa": genitives sharing a plural head
+_SHARED_HEAD_KANSSA = re.compile(r"\b(?:yhteistyössä|yhdessä)\s+((?:[A-ZÅÄÖ][\w-]*n,?\s+)+"
+                                 r"(?:ja|sekä)\s+[A-ZÅÄÖ][\w-]*n)\s+([a-zåäö][\w-]*(?:ien|jen|den|"
+                                 r"tten|in))\s+kanssa\b")
+
+
+def _partners_sharing_a_head(sentence: Sentence, language: str, roles: Roles) -> bool:
+    """Each genitive of "yhteistyössä A:n ja B:n <plural head> kanssa" with the head in the
+    singular ("Turun kaupunki", "Imatran kaupunki"); False when there is no such list."""
+    match = _SHARED_HEAD_KANSSA.search(sentence.text)
+    if match is None:
+        return False
+    head = morphology.base_form(match.group(2)).lower()
+    owners = re.split(r",\s+|\s+(?:ja|sekä)\s+", match.group(1))
+    position = sentence.start + match.start(1)
+    for owner in owners:
+        roles.add("partner", f"{owner} {head}", position, position + len(match.group(0)),
+                  language)
+    return True
+
+
 def _partner_kanssa(sentence: Sentence, language: str, roles: Roles) -> None:
+    if _partners_sharing_a_head(sentence, language, roles):
+        return
     match = re.search(r"\byhteistyössä\s+((?:[A-ZÅÄÖ][\w-]*\s+)?[\w-]+)\s+kanssa\b", sentence.text)
     if match and match.group(1)[:1].isupper():
         words = match.group(1).split()
