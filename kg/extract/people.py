@@ -7,8 +7,9 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
-from kg import morphology
+from kg import config, morphology
 from kg.extract import orgs
 from kg.extract.cues import cues
 from kg.extract.layout import DATED_BYLINE, PHOTO_CREDIT_BEFORE, is_agenda
@@ -58,6 +59,25 @@ def is_role(phrase: str) -> bool:
         (len(words) > 1 and bool(_ROLE_RE.search(words[0])) and words[1] in ("av", "för", "of"))
 
 
+@cache
+def _reference_first_names() -> frozenset[str]:
+    """Given names of the reference list (data/reference/first_names.tsv, see SOURCE.md)."""
+    path = config.REFERENCE_DIR / "first_names.tsv"
+    rows = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(row.split("\t")[0] for row in rows
+                     if row and not row.startswith(("#", "name\t")))
+
+
+def is_first_name(word: str) -> bool:
+    """A given name: Voikko's (Finnish names) or the reference list's (Swedish, Norwegian,
+    Danish, English and German names Voikko does not know: "Åsa", "Tine"); a hyphenated one
+    when each part is ("Anna-Mari")."""
+    if morphology.is_first_name(word) or word in _reference_first_names():
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(part and is_first_name(part) for part in parts)
+
+
 def _name_stopword(word: str) -> bool:
     """A word of the cue tables that no person's name holds (an article, a nationality)."""
     return word.lower() in cues("name_stopword")
@@ -89,7 +109,7 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
             continue
         if re.match(r"-[a-zåäö]", line[name_end:name_end + 2]):
             continue  # a name inside a compound: "Martin Wegelius-institutet"
-        if morphology.is_first_name(first) and not orgs.is_org_head(last) and \
+        if is_first_name(first) and not orgs.is_org_head(last) and \
                 not morphology.is_first_name(last) | _inflected_place(last) and \
                 not _inflected_common_word(last):
             surname = _surname_base(last)
@@ -99,12 +119,12 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
             # "toiminnanjohtaja Pilvi Kuitu": a role word vouches for a first name Voikko
             # reads otherwise ("Pilvi" a noun, "Mari" a place)
             found.append((f"{first} {_surname_base(last)}", m.start(), name_end))
-        elif morphology.is_first_name(last) and not morphology.is_first_name(first) and \
+        elif is_first_name(last) and not is_first_name(first) and \
                 not morphology.is_known(first) and not _NEXT_NAME_WORD.match(line, name_end):
             found.append((f"{last} {first}", m.start(), name_end))  # surname first
     for m in _CAPS_NAME.finditer(line):
         first, last = _title_case(m.group(1)), _title_case(m.group(2))
-        if morphology.is_first_name(first):
+        if is_first_name(first):
             found.append((f"{first} {last}", m.start(), m.end()))
     return found
 
@@ -131,7 +151,7 @@ def _middle_name(line: str, first: str, middle: str, end: int) -> tuple[str, int
     last word and where it ends, else None. A capitalised word after it, a place or a
     head word ends no name."""
     following = _NEXT_NAME_WORD.match(line, end)
-    if following is None or not morphology.is_first_name(first) or _name_stopword(middle) or \
+    if following is None or not is_first_name(first) or _name_stopword(middle) or \
             orgs.is_org_head(middle) or _inflected_place(middle):
         return None
     surname = following.group().strip()
