@@ -14,7 +14,7 @@ from kg.extract import orgs
 from kg.extract.cues import cues
 from kg.extract.layout import DATED_BYLINE, PHOTO_CREDIT_BEFORE, is_agenda
 from kg.extract.segment import Segments
-from kg.extract.settings import DEGREE_PREFIXES, PERSON_ROLE_HEADS
+from kg.extract.settings import DEGREE_PREFIXES
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\d-])(?:\+358[\s-]?\d{1,3}|0\d{1,3})(?:[\s-]?\d{2,4}){1,3}(?![\d-])")
@@ -26,10 +26,12 @@ _NEXT_NAME_WORD = re.compile(rf" {_NAME_WORD}\b")
 _WORKS_AS = re.compile(r"(?:som (?:har börjat som|fungerar som|arbetar som|jobbar som|är)|"
                        r"who works as(?: an?)?|who has started as(?: an?)?|who is(?: an?| the)?) "
                        r"([\wåäöÅÄÖ-]+(?: (?:och|and) [\wåäöÅÄÖ-]+)?)")
-_ROLE_AT = re.compile(r"^([\wåäöÅÄÖ][\w -]{2,60}?)\s(?:vid|på|hos|at|of the|of|from)\s"
+_ROLE_AT = re.compile(r"^([\wåäöÅÄÖ][\w -]{1,60}?)\s(?:vid|på|hos|för|at|of the|of|from)\s"
                       r"([A-ZÅÄÖ].*)$")
 _BRACKETED_ORG = re.compile(r"\(([A-ZÅÄÖ][\w-]+(?: [\w-]+){0,5})\)")
-_ROLE_RE = re.compile(r"(?:" + "|".join(PERSON_ROLE_HEADS) + r")(?:t|n|na)?$", re.I)
+# a role ends with a head word of the cue tables ("projektipäällikkö", "museum educator")
+_ROLE_RE = re.compile(r"(?:" + "|".join(map(re.escape, cues("person_role"))) + r")(?:t|n|na)?$",
+                      re.I)
 
 
 @dataclass
@@ -245,7 +247,8 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
         person.roles.append(" ".join(words_before[-span:]).lower())
         rest = " ".join(words_before[:-span]).strip(" ,:")
         owner = rest.split(":")[-1].strip()
-        if owner and len(owner.split()) <= _OWNER_WORDS and orgs.looks_like_org(owner):
+        if owner[:1].isupper() and len(owner.split()) <= _OWNER_WORDS and \
+                orgs.looks_like_org(owner):  # not "museum" of "museum educator in charge"
             person.organisation = orgs.canonical_org(owner)
         elif _SV_GENITIVE_OWNER.search(rest):  # "Helsingfors stadsorkesters producent"
             genitive = _SV_GENITIVE_OWNER.search(rest).group(1)
@@ -323,7 +326,8 @@ def _block_roles(person: Person, seg: Segments, index: int) -> None:
     # "N.N. / Project Manager / M.M. / Project Assistant": the role above under another name
     # is that person's
     above_role = lines[index - 2].text.strip() if index > 1 else ""
-    if previous and is_role(previous) and not person.roles and not _person_names(above_role):
+    if previous and is_role(previous) and not person.roles and not _person_names(above_role) \
+            and not _person_names(previous):  # "N.N., leader" above is N.N.'s role
         person.roles.append(previous.lower())
     for j in range(index + 1, min(len(lines), index + 5)):
         text = lines[j].text.strip()

@@ -26,3 +26,25 @@ def test_a_contact_with_a_swedish_or_finnish_name_is_found(name: str) -> None:
     people = only_project(CONTACT.format(name=name))["people"]
     assert [(person["name"], person["roles"]) for person in people] == [
         (name, ["projektledare"])]
+
+
+@pytest.mark.parametrize(("line", "name", "roles"), [
+    ("– Det är viktigt, säger handläggare Eva Lind på Kulturrådet.", "Eva Lind", ["handläggare"]),
+    ("Kontakt: Karin Holm, ombudsman", "Karin Holm", ["ombudsman"]),
+    ("Ota yhteyttä: muotoilija Katri Laine", "Katri Laine", ["muotoilija"]),
+])
+def test_role_head_words_of_the_cue_tables_make_roles(line: str, name: str,
+                                                      roles: list[str]) -> None:
+    text = CONTACT.format(name="Anna Berg").replace("Kontakt:\n", line + "\n\nKontakt:\n")
+    people = {person["name"]: person["roles"] for person in only_project(text)["people"]}
+    assert people[name] == roles
+
+
+LEADER = ("Arts, Health and Well-being\n\nThe research group develops arts-based services in "
+          "Turku 2022–2024. The project is led by Turku University of Applied Sciences.\n\n"
+          "Contact\nLiisa Laine, leader\nMarja Susi\n")
+
+
+def test_a_role_line_that_names_another_person_is_not_the_next_persons_role() -> None:
+    people = {person["name"]: person["roles"] for person in only_project(LEADER)["people"]}
+    assert people == {"Liisa Laine": ["leader"], "Marja Susi": []}
