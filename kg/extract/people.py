@@ -12,7 +12,7 @@ from functools import cache
 from kg import config, morphology
 from kg.extract import orgs
 from kg.extract.cues import cues
-from kg.extract.layout import DATED_BYLINE, PHOTO_CREDIT_BEFORE, is_agenda
+from kg.extract.layout import DATED_BYLINE, is_agenda
 from kg.extract.segment import Segments
 from kg.extract.settings import DEGREE_PREFIXES
 
@@ -30,6 +30,10 @@ _ROLE_AT = re.compile(r"^([\wåäöÅÄÖ][\w -]{1,60}?)\s(?:vid|på|hos|för|at
                       r"([A-ZÅÄÖ].*)$")
 _BRACKETED_ORG = re.compile(r"\(([A-ZÅÄÖ][\w-]+(?: [\w-]+){0,5})\)")
 # a role ends with a head word of the cue tables ("projektipäällikkö", "museum educator")
+# a credit before a name (cue tables): "Kuvaaja: N.N.", "Fotograf: N.N.", "translated by N.N."
+_CREDIT_BEFORE = re.compile(r"\b(?:" + "|".join(
+    re.escape(cue[:-1]) + r"\s*:" if cue.endswith(":") else re.escape(cue) + r"\s*:?"
+    for cue in cues("person_credit")) + r")\s*$", re.I)
 _ROLE_RE = re.compile(r"(?:" + "|".join(map(re.escape, cues("person_role"))) + r")(?:t|n|na)?$",
                       re.I)
 
@@ -95,7 +99,7 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
     for m in _NAME.finditer(line):
         first, last = m.group(1), m.group(2)
         name_end = m.start() + len(first) + 1 + len(last)
-        if m.start() < covered or PHOTO_CREDIT_BEFORE.search(line[:m.start()]):
+        if m.start() < covered or _CREDIT_BEFORE.search(line[:m.start()]):
             continue
         middle = _middle_name(line, first, last, name_end)
         if _in_org_name(line, m.start(), middle[1] if middle else name_end):
