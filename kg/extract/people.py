@@ -221,7 +221,8 @@ def _inflected_place(word: str) -> bool:
 def find_people(text: str, seg: Segments) -> list[Person]:
     people: list[Person] = []
     for index, line in enumerate(seg.lines):
-        if DATED_BYLINE.match(line.text.strip()) or is_agenda(line.text):
+        if DATED_BYLINE.match(line.text.strip()) or is_agenda(line.text) or \
+                _is_talk(line.text):
             continue  # the page editor's name; a speaker in a programme ("9.30 Avaus, N.N.")
         for name, start, end in _person_names(line.text):
             known = next((p for p in people if p.name == name), None)
@@ -236,6 +237,20 @@ def find_people(text: str, seg: Segments) -> list[Person]:
     _emails(people, text, seg)
     _phones(people, seg)
     return people
+
+
+_TALK = re.compile(rf"^\s*(?:[•*-]\s*)?{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}:\s+(\S.*)$")
+
+
+def _is_talk(line: str) -> bool:
+    """A programme's talk: a speaker's name, a colon and the talk's title ("N.N.: Kultur-
+    partnerskap - samarbete med föreningar"), not a role, an address or a number after it."""
+    talk = _TALK.match(line)
+    if talk is None or not _person_names(line[:talk.start(1)]):
+        return False
+    title = talk.group(1).strip()
+    return not (is_role(title) or EMAIL.search(title) or PHONE.search(title) or
+                orgs.looks_like_org(title))
 
 
 def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segments,

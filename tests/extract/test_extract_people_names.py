@@ -55,3 +55,18 @@ def test_a_role_line_that_names_another_person_is_not_the_next_persons_role() ->
 def test_a_credited_photographer_or_translator_is_no_person_of_the_project(credit: str) -> None:
     text = CONTACT.format(name="Anna Berg").replace("Kontakt:\n", credit + "\n\nKontakt:\n")
     assert [person["name"] for person in only_project(text)["people"]] == ["Anna Berg"]
+
+
+PROGRAMME = ("Kultur och hälsa i Vasa\n\nProjektet Kultur och hälsa ordnar ett seminarium 2024. "
+             "Projektet drivs av Vasa stad.\n\nProgram\n{line}\n\nKontakt:\nAnna Berg\n"
+             "projektledare\n")
+
+
+@pytest.mark.parametrize(("line", "people"), [
+    ("Jari Lind: Kultur som social- och hälsovårdstjänst (på finska)", ["Anna Berg"]),
+    ("Jari Lind: projektledare", ["Jari Lind", "Anna Berg"]),
+])
+def test_a_speakers_talk_line_names_no_person_of_the_project(line: str,
+                                                             people: list[str]) -> None:
+    found = [person["name"] for person in only_project(PROGRAMME.format(line=line))["people"]]
+    assert found == people
