@@ -120,7 +120,8 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
                 not _inflected_common_word(last):
             surname = _surname_base(last)
             found.append((f"{first} {surname}", m.start(), name_end))
-        elif _after_role(line, m.start()) and not orgs.is_org_head(last) and \
+        elif (_after_role(line, m.start()) or _after_speech_verb(line, m.start())) and \
+                not orgs.is_org_head(last) and \
                 not _inflected_place(last) and not orgs.looks_like_org(f"{first} {last}"):
             # "toiminnanjohtaja Pilvi Kuitu": a role word vouches for a first name Voikko
             # reads otherwise ("Pilvi" a noun, "Mari" a place)
@@ -163,7 +164,7 @@ def _middle_name(line: str, first: str, middle: str, end: int) -> tuple[str, int
     surname = following.group().strip()
     if morphology.is_first_name(surname) or orgs.is_org_head(surname) or _is_place(surname) or \
             _name_stopword(surname) or _inflected_common_word(surname) or \
-            not re.match(r"(?:$|[,.;)]|\s+[a-zåäö(–-])", line[following.end():]):
+            not re.match(r"(?:$|[,.;)]|\s+[a-zåäö(–&-])", line[following.end():]):
         return None  # "Laura Rekilä Kuva: ...": a photo credit's word, no surname
     return _surname_base(surname), following.end()
 
@@ -198,6 +199,13 @@ def _after_role(line: str, start: int) -> bool:
     """The word just before ``start`` is a person's role in lower case ("toiminnanjohtaja")."""
     before = line[:start].split()
     return bool(before) and before[-1].islower() and is_role(before[-1])
+
+
+def _after_speech_verb(line: str, start: int) -> bool:
+    """A verb of saying just before ``start`` ("säger Tua Stenström", "kertoo Liisa Laine"):
+    the quoted speaker's name follows, whatever the first name."""
+    before = line[:start].split()
+    return bool(before) and before[-1].lower() in cues("speech_verb")
 
 
 def _surname_base(word: str) -> str:
@@ -279,8 +287,15 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
     if works_as and (is_role(works_as.group(1)) or "som är" not in works_as.group(0)):
         # "Tarja Autio som fungerar som kulturkompis", "who works as a curator"
         person.roles.append(works_as.group(1).lower())
+    elif works_as:  # "N.N. som är Svenska kulturfondens ombudsman i Åboland"
+        _owner_and_role(person, after[works_as.start(1):])
+    essive = _FI_WORKS_AS.match(after)
+    if essive and is_role(essive.group(1)):  # "N.N. toimii hankkeen projektipäällikkönä"
+        person.roles.append(essive.group(1))
     bracketed = _BRACKETED_ORG.match(after)
-    if bracketed and not _is_place(bracketed.group(1)) and person.organisation is None:
+    if bracketed and is_role(bracketed.group(1)):  # "Ria Laine (Ansvarig forskare)"
+        person.roles.append(bracketed.group(1).lower())
+    elif bracketed and not _is_place(bracketed.group(1)) and person.organisation is None:
         person.organisation = orgs.canonical_org(bracketed.group(1))  # "Anna Lind (Rosengården)"
     for part in re.split(r"\s*[,/]\s*", after):
         part = part.strip(" .")
@@ -299,6 +314,8 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
         if is_role(part):
             person.roles.append(part.lower() if part[0].isupper() and " " not in part else part)
             continue
+        if _owner_and_role(person, part):  # "N.N., Kulturfondens ombudsman i Åboland"
+            break
         role_org = _ROLE_THEN_ORG.match(part)  # "Jenny Lind, projektledare Studieförbundet X"
         if role_org and is_role(role_org.group(1)) and orgs.looks_like_org(role_org.group(2)) \
                 and person.organisation is None:
@@ -315,6 +332,27 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
             break
     if not after:
         _block_roles(person, seg, index)
+
+
+_FI_WORKS_AS = re.compile(r"^toimi(?:i|vat|nut|neet)\s(?:[a-zåäö-]+n\s)?([a-zåäö-]+?)(?:na|nä)\b")
+_OWNER_ROLE_TAIL = re.compile(r"^(?:$|(?:i|på|in|inom)\s)")  # "... ombudsman i Åboland"
+
+
+def _owner_and_role(person: Person, phrase: str) -> bool:
+    """A Swedish genitive owner and a role ("Kulturfondens ombudsman i Åboland", "Svenska
+    kulturfondens ombudsman"): the role, and the owner as the organisation when it is one."""
+    words = phrase.strip(" .").split()
+    for k, word in enumerate(words[:_OWNER_WORDS + 1]):
+        if word.islower() and is_role(word):
+            owner = " ".join(words[:k])
+            if not (k and owner[:1].isupper() and owner.endswith("s")) or \
+                    not _OWNER_ROLE_TAIL.match(" ".join(words[k + 1:])):
+                return False
+            person.roles.append(word)
+            if person.organisation is None and orgs.looks_like_org(owner[:-1]):
+                person.organisation = orgs.canonical_org(owner[:-1], "sv")
+            return True
+    return False
 
 
 _ROLE_THEN_ORG = re.compile(r"^([a-zåäö][\w-]*)\s+([A-ZÅÄÖ][^,;]{2,80})$")
@@ -345,9 +383,13 @@ def _block_roles(person: Person, seg: Segments, index: int) -> None:
     # "N.N. / Project Manager / M.M. / Project Assistant": the role above under another name
     # is that person's
     above_role = lines[index - 2].text.strip() if index > 1 else ""
+    previous, remark = _bracket_tail(previous)  # "Kontaktperson (Musik i Syd)"
     if previous and is_role(previous) and not person.roles and not _person_names(above_role) \
             and not _person_names(previous):  # "N.N., leader" above is N.N.'s role
         person.roles.append(previous.lower())
+        if remark[:1].isupper() and not is_role(remark) and not _is_place(remark) and \
+                person.organisation is None:
+            person.organisation = orgs.canonical_org(remark)
     for j in range(index + 1, min(len(lines), index + 5)):
         text = lines[j].text.strip()
         if not text:
@@ -356,12 +398,19 @@ def _block_roles(person: Person, seg: Segments, index: int) -> None:
             break
         if ":" in text:  # a labelled field; the contact fields read those
             continue
+        text = _bracket_tail(text)[0]  # "Project Assistant (absent)"
         if is_role(text):
             person.roles.append(text.lower() if " " not in text else text[0].lower() + text[1:])
         elif orgs.looks_like_org(text) and person.organisation is None and len(text) < 80:
             person.organisation = orgs.canonical_org(text)
         else:
             break
+
+
+def _bracket_tail(line: str) -> tuple[str, str]:
+    """A line and the remark in brackets at its end, apart ("Kontaktperson (Musik i Syd)")."""
+    tail = re.match(r"^(.*?\S)\s*\(([^()]+)\)$", line)
+    return (tail.group(1), tail.group(2).strip()) if tail else (line, "")
 
 
 def _contact_fields(people: list[Person], seg: Segments) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from extract_helpers import only_project
 
-from kg.extract.people import is_first_name
+from kg.extract.people import find_people, is_first_name
+from kg.extract.segment import segment
 
 CONTACT = ("Kulturprojektet Sånglust\n\nProjektet Sånglust ordnar sångstunder för äldre i "
            "Vasa 2024–2025. Projektet drivs av Vasa stad.\n\nKontakt:\n{name}\nprojektledare\n")
@@ -70,3 +71,25 @@ def test_a_speakers_talk_line_names_no_person_of_the_project(line: str,
                                                              people: list[str]) -> None:
     found = [person["name"] for person in only_project(PROGRAMME.format(line=line))["people"]]
     assert found == people
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("– Det är viktigt, säger Tua Stenström, handläggare på Kulturrådet.",
+     ("Tua Stenström", ["handläggare"], None)),
+    ("– Bra ansökningar, säger Åsa Rosenberg, Kulturfondens ombudsman i Åboland.",
+     ("Åsa Rosenberg", ["ombudsman"], "Svenska kulturfonden")),
+    ("– Bra, säger Åsa Rosenberg som är Svenska kulturfondens ombudsman i Åboland.",
+     ("Åsa Rosenberg", ["ombudsman"], "Svenska kulturfonden")),
+    ("Antti Klemettilä toimii hankkeen projektipäällikkönä.",
+     ("Antti Klemettilä", ["projektipäällikkö"], None)),
+    ("Kontaktperson (Musik i Syd)\nGunilla Lundh-Tobiasson\nTelefon: 070 602 63 23",
+     ("Gunilla Lundh-Tobiasson", ["kontaktperson"], "Musik i Syd")),
+    ("Ria Heilä-Ylikallio (Ansvarig forskare)",
+     ("Ria Heilä-Ylikallio", ["ansvarig forskare"], None)),
+    ("Arja Packalén\nProject Assistant (absent)", ("Arja Packalén", ["project Assistant"], None)),
+    ("Teppo Särkämö Orcid 0000-0001", ("Teppo Särkämö", [], None)),
+])
+def test_speakers_and_roles_in_prose_and_blocks(text: str,
+                                                person: tuple[str, list[str], str | None]) -> None:
+    found = [(p.name, p.roles, p.organisation) for p in find_people(text, segment(text))]
+    assert found == [person]
