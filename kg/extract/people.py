@@ -323,10 +323,14 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
             person.organisation = orgs.canonical_org(role_org.group(2))
             break
         part = _FOR_ORG.sub("", part)  # "Hannes Vaitilo för Ålands kulturdelegation"
-        if orgs.looks_like_org(part) and person.organisation is None and \
-                len(part.split()) <= 8:
+        if orgs.looks_like_org(part) and len(part.split()) <= 8 and \
+                (person.organisation is None or _is_subunit(person.organisation)):
+            # "Terveystieteiden tiedekunta, Farmasian laitos, Itä-Suomen yliopisto": the unit's
+            # parent after it is the organisation
             person.organisation = orgs.canonical_org(part)
-        elif part.startswith("p.") or part.lower().startswith("puh"):
+        elif part.startswith("p.") or part.lower().startswith("puh") or \
+                person.organisation and _is_subunit(person.organisation) and \
+                len(part.split()) <= 2:  # a subject within the unit ("laitos, Sosiaalityö")
             continue
         else:
             break
@@ -405,6 +409,11 @@ def _block_roles(person: Person, seg: Segments, index: int) -> None:
             person.organisation = orgs.canonical_org(text)
         else:
             break
+
+
+def _is_subunit(name: str) -> bool:
+    """A unit of an organisation (cue tables: "tiedekunta", "laitos", "department")."""
+    return name.split()[-1].lower() in cues("org_subunit")
 
 
 def _bracket_tail(line: str) -> tuple[str, str]:

@@ -93,3 +93,11 @@ def test_speakers_and_roles_in_prose_and_blocks(text: str,
                                                 person: tuple[str, list[str], str | None]) -> None:
     found = [(p.name, p.roles, p.organisation) for p in find_people(text, segment(text))]
     assert found == [person]
+
+
+@pytest.mark.parametrize("line", [
+    "Professori Janne Laine, Terveystieteiden tiedekunta, Farmasian laitos, Itä-Suomen yliopisto",
+    "Tutkimusjohtaja Janne Laine, Yhteiskuntatieteiden laitos, Sosiaalityö, Itä-Suomen yliopisto",
+])
+def test_the_parent_after_a_faculty_or_department_is_the_organisation(line: str) -> None:
+    assert [p.organisation for p in find_people(line, segment(line))] == ["Itä-Suomen yliopisto"]
