@@ -241,10 +241,39 @@ def find_people(text: str, seg: Segments) -> list[Person]:
             person = Person(name, line.start + start, line.start + end, index)
             _roles_and_org(person, line.text, start, end, seg, index)
             people.append(person)
+    programme = _programme_items(seg)
+    people = [p for p in people if p.line not in programme or _project_role(p)]
     _contact_fields(people, seg)
     _emails(people, text, seg)
     _phones(people, seg)
     return people
+
+
+_BULLET = re.compile(r"^\s*[•*–-]\s")
+_PROJECT_ROLE = re.compile(r"hanke|hankkeen|projekt|project", re.I)
+
+
+def _programme_items(seg: Segments) -> set[int]:
+    """The bulleted lines under a programme's clock time ("10.00 Kulttuuri elinvoiman
+    lähteenä" / "• Dialogi: ... - KULTA ry:n pääsihteeri N.N."): the talks and their
+    speakers, up to the first line of other text."""
+    items: set[int] = set()
+    under_time = False
+    for index, line in enumerate(seg.lines):
+        text = line.text.strip()
+        if is_agenda(text):
+            under_time = True
+        elif _BULLET.match(line.text) and under_time:
+            items.add(index)
+        elif text:
+            under_time = False
+    return items
+
+
+def _project_role(person: Person) -> bool:
+    """A role in a project ("hankepäällikkö", "projektledare", "project manager"): a speaker
+    who is one of a project's people."""
+    return any(_PROJECT_ROLE.search(role) for role in person.roles)
 
 
 _TALK = re.compile(rf"^\s*(?:[•*-]\s*)?{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}:\s+(\S.*)$")

@@ -101,3 +101,24 @@ def test_speakers_and_roles_in_prose_and_blocks(text: str,
 ])
 def test_the_parent_after_a_faculty_or_department_is_the_organisation(line: str) -> None:
     assert [p.organisation for p in find_people(line, segment(line))] == ["Itä-Suomen yliopisto"]
+
+
+FESTIVAL = """Kulttuuri ja hyvinvointi -seminaari 12.2.2026
+
+Seminaari kokoaa kulttuurihyvinvoinnin hankkeet Helsinkiin.
+
+10.00 Kulttuuri elinvoiman lähteenä
+
+  • Dialogi: Kulttuuri ratkaisuna - KULTA ry:n pääsihteeri Rosa Laine & toimittaja Jani Halme
+  • Case Ikävoimaa - hankepäällikkö Emma Niemi
+
+12.00 Lounas
+
+Lisätietoja: tuottaja Anna Berg, anna.berg@example.fi
+"""
+
+
+def test_programme_speakers_count_only_with_a_role_in_a_project() -> None:
+    text = FESTIVAL
+    names = [p.name for p in find_people(text, segment(text))]
+    assert names == ["Emma Niemi", "Anna Berg"]
