@@ -241,12 +241,41 @@ def find_people(text: str, seg: Segments) -> list[Person]:
             person = Person(name, line.start + start, line.start + end, index)
             _roles_and_org(person, line.text, start, end, seg, index)
             people.append(person)
+    _labelled_names(people, seg)
     programme = _programme_items(seg)
     people = [p for p in people if p.line not in programme or _project_role(p)]
     _contact_fields(people, seg)
     _emails(people, text, seg)
     _phones(people, seg)
     return people
+
+
+_LABELLED_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{1,2}})\s*(?:$|[,(])")
+
+
+def _labelled_names(people: list[Person], seg: Segments) -> None:
+    """The value of a contact label ("Kontaktperson: Tua Stenström", "Yhteyshenkilön nimi:
+    Benny Majabacka") is a person's name, whatever its first name."""
+    for fld in seg.fields:
+        if fld.key not in ("contact", "contact_name") or \
+                any(p.start < fld.end and fld.start < p.end for p in people):
+            continue
+        named = _LABELLED_NAME.match(fld.value.strip())
+        if named is None or orgs.looks_like_org(named.group(1)) or \
+                any(_name_stopword(w) or is_role(w) or orgs.is_org_head(w) or _is_place(w)
+                    for w in named.group(1).split()):
+            continue
+        words = named.group(1).split()
+        if len(words) == 2 and is_first_name(words[1]) and not is_first_name(words[0]):
+            words.reverse()  # "Heimovaara-Kotonen Essi": the surname first
+        if any(p.name == " ".join(words) for p in people):
+            continue
+        start = fld.start + fld.value.index(named.group(1))
+        person = Person(" ".join(words), start, start + len(named.group(1)), fld.line)
+        line = seg.lines[fld.line]
+        _roles_and_org(person, line.text, start - line.start, person.end - line.start, seg,
+                       fld.line)
+        people.append(person)
 
 
 _BULLET = re.compile(r"^\s*[•*–-]\s")

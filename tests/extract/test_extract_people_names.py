@@ -122,3 +122,12 @@ def test_programme_speakers_count_only_with_a_role_in_a_project() -> None:
     text = FESTIVAL
     names = [p.name for p in find_people(text, segment(text))]
     assert names == ["Emma Niemi", "Anna Berg"]
+
+
+@pytest.mark.parametrize(("field", "name"), [
+    ("Kontaktperson: Nomi Szpiro Eriksen, projektledare", "Nomi Szpiro Eriksen"),
+    ("Hankkeen yhteyshenkilön nimi: Heimovaara-Kotonen Essi", "Essi Heimovaara-Kotonen"),
+])
+def test_the_value_of_a_contact_label_is_a_persons_name(field: str, name: str) -> None:
+    text = f"Kulturprojektet Sånglust\n\nProjektet drivs av Vasa stad.\n\n{field}\n"
+    assert [p.name for p in find_people(text, segment(text))] == [name]
