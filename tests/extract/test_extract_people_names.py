@@ -52,7 +52,8 @@ def test_a_role_line_that_names_another_person_is_not_the_next_persons_role() ->
 
 
 @pytest.mark.parametrize("credit", ["Fotograf: Jan Berg.", "Kuvaaja: Jan Berg", "Photo: Jan Berg",
-                                    "Translated by Jan Berg."])
+                                    "Translated by Jan Berg.", "Teksti: Jan Berg",
+                                    "Written by Jan Berg"])
 def test_a_credited_photographer_or_translator_is_no_person_of_the_project(credit: str) -> None:
     text = CONTACT.format(name="Anna Berg").replace("Kontakt:\n", credit + "\n\nKontakt:\n")
     assert [person["name"] for person in only_project(text)["people"]] == ["Anna Berg"]
