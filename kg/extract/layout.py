@@ -28,11 +28,6 @@ _CREDIT = re.compile(r"^(?:kuva|kuvat|kuvaaja|foto|bild|photo|photos|image|tekst
 # the name in it is the page editor's, no one of the project.
 DATED_BYLINE = re.compile(r"^(?:uppdaterat|uppdaterad|publicerat|publicerad|senast uppdaterad|"
                           r"updated|last updated|published|päivitetty|julkaistu)\s+\d", re.I)
-# A photo credit inside a caption line ("... -projektiryhmä Kuvaaja: N.N."): the name after it
-# is the photographer's, no one of the project.
-PHOTO_CREDIT_BEFORE = re.compile(r"\b(?:(?:kuva|kuvat|kuvaaja|kuvitus|kuvitukset|taitto|foto|bild|"
-                                 r"photo|photos)\s*:|photographer|fotograf|valokuvaaja)\s*$",
-                                 re.I)  # illustrator, layout too
 _GRANT_WORD = re.compile(r"\b(?:myön\w*|avustu\w*|jakoi|sai|saivat|bevilja\w*|bidrag\w*|"
                          r"understöd\w*|får|fick|grant\w*|award\w*|received)\b", re.I)
 _PARAGRAPH_WORDS = 12  # a line this long, with a full stop, is prose

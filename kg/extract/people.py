@@ -7,13 +7,14 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
-from kg import morphology
+from kg import config, morphology
 from kg.extract import orgs
 from kg.extract.cues import cues
-from kg.extract.layout import DATED_BYLINE, PHOTO_CREDIT_BEFORE, is_agenda
+from kg.extract.layout import DATED_BYLINE, is_agenda
 from kg.extract.segment import Segments
-from kg.extract.settings import DEGREE_PREFIXES, PERSON_ROLE_HEADS
+from kg.extract.settings import DEGREE_PREFIXES
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\d-])(?:\+358[\s-]?\d{1,3}|0\d{1,3})(?:[\s-]?\d{2,4}){1,3}(?![\d-])")
@@ -25,10 +26,16 @@ _NEXT_NAME_WORD = re.compile(rf" {_NAME_WORD}\b")
 _WORKS_AS = re.compile(r"(?:som (?:har börjat som|fungerar som|arbetar som|jobbar som|är)|"
                        r"who works as(?: an?)?|who has started as(?: an?)?|who is(?: an?| the)?) "
                        r"([\wåäöÅÄÖ-]+(?: (?:och|and) [\wåäöÅÄÖ-]+)?)")
-_ROLE_AT = re.compile(r"^([\wåäöÅÄÖ][\w -]{2,60}?)\s(?:vid|på|hos|at|of the|of|from)\s"
+_ROLE_AT = re.compile(r"^([\wåäöÅÄÖ][\w -]{1,60}?)\s(?:vid|på|hos|för|at|of the|of|from)\s"
                       r"([A-ZÅÄÖ].*)$")
 _BRACKETED_ORG = re.compile(r"\(([A-ZÅÄÖ][\w-]+(?: [\w-]+){0,5})\)")
-_ROLE_RE = re.compile(r"(?:" + "|".join(PERSON_ROLE_HEADS) + r")(?:t|n|na)?$", re.I)
+# a role ends with a head word of the cue tables ("projektipäällikkö", "museum educator")
+# a credit before a name (cue tables): "Kuvaaja: N.N.", "Fotograf: N.N.", "translated by N.N."
+_CREDIT_BEFORE = re.compile(r"\b(?:" + "|".join(
+    re.escape(cue[:-1]) + r"\s*:" if cue.endswith(":") else re.escape(cue) + r"\s*:?"
+    for cue in cues("person_credit")) + r")\s*$", re.I)
+_ROLE_RE = re.compile(r"(?:" + "|".join(map(re.escape, cues("person_role"))) + r")(?:t|n|na)?$",
+                      re.I)
 
 
 @dataclass
@@ -58,6 +65,25 @@ def is_role(phrase: str) -> bool:
         (len(words) > 1 and bool(_ROLE_RE.search(words[0])) and words[1] in ("av", "för", "of"))
 
 
+@cache
+def _reference_first_names() -> frozenset[str]:
+    """Given names of the reference list (data/reference/first_names.tsv, see SOURCE.md)."""
+    path = config.REFERENCE_DIR / "first_names.tsv"
+    rows = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(row.split("\t")[0] for row in rows
+                     if row and not row.startswith(("#", "name\t")))
+
+
+def is_first_name(word: str) -> bool:
+    """A given name: Voikko's (Finnish names) or the reference list's (Swedish, Norwegian,
+    Danish, English and German names Voikko does not know: "Åsa", "Tine"); a hyphenated one
+    when each part is ("Anna-Mari")."""
+    if morphology.is_first_name(word) or word in _reference_first_names():
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(part and is_first_name(part) for part in parts)
+
+
 def _name_stopword(word: str) -> bool:
     """A word of the cue tables that no person's name holds (an article, a nationality)."""
     return word.lower() in cues("name_stopword")
@@ -73,7 +99,7 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
     for m in _NAME.finditer(line):
         first, last = m.group(1), m.group(2)
         name_end = m.start() + len(first) + 1 + len(last)
-        if m.start() < covered or PHOTO_CREDIT_BEFORE.search(line[:m.start()]):
+        if m.start() < covered or _CREDIT_BEFORE.search(line[:m.start()]):
             continue
         middle = _middle_name(line, first, last, name_end)
         if _in_org_name(line, m.start(), middle[1] if middle else name_end):
@@ -89,22 +115,23 @@ def _person_names(line: str) -> list[tuple[str, int, int]]:
             continue
         if re.match(r"-[a-zåäö]", line[name_end:name_end + 2]):
             continue  # a name inside a compound: "Martin Wegelius-institutet"
-        if morphology.is_first_name(first) and not orgs.is_org_head(last) and \
+        if is_first_name(first) and not orgs.is_org_head(last) and \
                 not morphology.is_first_name(last) | _inflected_place(last) and \
                 not _inflected_common_word(last):
             surname = _surname_base(last)
             found.append((f"{first} {surname}", m.start(), name_end))
-        elif _after_role(line, m.start()) and not orgs.is_org_head(last) and \
+        elif (_after_role(line, m.start()) or _after_speech_verb(line, m.start())) and \
+                not orgs.is_org_head(last) and \
                 not _inflected_place(last) and not orgs.looks_like_org(f"{first} {last}"):
             # "toiminnanjohtaja Pilvi Kuitu": a role word vouches for a first name Voikko
             # reads otherwise ("Pilvi" a noun, "Mari" a place)
             found.append((f"{first} {_surname_base(last)}", m.start(), name_end))
-        elif morphology.is_first_name(last) and not morphology.is_first_name(first) and \
+        elif is_first_name(last) and not is_first_name(first) and \
                 not morphology.is_known(first) and not _NEXT_NAME_WORD.match(line, name_end):
             found.append((f"{last} {first}", m.start(), name_end))  # surname first
     for m in _CAPS_NAME.finditer(line):
         first, last = _title_case(m.group(1)), _title_case(m.group(2))
-        if morphology.is_first_name(first):
+        if is_first_name(first):
             found.append((f"{first} {last}", m.start(), m.end()))
     return found
 
@@ -131,13 +158,13 @@ def _middle_name(line: str, first: str, middle: str, end: int) -> tuple[str, int
     last word and where it ends, else None. A capitalised word after it, a place or a
     head word ends no name."""
     following = _NEXT_NAME_WORD.match(line, end)
-    if following is None or not morphology.is_first_name(first) or _name_stopword(middle) or \
+    if following is None or not is_first_name(first) or _name_stopword(middle) or \
             orgs.is_org_head(middle) or _inflected_place(middle):
         return None
     surname = following.group().strip()
     if morphology.is_first_name(surname) or orgs.is_org_head(surname) or _is_place(surname) or \
             _name_stopword(surname) or _inflected_common_word(surname) or \
-            not re.match(r"(?:$|[,.;)]|\s+[a-zåäö(–-])", line[following.end():]):
+            not re.match(r"(?:$|[,.;)]|\s+[a-zåäö(–&-])", line[following.end():]):
         return None  # "Laura Rekilä Kuva: ...": a photo credit's word, no surname
     return _surname_base(surname), following.end()
 
@@ -174,6 +201,13 @@ def _after_role(line: str, start: int) -> bool:
     return bool(before) and before[-1].islower() and is_role(before[-1])
 
 
+def _after_speech_verb(line: str, start: int) -> bool:
+    """A verb of saying just before ``start`` ("säger Tua Stenström", "kertoo Liisa Laine"):
+    the quoted speaker's name follows, whatever the first name."""
+    before = line[:start].split()
+    return bool(before) and before[-1].lower() in cues("speech_verb")
+
+
 def _surname_base(word: str) -> str:
     """Base form of a surname that is only ever read as a genitive ("Huuskon" -> "Huusko")."""
     readings = morphology.analyses(word)
@@ -195,7 +229,8 @@ def _inflected_place(word: str) -> bool:
 def find_people(text: str, seg: Segments) -> list[Person]:
     people: list[Person] = []
     for index, line in enumerate(seg.lines):
-        if DATED_BYLINE.match(line.text.strip()) or is_agenda(line.text):
+        if DATED_BYLINE.match(line.text.strip()) or is_agenda(line.text) or \
+                _is_talk(line.text):
             continue  # the page editor's name; a speaker in a programme ("9.30 Avaus, N.N.")
         for name, start, end in _person_names(line.text):
             known = next((p for p in people if p.name == name), None)
@@ -206,10 +241,82 @@ def find_people(text: str, seg: Segments) -> list[Person]:
             person = Person(name, line.start + start, line.start + end, index)
             _roles_and_org(person, line.text, start, end, seg, index)
             people.append(person)
+    _labelled_names(people, seg)
+    programme = _programme_items(seg)
+    people = [p for p in people if p.line not in programme or _project_role(p)]
     _contact_fields(people, seg)
     _emails(people, text, seg)
     _phones(people, seg)
     return people
+
+
+_LABELLED_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{1,2}})\s*(?:$|[,(])")
+
+
+def _labelled_names(people: list[Person], seg: Segments) -> None:
+    """The value of a contact label ("Kontaktperson: Tua Stenström", "Yhteyshenkilön nimi:
+    Benny Majabacka") is a person's name, whatever its first name."""
+    for fld in seg.fields:
+        if fld.key not in ("contact", "contact_name") or \
+                any(p.start < fld.end and fld.start < p.end for p in people):
+            continue
+        named = _LABELLED_NAME.match(fld.value.strip())
+        if named is None or orgs.looks_like_org(named.group(1)) or \
+                any(_name_stopword(w) or is_role(w) or orgs.is_org_head(w) or _is_place(w)
+                    for w in named.group(1).split()):
+            continue
+        words = named.group(1).split()
+        if len(words) == 2 and is_first_name(words[1]) and not is_first_name(words[0]):
+            words.reverse()  # "Heimovaara-Kotonen Essi": the surname first
+        if any(p.name == " ".join(words) for p in people):
+            continue
+        start = fld.start + fld.value.index(named.group(1))
+        person = Person(" ".join(words), start, start + len(named.group(1)), fld.line)
+        line = seg.lines[fld.line]
+        _roles_and_org(person, line.text, start - line.start, person.end - line.start, seg,
+                       fld.line)
+        people.append(person)
+
+
+_BULLET = re.compile(r"^\s*[•*–-]\s")
+_PROJECT_ROLE = re.compile(r"hanke|hankkeen|projekt|project", re.I)
+
+
+def _programme_items(seg: Segments) -> set[int]:
+    """The bulleted lines under a programme's clock time ("10.00 Kulttuuri elinvoiman
+    lähteenä" / "• Dialogi: ... - KULTA ry:n pääsihteeri N.N."): the talks and their
+    speakers, up to the first line of other text."""
+    items: set[int] = set()
+    under_time = False
+    for index, line in enumerate(seg.lines):
+        text = line.text.strip()
+        if is_agenda(text):
+            under_time = True
+        elif _BULLET.match(line.text) and under_time:
+            items.add(index)
+        elif text:
+            under_time = False
+    return items
+
+
+def _project_role(person: Person) -> bool:
+    """A role in a project ("hankepäällikkö", "projektledare", "project manager"): a speaker
+    who is one of a project's people."""
+    return any(_PROJECT_ROLE.search(role) for role in person.roles)
+
+
+_TALK = re.compile(rf"^\s*(?:[•*-]\s*)?{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}:\s+(\S.*)$")
+
+
+def _is_talk(line: str) -> bool:
+    """A programme's talk: a speaker's name, a colon and the talk's title ("N.N.: Kultur-
+    partnerskap - samarbete med föreningar"), not a role, an address or a number after it."""
+    talk = _TALK.match(line)
+    if talk is None or not _person_names(line[:talk.start(1)]):
+        return False
+    title = talk.group(1).strip()
+    return not (is_role(title) or EMAIL.search(title) or PHONE.search(title) or
+                orgs.looks_like_org(title))
 
 
 def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segments,
@@ -225,7 +332,8 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
         person.roles.append(" ".join(words_before[-span:]).lower())
         rest = " ".join(words_before[:-span]).strip(" ,:")
         owner = rest.split(":")[-1].strip()
-        if owner and len(owner.split()) <= _OWNER_WORDS and orgs.looks_like_org(owner):
+        if owner[:1].isupper() and len(owner.split()) <= _OWNER_WORDS and \
+                orgs.looks_like_org(owner):  # not "museum" of "museum educator in charge"
             person.organisation = orgs.canonical_org(owner)
         elif _SV_GENITIVE_OWNER.search(rest):  # "Helsingfors stadsorkesters producent"
             genitive = _SV_GENITIVE_OWNER.search(rest).group(1)
@@ -237,8 +345,15 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
     if works_as and (is_role(works_as.group(1)) or "som är" not in works_as.group(0)):
         # "Tarja Autio som fungerar som kulturkompis", "who works as a curator"
         person.roles.append(works_as.group(1).lower())
+    elif works_as:  # "N.N. som är Svenska kulturfondens ombudsman i Åboland"
+        _owner_and_role(person, after[works_as.start(1):])
+    essive = _FI_WORKS_AS.match(after)
+    if essive and is_role(essive.group(1)):  # "N.N. toimii hankkeen projektipäällikkönä"
+        person.roles.append(essive.group(1))
     bracketed = _BRACKETED_ORG.match(after)
-    if bracketed and not _is_place(bracketed.group(1)) and person.organisation is None:
+    if bracketed and is_role(bracketed.group(1)):  # "Ria Laine (Ansvarig forskare)"
+        person.roles.append(bracketed.group(1).lower())
+    elif bracketed and not _is_place(bracketed.group(1)) and person.organisation is None:
         person.organisation = orgs.canonical_org(bracketed.group(1))  # "Anna Lind (Rosengården)"
     for part in re.split(r"\s*[,/]\s*", after):
         part = part.strip(" .")
@@ -257,6 +372,8 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
         if is_role(part):
             person.roles.append(part.lower() if part[0].isupper() and " " not in part else part)
             continue
+        if _owner_and_role(person, part):  # "N.N., Kulturfondens ombudsman i Åboland"
+            break
         role_org = _ROLE_THEN_ORG.match(part)  # "Jenny Lind, projektledare Studieförbundet X"
         if role_org and is_role(role_org.group(1)) and orgs.looks_like_org(role_org.group(2)) \
                 and person.organisation is None:
@@ -264,15 +381,40 @@ def _roles_and_org(person: Person, line: str, start: int, end: int, seg: Segment
             person.organisation = orgs.canonical_org(role_org.group(2))
             break
         part = _FOR_ORG.sub("", part)  # "Hannes Vaitilo för Ålands kulturdelegation"
-        if orgs.looks_like_org(part) and person.organisation is None and \
-                len(part.split()) <= 8:
+        if orgs.looks_like_org(part) and len(part.split()) <= 8 and \
+                (person.organisation is None or _is_subunit(person.organisation)):
+            # "Terveystieteiden tiedekunta, Farmasian laitos, Itä-Suomen yliopisto": the unit's
+            # parent after it is the organisation
             person.organisation = orgs.canonical_org(part)
-        elif part.startswith("p.") or part.lower().startswith("puh"):
+        elif part.startswith("p.") or part.lower().startswith("puh") or \
+                person.organisation and _is_subunit(person.organisation) and \
+                len(part.split()) <= 2:  # a subject within the unit ("laitos, Sosiaalityö")
             continue
         else:
             break
     if not after:
         _block_roles(person, seg, index)
+
+
+_FI_WORKS_AS = re.compile(r"^toimi(?:i|vat|nut|neet)\s(?:[a-zåäö-]+n\s)?([a-zåäö-]+?)(?:na|nä)\b")
+_OWNER_ROLE_TAIL = re.compile(r"^(?:$|(?:i|på|in|inom)\s)")  # "... ombudsman i Åboland"
+
+
+def _owner_and_role(person: Person, phrase: str) -> bool:
+    """A Swedish genitive owner and a role ("Kulturfondens ombudsman i Åboland", "Svenska
+    kulturfondens ombudsman"): the role, and the owner as the organisation when it is one."""
+    words = phrase.strip(" .").split()
+    for k, word in enumerate(words[:_OWNER_WORDS + 1]):
+        if word.islower() and is_role(word):
+            owner = " ".join(words[:k])
+            if not (k and owner[:1].isupper() and owner.endswith("s")) or \
+                    not _OWNER_ROLE_TAIL.match(" ".join(words[k + 1:])):
+                return False
+            person.roles.append(word)
+            if person.organisation is None and orgs.looks_like_org(owner[:-1]):
+                person.organisation = orgs.canonical_org(owner[:-1], "sv")
+            return True
+    return False
 
 
 _ROLE_THEN_ORG = re.compile(r"^([a-zåäö][\w-]*)\s+([A-ZÅÄÖ][^,;]{2,80})$")
@@ -303,8 +445,13 @@ def _block_roles(person: Person, seg: Segments, index: int) -> None:
     # "N.N. / Project Manager / M.M. / Project Assistant": the role above under another name
     # is that person's
     above_role = lines[index - 2].text.strip() if index > 1 else ""
-    if previous and is_role(previous) and not person.roles and not _person_names(above_role):
+    previous, remark = _bracket_tail(previous)  # "Kontaktperson (Musik i Syd)"
+    if previous and is_role(previous) and not person.roles and not _person_names(above_role) \
+            and not _person_names(previous):  # "N.N., leader" above is N.N.'s role
         person.roles.append(previous.lower())
+        if remark[:1].isupper() and not is_role(remark) and not _is_place(remark) and \
+                person.organisation is None:
+            person.organisation = orgs.canonical_org(remark)
     for j in range(index + 1, min(len(lines), index + 5)):
         text = lines[j].text.strip()
         if not text:
@@ -313,12 +460,24 @@ def _block_roles(person: Person, seg: Segments, index: int) -> None:
             break
         if ":" in text:  # a labelled field; the contact fields read those
             continue
+        text = _bracket_tail(text)[0]  # "Project Assistant (absent)"
         if is_role(text):
             person.roles.append(text.lower() if " " not in text else text[0].lower() + text[1:])
         elif orgs.looks_like_org(text) and person.organisation is None and len(text) < 80:
             person.organisation = orgs.canonical_org(text)
         else:
             break
+
+
+def _is_subunit(name: str) -> bool:
+    """A unit of an organisation (cue tables: "tiedekunta", "laitos", "department")."""
+    return name.split()[-1].lower() in cues("org_subunit")
+
+
+def _bracket_tail(line: str) -> tuple[str, str]:
+    """A line and the remark in brackets at its end, apart ("Kontaktperson (Musik i Syd)")."""
+    tail = re.match(r"^(.*?\S)\s*\(([^()]+)\)$", line)
+    return (tail.group(1), tail.group(2).strip()) if tail else (line, "")
 
 
 def _contact_fields(people: list[Person], seg: Segments) -> None:

@@ -205,21 +205,6 @@ ORG_ROLE_WORDS = frozenset(
     ]
 )
 
-# Person role head words (compounds end with one of these).
-PERSON_ROLE_HEADS: tuple[str, ...] = (
-    "päällikkö", "johtaja", "koordinaattori", "suunnittelija", "asiantuntija", "lehtori",
-    "tutkija", "sihteeri", "työntekijä", "ohjaaja", "tuottaja", "vastaava", "yhteyshenkilö",
-    "neuvoja", "kehittäjä", "opettaja", "rehtori", "professori", "puheenjohtaja", "vetäjä",
-    "assistentti", "avustaja", "kuraattori", "konsultti", "amanuenssi", "intendentti",
-    "samordnare", "projektledare", "koordinator", "chef", "direktör", "sekreterare",
-    "planerare", "producent", "ansvarig", "handledare", "verksamhetsledare", "rådgivare",
-    "coordinator", "manager", "director", "officer", "researcher", "specialist", "producer",
-    "planner", "head", "lecturer", "toimitusjohtaja", "lääkäri", "taiteilija", "kirjailija",
-    "sakkunnig", "ordförande", "advisor", "adviser", "curator", "chair", "kuraattori",
-    "ledare", "konstnär", "musiker", "pedagog", "skådespelare", "dansare", "forskare", "lektor",
-    "artist", "musician", "pedagogue", "actor", "dancer", "professor", "teacher", "assistant",
-    "worker",
-)
 DEGREE_PREFIXES = frozenset(
     [
         "fm", "ft", "fl", "fk", "ktm", "ktt", "km", "kt", "ytm", "ytt", "vtm", "vtt", "ttm",

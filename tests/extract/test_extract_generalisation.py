@@ -107,7 +107,8 @@ def test_swedish_database_labels() -> None:
     assert project["funders"] == ["Svenska kulturfonden"]
     assert project["budget"]["shares"] == [{"organisation": "Svenska kulturfonden", "eur": 45000}]
     assert (project["start_date"], project["end_date"]) == ("2022-03-01", "2024-02-28")
-    assert project["people"][0]["roles"] == ["projektledare"]
+    # the label names a role as "Yhteyshenkilö:" does in Finnish (gold: "kontaktperson")
+    assert project["people"][0]["roles"] == ["kontaktperson", "projektledare"]
     # the prose after a one-line target group is not a target group (only its group word is)
     assert project["target_groups"] == ["äldre", "närståendevårdare"]
     assert project["goals"] == ["Projektets mål är att föra kultur till äldre på landsbygden."]
