@@ -106,7 +106,7 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
         return []
     owned = _owned_headings(seg)
     if owned:
-        return _owned_projects(seg, owned, title, alts)
+        return _owned_projects(seg, owned, title, alts, language)
     phases = _phase_projects(seg, text, title, alts) if title else []
     if phases:
         return phases
@@ -244,8 +244,11 @@ def _paragraph_ends(seg: Segments, index: int, language: str) -> bool:
         text.endswith((".", "!", "?"))
 
 
-# "Alajärven kaupunki: Kulttuurihautomo": a heading naming a sub-project and its owner.
-_OWNED_HEADING = re.compile(r"^(?P<owner>[^:]{3,60}):\s(?P<title>[A-ZÅÄÖ][^:.!?]{2,80})$")
+# "Alajärven kaupunki: Kulttuurihautomo", "Q-teatteri ry / Kaupungin huminaa Kaarelassa (Hum
+# of the city in Kaarela)": a heading naming a sub-project and its owner (and the title
+# translated, in brackets).
+_OWNED_HEADING = re.compile(r"^(?P<owner>[^:/]{3,60})(?::|\s/)\s(?P<title>[A-ZÅÄÖ][^:.!?/]{2,80})$")
+_TRANSLATED_TITLE = re.compile(r"^(?P<title>.*\S)\s\((?P<translated>[A-ZÅÄÖ][^()]{2,80})\)$")
 
 
 def _owned_headings(seg: Segments) -> list[tuple[int, re.Match[str]]]:
@@ -253,14 +256,15 @@ def _owned_headings(seg: Segments) -> list[tuple[int, re.Match[str]]]:
     for index, line in enumerate(seg.lines):
         match = _OWNED_HEADING.match(line.text.strip())
         if match and orgs.looks_like_org(match.group("owner").strip()) and \
-                len(match.group("title").split()) <= 8 and \
+                len(_translated(match.group("title").strip(), "")[0].split()) <= 8 and \
+                not orgs.is_org_head(match.group("title").split()[-1]) and \
                 not segment_label(match.group("owner")):
             found.append((index, match))
     return found
 
 
 def _owned_projects(seg: Segments, owned: list[tuple[int, re.Match[str]]], title: str | None,
-                    alts: list[str]) -> list[ProjectSpan]:
+                    alts: list[str], language: str) -> list[ProjectSpan]:
     """An umbrella project (the text above the first owned heading) and one sub-project per
     "Owner: Title" heading, its owner leading."""
     first = owned[0][0]
@@ -271,9 +275,21 @@ def _owned_projects(seg: Segments, owned: list[tuple[int, re.Match[str]]], title
             len(seg.lines[line].text.lstrip())
         owner = (match.group("owner").strip(), offset + match.start("owner"),
                  offset + match.end("owner"))
-        spans.append(ProjectSpan(match.group("title").strip(), [], range(line, end), [],
-                                 grantee=owner))
+        sub_title, translations = _translated(match.group("title").strip(), language)
+        spans.append(ProjectSpan(sub_title, [], range(line, end), [], grantee=owner,
+                                 translations=translations))
     return spans
+
+
+def _translated(title: str, language: str) -> tuple[str, dict[str, str]]:
+    """"Estradilla Jakomäki (Jakomäki on stage)": the title and, in brackets, the same title
+    in another language."""
+    match = _TRANSLATED_TITLE.match(title)
+    if not match:
+        return title, {}
+    title, translated = match.group("title"), match.group("translated")
+    first, second = _title_language(title, language), _title_language(translated, language)
+    return (title, {second: translated}) if first != second else (title, {})
 
 
 def _phase_projects(seg: Segments, text: str, title: str,

@@ -106,10 +106,12 @@ def label_value_is_title(value: str) -> bool:
 def hanke_candidates(seg: Segments) -> list[TitleCandidate]:
     found = []
     for index, sentence in enumerate(seg.sentences):
+        before = 0  # "X -hankkeessa ja Y -hankkeessa": each name after the one before
         for match in _HANKE.finditer(sentence.text):
             if match.group().strip(" -–").startswith("hankkeet"):
                 continue
-            title = _clean(sentence.text[:match.start()])
+            title = _clean(_JOINT_OPENING.sub("", sentence.text[before:match.start()].strip()))
+            before = match.end()
             if "/" in title:
                 title = _clean(title.rsplit("/", 1)[1])
             title = name_before_hanke(title)
@@ -119,12 +121,17 @@ def hanke_candidates(seg: Segments) -> list[TitleCandidate]:
                 if opening is not None:
                     title, start = f"{opening.text} {title}", opening.start
                 found.append(TitleCandidate(title, start, start + len(title), "hanke"))
-            break
+            if not _JOINED_NAMES.match(sentence.text[before:]):
+                break
         else:
             spaced = _spaced_hanke_name(sentence)
             if spaced:
                 found.append(spaced)
     return found
+
+
+_JOINED_NAMES = re.compile(r"\s(?:ja|sekä|och|and)\s[A-ZÅÄÖ]")  # another name follows the first
+_JOINT_OPENING = re.compile(r"^(?:ja|sekä|och|and)\s")
 
 
 # "Olen mukana Parasta Pohjois-Savoon hankkeessa": a name of capitalised words before the
@@ -226,6 +233,8 @@ _OWNER_WORDS = 4  # an owning organisation before a title has this many words at
 def _after_owner(words: list[str]) -> list[str]:
     """"Pieksämäen kaupungin Yhtä rataa" -> "Yhtä rataa": an organisation in the genitive
     before a capitalised name owns the project and is no part of its name."""
+    if len(words) >= 3 and words[1][:1].isupper() and _place_genitive(words[0]):
+        return words[1:]  # "Porin Satakirjastojen kimppatoiminnan perusparannus": a town's
     for k in range(min(_OWNER_WORDS, len(words) - 1), 0, -1):
         owner, last = " ".join(words[:k]), words[k - 1]
         if words[k][:1].isupper() and words[0][:1].isupper() and \
@@ -233,6 +242,12 @@ def _after_owner(words: list[str]) -> list[str]:
                 and orgs.is_org_head(orgs.canonical_org(owner, "fi").split()[-1]):
             return words[k:]
     return words
+
+
+def _place_genitive(word: str) -> bool:
+    """"Porin", "Seinäjoen": a Finnish place name in the genitive."""
+    return word[:1].isupper() and morphology.GENITIVE in morphology.case_of(word.lower()) and \
+        bool(find_places(word, "fi", []))
 
 
 def _after_organisation(text: str) -> str:
@@ -309,8 +324,9 @@ _GENERIC_OPENERS = frozenset(["the", "this", "our", "a", "an", "eu", "developmen
 def named_project_candidates(text: str) -> list[TitleCandidate]:
     found = []
     for match in _NAME_PROJECT.finditer(text):
-        if _opens_role(text, match):
-            continue  # "Sanna Juutinen / Project Manager": a contact block, no project's name
+        if _opens_role(text, match) or "\n" in text[match.end(1):match.end()]:
+            continue  # "Sanna Juutinen / Project Manager": a contact block, no project's name;
+            # "Project duration" opening a line is a label, the line above names no project
         # each word with its offsets: the name may run over a line break
         words = list(re.finditer(r"\S+", match.group(1)))
         if len(words) > 1 and words[-1].group() in ("The", "This", "Our"):

@@ -1,0 +1,78 @@
+"""Titles and project boundaries from layout (issue 11): section-word headings, language
+menus, a label opening a line, and "Owner / Title (Translation)" headings of a grant list."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import only_project, projects_of
+
+from kg.extract.cues import is_furniture, is_generic_heading
+
+
+@pytest.mark.parametrize(("heading", "generic"), [
+    ("Purpose and goal", True), ("Results and expected effects", True),
+    ("Approach and implementation", True), ("Syfte och mål", True),
+    ("Bakgrund och genomförande:", True), ("Tausta ja tavoitteet", True),
+    ("Hankkeen tavoitteet ja tulokset", True),
+    ("Culture for Health", False), ("Musik för alla sinnen", False),
+    ("Kulttuuria kaikille", False),
+])
+def test_a_heading_of_section_words_only_is_generic(heading: str, generic: bool) -> None:
+    assert is_generic_heading(heading) is generic
+
+
+@pytest.mark.parametrize("line", [
+    "Selkokieli | Lättläst språk", "Viittomakieli | Teckenspråk", "Svenska | English",
+])
+def test_a_language_menu_is_furniture(line: str) -> None:
+    assert is_furniture(line)
+    assert not is_furniture("Kulttuuri | Hyvinvointi")
+
+
+SECTIONED = (
+    "Singing together in elderly care - an online course\n\n"
+    "Coordinator Northtown Municipality - Research Unit\n"
+    "Funding from Innovation Agency SEK 400 000\n"
+    "Project duration January 2016 - December 2016\n\n"
+    "Purpose and goal\n\n"
+    "The purpose of the project was to teach care workers to sing with residents.\n\n"
+    "Results and expected effects\n\n"
+    "The online course is ready and will be launched at a conference in March.\n\n"
+    "Approach and implementation\n\n"
+    "Musicians recorded the songs and a designer built the course.\n"
+)
+
+
+def test_section_headings_and_a_label_line_give_one_project_titled_by_its_first_line() -> None:
+    project = only_project(SECTIONED)
+    assert project["title"]["en"] == "Singing together in elderly care - an online course"
+
+
+OWNED = (
+    "The following projects have received Riverside Model grants:\n"
+    "Riverside Theatre Foundation / Laulava Kortteli (Singing Block)\n"
+    "Residents and the theatre plan workshops and one-off events in the block together.\n"
+    "Kulttuuriyhdistys Silta ry / Ääni ja kuva – Tarinoita Rantakylästä (Sound and Image – "
+    "Stories from Rantakylä)\n"
+    "The association's community art project works with local residents and artists.\n"
+    "Taideyhdistys Virta ry / Kaupungin kaiku Niemessä (Echo of the city in Niemi)\n"
+    "The project brings year-round art activities to Niemi.\n\n"
+    "Further information\nAnna Example\nRiverside University / Taideakatemia\n"
+)
+
+
+def test_owner_slash_title_headings_give_one_project_each_with_the_translation() -> None:
+    projects = projects_of(OWNED)
+    assert [p["title"]["fi"] for p in projects] == [
+        "Laulava Kortteli", "Ääni ja kuva – Tarinoita Rantakylästä", "Kaupungin kaiku Niemessä"]
+    assert [p["title"]["en"] for p in projects] == [
+        "Singing Block", "Sound and Image – Stories from Rantakylä", "Echo of the city in Niemi"]
+    assert projects[1]["lead_organisations"] == ["Kulttuuriyhdistys Silta ry"]
+
+
+def test_two_hanke_names_joined_in_one_sentence_give_two_projects_without_the_town() -> None:
+    text = ("Aluehallintovirasto myönsi avustuksia kirjastojen kehittämiseen.\n\n"
+            "Kuopion Lukuhetket kotiin -hankkeessa ja Lahden Tarinatuvat kylille -hankkeessa "
+            "on tavoitteena viedä lukemista ikäihmisten koteihin.\n")
+    titles = [p["title"]["fi"] for p in projects_of(text)]
+    assert sorted(titles) == ["Lukuhetket kotiin", "Tarinatuvat kylille"]
