@@ -95,6 +95,8 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
     if sections:
         return sections
     candidates = _title_candidates(seg, text)
+    if _grant_call(text, candidates):
+        return []
     title, alts = titles.choose_title(candidates)
     if title:
         title, acronym = titles.without_bracketed_acronym(title)
@@ -564,6 +566,17 @@ def _grant_round_headline(title: str, candidates: list[titles.TitleCandidate]) -
     boost wellbeing"): its first line opens with a grant word and no project is named."""
     return all(c.kind in ("first_line", "headline") for c in candidates) and \
         stem_pattern("grant_noun").match(title) is not None
+
+
+_CALL_CUES = 4  # application words at least that make a page naming no project a grant call
+_NAMING_KINDS = frozenset(["label", "hanke", "projektet", "copula", "heading", "list"])
+
+
+def _grant_call(text: str, candidates: list[titles.TitleCandidate]) -> bool:
+    """A call for applications ("Dags att söka projektunderstöd", "Erillishaku: ..."): no
+    project named by its word, a label or a heading, and the application words many."""
+    return not any(c.kind in _NAMING_KINDS for c in candidates) and \
+        len(stem_pattern("application_cue").findall(text)) >= _CALL_CUES
 
 
 def _looks_like_project(seg: Segments, text: str) -> bool:

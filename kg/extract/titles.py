@@ -83,9 +83,16 @@ def _valid(title: str) -> bool:
         return False
     if orgs.programme_of(last) or (len(words) == 1 and last.isupper() and len(last) <= 5):
         return False
+    if len(words) <= _PLURAL_HEADING_WORDS and _PLURAL_PROJECTS.search(last):
+        return False  # "Alueelliset kehittämishankkeet": a heading over many projects
     if _COMPOUND_ADJECTIVE.search(last):
         return False  # "a three-year-long EU-funded project": no name before the word
     return title[0].isupper() or title[0].isdigit()
+
+
+_PLURAL_PROJECTS = re.compile(r"(?:hankkeet|projektit|projekten|projects|programmes|ohjelmat)$",
+                              re.I)
+_PLURAL_HEADING_WORDS = 4
 
 
 # an English compound adjective ending a phrase before "project": "EU-funded", "arts-based"

@@ -76,3 +76,24 @@ def test_two_hanke_names_joined_in_one_sentence_give_two_projects_without_the_to
             "on tavoitteena viedä lukemista ikäihmisten koteihin.\n")
     titles = [p["title"]["fi"] for p in projects_of(text)]
     assert sorted(titles) == ["Lukuhetket kotiin", "Tarinatuvat kylille"]
+
+
+@pytest.mark.parametrize("text", [
+    ("Dags att söka bidrag\n\nKulturföreningen i Staden beviljar bidrag och nu är det dags att "
+     "söka. Skicka in din ansökan senast den 15.5. Bidrag kan sökas av föreningar och "
+     "arbetsgrupper för projekt. Ansökningarna behandlas av styrelsen.\n"),
+    ("Erillishaku: avustukset ikäihmisten kulttuuritoimintaan\n\nAvustus tulee hakuun 15.1. "
+     "Avustusta voivat hakea yhteisöt. Hakemukseen liitetään toimintasuunnitelma, ja "
+     "hakijoilta toivotaan yhteistyötä. Jaosto päättää rahoitettavista hankkeista.\n"),
+    ("Apply for a culture grant\n\nApplications are open until 31 May. Associations are "
+     "eligible to apply for projects that bring art to care homes. The application must "
+     "include a budget.\n"),
+])
+def test_a_grant_call_naming_no_project_gives_none(text: str) -> None:
+    assert projects_of(text) == []
+
+
+def test_a_heading_over_many_projects_is_no_title() -> None:
+    text = ("Alueelliset kehittämishankkeet\n\nKeskuksen alueellisia kehittämishankkeita "
+            "toteutetaan eri puolilla Suomea. Hankkeiden tarkoituksena on tukea taiteilijoita.\n")
+    assert all(p["title"]["fi"] != "Alueelliset kehittämishankkeet" for p in projects_of(text))
