@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg import morphology
@@ -13,7 +13,7 @@ from kg.extract.country_rows import CountryRow, country_rows
 from kg.extract.cues import is_furniture, phrase_pattern, stem_pattern
 from kg.extract.dates import Period, find_dates, find_periods
 from kg.extract.gazetteer import gazetteer
-from kg.extract.grants import Grant, find_grants, first_grant, grant_funders
+from kg.extract.grants import Grant, find_grants, first_grant, grant_funders, sentence_grants
 from kg.extract.instruments import grant_type_compound, initiatives, instrument_mentions
 from kg.extract.langid import identify_language
 from kg.extract.layout import is_prose
@@ -78,7 +78,7 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
         return _country_row_projects(rows, len(seg.lines))
     listed = entries.list_entries(seg)
     if listed:
-        return _entry_projects(seg, listed)
+        return _prose_grants_above(seg, listed, language) + _entry_projects(seg, listed)
     headings = titles.heading_candidates(seg)
     if len(headings) >= 2:
         return _heading_projects(seg, headings)
@@ -427,6 +427,43 @@ def _place_mentions(facts: DocumentFacts, span: ProjectSpan, own: list[range],
     if span.grantee is None or not own_towns:
         return mentions
     return [m for m in mentions if m.place.kind != "municipality" or m in own_towns]
+
+
+def _prose_grants_above(seg: Segments, listed: list[entries.Entry],
+                        language: str) -> list[ProjectSpan]:
+    """Grants the lead paragraphs name before the list ("Sairaalaklovnit ry (Helsinki) sai
+    70 000 euroa ..."), to recipients the list does not hold: one project each."""
+    listed_names = {_name_key(e.recipient[0]) for e in listed if e.recipient}
+    spans = []
+    for sentence in seg.sentences:
+        if sentence.line >= listed[0].line or sentence.line in seg.label_lines:
+            continue
+        for grant in sentence_grants(sentence, language):
+            if grant.recipient and grant.eur and _name_key(grant.recipient) not in listed_names:
+                listed_names.add(_name_key(grant.recipient))
+                name = _one_language_name(grant.recipient, language)
+                start = grant.start + grant.recipient.index(name)
+                grant = replace(grant, recipient=name, start=start, end=start + len(name))
+                spans.append(ProjectSpan(grant.title, [], range(sentence.line, sentence.line + 1),
+                                         [range(0, listed[0].line)], (name, start, grant.end),
+                                         grant.eur, grant))
+    return spans
+
+
+# "Sairaalaklovnit ry - Sjukhusclowner rf": an association's Finnish and Swedish names
+_BILINGUAL_NAME = re.compile(r"^(?P<fi>.+?\s(?:ry|r\.y\.))\s[-–]\s(?P<sv>.+?\s(?:rf|r\.f\.))$")
+
+
+def _one_language_name(name: str, language: str) -> str:
+    """The name in the text's language when the text gives it in Finnish and Swedish."""
+    match = _BILINGUAL_NAME.match(name)
+    return (match.group("sv") if language == "sv" else match.group("fi")) if match else name
+
+
+def _name_key(name: str) -> str:
+    """A recipient's first word, lower case: "Sairaalaklovnit ry - Sjukhusclowner rf" and
+    "Sairaalaklovnit ry" are one."""
+    return name.split()[0].lower() if name.split() else ""
 
 
 def _entry_projects(seg: Segments, listed: list[entries.Entry]) -> list[ProjectSpan]:

@@ -97,3 +97,18 @@ def test_a_heading_over_many_projects_is_no_title() -> None:
     text = ("Alueelliset kehittämishankkeet\n\nKeskuksen alueellisia kehittämishankkeita "
             "toteutetaan eri puolilla Suomea. Hankkeiden tarkoituksena on tukea taiteilijoita.\n")
     assert all(p["title"]["fi"] != "Alueelliset kehittämishankkeet" for p in projects_of(text))
+
+
+def test_a_grant_named_in_the_lead_paragraph_joins_the_list_below() -> None:
+    text = ("Keskus myönsi avustuksia kulttuurihyvinvointiin.\n\n"
+            "Uusi avustus jaettiin yhdelle toimijalle. Laulukuoro Helmi ry - Sångkören Pärlan rf "
+            "(Vaasa) sai 40 000 euroa laulutoimintaan palvelutaloissa.\n\n"
+            "Vuoden avustukset:\n\n"
+            "Taideyhdistys Aalto ry, Oulu. Taidepajat, 20 000 €\n\n"
+            "Teatteriyhdistys Kaari ry, Turku. Teatteri kylissä, 25 000 €\n\n"
+            "Sirkusyhdistys Kupoli ry, Lahti. Sirkuskoulu, 15 000 €\n")
+    projects = projects_of(text)
+    leads = [p["lead_organisations"] for p in projects]
+    assert leads[0] == ["Laulukuoro Helmi ry"]
+    assert projects[0]["budget"]["shares"][0]["eur"] == 40000
+    assert len(projects) == 4
