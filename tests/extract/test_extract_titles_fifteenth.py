@@ -112,3 +112,16 @@ def test_a_grant_named_in_the_lead_paragraph_joins_the_list_below() -> None:
     assert leads[0] == ["Laulukuoro Helmi ry"]
     assert projects[0]["budget"]["shares"][0]["eur"] == 40000
     assert len(projects) == 4
+
+
+@pytest.mark.parametrize(("headline", "language"), [
+    ("Museum continues its art project for older people", "en"),
+    ("Äldreboenden i länet ska få kulturbesök", "sv"),
+    ("Kirjasto tarjoaa lukupiirejä ikäihmisille", "fi"),
+])
+def test_a_news_headline_with_a_finite_verb_is_no_title(headline: str, language: str) -> None:
+    body = {"en": "The project brings artists to care homes. It is funded by the city.",
+            "sv": "Projektet för konstnärer till äldreboenden. Det finansieras av regionen.",
+            "fi": "Hanke vie taiteilijoita palvelutaloihin. Sitä rahoittaa kaupunki."}[language]
+    for project in projects_of(f"{headline}\n\n{body}\n"):
+        assert headline not in project["title"].values()
