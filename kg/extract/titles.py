@@ -513,6 +513,11 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
             return TitleCandidate(title, line.start, line.start + len(title), "headline")
         if find_periods(text) and not title:
             continue
+        acronym = _BRACKETED_ACRONYM.match(text)
+        if acronym and _clean(acronym.group("title")) == title and \
+                not orgs.programme_of(acronym.group("acronym")) and \
+                not orgs.is_known_org(acronym.group("acronym")):  # "(AIKO)": a funding programme
+            title = text  # "Mapping musical capacity ... (MUNDIS)": the acronym is an alt title
         return TitleCandidate(title, line.start, line.start + len(title), "first_line")
     return None
 

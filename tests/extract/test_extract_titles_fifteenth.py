@@ -125,3 +125,15 @@ def test_a_news_headline_with_a_finite_verb_is_no_title(headline: str, language:
             "fi": "Hanke vie taiteilijoita palvelutaloihin. Sitä rahoittaa kaupunki."}[language]
     for project in projects_of(f"{headline}\n\n{body}\n"):
         assert headline not in project["title"].values()
+
+
+def test_an_acronym_in_brackets_after_a_first_line_title_is_an_alt_title() -> None:
+    text = ("Mapping musical memory in older people with dementia (MUMEM)\n\n"
+            "The project studies how music is remembered. It is funded by the Research Council "
+            "of Finland.\n")
+    project = only_project(text)
+    assert project["title"]["en"] == "Mapping musical memory in older people with dementia"
+    assert project["alt_titles"] == ["MUMEM"]
+    programme = only_project("Kulttuurihyvinvoinnin palvelut maakunnassa (AIKO)\n\nHanke "
+                             "kehittää kulttuuripalveluja. Hanketta rahoittaa maakunnan liitto.\n")
+    assert programme["alt_titles"] == []
