@@ -137,3 +137,14 @@ def test_an_acronym_in_brackets_after_a_first_line_title_is_an_alt_title() -> No
     programme = only_project("Kulttuurihyvinvoinnin palvelut maakunnassa (AIKO)\n\nHanke "
                              "kehittää kulttuuripalveluja. Hanketta rahoittaa maakunnan liitto.\n")
     assert programme["alt_titles"] == []
+
+
+def test_perfect_tense_funders_grant_and_a_grant_noun_before_the_title_is_no_part_of_it() -> None:
+    text = ("Kirjastoille avustuksia\n\n"
+            "Aluehallintovirastot ovat myöntäneet kirjastojen kehittämiseen avustuksia 1,9 "
+            "miljoonaa euroa 90 hankkeelle.\n\n"
+            "Lohjan kaupungille myönnettiin 7000 euroa Lukukoira vierailee -hankkeeseen.\n\n"
+            "Sallan kunnalle myönnettiin 5000 euron avustus Pyörällä kirjastoon -hankkeeseen.\n")
+    projects = projects_of(text)
+    assert [p["title"]["fi"] for p in projects] == ["Lukukoira vierailee", "Pyörällä kirjastoon"]
+    assert all("Aluehallintovirastot" not in p["lead_organisations"] for p in projects)
