@@ -21,7 +21,12 @@ from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
 _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeelle|hankkeesta|"
                     r"hankkeeseen|hankkeella|hankkeena|hankkeet|projekti|projektin|projektissa|"
                     r"projektia|pilotti|pilotissa|pilotista|pilottia|pilotin|toimintamalli|"
-                    r"toimintamallin|toimintamallia|toimintamallissa)\b")
+                    r"toimintamallin|toimintamallia|toimintamallissa)\b|"
+                    # "Kulttuuritorstai 65+ -toimintaa": a name written apart from its activity
+                    # word ("Kaikukortti-toiminta", one word, names a service; after "20 vuotta –
+                    # toiminta" a clause begins)
+                    r"\s[-–](?:toiminta|toimintaa|toiminnan|toimintaan|toiminnassa|"
+                    r"toiminnasta)\b")
 _PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project)[ \t]+"
                         r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+(?![.:–-]\d)|"
                         r"(?:for|of|on|in|för|i|på)(?=\s[A-ZÅÄÖ])))*)")  # "Culture for Health"

@@ -148,3 +148,13 @@ def test_perfect_tense_funders_grant_and_a_grant_noun_before_the_title_is_no_par
     projects = projects_of(text)
     assert [p["title"]["fi"] for p in projects] == ["Lukukoira vierailee", "Pyörällä kirjastoon"]
     assert all("Aluehallintovirastot" not in p["lead_organisations"] for p in projects)
+
+
+def test_a_name_written_apart_from_its_activity_word_is_a_title_but_a_compound_is_not() -> None:
+    text = ("Kulttuurinen vanhustyö\n\nKulttuuritiistai 70+ -toimintaa kokeiltiin ensimmäistä "
+            "kertaa syksyllä. Konsertit järjestetään kaupungin kirjastossa. Toiminta jatkuu "
+            "keväällä – toiminta on maksutonta.\n")
+    assert [p["title"]["fi"] for p in projects_of(text)] == ["Kulttuuritiistai 70+"]
+    compound = ("Hyvinvointia kulttuurista -hanke\n\nHyvinvointia kulttuurista -hanke etsii "
+                "keinoja ottaa ikäihmiset huomioon Kaikukortti-toiminnassa.\n")
+    assert [p["title"]["fi"] for p in projects_of(compound)] == ["Hyvinvointia kulttuurista"]
