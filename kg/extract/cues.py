@@ -38,6 +38,8 @@ def is_furniture(line: str) -> bool:
                                        for cue in cues("furniture_prefix")):
         return True
     items = [item.strip() for item in key.split("|")]
+    if len(items) >= 2 and all(item in cues("language_switch") for item in items):
+        return True  # "Selkokieli | Lättläst språk": a language menu
     return len(items) >= 2 and all(0 < len(item.split()) <= _MENU_ITEM_WORDS for item in items) \
         and (len(items) >= _MENU_ITEMS or any(is_furniture(item) for item in items))
 
@@ -47,8 +49,16 @@ _MENU_ITEMS = 3  # and a menu this many entries at least (fewer when one is furn
 
 
 def is_generic_heading(line: str) -> bool:
-    """A section heading that names no project ("Project background", "Hankkeet")."""
-    return line.strip().rstrip(":").strip().lower() in cues("generic_heading")
+    """A section heading that names no project: a listed one ("Project background",
+    "Hankkeet") or one made of section words only ("Purpose and goal", "Syfte och mål")."""
+    key = line.strip().rstrip(":").strip().lower()
+    if key in cues("generic_heading"):
+        return True
+    words = key.replace(",", " ").split()
+    return 0 < len(words) <= _HEADING_WORDS and all(word in cues("heading_word") for word in words)
+
+
+_HEADING_WORDS = 6  # a heading of section words has this many words at most
 
 
 @cache

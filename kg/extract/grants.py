@@ -47,6 +47,8 @@ _OPENERS = frozenset({
 _TITLE_BEFORE_HANKE = re.compile(
     r"(?P<title>[”\"“]?[^,;]{2,90}?[”\"“]?)\s?[-–]\s?(?:hankkeeseen|hankkeelle|hankkeessa|"
     r"hankkeen|hanketta|projektiin|projektille|projektissa|projektin|-?esitykseen)\b")
+_AMOUNT_OPENING = re.compile(r"^\s*(?:.*\d\s*(?:€|euro\w*|eur\b)\s+)?(?:(?:avustu|tu[ke]|apurah|"
+                             r"rahoitu|bidrag|stöd|grant)\w*\s+)?(?=[A-ZÅÄÖ”\"“])")
 _HEAD_FIRST_FI = re.compile(r"\b(?:hankkeeseen|hankkeelle|projektiin|projektille)\s+[”\"“]?"
                             r"(?P<title>[A-ZÅÄÖ][^.,;:”\"“()]{1,80}?)[”\"“]?"
                             r"(?=[.,;:()]|\s(?:joka|jonka|jossa|jolla|ja|sekä)\s|$)")
@@ -268,7 +270,8 @@ def _title_in(clause: str, language: str) -> str | None:
         quoted = _QUOTED.search(match.group("title"))
         if quoted:
             return quoted.group(1).strip()
-        title = name_before_hanke(match.group("title").strip(" ”\"“"))
+        named = _AMOUNT_OPENING.sub("", match.group("title"))  # "5000 euron avustus X -hankkeeseen"
+        title = name_before_hanke(named.strip(" ”\"“"))
         if title and title[:1].isupper() and len(title.split()) <= 10:
             return title
     if language == "fi":
@@ -785,8 +788,9 @@ def subject_grants(sentence: Sentence, language: str) -> list[Grant]:
         following = [t.low for t in tokens[i + 1:i + 3]]
         if tokens[i + 1].text[:1].isupper() or following[0] in LEGAL_FORMS:
             continue  # the name goes on: "Kulttuurivaltakunta Osuuskunta", "Yhdistys ry"
-        acts = any(morphology.is_finite_verb(w) and w not in GRANT_VERBS[language]["funder"]
-                   for w in following)
+        funds = " ".join(following) in GRANT_VERBS[language]["funder"]  # "ovat myöntäneet"
+        acts = not funds and any(morphology.is_finite_verb(w) and
+                                 w not in GRANT_VERBS[language]["funder"] for w in following)
         own_project = token.text.endswith(":n") and following[0].startswith(("hank", "projekt"))
         if not (acts or own_project):
             continue

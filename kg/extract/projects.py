@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg import morphology
@@ -13,7 +13,7 @@ from kg.extract.country_rows import CountryRow, country_rows
 from kg.extract.cues import is_furniture, phrase_pattern, stem_pattern
 from kg.extract.dates import Period, find_dates, find_periods
 from kg.extract.gazetteer import gazetteer
-from kg.extract.grants import Grant, find_grants, first_grant, grant_funders
+from kg.extract.grants import Grant, find_grants, first_grant, grant_funders, sentence_grants
 from kg.extract.instruments import grant_type_compound, initiatives, instrument_mentions
 from kg.extract.langid import identify_language
 from kg.extract.layout import is_prose
@@ -78,7 +78,7 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
         return _country_row_projects(rows, len(seg.lines))
     listed = entries.list_entries(seg)
     if listed:
-        return _entry_projects(seg, listed)
+        return _prose_grants_above(seg, listed, language) + _entry_projects(seg, listed)
     headings = titles.heading_candidates(seg)
     if len(headings) >= 2:
         return _heading_projects(seg, headings)
@@ -95,6 +95,8 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
     if sections:
         return sections
     candidates = _title_candidates(seg, text)
+    if _grant_call(text, candidates):
+        return []
     title, alts = titles.choose_title(candidates)
     if title:
         title, acronym = titles.without_bracketed_acronym(title)
@@ -106,7 +108,7 @@ def split_projects(seg: Segments, text: str, language: str = "fi") -> list[Proje
         return []
     owned = _owned_headings(seg)
     if owned:
-        return _owned_projects(seg, owned, title, alts)
+        return _owned_projects(seg, owned, title, alts, language)
     phases = _phase_projects(seg, text, title, alts) if title else []
     if phases:
         return phases
@@ -244,8 +246,11 @@ def _paragraph_ends(seg: Segments, index: int, language: str) -> bool:
         text.endswith((".", "!", "?"))
 
 
-# "Alajärven kaupunki: Kulttuurihautomo": a heading naming a sub-project and its owner.
-_OWNED_HEADING = re.compile(r"^(?P<owner>[^:]{3,60}):\s(?P<title>[A-ZÅÄÖ][^:.!?]{2,80})$")
+# "Alajärven kaupunki: Kulttuurihautomo", "Q-teatteri ry / Kaupungin huminaa Kaarelassa (Hum
+# of the city in Kaarela)": a heading naming a sub-project and its owner (and the title
+# translated, in brackets).
+_OWNED_HEADING = re.compile(r"^(?P<owner>[^:/]{3,60})(?::|\s/)\s(?P<title>[A-ZÅÄÖ][^:.!?/]{2,80})$")
+_TRANSLATED_TITLE = re.compile(r"^(?P<title>.*\S)\s\((?P<translated>[A-ZÅÄÖ][^()]{2,80})\)$")
 
 
 def _owned_headings(seg: Segments) -> list[tuple[int, re.Match[str]]]:
@@ -253,14 +258,15 @@ def _owned_headings(seg: Segments) -> list[tuple[int, re.Match[str]]]:
     for index, line in enumerate(seg.lines):
         match = _OWNED_HEADING.match(line.text.strip())
         if match and orgs.looks_like_org(match.group("owner").strip()) and \
-                len(match.group("title").split()) <= 8 and \
+                len(_translated(match.group("title").strip(), "")[0].split()) <= 8 and \
+                not orgs.is_org_head(match.group("title").split()[-1]) and \
                 not segment_label(match.group("owner")):
             found.append((index, match))
     return found
 
 
 def _owned_projects(seg: Segments, owned: list[tuple[int, re.Match[str]]], title: str | None,
-                    alts: list[str]) -> list[ProjectSpan]:
+                    alts: list[str], language: str) -> list[ProjectSpan]:
     """An umbrella project (the text above the first owned heading) and one sub-project per
     "Owner: Title" heading, its owner leading."""
     first = owned[0][0]
@@ -271,9 +277,21 @@ def _owned_projects(seg: Segments, owned: list[tuple[int, re.Match[str]]], title
             len(seg.lines[line].text.lstrip())
         owner = (match.group("owner").strip(), offset + match.start("owner"),
                  offset + match.end("owner"))
-        spans.append(ProjectSpan(match.group("title").strip(), [], range(line, end), [],
-                                 grantee=owner))
+        sub_title, translations = _translated(match.group("title").strip(), language)
+        spans.append(ProjectSpan(sub_title, [], range(line, end), [], grantee=owner,
+                                 translations=translations))
     return spans
+
+
+def _translated(title: str, language: str) -> tuple[str, dict[str, str]]:
+    """"Estradilla Jakomäki (Jakomäki on stage)": the title and, in brackets, the same title
+    in another language."""
+    match = _TRANSLATED_TITLE.match(title)
+    if not match:
+        return title, {}
+    title, translated = match.group("title"), match.group("translated")
+    first, second = _title_language(title, language), _title_language(translated, language)
+    return (title, {second: translated}) if first != second else (title, {})
 
 
 def _phase_projects(seg: Segments, text: str, title: str,
@@ -409,6 +427,43 @@ def _place_mentions(facts: DocumentFacts, span: ProjectSpan, own: list[range],
     if span.grantee is None or not own_towns:
         return mentions
     return [m for m in mentions if m.place.kind != "municipality" or m in own_towns]
+
+
+def _prose_grants_above(seg: Segments, listed: list[entries.Entry],
+                        language: str) -> list[ProjectSpan]:
+    """Grants the lead paragraphs name before the list ("Sairaalaklovnit ry (Helsinki) sai
+    70 000 euroa ..."), to recipients the list does not hold: one project each."""
+    listed_names = {_name_key(e.recipient[0]) for e in listed if e.recipient}
+    spans = []
+    for sentence in seg.sentences:
+        if sentence.line >= listed[0].line or sentence.line in seg.label_lines:
+            continue
+        for grant in sentence_grants(sentence, language):
+            if grant.recipient and grant.eur and _name_key(grant.recipient) not in listed_names:
+                listed_names.add(_name_key(grant.recipient))
+                name = _one_language_name(grant.recipient, language)
+                start = grant.start + grant.recipient.index(name)
+                grant = replace(grant, recipient=name, start=start, end=start + len(name))
+                spans.append(ProjectSpan(grant.title, [], range(sentence.line, sentence.line + 1),
+                                         [range(0, listed[0].line)], (name, start, grant.end),
+                                         grant.eur, grant))
+    return spans
+
+
+# "Sairaalaklovnit ry - Sjukhusclowner rf": an association's Finnish and Swedish names
+_BILINGUAL_NAME = re.compile(r"^(?P<fi>.+?\s(?:ry|r\.y\.))\s[-–]\s(?P<sv>.+?\s(?:rf|r\.f\.))$")
+
+
+def _one_language_name(name: str, language: str) -> str:
+    """The name in the text's language when the text gives it in Finnish and Swedish."""
+    match = _BILINGUAL_NAME.match(name)
+    return (match.group("sv") if language == "sv" else match.group("fi")) if match else name
+
+
+def _name_key(name: str) -> str:
+    """A recipient's first word, lower case: "Sairaalaklovnit ry - Sjukhusclowner rf" and
+    "Sairaalaklovnit ry" are one."""
+    return name.split()[0].lower() if name.split() else ""
 
 
 def _entry_projects(seg: Segments, listed: list[entries.Entry]) -> list[ProjectSpan]:
@@ -548,6 +603,17 @@ def _grant_round_headline(title: str, candidates: list[titles.TitleCandidate]) -
     boost wellbeing"): its first line opens with a grant word and no project is named."""
     return all(c.kind in ("first_line", "headline") for c in candidates) and \
         stem_pattern("grant_noun").match(title) is not None
+
+
+_CALL_CUES = 4  # application words at least that make a page naming no project a grant call
+_NAMING_KINDS = frozenset(["label", "hanke", "projektet", "copula", "heading", "list"])
+
+
+def _grant_call(text: str, candidates: list[titles.TitleCandidate]) -> bool:
+    """A call for applications ("Dags att söka projektunderstöd", "Erillishaku: ..."): no
+    project named by its word, a label or a heading, and the application words many."""
+    return not any(c.kind in _NAMING_KINDS for c in candidates) and \
+        len(stem_pattern("application_cue").findall(text)) >= _CALL_CUES
 
 
 def _looks_like_project(seg: Segments, text: str) -> bool:

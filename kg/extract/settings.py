@@ -236,7 +236,8 @@ GRANT_VERBS: dict[str, dict[str, tuple[str, ...]]] = {
         "grantee": ("sai", "saivat", "saa", "saavat", "on saanut", "ovat saaneet", "saanee",
                     "saanevat", "on saamassa", "ovat saamassa"),
         "funder": ("myönsi", "myöntää", "jakoi", "jakaa", "on jakanut", "tuki", "tukee",
-                   "rahoitti", "rahoittaa"),
+                   "rahoitti", "rahoittaa", "on myöntänyt", "ovat myöntäneet", "ovat jakaneet",
+                   "on rahoittanut", "ovat rahoittaneet", "on tukenut"),
         "passive": ("myönnettiin", "myönnetään", "jaettiin", "on myönnetty"),
     },
     "sv": {

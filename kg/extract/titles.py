@@ -21,7 +21,12 @@ from kg.extract.settings import EVENT_HEADS, TITLE_STOP_LINES
 _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeelle|hankkeesta|"
                     r"hankkeeseen|hankkeella|hankkeena|hankkeet|projekti|projektin|projektissa|"
                     r"projektia|pilotti|pilotissa|pilotista|pilottia|pilotin|toimintamalli|"
-                    r"toimintamallin|toimintamallia|toimintamallissa)\b")
+                    r"toimintamallin|toimintamallia|toimintamallissa)\b|"
+                    # "Kulttuuritorstai 65+ -toimintaa": a name written apart from its activity
+                    # word ("Kaikukortti-toiminta", one word, names a service; after "20 vuotta –
+                    # toiminta" a clause begins)
+                    r"\s[-–](?:toiminta|toimintaa|toiminnan|toimintaan|toiminnassa|"
+                    r"toiminnasta)\b")
 _PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project)[ \t]+"
                         r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+(?![.:–-]\d)|"
                         r"(?:for|of|on|in|för|i|på)(?=\s[A-ZÅÄÖ])))*)")  # "Culture for Health"
@@ -83,9 +88,16 @@ def _valid(title: str) -> bool:
         return False
     if orgs.programme_of(last) or (len(words) == 1 and last.isupper() and len(last) <= 5):
         return False
+    if len(words) <= _PLURAL_HEADING_WORDS and _PLURAL_PROJECTS.search(last):
+        return False  # "Alueelliset kehittämishankkeet": a heading over many projects
     if _COMPOUND_ADJECTIVE.search(last):
         return False  # "a three-year-long EU-funded project": no name before the word
     return title[0].isupper() or title[0].isdigit()
+
+
+_PLURAL_PROJECTS = re.compile(r"(?:hankkeet|projektit|projekten|projects|programmes|ohjelmat)$",
+                              re.I)
+_PLURAL_HEADING_WORDS = 4
 
 
 # an English compound adjective ending a phrase before "project": "EU-funded", "arts-based"
@@ -106,10 +118,12 @@ def label_value_is_title(value: str) -> bool:
 def hanke_candidates(seg: Segments) -> list[TitleCandidate]:
     found = []
     for index, sentence in enumerate(seg.sentences):
+        before = 0  # "X -hankkeessa ja Y -hankkeessa": each name after the one before
         for match in _HANKE.finditer(sentence.text):
             if match.group().strip(" -–").startswith("hankkeet"):
                 continue
-            title = _clean(sentence.text[:match.start()])
+            title = _clean(_JOINT_OPENING.sub("", sentence.text[before:match.start()].strip()))
+            before = match.end()
             if "/" in title:
                 title = _clean(title.rsplit("/", 1)[1])
             title = name_before_hanke(title)
@@ -119,12 +133,17 @@ def hanke_candidates(seg: Segments) -> list[TitleCandidate]:
                 if opening is not None:
                     title, start = f"{opening.text} {title}", opening.start
                 found.append(TitleCandidate(title, start, start + len(title), "hanke"))
-            break
+            if not _JOINED_NAMES.match(sentence.text[before:]):
+                break
         else:
             spaced = _spaced_hanke_name(sentence)
             if spaced:
                 found.append(spaced)
     return found
+
+
+_JOINED_NAMES = re.compile(r"\s(?:ja|sekä|och|and)\s[A-ZÅÄÖ]")  # another name follows the first
+_JOINT_OPENING = re.compile(r"^(?:ja|sekä|och|and)\s")
 
 
 # "Olen mukana Parasta Pohjois-Savoon hankkeessa": a name of capitalised words before the
@@ -226,6 +245,8 @@ _OWNER_WORDS = 4  # an owning organisation before a title has this many words at
 def _after_owner(words: list[str]) -> list[str]:
     """"Pieksämäen kaupungin Yhtä rataa" -> "Yhtä rataa": an organisation in the genitive
     before a capitalised name owns the project and is no part of its name."""
+    if len(words) >= 3 and words[1][:1].isupper() and _place_genitive(words[0]):
+        return words[1:]  # "Porin Satakirjastojen kimppatoiminnan perusparannus": a town's
     for k in range(min(_OWNER_WORDS, len(words) - 1), 0, -1):
         owner, last = " ".join(words[:k]), words[k - 1]
         if words[k][:1].isupper() and words[0][:1].isupper() and \
@@ -233,6 +254,12 @@ def _after_owner(words: list[str]) -> list[str]:
                 and orgs.is_org_head(orgs.canonical_org(owner, "fi").split()[-1]):
             return words[k:]
     return words
+
+
+def _place_genitive(word: str) -> bool:
+    """"Porin", "Seinäjoen": a Finnish place name in the genitive."""
+    return word[:1].isupper() and morphology.GENITIVE in morphology.case_of(word.lower()) and \
+        bool(find_places(word, "fi", []))
 
 
 def _after_organisation(text: str) -> str:
@@ -309,8 +336,9 @@ _GENERIC_OPENERS = frozenset(["the", "this", "our", "a", "an", "eu", "developmen
 def named_project_candidates(text: str) -> list[TitleCandidate]:
     found = []
     for match in _NAME_PROJECT.finditer(text):
-        if _opens_role(text, match):
-            continue  # "Sanna Juutinen / Project Manager": a contact block, no project's name
+        if _opens_role(text, match) or "\n" in text[match.end(1):match.end()]:
+            continue  # "Sanna Juutinen / Project Manager": a contact block, no project's name;
+            # "Project duration" opening a line is a label, the line above names no project
         # each word with its offsets: the name may run over a line break
         words = list(re.finditer(r"\S+", match.group(1)))
         if len(words) > 1 and words[-1].group() in ("The", "This", "Our"):
@@ -490,6 +518,11 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
             return TitleCandidate(title, line.start, line.start + len(title), "headline")
         if find_periods(text) and not title:
             continue
+        acronym = _BRACKETED_ACRONYM.match(text)
+        if acronym and _clean(acronym.group("title")) == title and \
+                not orgs.programme_of(acronym.group("acronym")) and \
+                not orgs.is_known_org(acronym.group("acronym")):  # "(AIKO)": a funding programme
+            title = text  # "Mapping musical capacity ... (MUNDIS)": the acronym is an alt title
         return TitleCandidate(title, line.start, line.start + len(title), "first_line")
     return None
 
