@@ -95,8 +95,9 @@ def _valid(title: str) -> bool:
     return title[0].isupper() or title[0].isdigit()
 
 
-_PLURAL_PROJECTS = re.compile(r"(?:hankkeet|projektit|projekten|projects|programmes|ohjelmat)$",
-                              re.I)
+# Finnish and Swedish plural (definite) forms only: an English name may well end in
+# "Projects" or "Programmes", and did on an unseen text
+_PLURAL_PROJECTS = re.compile(r"(?:hankkeet|projektit|projekten|ohjelmat)$", re.I)
 _PLURAL_HEADING_WORDS = 4
 
 
