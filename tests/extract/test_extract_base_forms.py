@@ -59,17 +59,18 @@ def test_another_degree_or_a_singular_names_no_group(text: str) -> None:
     assert only_project(text)["target_groups"] == []
 
 
-def _tables_loaded_by(text: str) -> int:
-    """How many lookup tables a fresh process has read after extracting ``text``."""
+def _tables_loaded_after_each(*texts: str) -> list[int]:
+    """How many lookup tables one fresh process has read after extracting each text in turn."""
     script = ("import sys\nfrom kg import morphology\nfrom kg.extract import extract_text\n"
-              "extract_text(sys.argv[1], 'synthetic.txt')\n"
-              "print(morphology._lemma_table.cache_info().currsize)\n")
-    done = subprocess.run([sys.executable, "-c", script, text], capture_output=True, text=True,
-                          check=True, cwd=Path(__file__).resolve().parents[2])
-    return int(done.stdout.split()[-1])
+              "for text in sys.argv[1:]:\n"
+              "    extract_text(text, 'synthetic.txt')\n"
+              "    print(morphology._lemma_table.cache_info().currsize)\n")
+    done = subprocess.run([sys.executable, "-c", script, *texts], capture_output=True,
+                          text=True, check=True, cwd=Path(__file__).resolve().parents[2])
+    return [int(count) for count in done.stdout.split()]
 
 
 def test_the_tables_are_read_lazily_once_per_language() -> None:
-    assert _tables_loaded_by("Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia nuorille.\n") == 0
-    assert _tables_loaded_by("Klingande by\n\nProjektet Klingande by ger musik till unga "
-                             "och äldre i byarna.\n") == 1
+    finnish = "Soiva kylä\n\nSoiva kylä -hanke tuo musiikkia nuorille.\n"
+    swedish = "Klingande by\n\nProjektet Klingande by ger musik till unga och äldre i byarna.\n"
+    assert _tables_loaded_after_each(finnish, swedish, swedish) == [0, 1, 1]
