@@ -16,7 +16,7 @@ from functools import cache
 from kg import morphology
 from kg.extract import orgs
 from kg.extract.cues import cue_table
-from kg.extract.money import Amount, find_amounts
+from kg.extract.money import Amount, find_amounts, names_other_currency
 from kg.extract.places import find_places
 from kg.extract.segment import Sentence
 from kg.extract.settings import GRANT_VERBS, LEGAL_FORMS
@@ -103,11 +103,23 @@ def _verb_kind(tokens: list[_Token], i: int, language: str) -> str | None:
     """'grantee' / 'funder' / 'passive' when a grant verb (one or two words) starts at i; a
     recipient's verb followed by "to" is passive ("EUR 240,000 was awarded to X")."""
     for parts, kind in _verbs_by_first_word(language).get(tokens[i].low, ()):
-        if [t.low for t in tokens[i:i + len(parts)]] == parts:
-            after = tokens[i + len(parts)].low if i + len(parts) < len(tokens) else ""
+        words = _verb_words(tokens, i, len(parts), language)
+        if [t.low for t in words] == parts:
+            after_index = tokens.index(words[-1]) + 1
+            after = tokens[after_index].low if after_index < len(tokens) else ""
             return "passive" if kind == "grantee" and after == "to" and language == "en" \
                 else kind
     return None
+
+
+def _verb_words(tokens: list[_Token], i: int, count: int, language: str) -> list[_Token]:
+    """The tokens a grant verb of count words starting at i would take; an adverb right after
+    its first word is skipped ("har också fått", "has also received")."""
+    words = tokens[i:i + count]
+    if count > 1 and i + 1 < len(tokens) and \
+            tokens[i + 1].low in cue_table(language).get("verb_adverb", ()):
+        words = [tokens[i], *tokens[i + 2:i + count + 1]]
+    return words
 
 
 def _name_word(token: _Token, language: str) -> bool:
@@ -822,10 +834,12 @@ def _compact(name: str) -> str:
 
 def _stated(grant: Grant, language: str) -> bool:
     """A grant with its amount in euros, or in Swedish or English one given for a named project
-    ("X får 150 000 kronor för projektet Y": no euros, but a grant all the same) or one item of
-    a bulleted list ("• X som har beviljats medel för ...")."""
-    return grant.eur is not None or grant.listed or language != "fi" and (grant.title is not None or
-                                                           grant.sentence.list_item)
+    ("X får 150 000 kronor för projektet Y"), one whose sentence states a sum in kronor
+    ("Vänersborgs kommun har fått 480 000 kr": no euros, but a grant all the same) or one item
+    of a bulleted list ("• X som har beviljats medel för ...")."""
+    return grant.eur is not None or grant.listed or language != "fi" and (
+        grant.title is not None or grant.sentence.list_item or
+        names_other_currency(grant.sentence.text))
 
 
 def find_grants(sentences: list[Sentence], language: str) -> list[Grant]:
