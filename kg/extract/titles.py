@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from kg import morphology
 from kg.extract import orgs
 from kg.extract.cues import cues, is_furniture, is_generic_heading, stem_pattern
-from kg.extract.dates import find_periods
+from kg.extract.dates import find_periods, is_date_line
 from kg.extract.langid import identify_language
 from kg.extract.layout import is_agenda
 from kg.extract.people import is_role
@@ -332,6 +332,9 @@ _NAME_PROJECT = re.compile(
 # generic words around the name, at either end
 _GENERIC_OPENERS = frozenset(["the", "this", "our", "a", "an", "eu", "development", "research",
                               "pilot", "new", "det", "detta", "vårt"])
+# a preposition opening the sentence before the name: "In the ARTHEWE project", "Inom projektet"
+_LEADING_PREPOSITIONS = frozenset(["in", "within", "through", "during", "with", "from", "i",
+                                   "inom", "genom", "under", "med", "från"])
 
 
 def named_project_candidates(text: str) -> list[TitleCandidate]:
@@ -344,6 +347,8 @@ def named_project_candidates(text: str) -> list[TitleCandidate]:
         words = list(re.finditer(r"\S+", match.group(1)))
         if len(words) > 1 and words[-1].group() in ("The", "This", "Our"):
             continue  # "... Romania Background The project Culture for Health": a new sentence
+        if len(words) > 1 and words[0].group().lower() in _LEADING_PREPOSITIONS:
+            words = words[1:]
         while words and words[0].group().lower() in _GENERIC_OPENERS:
             words = words[1:]
         while words and words[-1].group().lower() in _GENERIC_OPENERS:
@@ -506,7 +511,8 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
         if not text or index in seg.label_lines:
             continue
         if text.lower() in TITLE_STOP_LINES or re.fullmatch(r"[\W\d]+", text) or \
-                _NOT_A_TITLE.match(text) or is_furniture(text) or is_generic_heading(text):
+                _NOT_A_TITLE.match(text) or is_furniture(text) or is_generic_heading(text) or \
+                is_date_line(text):
             continue
         title = _clean(_EVENT_TAIL.sub("", text))
         title = _clean(_PROJECT_WORD_TAIL.sub("", title))

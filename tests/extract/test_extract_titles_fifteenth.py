@@ -158,3 +158,18 @@ def test_a_name_written_apart_from_its_activity_word_is_a_title_but_a_compound_i
     compound = ("Hyvinvointia kulttuurista -hanke\n\nHyvinvointia kulttuurista -hanke etsii "
                 "keinoja ottaa ikäihmiset huomioon Kaikukortti-toiminnassa.\n")
     assert [p["title"]["fi"] for p in projects_of(compound)] == ["Hyvinvointia kulttuurista"]
+
+
+@pytest.mark.parametrize("dateline", ["19 november 2013", "Tuesday 3 May 2022", "March 3, 2021"])
+def test_a_dateline_above_the_headline_is_no_title(dateline: str) -> None:
+    project = only_project(
+        f"{dateline}\n\nSång och hälsa i Kalmar län\n\nRegionförbundet har startat ett projekt "
+        "kring sång och hälsa. Projektet leds av Kalmar läns museum.\n")
+    assert project["title"]["sv"] == "Sång och hälsa i Kalmar län"
+
+
+def test_a_preposition_opening_the_sentence_is_no_part_of_the_name() -> None:
+    project = only_project(
+        "Work packages\n\nIn the ARTHEWE project our team is working with seven work packages. "
+        "The modules are piloted in international collaboration.\n")
+    assert project["title"]["en"] == "ARTHEWE"
