@@ -13,6 +13,7 @@ from kg.extract.cues import cues, is_furniture, is_generic_heading, stem_pattern
 from kg.extract.dates import find_periods, is_date_line
 from kg.extract.langid import identify_language
 from kg.extract.layout import is_agenda
+from kg.extract.money import find_amounts, names_other_currency
 from kg.extract.people import is_role
 from kg.extract.places import find_places
 from kg.extract.segment import Segments, Sentence, label_key
@@ -484,6 +485,8 @@ def projektet_candidates(text: str) -> list[TitleCandidate]:
 _PROJECT_WORD_TAIL = re.compile(r"\s[-–]?\s?(?:hanke|hankkeet|projekt|projekti|projektit)\b.*$|"
                                 r"\s?[-–]\s?project\s*$", re.I)
 # a report's cover line: "Kulttuurisote ... kumppanuushanke Yhteinen loppuraportti 1/2019"
+# the project's years after its name on a page's first line: "Inclusion through Art 2020-2023"
+_YEARS_TAIL = re.compile(r"(?<=\w)\s+\(?(?:19|20)\d{2}\s?[-–]\s?(?:\d{1,2}/)?(?:19|20)\d{2}\)?$")
 _REPORT_TAIL = re.compile(r"\s+(?:yhteinen\s+)?(?:loppu|väli)?raportti\b.*$", re.I)
 
 
@@ -517,6 +520,7 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
         title = _clean(_EVENT_TAIL.sub("", text))
         title = _clean(_PROJECT_WORD_TAIL.sub("", title))
         title = _without_org_tail(_REPORT_TAIL.sub("", title))
+        title = _YEARS_TAIL.sub("", title)
         if _names_an_org(title):
             continue  # the site's owner above the page: "Keski-Pohjanmaan hyvinvointialue"
         if text.endswith(".") or ":" in text or len(title.split()) > 14 or not _valid(title):
@@ -561,9 +565,11 @@ _PROJECT_NOUN_IN = re.compile(r"hank|projekt|project|ohjelm|program", re.I)
 def _headline(line: str) -> bool:
     """A news headline ("Kulttuurihyvinvointisuunnittelijaksi valittiin YTM Päivi Huusko",
     "Konstsamfundet stöder kulturen med nästan en miljon"): a Finnish passive verb, which none
-    of the labelled titles holds, or a headline verb of the cue tables."""
+    of the labelled titles holds, a headline verb of the cue tables, or a sum of money ("691 000
+    euro till ...", "Foundation grants EUR 400,000 to ...")."""
     return any(morphology.is_passive_finite(word.strip(",.!?–-")) for word in line.split()) or \
-        bool(stem_pattern("headline_verb").search(line))
+        bool(stem_pattern("headline_verb").search(line)) or bool(find_amounts(line)) or \
+        names_other_currency(line)
 
 
 def facts_candidate(seg: Segments) -> TitleCandidate | None:

@@ -173,3 +173,21 @@ def test_a_preposition_opening_the_sentence_is_no_part_of_the_name() -> None:
         "Work packages\n\nIn the ARTHEWE project our team is working with seven work packages. "
         "The modules are piloted in international collaboration.\n")
     assert project["title"]["en"] == "ARTHEWE"
+
+
+@pytest.mark.parametrize("headline", [
+    "691 000 euro till kulturverksamhet för äldre",
+    "Arts Foundation grants EUR 400,000 to support children's art activities",
+    "Kulturrådet ger 2 miljoner kronor till sång i vården"])
+def test_a_headline_stating_a_sum_is_no_title(headline: str) -> None:
+    project = only_project(
+        f"{headline}\n\nThe project brings dance to older people in care homes. It is led by "
+        "the Helsinki Dance Association and funded by the Arts Foundation.\n")
+    assert not any(project["title"].values())
+
+
+def test_the_years_after_a_first_line_title_and_a_search_line_are_no_title() -> None:
+    project = only_project(
+        "Search for European Projects\nInclusion through Art 2020-2023\n\nThe project offers "
+        "people in a difficult position chances to take part in art and culture.\n")
+    assert project["title"]["en"] == "Inclusion through Art"
