@@ -84,6 +84,20 @@ def test_grants_in_kronor_and_verbs_with_an_adverb_inside() -> None:
     assert set(english) == {"Lund Choir Society", "Umeå Dance Association"}
 
 
+def test_a_funders_verb_with_its_recipient_after_till_and_a_name_ending_in_a_genitive() -> None:
+    projects = _by_lead(projects_of(
+        "Kulturfonden delar ut 2 miljoner\n\n"
+        "Österbottens kulturfond utdelade ett stipendium på 3 000 euro till Humorgruppen KAJ. "
+        "Föreningen Karl Johans vänner, får 12 000 euro för en utställning i Vasa.\n"))
+    assert set(projects) == {"Humorgruppen KAJ", "Föreningen Karl Johans vänner"}
+    assert projects["Humorgruppen KAJ"]["budget"]["shares"][0]["eur"] == 3000
+    english = _by_lead(projects_of(
+        "Grants for arts and health\n\n"
+        "The Arts Foundation awarded EUR 8,000 to the Tampere Song Society for choir visits. "
+        "The Oulu Dance Association received EUR 6,000 for dance in care homes.\n"))
+    assert set(english) == {"Tampere Song Society", "Oulu Dance Association"}
+
+
 def test_one_grant_and_common_subjects_do_not_split_a_text() -> None:
     single = projects_of(
         "Laulu kantaa -hanke\n\nLappeenrannan kaupunki sai 30 000 euroa Laulu kantaa "
