@@ -28,7 +28,10 @@ _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeel
                     # toiminta" a clause begins)
                     r"\s[-–](?:toiminta|toimintaa|toiminnan|toimintaan|toiminnassa|"
                     r"toiminnasta)\b")
-_PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project)[ \t]+"
+# the owner's genitive before the indefinite word: "Korpo Kulturgilles projekt Musik för äldre",
+# "the museum's project Art Moves"
+_PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project|"
+                        r"[A-ZÅÄÖ][\w-]*(?:s|['’]s)[ \t]+(?:projekt|project))[ \t]+"
                         r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+(?![.:–-]\d)|"
                         r"(?:for|of|on|in|för|i|på)(?=\s[A-ZÅÄÖ])))*)")  # "Culture for Health"
 # "pilotprojektet ”Kultur i vården”", "hanke ”Taidetta arkeen”", "the project “Art at Home”"
@@ -39,7 +42,7 @@ _QUOTED_PROJECT = re.compile(r"\b(?:\w*projekt(?:et)?|\w*hanke|\w*projekti|[Pp]r
 # projekt som heter Sjung med oss", "hanke nimeltä Laulava koti".
 _QUOTED_BEFORE = re.compile(r"[”\"“«„]([A-ZÅÄÖ][^”\"“»\n]{1,78})[”\"“»]\s?[-–]?\s?"
                             r"(?:[Pp]roject|[Pp]rojekt\w*|hanke\w*|hankkee\w*|projekti\w*)\b")
-_CALLED = re.compile(r"\b(?:[Pp]roject|[Pp]rojekt\w*|hanke\w*|hankkee\w*|projekti\w*)\s"
+_CALLED = re.compile(r"\b(?:[Pp]roject|[Pp]rojekt\w*|hanke\w*|hankkee\w*|projekti\w*),?\s"
                      r"(?:called|named|entitled|titled|som heter|med namnet|kallat|nimeltä|"
                      r"nimeltään)\s((?:[A-ZÅÄÖ][\w+-]*)(?:\s(?:[A-ZÅÄÖ][\w+-]*|"
                      r"[a-zåäö]+(?=\s[A-ZÅÄÖ])|\d+)){0,6})")
@@ -464,6 +467,7 @@ def projektet_candidates(text: str) -> list[TitleCandidate]:
     for match in _CALLED.finditer(text):
         title = match.group(1).strip()
         title = _run_on(text, match.end(1), title) if " " not in title else title
+        title = _repeated_run(text, match.start(1), title)  # "som heter Kultur på hjul, ..."
         if _valid(title):
             found.append(TitleCandidate(title, match.start(1), match.start(1) + len(title),
                                         "projektet"))

@@ -191,3 +191,15 @@ def test_the_years_after_a_first_line_title_and_a_search_line_are_no_title() -> 
         "Search for European Projects\nInclusion through Art 2020-2023\n\nThe project offers "
         "people in a difficult position chances to take part in art and culture.\n")
     assert project["title"]["en"] == "Inclusion through Art"
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Hembesök av musiker\n\nMusikerna gör hembesök inom Korpo Kulturgilles projekt Musik för "
+     "äldre. Pengarna kommer från en fond.\n", "Musik för äldre"),
+    ("Äldreboenden får kulturbesök\n\nProjektet, som heter Kultur på hjul, är ett led i "
+     "samarbetet kring kultur och hälsa. Personalen deltar i Kultur på hjul.\n",
+     "Kultur på hjul"),
+])
+def test_a_project_named_after_its_owners_genitive_or_after_som_heter(text: str,
+                                                                      title: str) -> None:
+    assert only_project(text)["title"]["sv"] == title
