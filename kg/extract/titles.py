@@ -592,6 +592,10 @@ def facts_candidate(seg: Segments) -> TitleCandidate | None:
 _HANKE_TAIL = re.compile(r"\s?[-–]?\s?\w*(?:hanke|projekt|projekti|project)$", re.I)
 
 
+_PROJECT_WORD_HEAD = re.compile(r"^(?:[Pp]rojektet|[Pp]rojekt|[Tt]he [Pp]roject|[Pp]roject|"
+                                r"[Hh]anke|[Pp]rojekti)\s+(?=[A-ZÅÄÖ])")
+
+
 def heading_candidates(seg: Segments) -> list[TitleCandidate]:
     """Short lines made of a name and a period: "Kulturvård II 1.5.-31.12.2019", "Kulttuurin
     Kuntokuuri -kehittämishanke 2017-2018" (a year range only on a line of its own)."""
@@ -602,6 +606,7 @@ def heading_candidates(seg: Segments) -> list[TitleCandidate]:
             continue
         period = periods[0]
         name = _clean(_HANKE_TAIL.sub("", _clean(line.text[:period.offset])))
+        name = _PROJECT_WORD_HEAD.sub("", name)  # "Projektet Välfärd för ... 2016–2018"
         good_period = period.rank <= 1 or (period.rank <= 3 and _stands_alone(seg, index))
         if good_period and name and line.text[period.end_offset:].strip() == "" and \
                 len(name.split()) <= 8 and _valid(name) and not name.endswith(":"):

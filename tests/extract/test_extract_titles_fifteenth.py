@@ -203,3 +203,11 @@ def test_the_years_after_a_first_line_title_and_a_search_line_are_no_title() -> 
 def test_a_project_named_after_its_owners_genitive_or_after_som_heter(text: str,
                                                                       title: str) -> None:
     assert only_project(text)["title"]["sv"] == title
+
+
+def test_the_project_word_opening_a_heading_with_its_period_is_no_part_of_the_title() -> None:
+    projects = projects_of(
+        "Våra projekt\n\nKulturvård 1.1.2014–31.12.2015\n\nProjektet utvecklade kultur i vården."
+        "\n\nProjektet Välfärd utan gränser 1.3.2016–31.3.2018\n\nProjektet förde kultur till "
+        "kommunerna.\n")
+    assert [p["title"]["sv"] for p in projects] == ["Kulturvård", "Välfärd utan gränser"]
