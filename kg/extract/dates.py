@@ -73,6 +73,18 @@ _WORDED_YEARS = re.compile(r"\b(?:between|from|från|mellan)\s+((?:19|20)\d{2})\
                            r"(?:and|to|till|och)\s+((?:19|20)\d{2})\b", re.I)
 
 
+# a line that is a date and nothing more: "19 november 2013", "Tuesday 3 May 2022",
+# "March 3, 2021", "den 4 juni 2020"
+_DATE_LINE = re.compile(rf"(?:den\s+|\w+(?:dag|day),?\s+)?(?:{_NAMED_DATE}|"
+                        rf"(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}})",
+                        re.I)
+
+
+def is_date_line(text: str) -> bool:
+    """Is the whole line a date written with a month's name (a news item's dateline)?"""
+    return _DATE_LINE.fullmatch(text.strip(" .,|")) is not None
+
+
 def _named_iso(day: str | None, month: str, year: str) -> str:
     number = _MONTH_WORDS[month.lower()]
     return iso(day, str(number), year) or year if day else f"{year}-{number:02d}"

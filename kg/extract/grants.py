@@ -16,7 +16,7 @@ from functools import cache
 from kg import morphology
 from kg.extract import orgs
 from kg.extract.cues import cue_table
-from kg.extract.money import Amount, find_amounts
+from kg.extract.money import Amount, find_amounts, names_other_currency
 from kg.extract.places import find_places
 from kg.extract.segment import Sentence
 from kg.extract.settings import GRANT_VERBS, LEGAL_FORMS
@@ -103,11 +103,23 @@ def _verb_kind(tokens: list[_Token], i: int, language: str) -> str | None:
     """'grantee' / 'funder' / 'passive' when a grant verb (one or two words) starts at i; a
     recipient's verb followed by "to" is passive ("EUR 240,000 was awarded to X")."""
     for parts, kind in _verbs_by_first_word(language).get(tokens[i].low, ()):
-        if [t.low for t in tokens[i:i + len(parts)]] == parts:
-            after = tokens[i + len(parts)].low if i + len(parts) < len(tokens) else ""
+        words = _verb_words(tokens, i, len(parts), language)
+        if [t.low for t in words] == parts:
+            after_index = tokens.index(words[-1]) + 1
+            after = tokens[after_index].low if after_index < len(tokens) else ""
             return "passive" if kind == "grantee" and after == "to" and language == "en" \
                 else kind
     return None
+
+
+def _verb_words(tokens: list[_Token], i: int, count: int, language: str) -> list[_Token]:
+    """The tokens a grant verb of count words starting at i would take; an adverb right after
+    its first word is skipped ("har också fått", "has also received")."""
+    words = tokens[i:i + count]
+    if count > 1 and i + 1 < len(tokens) and \
+            tokens[i + 1].low in cue_table(language).get("verb_adverb", ()):
+        words = [tokens[i], *tokens[i + 2:i + count + 1]]
+    return words
 
 
 def _name_word(token: _Token, language: str) -> bool:
@@ -161,12 +173,26 @@ def _name_before(tokens: list[_Token], end: int, language: str) -> tuple[int, in
         if token.text[:1].isupper() or token.text[:1].isdigit() and first < end:
             first -= 1
             continue
-        if not _name_word(token, language) or morphology.is_finite_verb(token.low):
+        if not (_name_word(token, language) or _head_after_genitive(tokens, first - 1, end,
+                                                                    language)) or \
+                morphology.is_finite_verb(token.low):
             break
         first -= 1
     while first < end and not tokens[first].text[:1].isupper():
         first += 1  # a name starts with a capital
     return (first, end) if first < end else None
+
+
+_HEAD_LENGTH = 5  # a head word is no short function word ("som", "och")
+
+
+def _head_after_genitive(tokens: list[_Token], index: int, end: int, language: str) -> bool:
+    """The lower-case last word of a Swedish name after a capitalised genitive: "vänner" in
+    "Föreningen Pär Aron Borgs vänner"."""
+    return language == "sv" and index == end - 1 and index > 0 and \
+        tokens[index].text.isalpha() and len(tokens[index].text) >= _HEAD_LENGTH and \
+        tokens[index].low not in _STOPS_BEFORE_NAME and tokens[index - 1].text[:1].isupper() and \
+        tokens[index - 1].text.endswith("s") and len(tokens[index - 1].text) > 3
 
 
 def _name_after(tokens: list[_Token], start: int, language: str,
@@ -507,6 +533,8 @@ def sentence_grants(sentence: Sentence, language: str) -> list[Grant]:
             grants += passive
         if kind in ("funder", "passive") and language == "fi":
             grants += _allative_clause(sentence, tokens, amounts, i, clause_end, used)
+        elif kind == "funder":
+            grants += _funder_to_clause(sentence, tokens, amounts, i, clause_end, language, used)
     for amount in amounts:  # "A ry 36 000 €" in a list with no verb of its own
         if amount.start in used:
             continue
@@ -676,6 +704,36 @@ def _grantee_clause(sentence: Sentence, tokens: list[_Token], amounts: list[Amou
     return grants
 
 
+_TO = frozenset(["till", "åt", "to"])
+_TO_SKIP = 3  # lower-case words between the amount and "till" ("i understöd till")
+
+
+def _funder_to_clause(sentence: Sentence, tokens: list[_Token], amounts: list[Amount], verb: int,
+                      clause_end: int, language: str, used: set[int]) -> list[Grant]:
+    """A funder's verb, the amount and its recipient after "till" / "to": "Fonden utdelade ett
+    stipendium på 3 000 euro till Humorgruppen KAJ", "The foundation awarded EUR 5,000 to X"."""
+    free = [a for a in amounts if tokens[verb].end <= a.start < clause_end and a.start not in used]
+    if len(free) != 1:
+        return []
+    after = next((k for k, t in enumerate(tokens) if t.start >= free[0].end), None)
+    if after is None:
+        return []
+    to = next((k for k in range(after, min(after + _TO_SKIP + 1, len(tokens)))
+               if tokens[k].low in _TO), None)
+    if to is None or any(not t.text.isalpha() or t.text[:1].isupper()
+                         for t in tokens[after:to]):
+        return []
+    span = _name_after(tokens, to + 1, language, skip=1)  # "to the X"
+    if span is None:
+        return []
+    grant = _grant(sentence, tokens, span, free[0], sentence.text[tokens[span[0]].start:
+                                                                   clause_end], language, None)
+    if grant is None:
+        return []
+    used.add(free[0].start)
+    return [grant]
+
+
 def _passive_clause(sentence: Sentence, tokens: list[_Token], amounts: list[Amount], verb: int,
                     clause_end: int, language: str, used: set[int]) -> list[Grant]:
     """"50 000 € myönnettiin A ry:n projektiin", "EUR 20,000 was granted to A"."""
@@ -822,10 +880,12 @@ def _compact(name: str) -> str:
 
 def _stated(grant: Grant, language: str) -> bool:
     """A grant with its amount in euros, or in Swedish or English one given for a named project
-    ("X får 150 000 kronor för projektet Y": no euros, but a grant all the same) or one item of
-    a bulleted list ("• X som har beviljats medel för ...")."""
-    return grant.eur is not None or grant.listed or language != "fi" and (grant.title is not None or
-                                                           grant.sentence.list_item)
+    ("X får 150 000 kronor för projektet Y"), one whose sentence states a sum in kronor
+    ("Vänersborgs kommun har fått 480 000 kr": no euros, but a grant all the same) or one item
+    of a bulleted list ("• X som har beviljats medel för ...")."""
+    return grant.eur is not None or grant.listed or language != "fi" and (
+        grant.title is not None or grant.sentence.list_item or
+        names_other_currency(grant.sentence.text))
 
 
 def find_grants(sentences: list[Sentence], language: str) -> list[Grant]:

@@ -14,6 +14,14 @@ _EURO_FIRST = re.compile(r"(?:€|EUR)\s?(\d{1,3}(?:[ ,.]\d{3})+(?![.,]\d)|\d+(?
                          r"(\s?(?:million|miljoner|milj\.|miljoonaa)(?!\w))?")
 
 
+# a sum in a currency other than the euro ("480 000 kr", "4,7 miljoner kronor", "en halv miljon
+# kronor", "SEK 2 million"): a grant all the same, though it has no euro value
+_OTHER_CURRENCY = re.compile(
+    r"(?:\d(?:[\d ,.]*\d)?|\b(?:en halv|halv|en|ett|två|tre|fyra|fem))\s*"
+    r"(?:miljon(?:er)?\s+|million\s+|milj\.\s*)?(?:kronor|kr\b|sek\b|mkr\b|mnkr\b)"
+    r"|\bSEK\s?\d", re.IGNORECASE)
+
+
 @dataclass
 class Amount:
     eur: float
@@ -42,6 +50,11 @@ def find_amounts(text: str) -> list[Amount]:
             value = float(re.sub(r"[ ,.]", "", m.group(1)))
         found.append(Amount(value, m.start(), m.end()))
     return sorted(found, key=lambda a: a.start)
+
+
+def names_other_currency(text: str) -> bool:
+    """Does the text state a sum in a currency other than the euro (kronor)?"""
+    return _OTHER_CURRENCY.search(text) is not None
 
 
 def as_number(value: float) -> int | float:

@@ -245,7 +245,7 @@ GRANT_VERBS: dict[str, dict[str, tuple[str, ...]]] = {
                     "har beviljats", "har tilldelats"),
         "funder": ("beviljade", "beviljar", "delade ut", "delar ut", "stödde", "stöder", "satsar",
                    "satsade", "fördelar", "fördelade", "har beviljat", "har delat ut",
-                   "har fördelat", "har stött", "har satsat"),
+                   "har fördelat", "har stött", "har satsat", "utdelade", "utdelar", "har utdelat"),
         "passive": ("beviljades", "beviljas", "gick till", "går till"),
     },
     "en": {

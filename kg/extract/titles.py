@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from kg import morphology
 from kg.extract import orgs
 from kg.extract.cues import cues, is_furniture, is_generic_heading, stem_pattern
-from kg.extract.dates import find_periods
+from kg.extract.dates import find_periods, is_date_line
 from kg.extract.langid import identify_language
 from kg.extract.layout import is_agenda
+from kg.extract.money import find_amounts, names_other_currency
 from kg.extract.people import is_role
 from kg.extract.places import find_places
 from kg.extract.segment import Segments, Sentence, label_key
@@ -27,7 +28,10 @@ _HANKE = re.compile(r"\s?[-–]\s?(?:hanke|hankkeen|hankkeessa|hanketta|hankkeel
                     # toiminta" a clause begins)
                     r"\s[-–](?:toiminta|toimintaa|toiminnan|toimintaan|toiminnassa|"
                     r"toiminnasta)\b")
-_PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project)[ \t]+"
+# the owner's genitive before the indefinite word: "Korpo Kulturgilles projekt Musik för äldre",
+# "the museum's project Art Moves"
+_PROJEKTET = re.compile(r"\b(?:[Pp]rojektet|[a-zåäö]{3,}projektet|[Tt]he project|"
+                        r"[A-ZÅÄÖ][\w-]*(?:s|['’]s)[ \t]+(?:projekt|project))[ \t]+"
                         r"([A-ZÅÄÖ][\w-]*(?:\s(?:[A-ZÅÄÖ][\w-]*|I{1,3}|IV|V|\d+(?![.:–-]\d)|"
                         r"(?:for|of|on|in|för|i|på)(?=\s[A-ZÅÄÖ])))*)")  # "Culture for Health"
 # "pilotprojektet ”Kultur i vården”", "hanke ”Taidetta arkeen”", "the project “Art at Home”"
@@ -38,7 +42,7 @@ _QUOTED_PROJECT = re.compile(r"\b(?:\w*projekt(?:et)?|\w*hanke|\w*projekti|[Pp]r
 # projekt som heter Sjung med oss", "hanke nimeltä Laulava koti".
 _QUOTED_BEFORE = re.compile(r"[”\"“«„]([A-ZÅÄÖ][^”\"“»\n]{1,78})[”\"“»]\s?[-–]?\s?"
                             r"(?:[Pp]roject|[Pp]rojekt\w*|hanke\w*|hankkee\w*|projekti\w*)\b")
-_CALLED = re.compile(r"\b(?:[Pp]roject|[Pp]rojekt\w*|hanke\w*|hankkee\w*|projekti\w*)\s"
+_CALLED = re.compile(r"\b(?:[Pp]roject|[Pp]rojekt\w*|hanke\w*|hankkee\w*|projekti\w*),?\s"
                      r"(?:called|named|entitled|titled|som heter|med namnet|kallat|nimeltä|"
                      r"nimeltään)\s((?:[A-ZÅÄÖ][\w+-]*)(?:\s(?:[A-ZÅÄÖ][\w+-]*|"
                      r"[a-zåäö]+(?=\s[A-ZÅÄÖ])|\d+)){0,6})")
@@ -332,6 +336,9 @@ _NAME_PROJECT = re.compile(
 # generic words around the name, at either end
 _GENERIC_OPENERS = frozenset(["the", "this", "our", "a", "an", "eu", "development", "research",
                               "pilot", "new", "det", "detta", "vårt"])
+# a preposition opening the sentence before the name: "In the ARTHEWE project", "Inom projektet"
+_LEADING_PREPOSITIONS = frozenset(["in", "within", "through", "during", "with", "from", "i",
+                                   "inom", "genom", "under", "med", "från"])
 
 
 def named_project_candidates(text: str) -> list[TitleCandidate]:
@@ -344,6 +351,8 @@ def named_project_candidates(text: str) -> list[TitleCandidate]:
         words = list(re.finditer(r"\S+", match.group(1)))
         if len(words) > 1 and words[-1].group() in ("The", "This", "Our"):
             continue  # "... Romania Background The project Culture for Health": a new sentence
+        if len(words) > 1 and words[0].group().lower() in _LEADING_PREPOSITIONS:
+            words = words[1:]
         while words and words[0].group().lower() in _GENERIC_OPENERS:
             words = words[1:]
         while words and words[-1].group().lower() in _GENERIC_OPENERS:
@@ -458,6 +467,7 @@ def projektet_candidates(text: str) -> list[TitleCandidate]:
     for match in _CALLED.finditer(text):
         title = match.group(1).strip()
         title = _run_on(text, match.end(1), title) if " " not in title else title
+        title = _repeated_run(text, match.start(1), title)  # "som heter Kultur på hjul, ..."
         if _valid(title):
             found.append(TitleCandidate(title, match.start(1), match.start(1) + len(title),
                                         "projektet"))
@@ -479,6 +489,8 @@ def projektet_candidates(text: str) -> list[TitleCandidate]:
 _PROJECT_WORD_TAIL = re.compile(r"\s[-–]?\s?(?:hanke|hankkeet|projekt|projekti|projektit)\b.*$|"
                                 r"\s?[-–]\s?project\s*$", re.I)
 # a report's cover line: "Kulttuurisote ... kumppanuushanke Yhteinen loppuraportti 1/2019"
+# the project's years after its name on a page's first line: "Inclusion through Art 2020-2023"
+_YEARS_TAIL = re.compile(r"(?<=\w)\s+\(?(?:19|20)\d{2}\s?[-–]\s?(?:\d{1,2}/)?(?:19|20)\d{2}\)?$")
 _REPORT_TAIL = re.compile(r"\s+(?:yhteinen\s+)?(?:loppu|väli)?raportti\b.*$", re.I)
 
 
@@ -506,11 +518,13 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
         if not text or index in seg.label_lines:
             continue
         if text.lower() in TITLE_STOP_LINES or re.fullmatch(r"[\W\d]+", text) or \
-                _NOT_A_TITLE.match(text) or is_furniture(text) or is_generic_heading(text):
+                _NOT_A_TITLE.match(text) or is_furniture(text) or is_generic_heading(text) or \
+                is_date_line(text):
             continue
         title = _clean(_EVENT_TAIL.sub("", text))
         title = _clean(_PROJECT_WORD_TAIL.sub("", title))
         title = _without_org_tail(_REPORT_TAIL.sub("", title))
+        title = _YEARS_TAIL.sub("", title)
         if _names_an_org(title):
             continue  # the site's owner above the page: "Keski-Pohjanmaan hyvinvointialue"
         if text.endswith(".") or ":" in text or len(title.split()) > 14 or not _valid(title):
@@ -555,9 +569,11 @@ _PROJECT_NOUN_IN = re.compile(r"hank|projekt|project|ohjelm|program", re.I)
 def _headline(line: str) -> bool:
     """A news headline ("Kulttuurihyvinvointisuunnittelijaksi valittiin YTM Päivi Huusko",
     "Konstsamfundet stöder kulturen med nästan en miljon"): a Finnish passive verb, which none
-    of the labelled titles holds, or a headline verb of the cue tables."""
+    of the labelled titles holds, a headline verb of the cue tables, or a sum of money ("691 000
+    euro till ...", "Foundation grants EUR 400,000 to ...")."""
     return any(morphology.is_passive_finite(word.strip(",.!?–-")) for word in line.split()) or \
-        bool(stem_pattern("headline_verb").search(line))
+        bool(stem_pattern("headline_verb").search(line)) or bool(find_amounts(line)) or \
+        names_other_currency(line)
 
 
 def facts_candidate(seg: Segments) -> TitleCandidate | None:
@@ -576,6 +592,10 @@ def facts_candidate(seg: Segments) -> TitleCandidate | None:
 _HANKE_TAIL = re.compile(r"\s?[-–]?\s?\w*(?:hanke|projekt|projekti|project)$", re.I)
 
 
+_PROJECT_WORD_HEAD = re.compile(r"^(?:[Pp]rojektet|[Pp]rojekt|[Tt]he [Pp]roject|[Pp]roject|"
+                                r"[Hh]anke|[Pp]rojekti)\s+(?=[A-ZÅÄÖ])")
+
+
 def heading_candidates(seg: Segments) -> list[TitleCandidate]:
     """Short lines made of a name and a period: "Kulturvård II 1.5.-31.12.2019", "Kulttuurin
     Kuntokuuri -kehittämishanke 2017-2018" (a year range only on a line of its own)."""
@@ -586,6 +606,7 @@ def heading_candidates(seg: Segments) -> list[TitleCandidate]:
             continue
         period = periods[0]
         name = _clean(_HANKE_TAIL.sub("", _clean(line.text[:period.offset])))
+        name = _PROJECT_WORD_HEAD.sub("", name)  # "Projektet Välfärd för ... 2016–2018"
         good_period = period.rank <= 1 or (period.rank <= 3 and _stands_alone(seg, index))
         if good_period and name and line.text[period.end_offset:].strip() == "" and \
                 len(name.split()) <= 8 and _valid(name) and not name.endswith(":"):

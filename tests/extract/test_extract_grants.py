@@ -67,6 +67,37 @@ def test_swedish_and_english_grant_news() -> None:
         [{"organisation": "Arts Foundation", "eur": 25000}]
 
 
+def test_grants_in_kronor_and_verbs_with_an_adverb_inside() -> None:
+    projects = _by_lead(projects_of(
+        "Kommuner får 3 miljoner till kultur för äldre\n\n"
+        "Kulturrådet har fördelat bidrag för att stärka äldres kulturliv.\n\n"
+        "Malmö stad har fått 2 miljoner kronor för ett projekt med sång. "
+        "Region Halland har också fått en halv miljon kronor för att utveckla dans. "
+        "Borås kommun har fått 480 000 kr för forskning.\n"))
+    assert set(projects) == {"Malmö stad", "Region Halland", "Borås kommun"}
+    # a sum in kronor has no euro value
+    assert all(p["budget"]["total_eur"] is None for p in projects.values())
+    english = _by_lead(projects_of(
+        "Arts council grants for older people\n\n"
+        "The Lund Choir Society received SEK 200,000 for singing in care homes. "
+        "The Umeå Dance Association has also received SEK 150,000 for dance workshops.\n"))
+    assert set(english) == {"Lund Choir Society", "Umeå Dance Association"}
+
+
+def test_a_funders_verb_with_its_recipient_after_till_and_a_name_ending_in_a_genitive() -> None:
+    projects = _by_lead(projects_of(
+        "Kulturfonden delar ut 2 miljoner\n\n"
+        "Österbottens kulturfond utdelade ett stipendium på 3 000 euro till Humorgruppen KAJ. "
+        "Föreningen Karl Johans vänner, får 12 000 euro för en utställning i Vasa.\n"))
+    assert set(projects) == {"Humorgruppen KAJ", "Föreningen Karl Johans vänner"}
+    assert projects["Humorgruppen KAJ"]["budget"]["shares"][0]["eur"] == 3000
+    english = _by_lead(projects_of(
+        "Grants for arts and health\n\n"
+        "The Arts Foundation awarded EUR 8,000 to the Tampere Song Society for choir visits. "
+        "The Oulu Dance Association received EUR 6,000 for dance in care homes.\n"))
+    assert set(english) == {"Tampere Song Society", "Oulu Dance Association"}
+
+
 def test_one_grant_and_common_subjects_do_not_split_a_text() -> None:
     single = projects_of(
         "Laulu kantaa -hanke\n\nLappeenrannan kaupunki sai 30 000 euroa Laulu kantaa "

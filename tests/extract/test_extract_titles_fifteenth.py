@@ -158,3 +158,56 @@ def test_a_name_written_apart_from_its_activity_word_is_a_title_but_a_compound_i
     compound = ("Hyvinvointia kulttuurista -hanke\n\nHyvinvointia kulttuurista -hanke etsii "
                 "keinoja ottaa ikäihmiset huomioon Kaikukortti-toiminnassa.\n")
     assert [p["title"]["fi"] for p in projects_of(compound)] == ["Hyvinvointia kulttuurista"]
+
+
+@pytest.mark.parametrize("dateline", ["19 november 2013", "Tuesday 3 May 2022", "March 3, 2021"])
+def test_a_dateline_above_the_headline_is_no_title(dateline: str) -> None:
+    project = only_project(
+        f"{dateline}\n\nSång och hälsa i Kalmar län\n\nRegionförbundet har startat ett projekt "
+        "kring sång och hälsa. Projektet leds av Kalmar läns museum.\n")
+    assert project["title"]["sv"] == "Sång och hälsa i Kalmar län"
+
+
+def test_a_preposition_opening_the_sentence_is_no_part_of_the_name() -> None:
+    project = only_project(
+        "Work packages\n\nIn the ARTHEWE project our team is working with seven work packages. "
+        "The modules are piloted in international collaboration.\n")
+    assert project["title"]["en"] == "ARTHEWE"
+
+
+@pytest.mark.parametrize("headline", [
+    "691 000 euro till kulturverksamhet för äldre",
+    "Arts Foundation grants EUR 400,000 to support children's art activities",
+    "Kulturrådet ger 2 miljoner kronor till sång i vården"])
+def test_a_headline_stating_a_sum_is_no_title(headline: str) -> None:
+    project = only_project(
+        f"{headline}\n\nThe project brings dance to older people in care homes. It is led by "
+        "the Helsinki Dance Association and funded by the Arts Foundation.\n")
+    assert not any(project["title"].values())
+
+
+def test_the_years_after_a_first_line_title_and_a_search_line_are_no_title() -> None:
+    project = only_project(
+        "Search for European Projects\nInclusion through Art 2020-2023\n\nThe project offers "
+        "people in a difficult position chances to take part in art and culture.\n")
+    assert project["title"]["en"] == "Inclusion through Art"
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Hembesök av musiker\n\nMusikerna gör hembesök inom Korpo Kulturgilles projekt Musik för "
+     "äldre. Pengarna kommer från en fond.\n", "Musik för äldre"),
+    ("Äldreboenden får kulturbesök\n\nProjektet, som heter Kultur på hjul, är ett led i "
+     "samarbetet kring kultur och hälsa. Personalen deltar i Kultur på hjul.\n",
+     "Kultur på hjul"),
+])
+def test_a_project_named_after_its_owners_genitive_or_after_som_heter(text: str,
+                                                                      title: str) -> None:
+    assert only_project(text)["title"]["sv"] == title
+
+
+def test_the_project_word_opening_a_heading_with_its_period_is_no_part_of_the_title() -> None:
+    projects = projects_of(
+        "Våra projekt\n\nKulturvård 1.1.2014–31.12.2015\n\nProjektet utvecklade kultur i vården."
+        "\n\nProjektet Välfärd utan gränser 1.3.2016–31.3.2018\n\nProjektet förde kultur till "
+        "kommunerna.\n")
+    assert [p["title"]["sv"] for p in projects] == ["Kulturvård", "Välfärd utan gränser"]
