@@ -1,0 +1,48 @@
+"""Finnish grant news that names its projects in running text by the organisation running
+each ("Mäntyharjun kirjaston hankkeessa X ...", "Satakunnan museossa kehitetään ..."), from the
+dev sets of issue 11 round 2. All texts are synthetic."""
+
+from __future__ import annotations
+
+from extract_helpers import projects_of
+
+from kg.extract.grants import owner_grants
+from kg.extract.segment import Sentence
+
+_NEWS = (
+    "Avustuksia kirjastoille\n\nAluehallintovirastot ovat myöntäneet avustuksia 40 hankkeelle. "
+    "Hankkeissa edistetään lukuharrastusta.\n\n"
+    "Kuopion kirjaston hankkeessa Lukeva koti kehitetään perheiden lukupiirejä. "
+    "Oulun kaupunginmuseossa luodaan malli, jossa näyttelyt viedään kyliin. "
+    "Tanssiva kylä -hankkeessa tavoitellaan liikettä ikäihmisille.\n")
+
+
+def _owners(text: str) -> list[tuple[str | None, str | None]]:
+    return [(g.recipient, g.title) for g in owner_grants(Sentence(text, 0, len(text), 0, None),
+                                                         "fi")]
+
+
+def test_a_genitive_owner_before_the_project_noun_runs_the_project_named_after_it() -> None:
+    assert _owners("Esimerkiksi Kuopion kirjaston hankkeessa Lukeva koti kehitetään piirejä.") \
+        == [("Kuopion kirjasto", "Lukeva koti")]
+
+
+def test_an_inessive_owner_before_a_passive_verb_runs_an_untitled_project() -> None:
+    assert _owners("Oulun kaupunginmuseossa luodaan malli.") == [("Oulun kaupunginmuseo", None)]
+
+
+def test_a_place_or_a_lone_head_word_is_no_owner() -> None:
+    assert _owners("Oulussa luodaan malli.") == []
+    assert _owners("Kirjaston hankkeessa kehitetään piirejä.") == []
+
+
+def test_grant_news_gives_one_project_per_owner_and_per_named_project() -> None:
+    projects = projects_of(_NEWS)
+    assert [(p["title"]["fi"], p["lead_organisations"]) for p in projects] == [
+        ("Lukeva koti", ["Kuopion kirjasto"]), (None, ["Oulun kaupunginmuseo"]),
+        ("Tanssiva kylä", [])]
+
+
+def test_owners_without_a_verb_of_granting_give_no_grant_list() -> None:
+    text = _NEWS.replace("ovat myöntäneet avustuksia", "tekevät työtä")
+    assert all(p["lead_organisations"] != ["Oulun kaupunginmuseo"] for p in projects_of(text))
