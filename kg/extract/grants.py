@@ -46,7 +46,8 @@ _OPENERS = frozenset({
 })
 _TITLE_BEFORE_HANKE = re.compile(
     r"(?P<title>[”\"“]?[^,;]{2,90}?[”\"“]?)\s?[-–]\s?(?:hankkeeseen|hankkeelle|hankkeessa|"
-    r"hankkeen|hanketta|projektiin|projektille|projektissa|projektin|-?esitykseen)\b")
+    r"hankkeen|hanketta|projektiin|projektille|projektissa|projektin|-?esitykseen|"
+    r"hankkeeseensa|hankkeelleen|hankkeessaan|projektiinsa|projektilleen)\b")  # "... -hankkeelleen"
 _AMOUNT_OPENING = re.compile(r"^\s*(?:.*\d\s*(?:€|euro\w*|eur\b)\s+)?(?:(?:avustu|tu[ke]|apurah|"
                              r"rahoitu|bidrag|stöd|grant)\w*\s+)?(?=[A-ZÅÄÖ”\"“])")
 _HEAD_FIRST_FI = re.compile(r"\b(?:hankkeeseen|hankkeelle|projektiin|projektille)\s+[”\"“]?"
@@ -327,8 +328,9 @@ def _grant(sentence: Sentence, tokens: list[_Token], span: tuple[int, int],
     name = _clean_name(raw)
     if re.search(r"[-–]\s?(?:hanke|projekti)$", name, re.I):  # "Taikusydän-hanke sai ..."
         title = re.sub(r"\s?[-–]\s?(?:hanke|projekti)$", "", name, flags=re.I)
+        owner, title = _genitive_owner(title) if language == "fi" else (None, title)
         start, stop = sentence.start + tokens[first].start, sentence.start + tokens[end - 1].end
-        return Grant(None, start, stop, amount.eur if amount else None, title, None, sentence,
+        return Grant(owner, start, stop, amount.eur if amount else None, title, None, sentence,
                      funder)
     owned = _OWNED_NAME.match(name) if language == "fi" else None
     if owned:
@@ -352,6 +354,17 @@ def _grant(sentence: Sentence, tokens: list[_Token], span: tuple[int, int],
     return Grant(recipient, sentence.start + tokens[first].start,
                  sentence.start + tokens[end - 1].end, amount.eur if amount else None,
                  title, municipality, sentence, funder)
+
+
+def _genitive_owner(title: str) -> tuple[str | None, str]:
+    """"Turun Ammattikorkeakoulun Taikusydän": an organisation in the genitive opening a
+    Finnish project name runs the project; the rest is the title."""
+    words = title.split()
+    for k in range(len(words) - 2, -1, -1):
+        if words[k].endswith("n") and orgs.is_org_head(words[k]) and words[0][:1].isupper() \
+                and words[k + 1][:1].isupper():
+            return orgs.canonical_org(" ".join(words[:k + 1]), "fi"), " ".join(words[k + 1:])
+    return None, title
 
 
 # "A-hanke sai 56 000, B-hanke 31 000 ja C-hanke 22 000 euroa": list members that leave the

@@ -46,3 +46,19 @@ def test_grant_news_gives_one_project_per_owner_and_per_named_project() -> None:
 def test_owners_without_a_verb_of_granting_give_no_grant_list() -> None:
     text = _NEWS.replace("ovat myöntäneet avustuksia", "tekevät työtä")
     assert all(p["lead_organisations"] != ["Oulun kaupunginmuseo"] for p in projects_of(text))
+
+
+_GRANTS = (
+    "Taike tukee hyvinvointia\n\nTaike jakoi avustuksia. Sirkus Lumo ry sai 21 000 euron "
+    "avustuksen Tähtisirkus-hankkeelleen, joka tukee nuoria. Porin Ammattikorkeakoulun "
+    "Laulava sydän -hanke sai 50 000 euroa.\n")
+
+
+def test_a_title_before_a_project_noun_with_a_possessive_suffix_is_the_title() -> None:
+    titled = {p["title"]["fi"]: p["lead_organisations"] for p in projects_of(_GRANTS)}
+    assert titled["Tähtisirkus"] == ["Sirkus Lumo ry"]
+
+
+def test_a_genitive_organisation_opening_a_project_name_runs_the_project() -> None:
+    titled = {p["title"]["fi"]: p["lead_organisations"] for p in projects_of(_GRANTS)}
+    assert titled["Laulava sydän"] == ["Porin Ammattikorkeakoulu"]
