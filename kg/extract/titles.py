@@ -476,8 +476,13 @@ def projektet_candidates(text: str) -> list[TitleCandidate]:
 
 
 # "IKO - Hyvinvointia ... ikäihmisille -hankkeet"; English written so: "Culture for All - project"
+# "Taide kotouttaa -hankkeen tulokset": what a headline tells of the project follows its genitive
 _PROJECT_WORD_TAIL = re.compile(r"\s[-–]?\s?(?:hanke|hankkeet|projekt|projekti|projektit)\b.*$|"
+                                r"\s[-–]\s?(?:hankkeen|projektin)\s[a-zåäö].*$|"
                                 r"\s?[-–]\s?project\s*$", re.I)
+# the project's period after its name: "Kulttuurista muistoja 2012-3/2016"
+_PERIOD_TAIL = re.compile(r"\s+(?:\d{1,2}[./])?(?:19|20)\d{2}\s?[-–]\s?(?:\d{1,2}[./])?"
+                          r"(?:(?:19|20)\d{2})?$")
 # a report's cover line: "Kulttuurisote ... kumppanuushanke Yhteinen loppuraportti 1/2019"
 _REPORT_TAIL = re.compile(r"\s+(?:yhteinen\s+)?(?:loppu|väli)?raportti\b.*$", re.I)
 
@@ -509,7 +514,7 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
                 _NOT_A_TITLE.match(text) or is_furniture(text) or is_generic_heading(text):
             continue
         title = _clean(_EVENT_TAIL.sub("", text))
-        title = _clean(_PROJECT_WORD_TAIL.sub("", title))
+        title = _clean(_PERIOD_TAIL.sub("", _PROJECT_WORD_TAIL.sub("", title)))
         title = _without_org_tail(_REPORT_TAIL.sub("", title))
         if _names_an_org(title):
             continue  # the site's owner above the page: "Keski-Pohjanmaan hyvinvointialue"

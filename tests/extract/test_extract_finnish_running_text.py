@@ -62,3 +62,15 @@ def test_a_title_before_a_project_noun_with_a_possessive_suffix_is_the_title() -
 def test_a_genitive_organisation_opening_a_project_name_runs_the_project() -> None:
     titled = {p["title"]["fi"]: p["lead_organisations"] for p in projects_of(_GRANTS)}
     assert titled["Laulava sydän"] == ["Porin Ammattikorkeakoulu"]
+
+
+def test_a_headline_on_what_the_project_did_gives_the_project_its_name() -> None:
+    project = projects_of("Laulava kylä -hankkeen tulokset\n\nLaulava kylä -hanke kokosi "
+                          "kyläläiset laulamaan. Hankkeen toteutti Kylien liitto ry.\n")[0]
+    assert project["title"]["fi"] == "Laulava kylä"
+
+
+def test_the_period_after_a_first_line_name_is_no_part_of_the_title() -> None:
+    project = projects_of("Laulava kylä 2012-3/2016\n\nLaulava kylä -hanke kokosi kyläläiset "
+                          "laulamaan. Hankkeen toteutti Kylien liitto ry.\n")[0]
+    assert project["title"]["fi"] == "Laulava kylä"
