@@ -421,7 +421,8 @@ def _place_mentions(facts: DocumentFacts, span: ProjectSpan, own: list[range],
     names its own town ("X ry, Porvoo") takes that town alone, not every town of the list's
     introduction (the introduction's regions stay: the whole list is in them)."""
     seg = facts.seg
-    mentions = [m for m in facts.places if _in_lines(seg, m.start, scope_lines)]
+    mentions = [m for m in facts.places if _in_lines(seg, m.start, scope_lines) and
+                not _in_other_phase(span, m.start)]  # another project's sentence: its town
     own_towns = [m for m in mentions if m.place.kind == "municipality" and
                  _in_lines(seg, m.start, own)]
     if span.grantee is None or not own_towns:

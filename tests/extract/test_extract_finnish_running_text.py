@@ -74,3 +74,12 @@ def test_the_period_after_a_first_line_name_is_no_part_of_the_title() -> None:
     project = projects_of("Laulava kylä 2012-3/2016\n\nLaulava kylä -hanke kokosi kyläläiset "
                           "laulamaan. Hankkeen toteutti Kylien liitto ry.\n")[0]
     assert project["title"]["fi"] == "Laulava kylä"
+
+
+def test_a_town_in_another_projects_sentence_is_not_this_projects_town() -> None:
+    projects = projects_of(
+        "Kirjastot kehittävät palvelujaan\n\nAluehallintovirasto on myöntänyt avustuksia "
+        "kirjastoille. Porissa toteutetaan Lukeva kylä -hanke. Oulussa toteutetaan "
+        "Pohjoinen sana -hanke.\n")
+    towns = {p["title"]["fi"]: p["municipalities"] for p in projects}
+    assert towns["Lukeva kylä"] == ["Pori"]  # a project named in passing: its own sentence
