@@ -260,9 +260,20 @@ def _owned_headings(seg: Segments) -> list[tuple[int, re.Match[str]]]:
         if match and orgs.looks_like_org(match.group("owner").strip()) and \
                 len(_translated(match.group("title").strip(), "")[0].split()) <= 8 and \
                 not orgs.is_org_head(match.group("title").split()[-1]) and \
-                not segment_label(match.group("owner")):
+                not segment_label(match.group("owner")) and not _name_list(match.group("title")):
             found.append((index, match))
     return found
+
+
+_LISTED_NAMES = 3  # capitalised names at least, comma-separated, in a staff line
+
+
+def _name_list(text: str) -> bool:
+    """"LAB-ammattikorkeakoulu: Pia Halonen, Anne Backman, Marja Turkki": after an
+    organisation, a list of capitalised names (its staff) is no project's title."""
+    parts = [part.split() for part in text.split(", ")]
+    return len(parts) >= _LISTED_NAMES and \
+        all(part and all(word[:1].isupper() for word in part) for part in parts)
 
 
 def _owned_projects(seg: Segments, owned: list[tuple[int, re.Match[str]]], title: str | None,

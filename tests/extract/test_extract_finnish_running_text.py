@@ -83,3 +83,12 @@ def test_a_town_in_another_projects_sentence_is_not_this_projects_town() -> None
         "Pohjoinen sana -hanke.\n")
     towns = {p["title"]["fi"]: p["municipalities"] for p in projects}
     assert towns["Lukeva kylä"] == ["Pori"]  # a project named in passing: its own sentence
+
+
+def test_an_organisation_and_its_staff_on_one_line_is_no_sub_project() -> None:
+    projects = projects_of(
+        "Kylätalot -hanke\n\nKylätalot -hankkeessa kunnostettiin kylätaloja. Hankkeen "
+        "päätoteuttaja oli Kylien liitto ry.\n\nHankkeessa työskentelivät\n\n"
+        "Kylien liitto ry: Anna Virta, Pekka Koski, Liisa Mäki\n\n"
+        "Lapin yliopisto: Jari Aho, Eeva Laine, Timo Salo\n")
+    assert [p["title"]["fi"] for p in projects] == ["Kylätalot"]
