@@ -260,9 +260,17 @@ def _owned_headings(seg: Segments) -> list[tuple[int, re.Match[str]]]:
         if match and orgs.looks_like_org(match.group("owner").strip()) and \
                 len(_translated(match.group("title").strip(), "")[0].split()) <= 8 and \
                 not orgs.is_org_head(match.group("title").split()[-1]) and \
-                not segment_label(match.group("owner")) and not _name_list(match.group("title")):
+                not segment_label(match.group("owner")) and not _name_list(match.group("title")) \
+                and not _plural_noun(match.group("owner").strip()):
             found.append((index, match))
     return found
+
+
+def _plural_noun(owner: str) -> bool:
+    """"Maakunnat: Pohjois-Karjala": one Finnish common noun in the plural labels a field
+    (regions, towns, implementers); it is no organisation owning a project."""
+    readings = morphology.analyses(owner.lower()) if len(owner.split()) == 1 else ()
+    return bool(readings) and all(r[1] == "nimisana" and r[3] == "plural" for r in readings)
 
 
 _LISTED_NAMES = 3  # capitalised names at least, comma-separated, in a staff line
@@ -587,14 +595,15 @@ def _quoted_projects(seg: Segments, prose: list[Sentence],
     return spans
 
 
-_HANKE_WORD_TAIL = re.compile(r"\s[-–]\s?(?:hanke|hankkeet)$")
+# "X -hankkeet" under "Projekti"; "X - hanke. Y:n kehittäminen ..." (a subtitle sentence after it)
+_HANKE_WORD_TAIL = re.compile(r"\s[-–]\s?(?:hanke|hankkeet)(?:\.\s.*)?$")
 
 
 def _title_candidates(seg: Segments, text: str) -> list[titles.TitleCandidate]:
     candidates = []
     for fld in seg.all("title"):
         if titles.label_value_is_title(fld.value):
-            value = _HANKE_WORD_TAIL.sub("", fld.value)  # "X -hankkeet" under "Projekti"
+            value = _HANKE_WORD_TAIL.sub("", fld.value)
             candidates.append(titles.TitleCandidate(value, fld.start, fld.start + len(value),
                                                     "label"))
     header_title = register_header_title(seg)

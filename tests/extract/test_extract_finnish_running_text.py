@@ -92,3 +92,19 @@ def test_an_organisation_and_its_staff_on_one_line_is_no_sub_project() -> None:
         "Kylien liitto ry: Anna Virta, Pekka Koski, Liisa Mäki\n\n"
         "Lapin yliopisto: Jari Aho, Eeva Laine, Timo Salo\n")
     assert [p["title"]["fi"] for p in projects] == ["Kylätalot"]
+
+
+_REGISTER = (
+    "Projektin nimi: Laulava kylä - hanke. Kyläkuorojen kehittäminen ja arviointi.\n\n"
+    "Toteuttajaorganisaation nimi: Kylien liitto ry\n\n"
+    "Maakunnat: Pohjois-Karjala\n\nKunnat: Nurmes, Juuka, Kitee\n")
+
+
+def test_a_register_title_ends_at_its_project_word_before_a_subtitle_sentence() -> None:
+    assert [p["title"]["fi"] for p in projects_of(_REGISTER)] == ["Laulava kylä"]
+
+
+def test_a_plural_noun_before_a_colon_labels_a_field_and_owns_no_project() -> None:
+    project = projects_of(_REGISTER)[0]
+    assert project["lead_organisations"] == ["Kylien liitto ry"]
+    assert project["municipalities"] == ["Nurmes", "Juuka", "Kitee"]
