@@ -696,8 +696,7 @@ def _paragraph_projects(seg: Segments) -> list[ProjectSpan]:
     starting: dict[str, int] = {}
     for candidate in titles.hanke_candidates(seg):
         line = _line_of(seg, candidate.start)
-        nested = any(candidate.text.lower().startswith(t.lower()) or
-                     t.lower().startswith(candidate.text.lower()) for t in starting)
+        nested = any(_same_name(candidate.text, t) for t in starting)
         if seg.lines[line].start == candidate.start and not nested:
             starting[candidate.text] = line
     if len(starting) < 2:
@@ -710,6 +709,17 @@ def _paragraph_projects(seg: Segments) -> list[ProjectSpan]:
         spans.append(ProjectSpan(title, [], range(line, line + 1),
                                  [range(i, i + 1) for i in shared]))
     return spans
+
+
+_DASH = re.compile(r"\s[-–]\s")
+
+
+def _same_name(one: str, other: str) -> bool:
+    """One name opens the other ("X" / "X II"), or ends it after a dash: "Yhteydenpidon kynnys
+    matalaksi – Varsinaista kulttuuria" is a headline before the name "Varsinaista kulttuuria"."""
+    a, b = one.lower(), other.lower()
+    return a.startswith(b) or b.startswith(a) or \
+        any(_DASH.split(x)[-1] == y and x != y for x, y in ((a, b), (b, a)))
 
 
 _IDENTIFYING = ("lead_organisations", "partner_organisations", "funders", "funding_programmes",

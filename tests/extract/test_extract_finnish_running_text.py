@@ -108,3 +108,11 @@ def test_a_plural_noun_before_a_colon_labels_a_field_and_owns_no_project() -> No
     project = projects_of(_REGISTER)[0]
     assert project["lead_organisations"] == ["Kylien liitto ry"]
     assert project["municipalities"] == ["Nurmes", "Juuka", "Kitee"]
+
+
+def test_a_headline_before_a_dash_and_the_name_it_opens_are_one_project() -> None:
+    projects = projects_of(
+        "Kylät kohtaavat – Laulava kylä -hanke kokosi kuorot yhteen...\n"
+        "Laulava kylä -hanke yhdisti Pohjois-Karjalan kylien kuorot. Hanketta toteutti Kylien "
+        "liitto ry.\n")
+    assert [p["title"]["fi"] for p in projects] == ["Laulava kylä"]
