@@ -233,6 +233,10 @@ def name_before_hanke(text: str) -> str:
                     and not words[first - 2].endswith(","):
                 first -= 2
             words = words[first:]
+    acronyms = [i for i, word in enumerate(words[:-1])
+                if _ACRONYM_GENITIVE.fullmatch(word) and words[i + 1][:1].isupper()]
+    if acronyms:  # "... yhteiskehittäminen etämenetelmin THL:n TUULI": the agency's project
+        words = words[acronyms[-1] + 1:]
     if len(words) >= 2 and words[1][:1].isupper() and words[0][:1].isupper() and \
             any(cls == "laatusana" and case == morphology.NOMINATIVE
                 for _b, cls, case, _n in morphology.analyses(words[0].lower())):
@@ -241,6 +245,7 @@ def name_before_hanke(text: str) -> str:
 
 
 _OWNER_WORDS = 4  # an owning organisation before a title has this many words at most
+_ACRONYM_GENITIVE = re.compile(r"[A-ZÅÄÖ]{2,}:n")  # "THL:n", "OKM:n": an organisation's
 
 
 def _after_owner(words: list[str]) -> list[str]:

@@ -116,3 +116,12 @@ def test_a_headline_before_a_dash_and_the_name_it_opens_are_one_project() -> Non
         "Laulava kylä -hanke yhdisti Pohjois-Karjalan kylien kuorot. Hanketta toteutti Kylien "
         "liitto ry.\n")
     assert [p["title"]["fi"] for p in projects] == ["Laulava kylä"]
+
+
+def test_words_before_an_agency_acronym_in_the_genitive_are_no_title() -> None:
+    project = projects_of(
+        "Maahanmuuttajille tarkoitetun lukumateriaalin yhteiskehittäminen etämenetelmin THL:n "
+        "SILTA-hankkeessa\n\nKorona-aika on tuonut uusia toimintatapoja. Toimintamallissa "
+        "kuvataan THL:n SILTA-hankkeen maahanmuuttajille tarkoitetun materiaalin "
+        "prosessia.\n")[0]
+    assert project["title"]["fi"] in (None, "SILTA")  # a bare acronym is no title candidate yet
