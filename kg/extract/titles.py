@@ -128,7 +128,7 @@ def hanke_candidates(seg: Segments) -> list[TitleCandidate]:
             if "/" in title:
                 title = _clean(title.rsplit("/", 1)[1])
             title = name_before_hanke(title)
-            if _valid(title) and title.lower() not in TITLE_STOP_LINES:
+            if (_valid(title) or _acronym_name(title)) and title.lower() not in TITLE_STOP_LINES:
                 start = sentence.start + sentence.text.index(title)
                 opening = _exclaimed_opening(seg, index, start)
                 if opening is not None:
@@ -141,6 +141,13 @@ def hanke_candidates(seg: Segments) -> list[TitleCandidate]:
             if spaced:
                 found.append(spaced)
     return found
+
+
+def _acronym_name(title: str) -> bool:
+    """"TUULI-hanke": a short capitalised word right before the project word names the
+    project, unless it is a known organisation or programme ("ELY", "ESR")."""
+    return bool(re.fullmatch(r"[A-ZÅÄÖ]{3,5}", title)) and not orgs.is_known_org(title) and \
+        not orgs.programme_of(title) and not orgs.resolve_alias(title)
 
 
 _JOINED_NAMES = re.compile(r"\s(?:ja|sekä|och|and)\s[A-ZÅÄÖ]")  # another name follows the first

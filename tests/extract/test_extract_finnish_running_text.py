@@ -124,4 +124,10 @@ def test_words_before_an_agency_acronym_in_the_genitive_are_no_title() -> None:
         "SILTA-hankkeessa\n\nKorona-aika on tuonut uusia toimintatapoja. Toimintamallissa "
         "kuvataan THL:n SILTA-hankkeen maahanmuuttajille tarkoitetun materiaalin "
         "prosessia.\n")[0]
-    assert project["title"]["fi"] in (None, "SILTA")  # a bare acronym is no title candidate yet
+    assert project["title"]["fi"] == "SILTA"
+
+
+def test_a_known_agency_before_the_project_word_is_no_acronym_title() -> None:
+    assert all(p["title"]["fi"] != "ELY" for p in projects_of(
+        "Kylät kuntoon\n\nKylät kuntoon -hanketta rahoittaa ELY-keskus. ELY-hanke "
+        "jatkuu.\n"))
