@@ -824,6 +824,8 @@ def subject_grants(sentence: Sentence, language: str) -> list[Grant]:
 _OWNED_PROJECT_NOUNS = frozenset(["hankkeessa", "hankkeella", "projektissa", "projektilla"])
 _PASSIVE_PRESENT = re.compile(r"[tdlnr](?:aan|ään)$")  # "kehitetään", "luodaan", "opitaan"
 _OWNED_TITLE_WORDS = 12  # words at most in a title after "X:n hankkeessa"
+# a sentence opening with a name before the project word: a cheap test before _title_in
+_OPENING_NAME = re.compile(r"[A-ZÅÄÖ”\"“][^,;.]{1,90}?\s?[-–]\s?(?:hank|projekt)")
 
 
 def owner_grants(sentence: Sentence, language: str) -> list[Grant]:
@@ -849,7 +851,8 @@ def owner_grants(sentence: Sentence, language: str) -> list[Grant]:
         title = _owned_title(sentence.text, tokens, i + 2) if genitive else None
         grants.append(Grant(name, sentence.start + tokens[span[0]].start,
                             sentence.start + token.end, None, title, None, sentence))
-    named = _title_in(sentence.text, language) if not grants else None
+    opens = not grants and _OPENING_NAME.match(sentence.text)
+    named = _title_in(sentence.text, language) if opens else None
     if named and sentence.text.startswith(named):  # "Kestävä leikki museossa -hankkeessa ..."
         grants.append(Grant(None, sentence.start, sentence.start + len(named), None, named,
                             None, sentence))
