@@ -46,7 +46,8 @@ _OPENERS = frozenset({
 })
 _TITLE_BEFORE_HANKE = re.compile(
     r"(?P<title>[”\"“]?[^,;]{2,90}?[”\"“]?)\s?[-–]\s?(?:hankkeeseen|hankkeelle|hankkeessa|"
-    r"hankkeen|hanketta|projektiin|projektille|projektissa|projektin|-?esitykseen)\b")
+    r"hankkeen|hanketta|projektiin|projektille|projektissa|projektin|-?esitykseen|"
+    r"hankkeeseensa|hankkeelleen|hankkeessaan|projektiinsa|projektilleen)\b")  # "... -hankkeelleen"
 _AMOUNT_OPENING = re.compile(r"^\s*(?:.*\d\s*(?:€|euro\w*|eur\b)\s+)?(?:(?:avustu|tu[ke]|apurah|"
                              r"rahoitu|bidrag|stöd|grant)\w*\s+)?(?=[A-ZÅÄÖ”\"“])")
 _HEAD_FIRST_FI = re.compile(r"\b(?:hankkeeseen|hankkeelle|projektiin|projektille)\s+[”\"“]?"
@@ -353,8 +354,9 @@ def _grant(sentence: Sentence, tokens: list[_Token], span: tuple[int, int],
     name = _clean_name(raw)
     if re.search(r"[-–]\s?(?:hanke|projekti)$", name, re.I):  # "Taikusydän-hanke sai ..."
         title = re.sub(r"\s?[-–]\s?(?:hanke|projekti)$", "", name, flags=re.I)
+        owner, title = _genitive_owner(title) if language == "fi" else (None, title)
         start, stop = sentence.start + tokens[first].start, sentence.start + tokens[end - 1].end
-        return Grant(None, start, stop, amount.eur if amount else None, title, None, sentence,
+        return Grant(owner, start, stop, amount.eur if amount else None, title, None, sentence,
                      funder)
     owned = _OWNED_NAME.match(name) if language == "fi" else None
     if owned:
@@ -378,6 +380,17 @@ def _grant(sentence: Sentence, tokens: list[_Token], span: tuple[int, int],
     return Grant(recipient, sentence.start + tokens[first].start,
                  sentence.start + tokens[end - 1].end, amount.eur if amount else None,
                  title, municipality, sentence, funder)
+
+
+def _genitive_owner(title: str) -> tuple[str | None, str]:
+    """"Turun Ammattikorkeakoulun Taikusydän": an organisation in the genitive opening a
+    Finnish project name runs the project; the rest is the title."""
+    words = title.split()
+    for k in range(len(words) - 2, -1, -1):
+        if words[k].endswith("n") and orgs.is_org_head(words[k]) and words[0][:1].isupper() \
+                and words[k + 1][:1].isupper():
+            return orgs.canonical_org(" ".join(words[:k + 1]), "fi"), " ".join(words[k + 1:])
+    return None, title
 
 
 # "A-hanke sai 56 000, B-hanke 31 000 ja C-hanke 22 000 euroa": list members that leave the
@@ -863,6 +876,60 @@ def subject_grants(sentence: Sentence, language: str) -> list[Grant]:
     return grants
 
 
+# "Lahden kaupunginmuseon hankkeessa X ...", "Satakunnan museossa kehitetään ...": grant news
+# naming a project by the Finnish organisation that runs it, in the genitive before the
+# project noun or in the inessive before a passive verb
+_OWNED_PROJECT_NOUNS = frozenset(["hankkeessa", "hankkeella", "projektissa", "projektilla"])
+_PASSIVE_PRESENT = re.compile(r"[tdlnr](?:aan|ään)$")  # "kehitetään", "luodaan", "opitaan"
+_OWNED_TITLE_WORDS = 12  # words at most in a title after "X:n hankkeessa"
+# a sentence opening with a name before the project word: a cheap test before _title_in
+_OPENING_NAME = re.compile(r"[A-ZÅÄÖ”\"“][^,;.]{1,90}?\s?[-–]\s?(?:hank|projekt)")
+
+
+def owner_grants(sentence: Sentence, language: str) -> list[Grant]:
+    """Finnish organisations that run a project of grant news in running text, without an
+    amount ("Mäntyharjun kirjaston hankkeessa Kirjastosta elämys-... suunnitellaan ..."); the
+    title is the capitalised phrase after the project noun, up to its finite verb."""
+    if language != "fi":
+        return []
+    tokens = _tokens(sentence.text)
+    grants = []
+    for i, token in enumerate(tokens[:-1]):
+        following = tokens[i + 1].low
+        genitive = token.low.endswith("n") and following in _OWNED_PROJECT_NOUNS
+        inessive = token.low.endswith(("ssa", "ssä")) and bool(_PASSIVE_PRESENT.search(following)) \
+            and morphology.is_finite_verb(following)
+        if not (genitive or inessive) or not orgs.is_org_head(token.text):
+            continue
+        span = _name_before(tokens, i, language)  # a proper name before the head: "Lahden"
+        if span is None or span[1] != i:
+            continue
+        name = orgs.canonical_org(_clean_name(sentence.text[tokens[span[0]].start:token.end]),
+                                  language)
+        title = _owned_title(sentence.text, tokens, i + 2) if genitive else None
+        grants.append(Grant(name, sentence.start + tokens[span[0]].start,
+                            sentence.start + token.end, None, title, None, sentence))
+    opens = not grants and _OPENING_NAME.match(sentence.text)
+    named = _title_in(sentence.text, language) if opens else None
+    if named and sentence.text.startswith(named):  # "Kestävä leikki museossa -hankkeessa ..."
+        grants.append(Grant(None, sentence.start, sentence.start + len(named), None, named,
+                            None, sentence))
+    return grants
+
+
+def _owned_title(text: str, tokens: list[_Token], first: int) -> str | None:
+    """The capitalised phrase from token ``first`` up to the next finite verb, or None."""
+    if first >= len(tokens) or not tokens[first].text[:1].isupper():
+        return None
+    end = first
+    while end < len(tokens) and end - first < _OWNED_TITLE_WORDS and \
+            not morphology.is_finite_verb(tokens[end].low) and tokens[end].text not in ".;":
+        end += 1
+    if end == len(tokens) or end - first >= _OWNED_TITLE_WORDS:
+        return None
+    return text[tokens[first].start:tokens[end - 1].end].strip(" ,–-")
+
+
 def first_grant(sentences: list[Sentence], language: str) -> Grant | None:
     """The first grant with a named recipient and an amount: a text about one grant ("X får
     97 000 euro")."""
@@ -871,6 +938,15 @@ def first_grant(sentences: list[Sentence], language: str) -> Grant | None:
             if grant.recipient and grant.eur is not None:
                 return grant
     return None
+
+
+def _grant_verb_in(sentences: list[Sentence], language: str) -> bool:
+    """Does a sentence use a verb of granting ("Avustusta myönnettiin 15 hankkeelle")?"""
+    for sentence in sentences:
+        tokens = _tokens(sentence.text)
+        if any(_verb_kind(tokens, i, language) for i in range(len(tokens))):
+            return True
+    return False
 
 
 def _compact(name: str) -> str:
@@ -907,8 +983,12 @@ def find_grants(sentences: list[Sentence], language: str) -> list[Grant]:
     for sentence in sentences:
         for grant in sentence_grants(sentence, language):
             keep(grant)
+    owned = [grant for sentence in sentences for grant in owner_grants(sentence, language)]
+    for grant in owned:
+        keep(grant)
     if len(found) < 2 or not any(_stated(grant, language) for grant in found):
-        return []
+        owned_news = owned and len(found) >= 2 and _grant_verb_in(sentences, language)
+        return sorted(found, key=lambda g: g.start) if owned_news else []
     for sentence in sentences:
         for grant in subject_grants(sentence, language):
             keep(grant)

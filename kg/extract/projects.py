@@ -260,9 +260,28 @@ def _owned_headings(seg: Segments) -> list[tuple[int, re.Match[str]]]:
         if match and orgs.looks_like_org(match.group("owner").strip()) and \
                 len(_translated(match.group("title").strip(), "")[0].split()) <= 8 and \
                 not orgs.is_org_head(match.group("title").split()[-1]) and \
-                not segment_label(match.group("owner")):
+                not segment_label(match.group("owner")) and not _name_list(match.group("title")) \
+                and not _plural_noun(match.group("owner").strip()):
             found.append((index, match))
     return found
+
+
+def _plural_noun(owner: str) -> bool:
+    """"Maakunnat: Pohjois-Karjala": one Finnish common noun in the plural labels a field
+    (regions, towns, implementers); it is no organisation owning a project."""
+    readings = morphology.analyses(owner.lower()) if len(owner.split()) == 1 else ()
+    return bool(readings) and all(r[1] == "nimisana" and r[3] == "plural" for r in readings)
+
+
+_LISTED_NAMES = 3  # capitalised names at least, comma-separated, in a staff line
+
+
+def _name_list(text: str) -> bool:
+    """"LAB-ammattikorkeakoulu: Pia Halonen, Anne Backman, Marja Turkki": after an
+    organisation, a list of capitalised names (its staff) is no project's title."""
+    parts = [part.split() for part in text.split(", ")]
+    return len(parts) >= _LISTED_NAMES and \
+        all(part and all(word[:1].isupper() for word in part) for part in parts)
 
 
 def _owned_projects(seg: Segments, owned: list[tuple[int, re.Match[str]]], title: str | None,
@@ -421,7 +440,8 @@ def _place_mentions(facts: DocumentFacts, span: ProjectSpan, own: list[range],
     names its own town ("X ry, Porvoo") takes that town alone, not every town of the list's
     introduction (the introduction's regions stay: the whole list is in them)."""
     seg = facts.seg
-    mentions = [m for m in facts.places if _in_lines(seg, m.start, scope_lines)]
+    mentions = [m for m in facts.places if _in_lines(seg, m.start, scope_lines) and
+                not _in_other_phase(span, m.start)]  # another project's sentence: its town
     own_towns = [m for m in mentions if m.place.kind == "municipality" and
                  _in_lines(seg, m.start, own)]
     if span.grantee is None or not own_towns:
@@ -575,14 +595,15 @@ def _quoted_projects(seg: Segments, prose: list[Sentence],
     return spans
 
 
-_HANKE_WORD_TAIL = re.compile(r"\s[-–]\s?(?:hanke|hankkeet)$")
+# "X -hankkeet" under "Projekti"; "X - hanke. Y:n kehittäminen ..." (a subtitle sentence after it)
+_HANKE_WORD_TAIL = re.compile(r"\s[-–]\s?(?:hanke|hankkeet)(?:\.\s.*)?$")
 
 
 def _title_candidates(seg: Segments, text: str) -> list[titles.TitleCandidate]:
     candidates = []
     for fld in seg.all("title"):
         if titles.label_value_is_title(fld.value):
-            value = _HANKE_WORD_TAIL.sub("", fld.value)  # "X -hankkeet" under "Projekti"
+            value = _HANKE_WORD_TAIL.sub("", fld.value)
             candidates.append(titles.TitleCandidate(value, fld.start, fld.start + len(value),
                                                     "label"))
     header_title = register_header_title(seg)
@@ -675,8 +696,7 @@ def _paragraph_projects(seg: Segments) -> list[ProjectSpan]:
     starting: dict[str, int] = {}
     for candidate in titles.hanke_candidates(seg):
         line = _line_of(seg, candidate.start)
-        nested = any(candidate.text.lower().startswith(t.lower()) or
-                     t.lower().startswith(candidate.text.lower()) for t in starting)
+        nested = any(_same_name(candidate.text, t) for t in starting)
         if seg.lines[line].start == candidate.start and not nested:
             starting[candidate.text] = line
     if len(starting) < 2:
@@ -689,6 +709,17 @@ def _paragraph_projects(seg: Segments) -> list[ProjectSpan]:
         spans.append(ProjectSpan(title, [], range(line, line + 1),
                                  [range(i, i + 1) for i in shared]))
     return spans
+
+
+_DASH = re.compile(r"\s[-–]\s")
+
+
+def _same_name(one: str, other: str) -> bool:
+    """One name opens the other ("X" / "X II"), or ends it after a dash: "Yhteydenpidon kynnys
+    matalaksi – Varsinaista kulttuuria" is a headline before the name "Varsinaista kulttuuria"."""
+    a, b = one.lower(), other.lower()
+    return a.startswith(b) or b.startswith(a) or \
+        any(_DASH.split(x)[-1] == y and x != y for x, y in ((a, b), (b, a)))
 
 
 _IDENTIFYING = ("lead_organisations", "partner_organisations", "funders", "funding_programmes",

@@ -132,7 +132,7 @@ def hanke_candidates(seg: Segments) -> list[TitleCandidate]:
             if "/" in title:
                 title = _clean(title.rsplit("/", 1)[1])
             title = name_before_hanke(title)
-            if _valid(title) and title.lower() not in TITLE_STOP_LINES:
+            if (_valid(title) or _acronym_name(title)) and title.lower() not in TITLE_STOP_LINES:
                 start = sentence.start + sentence.text.index(title)
                 opening = _exclaimed_opening(seg, index, start)
                 if opening is not None:
@@ -145,6 +145,13 @@ def hanke_candidates(seg: Segments) -> list[TitleCandidate]:
             if spaced:
                 found.append(spaced)
     return found
+
+
+def _acronym_name(title: str) -> bool:
+    """"TUULI-hanke": a short capitalised word right before the project word names the
+    project, unless it is a known organisation or programme ("ELY", "ESR")."""
+    return bool(re.fullmatch(r"[A-ZÅÄÖ]{3,5}", title)) and not orgs.is_known_org(title) and \
+        not orgs.programme_of(title) and not orgs.resolve_alias(title)
 
 
 _JOINED_NAMES = re.compile(r"\s(?:ja|sekä|och|and)\s[A-ZÅÄÖ]")  # another name follows the first
@@ -237,6 +244,10 @@ def name_before_hanke(text: str) -> str:
                     and not words[first - 2].endswith(","):
                 first -= 2
             words = words[first:]
+    acronyms = [i for i, word in enumerate(words[:-1])
+                if _ACRONYM_GENITIVE.fullmatch(word) and words[i + 1][:1].isupper()]
+    if acronyms:  # "... yhteiskehittäminen etämenetelmin THL:n TUULI": the agency's project
+        words = words[acronyms[-1] + 1:]
     if len(words) >= 2 and words[1][:1].isupper() and words[0][:1].isupper() and \
             any(cls == "laatusana" and case == morphology.NOMINATIVE
                 for _b, cls, case, _n in morphology.analyses(words[0].lower())):
@@ -245,6 +256,7 @@ def name_before_hanke(text: str) -> str:
 
 
 _OWNER_WORDS = 4  # an owning organisation before a title has this many words at most
+_ACRONYM_GENITIVE = re.compile(r"[A-ZÅÄÖ]{2,}:n")  # "THL:n", "OKM:n": an organisation's
 
 
 def _after_owner(words: list[str]) -> list[str]:
@@ -486,8 +498,13 @@ def projektet_candidates(text: str) -> list[TitleCandidate]:
 
 
 # "IKO - Hyvinvointia ... ikäihmisille -hankkeet"; English written so: "Culture for All - project"
+# "Taide kotouttaa -hankkeen tulokset": what a headline tells of the project follows its genitive
 _PROJECT_WORD_TAIL = re.compile(r"\s[-–]?\s?(?:hanke|hankkeet|projekt|projekti|projektit)\b.*$|"
+                                r"\s[-–]\s?(?:hankkeen|projektin)\s[a-zåäö].*$|"
                                 r"\s?[-–]\s?project\s*$", re.I)
+# the project's period after its name: "Kulttuurista muistoja 2012-3/2016"
+_PERIOD_TAIL = re.compile(r"\s+(?:\d{1,2}[./])?(?:19|20)\d{2}\s?[-–]\s?(?:\d{1,2}[./])?"
+                          r"(?:(?:19|20)\d{2})?$")
 # a report's cover line: "Kulttuurisote ... kumppanuushanke Yhteinen loppuraportti 1/2019"
 # the project's years after its name on a page's first line: "Inclusion through Art 2020-2023"
 _YEARS_TAIL = re.compile(r"(?<=\w)\s+\(?(?:19|20)\d{2}\s?[-–]\s?(?:\d{1,2}/)?(?:19|20)\d{2}\)?$")
@@ -522,7 +539,7 @@ def first_line_candidate(seg: Segments) -> TitleCandidate | None:
                 is_date_line(text):
             continue
         title = _clean(_EVENT_TAIL.sub("", text))
-        title = _clean(_PROJECT_WORD_TAIL.sub("", title))
+        title = _clean(_PERIOD_TAIL.sub("", _PROJECT_WORD_TAIL.sub("", title)))
         title = _without_org_tail(_REPORT_TAIL.sub("", title))
         title = _YEARS_TAIL.sub("", title)
         if _names_an_org(title):
