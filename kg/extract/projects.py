@@ -790,8 +790,8 @@ def build_project(span: ProjectSpan, facts: DocumentFacts) -> dict:
     programme_mentions(sentences, roles)
     single: Grant | None = None
     if span.grantee:
-        if language != "fi":  # a Swedish or English entry's recipient leads it, no name above
-            roles.lead = [lead for lead in roles.lead if _in_lines(seg, lead[1], [span.lines])]
+        # a list entry's recipient leads it, not an organisation named above the list
+        roles.lead = [lead for lead in roles.lead if _in_lines(seg, lead[1], [span.lines])]
         if not _person_grantee(span, facts):  # an artist's grant: she is no organisation
             roles.lead.insert(0, (orgs.canonical_org(span.grantee[0], language),
                                   *span.grantee[1:]))

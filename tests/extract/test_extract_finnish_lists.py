@@ -127,3 +127,21 @@ def test_a_role_field_ends_where_the_organisations_are_said_to_take_part() -> No
                            "laskennallisella omarahoitusosuudella\n")
     # the municipalities as organisations, as the gold records write them
     assert project["partner_organisations"] == ["Lapha", "Posion kunta", "Ranuan kunta"]
+
+
+LIST_UNDER_PROSE = (
+    "Taike jakoi avustuksia kulttuuritoimintaan\n\n"
+    "Taiteen edistämiskeskus jakoi avustuksia yhteisöjen kulttuuritoimintaan. Teatteri Lumo "
+    "sai viittomakielisten esitysten tekemiseen 130 000 euroa.\n\n"
+    "Toiminta-avustukset\n\n"
+    "Joensuun Soittajat ry, Joensuu, 15 000 €\nKonserttien järjestämiseen\n\n"
+    "Kuopion Kuvataiteilijat ry, Kuopio, 20 000 €\nTyöpajojen järjestämiseen\n")
+
+
+def test_a_finnish_list_entry_is_led_by_its_recipient_alone() -> None:
+    """As in Swedish and English: an organisation the paragraphs above the list name leads
+    none of the list's entries."""
+    leads = [project["lead_organisations"]
+             for project in extract_text(LIST_UNDER_PROSE, "lists.txt")["projects"]]
+    assert ["Joensuun Soittajat ry"] in leads and ["Kuopion Kuvataiteilijat ry"] in leads
+    assert all("Teatteri Lumo" not in names or names == ["Teatteri Lumo"] for names in leads)
